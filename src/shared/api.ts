@@ -1,0 +1,201 @@
+// THE contract: every method the renderer (or any client) may call on the main side, with its
+// input and output schemas. Electron IPC, the preload bridge and the HTTP adapter are generic loops
+// over this object; there is no hand-written channel anywhere else.
+import { z } from 'zod';
+import {
+  AuditEntrySchema,
+  EditResultSchema,
+  EditSchema,
+  ExtentSchema,
+  ProjectSettingsSchema,
+  PropValueSchema,
+  RowSchema,
+  TableNameSchema,
+  UndoStateSchema,
+  UuidSchema,
+} from './model';
+
+const Empty = z.object({}).strict().default({});
+
+export const LayerInfoSchema = z.object({
+  table: TableNameSchema,
+  kind: z.enum(['feature', 'record']),
+  geometryType: z.string().nullable(),
+  count: z.number().int(),
+  extent: ExtentSchema.nullable(),
+});
+
+export const CrsInfoSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  proj4: z.string(),
+  kind: z.enum(['geographic', 'projected']),
+});
+export type CrsInfo = z.infer<typeof CrsInfoSchema>;
+
+export const ProjectInfoSchema = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  schemaVersion: z.number().int(),
+  crs: CrsInfoSchema,
+  settings: ProjectSettingsSchema,
+  layers: z.array(LayerInfoSchema),
+  extent: ExtentSchema.nullable(),
+});
+export type ProjectInfo = z.infer<typeof ProjectInfoSchema>;
+
+export const ProjectEntrySchema = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  title: z.string().nullable(),
+  modified: z.string(),
+  sizeBytes: z.number().int(),
+});
+
+const Filter = z.record(z.string().max(64), z.union([PropValueSchema, z.array(PropValueSchema).max(1000)]));
+
+export const JobSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  done: z.number(),
+  total: z.number(),
+  message: z.string(),
+  error: z.string().nullable(),
+});
+export type Job = z.infer<typeof JobSchema>;
+
+export const OperatorSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  role: z.enum(['commune_staff', 'reviewer', 'admin']).default('commune_staff'),
+  communeCode: z.string().max(32).nullable().default(null),
+});
+export type Operator = z.infer<typeof OperatorSchema>;
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) {
+  return { input, output, doc };
+}
+
+export const api = {
+  'app.info': method(Empty, z.object({ version: z.string(), mode: z.enum(['electron', 'browser']), operator: OperatorSchema.nullable() }), 'Version, shell mode and the current operator.'),
+  'session.setOperator': method(OperatorSchema, OperatorSchema, 'Who is editing: every edit is recorded under this name.'),
+  'crs.list': method(Empty, z.array(CrsInfoSchema), 'The CRS catalogue (VN-2000 TM-3 zones, UTM, WGS 84, Indian 1960).'),
+
+  'project.list': method(Empty, z.array(ProjectEntrySchema), 'Projects in the allowed folders (projects folder and recent files).'),
+  'project.create': method(
+    z.object({
+      fileName: z.string().regex(/^[^/\\:*?"<>|]{1,120}\.gpkg$/i, 'a file name ending in .gpkg, without folders'),
+      crsCode: z.string().max(64).optional(),
+      settings: ProjectSettingsSchema.partial().extend({ title: z.string().min(1).max(300) }),
+    }),
+    ProjectInfoSchema,
+    'Create a new project file in the projects folder and open it.',
+  ),
+  'project.open': method(z.object({ path: z.string().max(4096) }), ProjectInfoSchema, 'Open a project listed by project.list.'),
+  'project.openDemo': method(Empty, ProjectInfoSchema, 'Open (building it first if needed) the demo project.'),
+  'project.info': method(Empty, ProjectInfoSchema, 'The open project: CRS, settings, layers with counts and extents.'),
+  'project.updateSettings': method(ProjectSettingsSchema.partial(), ProjectSettingsSchema, 'Change project settings (audited).'),
+  'project.backup': method(Empty, z.object({ path: z.string() }), 'Write a backup copy now (SQLite backup API) and rotate old ones.'),
+
+  'features.query': method(
+    z.object({
+      table: TableNameSchema,
+      bbox: ExtentSchema.optional(),
+      filter: Filter.optional(),
+      includeDeleted: z.boolean().default(false),
+      limit: z.number().int().min(1).max(200_000).default(50_000),
+      offset: z.number().int().min(0).default(0),
+    }),
+    z.object({ rows: z.array(RowSchema), truncated: z.boolean() }),
+    'Rows of a feature table, by extent (R-tree) and attribute filter.',
+  ),
+  'rows.get': method(z.object({ table: TableNameSchema, id: UuidSchema }), RowSchema, 'One row of any table.'),
+  'records.query': method(
+    z.object({
+      table: TableNameSchema,
+      search: z.string().max(200).optional(),
+      filter: Filter.optional(),
+      includeDeleted: z.boolean().default(false),
+      limit: z.number().int().min(1).max(10_000).default(500),
+      offset: z.number().int().min(0).default(0),
+    }),
+    z.object({ rows: z.array(RowSchema), total: z.number().int() }),
+    'Rows of a record table; search ignores Vietnamese diacritics ("dak dro" finds "Đắk Drô").',
+  ),
+  'links.of': method(
+    z.object({ table: TableNameSchema, id: UuidSchema }),
+    z.array(z.object({ link: RowSchema, other: RowSchema.nullable() })),
+    'Links from or to a row, with the row at the other end.',
+  ),
+  'edits.apply': method(EditSchema, EditResultSchema, 'Apply an edit (rows put and removed) in one transaction.'),
+  'edits.undo': method(Empty, z.object({ result: EditResultSchema.nullable(), state: UndoStateSchema }), 'Undo the last edit.'),
+  'edits.redo': method(Empty, z.object({ result: EditResultSchema.nullable(), state: UndoStateSchema }), 'Redo the last undone edit.'),
+  'edits.state': method(Empty, UndoStateSchema, 'What undo and redo would do.'),
+  'history.of': method(z.object({ table: TableNameSchema, id: UuidSchema }), z.array(AuditEntrySchema), 'Audit history of one row, oldest first.'),
+
+  'jobs.list': method(Empty, z.array(JobSchema), 'Long jobs (imports, prints, exports) and their progress.'),
+  'jobs.cancel': method(z.object({ id: z.string().max(64) }), JobSchema, 'Ask a running job to stop.'),
+} as const;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type Input<M extends MethodName> = z.input<Api[M]['input']>;
+export type Output<M extends MethodName> = z.output<Api[M]['output']>;
+export const METHOD_NAMES = Object.keys(api) as MethodName[];
+
+export function isMethodName(x: string): x is MethodName {
+  return Object.prototype.hasOwnProperty.call(api, x);
+}
+
+/** Events pushed from main to the renderer (IPC send / Server-Sent Events). */
+export const EventSchemas = {
+  'job.progress': JobSchema,
+  'project.changed': z.object({ tables: z.array(TableNameSchema), editId: z.number().int().nullable() }),
+} as const;
+export type EventName = keyof typeof EventSchemas;
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'unknown_method'
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'no_project'
+  | 'too_large'
+  | 'cancelled'
+  | 'internal';
+
+export interface ApiErrorBody {
+  code: ErrorCode;
+  vi: string;
+  en: string;
+  details?: unknown;
+}
+
+/** The one error type that crosses the contract. Messages are Vietnamese first, English second. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly vi: string,
+    readonly en: string,
+    readonly details?: unknown,
+  ) {
+    super(en);
+    this.name = 'ApiError';
+  }
+  toBody(): ApiErrorBody {
+    return { code: this.code, vi: this.vi, en: this.en, ...(this.details === undefined ? {} : { details: this.details }) };
+  }
+  static fromBody(b: ApiErrorBody): ApiError {
+    return new ApiError(b.code, b.vi, b.en, b.details);
+  }
+}
+
+/** What a renderer talks to: implemented by the preload bridge and by the HTTP client. */
+export interface ApiClient {
+  invoke<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
+  on<E extends EventName>(event: E, handler: (payload: z.output<(typeof EventSchemas)[E]>) => void): () => void;
+}

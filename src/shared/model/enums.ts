@@ -1,0 +1,56 @@
+// Code lists of the domain (DOMAIN.md). Codes are stable identifiers stored in the project file;
+// labels live in ./labels.ts so the UI and the printed sheet read the same words.
+
+export const SEARCH_AREA_STATUSES = ['done', 'continuing', 'not_started', 'no_result', 'unclear'] as const;
+export type SearchAreaStatus = (typeof SEARCH_AREA_STATUSES)[number];
+
+export const GRAVE_KINDS = ['newly_found', 'family_cared', 'unidentified'] as const;
+export type GraveKind = (typeof GRAVE_KINDS)[number];
+
+export const VERIFICATION_STATES = ['not_verified', 'verified_with_grounds', 'verified_without_grounds'] as const;
+export type VerificationState = (typeof VERIFICATION_STATES)[number];
+
+export const CEMETERY_KINDS = ['martyrs', 'local'] as const;
+export type CemeteryKind = (typeof CEMETERY_KINDS)[number];
+
+export const INFO_POINT_KINDS = ['death_or_battle', 'aid_station', 'initial_burial'] as const;
+export type InfoPointKind = (typeof INFO_POINT_KINDS)[number];
+
+export const ADMIN_LEVELS = ['province', 'district', 'commune', 'village'] as const;
+export type AdminLevel = (typeof ADMIN_LEVELS)[number];
+
+export const BASE_POINT_KINDS = [
+  'settlement_urban',
+  'settlement_rural',
+  'seat_province',
+  'seat_district',
+  'seat_commune',
+  'military_province',
+  'military_district',
+  'military_commune',
+  'other_point',
+] as const;
+export type BasePointKind = (typeof BASE_POINT_KINDS)[number];
+
+export const BASE_LINE_KINDS = ['road', 'railway', 'river', 'stream', 'contour', 'boundary_line', 'other_line'] as const;
+export type BaseLineKind = (typeof BASE_LINE_KINDS)[number];
+
+export const BASE_AREA_KINDS = ['lake', 'river_area', 'settlement_area', 'other_area'] as const;
+export type BaseAreaKind = (typeof BASE_AREA_KINDS)[number];
+
+export const CONCLUSION_LEVELS = ['village', 'commune', 'district'] as const;
+export type ConclusionLevel = (typeof CONCLUSION_LEVELS)[number];
+
+export const LINK_ROLES = ['source', 'names', 'concludes', 'buried_here', 'related'] as const;
+export type LinkRole = (typeof LINK_ROLES)[number];
+
+/** The six statistics of a conclusion / of the sheet's table (DOMAIN.md), in print order. */
+export const STATISTICS = [
+  'initially_buried',
+  'recovered',
+  'not_recovered',
+  'family_cared',
+  'brought_in',
+  'handed_over',
+] as const;
+export type StatisticKey = (typeof STATISTICS)[number];

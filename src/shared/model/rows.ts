@@ -1,0 +1,87 @@
+// Rows as they cross the contract: every table (features and records) shares the same envelope.
+import { z } from 'zod';
+import { GeometrySchema } from './geometry';
+import { TABLES, isTableName, type FieldDef, type TableName } from './tables';
+
+export const TableNameSchema = z.string().refine(isTableName, { message: 'unknown table' }) as unknown as z.ZodType<TableName>;
+export const UuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not a UUID');
+
+export const PropValueSchema = z.union([z.string().max(100_000), z.number().finite(), z.boolean(), z.null()]);
+export type PropValue = z.infer<typeof PropValueSchema>;
+export const PropsSchema = z.record(z.string().max(64), PropValueSchema);
+export type Props = Record<string, PropValue>;
+
+export const RowMetaSchema = z.object({
+  version: z.number().int().min(1),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  deleted: z.boolean(),
+});
+export type RowMeta = z.infer<typeof RowMetaSchema>;
+
+export const RowSchema = z.object({
+  table: TableNameSchema,
+  id: UuidSchema,
+  geometry: GeometrySchema.nullable(),
+  props: PropsSchema,
+  meta: RowMetaSchema,
+});
+export type Row = z.infer<typeof RowSchema>;
+
+export interface FieldIssue {
+  field: string;
+  vi: string;
+  en: string;
+}
+
+function checkValue(f: FieldDef, v: PropValue): FieldIssue | null {
+  const issue = (vi: string, en: string): FieldIssue => ({ field: f.name, vi: `${f.vi}: ${vi}`, en: `${f.en}: ${en}` });
+  if (v === null || v === '') return null;
+  switch (f.type) {
+    case 'text':
+      return typeof v === 'string' ? null : issue('phải là chữ', 'must be text');
+    case 'boolean':
+      return typeof v === 'boolean' ? null : issue('phải là có/không', 'must be yes/no');
+    case 'enum':
+      return typeof v === 'string' && f.values!.includes(v)
+        ? null
+        : issue(`giá trị "${String(v)}" không hợp lệ`, `"${String(v)}" is not one of ${f.values!.join(', ')}`);
+    case 'date':
+      return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))
+        ? null
+        : issue('ngày phải theo dạng YYYY-MM-DD', 'date must be YYYY-MM-DD');
+    case 'integer':
+    case 'real': {
+      if (typeof v !== 'number' || (f.type === 'integer' && !Number.isInteger(v)))
+        return issue(f.type === 'integer' ? 'phải là số nguyên' : 'phải là số', f.type === 'integer' ? 'must be a whole number' : 'must be a number');
+      if (f.min !== undefined && v < f.min) return issue(`không được nhỏ hơn ${f.min}`, `must be at least ${f.min}`);
+      if (f.max !== undefined && v > f.max) return issue(`không được lớn hơn ${f.max}`, `must be at most ${f.max}`);
+      return null;
+    }
+  }
+}
+
+/**
+ * Checks a row's full set of properties against its table: unknown fields, types, ranges, and
+ * required fields. Used by the renderer's forms and, authoritatively, by the store before writing.
+ */
+export function validateProps(table: TableName, props: Props): FieldIssue[] {
+  const def = TABLES[table];
+  const issues: FieldIssue[] = [];
+  const known = new Set(def.fields.map((f) => f.name));
+  for (const k of Object.keys(props)) {
+    if (!known.has(k)) issues.push({ field: k, vi: `Trường không có trong bảng: ${k}`, en: `Unknown field: ${k}` });
+  }
+  for (const f of def.fields as readonly FieldDef[]) {
+    const v = props[f.name] ?? null;
+    if (f.required && (v === null || v === '')) {
+      issues.push({ field: f.name, vi: `Chưa nhập trường bắt buộc: ${f.vi}`, en: `Required field is empty: ${f.en}` });
+      continue;
+    }
+    const bad = checkValue(f, v);
+    if (bad) issues.push(bad);
+  }
+  return issues;
+}

@@ -1,0 +1,44 @@
+// Project-wide settings: what sheets print and who the project belongs to. Editable in the app.
+import { z } from 'zod';
+import { SEARCH_AREA_STATUSES } from './enums';
+
+const Unit = z.object({ code: z.string().max(32).default(''), name: z.string().min(1).max(200) });
+
+export const SignatureRoleSchema = z.object({
+  role: z.enum(['drawn_by', 'checked_by', 'approved_by']),
+  title: z.string().max(200),
+  name: z.string().max(200).default(''),
+});
+
+const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb');
+
+export const ProjectSettingsSchema = z.object({
+  title: z.string().min(1).max(300),
+  province: Unit,
+  /** Optional since 1 July 2025 (two-tier administration). */
+  district: Unit.nullable().default(null),
+  communes: z.array(Unit).max(1000).default([]),
+  /** The organisation that reviews; a district command before 2025, an area defence command after. */
+  reviewingOrganisation: z.string().max(300).default(''),
+  producingAgency: z.string().max(300).default(''),
+  place: z.string().max(200).default(''),
+  dataSources: z.string().max(2000).default(''),
+  signatures: z.array(SignatureRoleSchema).max(6).default([]),
+  /** Fills by status; DOMAIN.md's colours are the default but are not confirmed as official. */
+  statusFills: z.record(z.enum(SEARCH_AREA_STATUSES), hex).default({
+    done: '#ffffff',
+    continuing: '#ffff99',
+    not_started: '#ccff99',
+    no_result: '#ffb3b3',
+    unclear: '#c6d9f1',
+  }),
+  demo: z.boolean().default(false),
+  backupKeep: z.number().int().min(1).max(100).default(10),
+});
+export type ProjectSettings = z.infer<typeof ProjectSettingsSchema>;
+
+export const DEFAULT_SIGNATURES: z.input<typeof SignatureRoleSchema>[] = [
+  { role: 'drawn_by', title: 'Người lập', name: '' },
+  { role: 'checked_by', title: 'Người kiểm tra', name: '' },
+  { role: 'approved_by', title: 'Thủ trưởng đơn vị', name: '' },
+];
