@@ -1,7 +1,8 @@
 // GeoJSON-shaped geometries in the project's WORKING CRS (metres, x = easting, y = northing), not WGS 84.
 import { z } from 'zod';
 
-const coord = z.tuple([z.number().finite(), z.number().finite()]).rest(z.number().finite());
+// x, y and an optional z: a plain array type keeps producers of geometry simple.
+const coord = z.array(z.number().finite()).min(2, 'a position needs x and y').max(3, 'a position has at most x, y, z');
 const ring = z.array(coord).min(4, 'a polygon ring needs at least 4 positions');
 const line = z.array(coord).min(2, 'a line needs at least 2 positions');
 

@@ -1,0 +1,15 @@
+// npm run bench: prints the figures the issues name. Figures go to docs/BENCHMARKS.md.
+// Usage: npm run bench [-- store]   (no argument = every group)
+import { cpus, totalmem } from 'node:os';
+import { storeBench } from './store-bench';
+
+const groups: Record<string, () => Promise<void>> = { store: storeBench };
+const wanted = process.argv.slice(2).filter((a) => groups[a]);
+
+console.log(`# QuyTap bench — ${new Date().toISOString()}`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+for (const name of wanted.length ? wanted : Object.keys(groups)) {
+  console.log(`\n## ${name}`);
+  await groups[name]();
+}
+

@@ -1,0 +1,67 @@
+// Issue 2's store figures: insert rate, query by extent, open time.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { randomUUID } from 'node:crypto';
+import type { Put } from '../src/shared/model';
+import { ProjectSettingsSchema } from '../src/shared/model';
+import { ProjectStore } from '../src/main/store';
+import { crsForStore } from '../src/main/services/crs';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function storeBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'quytap-bench-'));
+  try {
+    const file = join(dir, 'bench.gpkg');
+    const settings = ProjectSettingsSchema.parse({ title: 'bench', province: { name: 'Đắk Nông' } });
+    const store = ProjectStore.create(file, crsForStore('EPSG:9218').store, settings, 'bench');
+    // 100,000 graves on a 20 km × 20 km square around Krông Nô (TM-3 108°30′ metres).
+    const N = 100_000;
+    const x0 = 420_000;
+    const y0 = 1_360_000;
+    const side = 20_000;
+    const put: Put[] = [];
+    let seed = 42;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < N; i++) {
+      put.push({
+        table: 'graves',
+        id: randomUUID(),
+        geometry: { type: 'Point', coordinates: [x0 + rnd() * side, y0 + rnd() * side] },
+        props: { kind: 'newly_found', verification: 'not_verified', estimated_remains: 1, commune_code: 'C' + (i % 12) },
+      });
+    }
+    const t0 = performance.now();
+    store.applyEdit({ label: 'bench insert', put, remove: [] }, 'bench');
+    const insertMs = performance.now() - t0;
+    console.log(`insert ${N.toLocaleString('en')} points in one transaction: ${insertMs.toFixed(0)} ms = ${Math.round(N / (insertMs / 1000)).toLocaleString('en')} features/s (aim ≥ 50,000)`);
+
+    // A window holding ~1,000 points: 1 % of the area.
+    const w = side * Math.sqrt(1000 / N);
+    const times: number[] = [];
+    let got = 0;
+    for (let i = 0; i < 200; i++) {
+      const ox = x0 + rnd() * (side - w);
+      const oy = y0 + rnd() * (side - w);
+      const t = performance.now();
+      got += store.query('graves', { bbox: [ox, oy, ox + w, oy + w], limit: 50_000, offset: 0, includeDeleted: false }).rows.length;
+      times.push(performance.now() - t);
+    }
+    console.log(`query by extent (~${Math.round(got / 200)} of ${N.toLocaleString('en')} features): median ${median(times).toFixed(2)} ms over 200 windows (aim < 5 ms)`);
+    store.close();
+
+    const opens: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now();
+      const s = ProjectStore.open(file);
+      s.info();
+      opens.push(performance.now() - t);
+      s.close();
+    }
+    console.log(`open project (100,000 features) + info: median ${median(opens).toFixed(1)} ms over 10 opens (aim < 200 ms)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

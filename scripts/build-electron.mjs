@@ -1,0 +1,55 @@
+// Bundles the Electron shell: src/main/electron/main.ts → dist-electron/main.cjs and
+// src/main/electron/preload.ts → dist-electron/preload.cjs (CommonJS: what a sandboxed preload
+// requires, and what Electron loads without ESM loader caveats).
+//
+// External: electron (provided by the runtime) and better-sqlite3 (a native Node-API module,
+// loaded from node_modules; unpacked from the asar by electron-builder).
+// import.meta.url has no meaning in a CJS bundle: it is mapped to the bundle's own file URL, so
+// code that locates files relative to its source must not rely on it (pass directories in).
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = 'dist-electron';
+const watch = process.argv.includes('--watch');
+
+rmSync(new URL(`../${outdir}`, import.meta.url), { recursive: true, force: true });
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  sourcemap: true,
+  legalComments: 'none',
+  logLevel: 'info',
+  external: ['electron', 'better-sqlite3'],
+};
+
+const targets = [
+  {
+    ...common,
+    entryPoints: ['src/main/electron/main.ts'],
+    outfile: `${outdir}/main.cjs`,
+    target: 'node22',
+    define: { 'import.meta.url': '__quytapImportMetaUrl' },
+    banner: { js: "const __quytapImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  },
+  {
+    ...common,
+    entryPoints: ['src/main/electron/preload.ts'],
+    outfile: `${outdir}/preload.cjs`,
+    // A sandboxed preload may require only 'electron' (and a few polyfilled modules): bundle all else.
+    external: ['electron'],
+    target: 'es2022',
+  },
+];
+
+if (watch) {
+  const { context } = await import('esbuild');
+  for (const t of targets) await (await context(t)).watch();
+} else {
+  await Promise.all(targets.map((t) => build(t)));
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Runs every suite (type checks per folder, lint, vitest, Playwright) and ends with ONE line
+// "N passed, N failed" that adds them all up, the line CI reads. Exit code is non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, 'test-results');
+mkdirSync(out, { recursive: true });
+const only = process.argv.slice(2);
+const want = (s) => only.length === 0 || only.includes(s);
+
+let passed = 0;
+let failed = 0;
+const summary = [];
+
+function run(name, cmd, args, env = {}) {
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+function count(name, p, f) {
+  passed += p;
+  failed += f;
+  summary.push(`${name}: ${p} passed, ${f} failed`);
+}
+
+if (want('types')) {
+  // One compiler run per folder: this is what enforces renderer → shared ← main.
+  for (const folder of ['src/shared', 'src/main', 'src/renderer', 'tests']) {
+    const code = run(`typecheck ${folder}`, 'npx', ['tsc', '-p', folder]);
+    count(`typecheck ${folder}`, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+  }
+}
+
+if (want('lint')) {
+  const code = run('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
+  count('lint', code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+}
+
+if (want('unit')) {
+  const file = join(out, 'vitest.json');
+  rmSync(file, { force: true });
+  const code = run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  if (existsSync(file)) {
+    const j = JSON.parse(readFileSync(file, 'utf8'));
+    count('vitest', j.numPassedTests, j.numFailedTests + (code !== 0 && j.numFailedTests === 0 ? 1 : 0));
+  } else count('vitest', 0, 1);
+}
+
+if (want('e2e')) {
+  const file = join(out, 'playwright.json');
+  rmSync(file, { force: true });
+  const code = run('playwright', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  if (existsSync(file)) {
+    const s = JSON.parse(readFileSync(file, 'utf8')).stats ?? {};
+    const p = (s.expected ?? 0) + (s.flaky ?? 0);
+    const f = (s.unexpected ?? 0) + (code !== 0 && !s.unexpected ? 1 : 0);
+    count('playwright', p, f);
+  } else count('playwright', 0, 1);
+}
+
+console.log('\n' + summary.join('\n'));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -1,0 +1,78 @@
+// Where the demo's real boundaries come from: third-party files in ../shared/data/real (see its
+// SOURCES.md). They are read, never modified.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const DEMO_COMMUNE_FILES = [
+  '24688_krong_no.geojson',
+  '24697_nam_da.geojson',
+  '24703_nam_nung.geojson',
+  '24712_quang_phu.geojson',
+  '24678_dak_sak.geojson',
+] as const;
+
+export interface WgsUnit {
+  code: string;
+  name: string;
+  fullName: string;
+  /** lon/lat WGS 84 */
+  coordinates: number[][][][];
+  formerUnits?: string;
+}
+
+const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+export function defaultDemoDataDir(): string {
+  return process.env.QUYTAP_DEMO_DATA ?? resolve(repoRoot, '../shared/data/real');
+}
+
+function readJson(file: string): any {
+  if (!existsSync(file)) {
+    throw new Error(`Không tìm thấy dữ liệu ranh giới thật cho dự án mẫu: ${file} (Demo boundary data not found; set QUYTAP_DEMO_DATA)`);
+  }
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+export function readDemoCommunes(dataDir: string): WgsUnit[] {
+  const dir = join(dataDir, 'thanglequoc-vietnamese-provinces-database');
+  const raw = readJson(join(dir, 'xa2434.geojson'));
+  const krongNoFormer: string | undefined = raw.features?.[0]?.properties?.a05_truocsn;
+  return DEMO_COMMUNE_FILES.map((f) => {
+    const fc = readJson(join(dir, f));
+    const feat = fc.features[0];
+    const g = feat.geometry;
+    return {
+      code: String(feat.properties.code),
+      name: feat.properties.name,
+      fullName: feat.properties.fullName,
+      coordinates: g.type === 'Polygon' ? [g.coordinates] : g.coordinates,
+      formerUnits: feat.properties.code === '24688' ? krongNoFormer : undefined,
+    };
+  });
+}
+
+export function readLamDong(dataDir: string): WgsUnit {
+  const fc = readJson(join(dataDir, 'thanglequoc-vietnamese-provinces-database', '68_lam_dong.geojson'));
+  const feat = fc.features[0];
+  const g = feat.geometry;
+  return {
+    code: '68',
+    name: feat.properties.name,
+    fullName: feat.properties.fullName,
+    coordinates: g.type === 'Polygon' ? [g.coordinates] : g.coordinates,
+  };
+}
+
+/** The pre-2025 Krông Nô district from dvhcvn's custom JSON (not GeoJSON: level2s[].coordinates). */
+export function readFormerKrongNoDistrict(dataDir: string): WgsUnit {
+  const j = readJson(join(dataDir, 'daohoangson-dvhcvn', '67.json'));
+  const d = j.level2s.find((l: any) => String(l.level2_id) === '664');
+  if (!d) throw new Error('67.json has no district 664 (Krông Nô)');
+  return {
+    code: '664',
+    name: 'Krông Nô',
+    fullName: d.name,
+    coordinates: d.type === 'Polygon' ? [d.coordinates] : d.coordinates,
+  };
+}

@@ -1,0 +1,196 @@
+// The main-side services behind the contract: one open project, the CRS catalogue, jobs.
+// Electron (src/main/electron), the HTTP adapter (src/main/http) and the CLI all use this.
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { ApiError, type Operator, type Output } from '../../shared/api';
+import { CATALOGUE, defaultCrsForProvince } from '../../shared/crs/catalogue';
+import { geometryExtent, ProjectSettingsSchema, type Extent, type TableName } from '../../shared/model';
+import type { Handlers } from '../rpc/dispatch';
+import type { Emit } from '../rpc/events';
+import { createJobRegistry, jobHandlers } from '../jobs';
+import { ProjectStore } from '../store';
+import { crsForStore } from './crs';
+import { createDemoProject, DEMO_FILE_NAME } from './demo-project';
+import { ProjectPaths } from './projects';
+
+export interface ServicesOptions {
+  mode: 'electron' | 'browser';
+  projectsDir: string;
+  emit: Emit;
+  demoDataDir?: string;
+}
+
+export type Services = Awaited<ReturnType<typeof createServices>>;
+
+export async function createServices(opts: ServicesOptions) {
+  const paths = new ProjectPaths(opts.projectsDir);
+  const jobs = createJobRegistry({ emit: opts.emit });
+  let store: ProjectStore | null = null;
+  let storePath: string | null = null;
+  let operator: Operator | null = null;
+
+  const author = () => operator?.name ?? userInfo().username ?? 'unknown';
+  const need = (): ProjectStore => {
+    if (!store) throw new ApiError('no_project', 'Chưa mở dự án nào.', 'No project is open.');
+    return store;
+  };
+
+  function projectInfo(): Output<'project.info'> {
+    const s = need();
+    const info = s.info();
+    const def = CATALOGUE.find((c) => c.code === info.crs.code);
+    return {
+      path: storePath!,
+      fileName: basename(storePath!),
+      schemaVersion: info.schemaVersion,
+      crs: {
+        code: info.crs.code,
+        name: def?.name ?? info.crs.name,
+        nameEn: def?.nameEn ?? info.crs.name,
+        proj4: def?.proj4 ?? '',
+        kind: 'projected',
+      },
+      settings: info.settings,
+      layers: info.layers,
+      extent: workingExtent(s) ?? info.extent,
+    };
+  }
+
+  /** Where the work is: the project's communes (a province outline would make them specks). */
+  function workingExtent(s: ProjectStore): Extent | null {
+    const codes = s.getSettings().communes.map((c) => c.code).filter(Boolean);
+    if (codes.length === 0) return null;
+    const rows = s.query('admin_units', { filter: { level: 'commune', code: codes }, limit: 1000 }).rows;
+    const boxes = rows.filter((r) => r.geometry).map((r) => geometryExtent(r.geometry!));
+    if (boxes.length === 0) return null;
+    return [
+      Math.min(...boxes.map((b) => b[0])),
+      Math.min(...boxes.map((b) => b[1])),
+      Math.max(...boxes.map((b) => b[2])),
+      Math.max(...boxes.map((b) => b[3])),
+    ];
+  }
+
+  function openPath(path: string): Output<'project.info'> {
+    const next = ProjectStore.open(path);
+    store?.close();
+    store = next;
+    storePath = path;
+    paths.remember(path);
+    return projectInfo();
+  }
+
+  async function openDemo(): Promise<Output<'project.info'>> {
+    const path = paths.inDir(DEMO_FILE_NAME);
+    if (!existsSync(path)) {
+      const job = jobs.start('demo.build', (progress, signal) =>
+        createDemoProject(path, { author: author(), dataDir: opts.demoDataDir, onProgress: progress, signal }),
+      );
+      await jobs.wait(job.id);
+    }
+    return openPath(path);
+  }
+
+  const changed = (tables: TableName[], editId: number | null) => opts.emit('project.changed', { tables, editId });
+
+  const handlers: Handlers = {
+    'app.info': () => ({ version: APP_VERSION, mode: opts.mode, operator }),
+    'session.setOperator': (op) => {
+      operator = op;
+      return op;
+    },
+    'crs.list': () => CATALOGUE.map((c) => ({ code: c.code, name: c.name, nameEn: c.nameEn, proj4: c.proj4, kind: c.kind })),
+
+    'project.list': () => paths.list().map((p) => ({ ...p, title: ProjectStore.peekTitle(p.path) })),
+    'project.create': (input) => {
+      const path = paths.inDir(input.fileName);
+      if (existsSync(path)) {
+        throw new ApiError('conflict', `Đã có tệp dự án tên ${input.fileName}.`, `A project named ${input.fileName} already exists.`);
+      }
+      const code = input.crsCode ?? defaultCrsForProvince(input.settings.province?.name ?? '')?.code;
+      if (!code) {
+        throw new ApiError('validation', 'Hãy chọn hệ tọa độ làm việc (VN-2000, múi chiếu 3° của tỉnh).', 'Choose the working CRS (the province’s VN-2000 TM-3 zone).');
+      }
+      const settings = ProjectSettingsSchema.parse({ province: { code: '', name: '' }, ...input.settings });
+      ProjectStore.create(path, crsForStore(code).store, settings, author()).close();
+      return openPath(path);
+    },
+    'project.open': (input) => openPath(paths.assertAllowed(input.path)),
+    'project.openDemo': () => openDemo(),
+    'project.info': () => projectInfo(),
+    'project.updateSettings': (patch) => {
+      const s = need().updateSettings(patch, author());
+      changed([], null);
+      return s;
+    },
+    'project.backup': async () => {
+      const s = need();
+      const dir = join(dirname(storePath!), 'backups');
+      return { path: await s.backup(dir, s.getSettings().backupKeep) };
+    },
+
+    'features.query': (q) => need().query(q.table, q),
+    'rows.get': (q) => {
+      const row = need().get(q.table, q.id);
+      if (!row) throw new ApiError('not_found', 'Không tìm thấy đối tượng.', 'Row not found.', q);
+      return row;
+    },
+    'records.query': (q) => need().searchRecords(q.table, q.search ?? '', q.filter ?? {}, q.limit, q.offset, q.includeDeleted),
+    'links.of': (q) => need().linksOf(q.table, q.id),
+    'edits.apply': (edit) => {
+      const r = need().applyEdit(edit, author());
+      changed([...new Set(r.rows.map((x) => x.table))], r.editId);
+      return r;
+    },
+    'edits.undo': () => {
+      const s = need();
+      const result = s.undo(author());
+      if (result) changed([...new Set(result.rows.map((x) => x.table))], result.editId);
+      return { result, state: s.undoState() };
+    },
+    'edits.redo': () => {
+      const s = need();
+      const result = s.redo(author());
+      if (result) changed([...new Set(result.rows.map((x) => x.table))], result.editId);
+      return { result, state: s.undoState() };
+    },
+    'edits.state': () => need().undoState(),
+    'history.of': (q) => need().history(q.table, q.id),
+    ...jobHandlers(jobs),
+  };
+
+  return {
+    handlers,
+    jobs,
+    paths,
+    openPath,
+    openDemo,
+    /** Who is editing, for the adapters' CallContext. */
+    operatorName: author,
+    /** Electron start-up: the last project that still exists, else the demo. */
+    async openLastOrDemo(): Promise<void> {
+      const last = paths.recent().find((p) => existsSync(p));
+      if (last) {
+        try {
+          openPath(last);
+          return;
+        } catch (e) {
+          console.error(`Could not open the last project ${last}:`, e);
+        }
+      }
+      await openDemo();
+    },
+    binaryResponder: async (_path: string, _range: string | undefined) => ({
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      body: Buffer.from('not found'),
+    }),
+    close(): void {
+      store?.close();
+      store = null;
+    },
+  };
+}
+
+export const APP_VERSION = '0.1.0';

@@ -1,0 +1,143 @@
+// An Edit (rows put, rows removed) becomes row operations inside ONE transaction: all of it is
+// written, with its audit entries and its undo record, or none of it.
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import {
+  isTableName,
+  promoteToMulti,
+  TABLES,
+  validateProps,
+  type EditInput,
+  type EditResult,
+  type Geometry,
+  type Props,
+  type TableName,
+} from '../../shared/model';
+import { fieldIssuesError, notFoundRow, conflictError, tableLabelVi, validationError } from './errors';
+import { checkGeometry, GeometryError, to2D } from './geometry-codec';
+import { EditJournal, touchContents } from './edit-journal';
+import { insertRow, readStored, setDeleted, updateRow, type OpContext, type OpOutcome } from './row-ops';
+import type { StatementCache } from './statements';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function checkAuthor(author: unknown): string {
+  if (typeof author !== 'string' || author.trim() === '' || author.length > 200)
+    throw validationError('Chưa có tên người sửa: mọi thay đổi phải ghi được ai đã làm.', 'No author name: every change must record who made it.');
+  return author.trim();
+}
+
+export function checkTable(table: unknown): TableName {
+  if (typeof table !== 'string' || !isTableName(table)) throw validationError(`Không có bảng "${String(table)}".`, `Unknown table "${String(table)}".`);
+  return table;
+}
+
+export function checkId(id: unknown): string {
+  const s = typeof id === 'string' ? id.toLowerCase() : '';
+  if (!UUID_RE.test(s)) throw validationError(`Mã đối tượng không hợp lệ: "${String(id)}".`, `Invalid row id: "${String(id)}".`);
+  return s;
+}
+
+/** Accepted type, promoted to the table's declared multi type; undefined stays undefined. */
+export function checkTableGeometry(table: TableName, g: Geometry | null | undefined): Geometry | null | undefined {
+  if (g === undefined || g === null) return g;
+  const def = TABLES[table];
+  if (def.kind !== 'feature')
+    throw validationError(`Bảng ${tableLabelVi(table)} không có hình học trên bản đồ.`, `Table ${def.en} has no geometry.`, { table });
+  const accepts = (def as { accepts?: readonly string[] }).accepts ?? [];
+  if (!accepts.includes(g.type))
+    throw validationError(
+      `Bảng ${tableLabelVi(table)} không nhận hình học kiểu ${g.type} (chỉ nhận: ${accepts.join(', ')}).`,
+      `Table ${def.en} does not accept ${g.type} geometries (accepts: ${accepts.join(', ')}).`,
+      { table, type: g.type, accepts },
+    );
+  try {
+    checkGeometry(g);
+  } catch (e) {
+    if (e instanceof GeometryError) throw validationError(`Hình học không hợp lệ (${tableLabelVi(table)}): ${e.vi}`, `Invalid geometry (${def.en}): ${e.message}`, { table });
+    throw e;
+  }
+  return to2D(promoteToMulti(g, (def as { geometryType?: string }).geometryType ?? 'GEOMETRY'));
+}
+
+function validated(table: TableName, props: Props): void {
+  const issues = validateProps(table, props);
+  for (const [k, v] of Object.entries(props))
+    if (typeof v === 'number' && !Number.isFinite(v)) issues.push({ field: k, vi: `${k}: phải là số hữu hạn`, en: `${k}: must be a finite number` });
+  if (issues.length) throw fieldIssuesError(table, issues);
+}
+
+export interface EditDeps {
+  db: Database.Database;
+  stmts: StatementCache;
+  journal: EditJournal;
+  srsId: number;
+  audit: Database.Statement;
+}
+
+export function newOpContext(deps: EditDeps, author: string, editId: number, label: string, now = new Date().toISOString()): OpContext {
+  return { db: deps.db, stmts: deps.stmts, srsId: deps.srsId, now, author, editId, label, audit: deps.audit, replayOf: null, touched: new Map() };
+}
+
+/** Accepts the parsed Edit or its input form (defaults filled here), so the CLI and importers need no zod pass. */
+export function applyEdit(deps: EditDeps, edit: EditInput, authorIn: string): EditResult {
+  const author = checkAuthor(authorIn);
+  const puts = edit?.put ?? [];
+  const removes = edit?.remove ?? [];
+  if (puts.length + removes.length === 0) throw validationError('Thay đổi rỗng: không có gì để lưu.', 'Empty edit: nothing to save.');
+  const label = typeof edit.label === 'string' ? edit.label.slice(0, 200) : '';
+
+  return deps.db
+    .transaction(() => {
+      const now = new Date().toISOString();
+      const editId = deps.journal.begin(now, author, label);
+      const ctx = newOpContext(deps, author, editId, label, now);
+      const outcomes: OpOutcome[] = new Array(puts.length + removes.length);
+      const seen = new Set<string>();
+      const once = (table: TableName, id: string) => {
+        const k = `${table}/${id}`;
+        if (seen.has(k))
+          throw validationError(`Một thay đổi không được sửa cùng một đối tượng hai lần (${tableLabelVi(table)} ${id}).`, `An edit may touch a row only once (${table} ${id}).`, {
+            table,
+            id,
+          });
+        seen.add(k);
+      };
+      let n = 0;
+      for (const put of puts) {
+        const table = checkTable(put.table);
+        const s = deps.stmts.table(table);
+        const id = put.id === undefined ? randomUUID() : checkId(put.id);
+        once(table, id);
+        const patch = (put.props ?? {}) as Props;
+        const geometry = checkTableGeometry(table, put.geometry);
+        const existing = s.versionByUuid.get(id) as number[] | undefined;
+        if (!existing) {
+          if (put.baseVersion !== undefined) throw notFoundRow(table, id);
+          const props: Props = {};
+          for (const f of s.layout.fields) props[f.name] = null;
+          Object.assign(props, patch);
+          validated(table, props);
+          outcomes[n++] = insertRow(ctx, table, id, props, geometry ?? null);
+        } else {
+          // A put on an existing id without the version the user saw is a retried insert or a
+          // blind overwrite: refuse it rather than guess.
+          if (put.baseVersion === undefined) throw conflictError(table, id, null, existing[1]!);
+          const stored = readStored(ctx, table, id);
+          const props = { ...stored!.props, ...patch };
+          validated(table, props);
+          outcomes[n++] = updateRow(ctx, table, id, put.baseVersion, props, geometry === undefined ? stored!.geometry : geometry, stored);
+        }
+      }
+      for (const rm of removes) {
+        const table = checkTable(rm.table);
+        const id = checkId(rm.id);
+        once(table, id);
+        outcomes[n++] = setDeleted(ctx, table, id, true, rm.baseVersion);
+      }
+      deps.journal.finish(editId, outcomes);
+      touchContents(ctx);
+      return { editId, rows: outcomes.map((o) => o.result) };
+    })
+    .immediate();
+}

@@ -1,0 +1,33 @@
+// Opening SQLite connections the one way the project does it.
+import Database from 'better-sqlite3';
+import { registerSqlFunctions } from './sql-functions';
+
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Read-write connection: WAL (readers never block the writer, a crash never leaves a half-written
+ * page), synchronous = FULL (a committed edit survives power loss too, not only a process crash;
+ * better-sqlite3 is built with WAL's default at NORMAL, so it must be set explicitly), foreign keys,
+ * and the SQL functions that R-tree triggers call. Works on any GeoPackage, ours or GDAL's.
+ */
+export function openWritable(path: string, opts: { mustExist: boolean } = { mustExist: true }): Database.Database {
+  const db = new Database(path, { fileMustExist: opts.mustExist, timeout: BUSY_TIMEOUT_MS });
+  try {
+    registerSqlFunctions(db);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** Read-only connection for inspecting a file we may not touch (opening checks, tests). */
+export function openReadOnly(path: string): Database.Database {
+  const db = new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  registerSqlFunctions(db);
+  return db;
+}

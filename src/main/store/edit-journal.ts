@@ -1,0 +1,80 @@
+// qt_edits: one row per edit with the ops to redo it (forward) and to undo it (inverse), both as
+// they apply from the file's current state. Undo and redo rewrite the other side, because versions
+// move on: after an undo the original forward would no longer match any row's version.
+import type Database from 'better-sqlite3';
+import type { TableName, UndoState } from '../../shared/model';
+import { NOW_SQL } from './gpkg-core';
+import type { OpContext, OpOutcome } from './row-ops';
+import type { StatementCache } from './statements';
+
+/** Undo depth kept in the file; older edits stay in the audit log but can no longer be undone. */
+export const UNDO_DEPTH = 500;
+
+export interface JournalEntry {
+  id: number;
+  label: string;
+  forward: string;
+  inverse: string;
+}
+
+export class EditJournal {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly stmts: StatementCache,
+  ) {}
+
+  /** Starts a new edit: the redo stack goes (a new edit makes it meaningless). */
+  begin(at: string, author: string, label: string): number {
+    this.stmts.get('DELETE FROM qt_edits WHERE undone = 1').run();
+    return Number(this.stmts.get("INSERT INTO qt_edits (at, author, label, forward, inverse, undone) VALUES (?, ?, ?, '[]', '[]', 0)").run(at, author, label).lastInsertRowid);
+  }
+
+  finish(editId: number, outcomes: OpOutcome[]): void {
+    // Inverse ops run last-first, so a later op on a row is undone before an earlier one.
+    const forward = `[${outcomes.map((o) => o.forward).join(',')}]`;
+    const inverse = `[${outcomes.map((o) => o.inverse).reverse().join(',')}]`;
+    this.stmts.get('UPDATE qt_edits SET forward = ?, inverse = ? WHERE id = ?').run(forward, inverse, editId);
+    this.stmts
+      .get('DELETE FROM qt_edits WHERE undone = 0 AND id <= (SELECT id FROM qt_edits WHERE undone = 0 ORDER BY id DESC LIMIT 1 OFFSET ?)')
+      .run(UNDO_DEPTH);
+  }
+
+  lastDone(): JournalEntry | null {
+    return (this.stmts.get('SELECT id, label, forward, inverse FROM qt_edits WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as JournalEntry | undefined) ?? null;
+  }
+
+  firstUndone(): JournalEntry | null {
+    return (this.stmts.get('SELECT id, label, forward, inverse FROM qt_edits WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as JournalEntry | undefined) ?? null;
+  }
+
+  /** After an undo: what was applied is now the way forward again. */
+  markUndone(id: number, redoOps: OpOutcome[]): void {
+    this.stmts.get('UPDATE qt_edits SET undone = 1, forward = ? WHERE id = ?').run(`[${redoOps.map((o) => o.inverse).reverse().join(',')}]`, id);
+  }
+
+  markRedone(id: number, applied: OpOutcome[]): void {
+    this.stmts.get('UPDATE qt_edits SET undone = 0, inverse = ? WHERE id = ?').run(`[${applied.map((o) => o.inverse).reverse().join(',')}]`, id);
+  }
+
+  state(): UndoState {
+    const u = this.stmts.get('SELECT label FROM qt_edits WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as { label: string } | undefined;
+    const r = this.stmts.get('SELECT label FROM qt_edits WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as { label: string } | undefined;
+    return { canUndo: u !== undefined, canRedo: r !== undefined, undoLabel: u ? u.label : null, redoLabel: r ? r.label : null };
+  }
+}
+
+/** Keeps gpkg_contents' extent and last_change true after rows were written. */
+export function touchContents(ctx: OpContext): void {
+  for (const [table, e] of ctx.touched as Map<TableName, [number, number, number, number] | null>) {
+    if (e)
+      ctx.stmts
+        .get(
+          `UPDATE gpkg_contents SET last_change = ${NOW_SQL},
+             min_x = min(coalesce(min_x, @minx), @minx), min_y = min(coalesce(min_y, @miny), @miny),
+             max_x = max(coalesce(max_x, @maxx), @maxx), max_y = max(coalesce(max_y, @maxy), @maxy)
+           WHERE table_name = @table`,
+        )
+        .run({ minx: e[0], miny: e[1], maxx: e[2], maxy: e[3], table });
+    else ctx.stmts.get(`UPDATE gpkg_contents SET last_change = ${NOW_SQL} WHERE table_name = ?`).run(table);
+  }
+}

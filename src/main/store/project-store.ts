@@ -1,0 +1,298 @@
+// One open project file. All reads and writes of project data go through this class.
+import { randomUUID } from 'node:crypto';
+import { constants, copyFileSync, existsSync, linkSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { ApiError } from '../../shared/api';
+import { TABLE_NAMES, type AuditEntry, type EditInput, type EditResult, type Extent, type ProjectSettings, type Row, type TableName, type UndoState } from '../../shared/model';
+import { applyEdit, checkAuthor, checkId, checkTable, type EditDeps } from './apply-edit';
+import { getAttachmentData, putAttachmentData } from './attachment-data';
+import { historyOf, prepareAuditInsert, settingsHistoryOf, type SettingsAuditEntry } from './audit-log';
+import { backupTo } from './backup';
+import { openReadOnly, openWritable } from './connection';
+import { EditJournal } from './edit-journal';
+import { notAProject, translateSqliteError, validationError } from './errors';
+import { inspectProjectFile } from './file-checks';
+import { GPKG_APPLICATION_ID, GPKG_USER_VERSION } from './gpkg-core';
+import {
+  createMetaTable,
+  MIGRATIONS,
+  newerSchemaError,
+  pendingMigrations,
+  readSchemaVersion,
+  readWorkingCrs,
+  runMigrations,
+  setMeta,
+  type Migration,
+} from './migrations';
+import { countRows, getRow, layerExtent, linksOfRow, queryRows, searchRows, type Filter, type QueryOptions } from './queries';
+import { parseSettings, readSettings, updateSettings, writeInitialSettings, type ProjectSettingsInput } from './settings-repo';
+import { registerSqlFunctions } from './sql-functions';
+import { StatementCache } from './statements';
+import { layoutOf } from './table-columns';
+import { redo, undo } from './undo-redo';
+import { WorkingCrsSchema, type WorkingCrs } from './working-crs';
+
+export interface LayerInfo {
+  table: TableName;
+  kind: 'feature' | 'record';
+  geometryType: string | null;
+  count: number;
+  extent: Extent | null;
+}
+
+export interface StoreInfo {
+  path: string;
+  fileName: string;
+  schemaVersion: number;
+  crs: { srsId: number; code: string; name: string; definition: string };
+  settings: ProjectSettings;
+  layers: LayerInfo[];
+  extent: Extent | null;
+}
+
+export interface OpenOptions {
+  /** Tests inject extra steps to exercise the mechanism; the app uses MIGRATIONS. */
+  migrations?: readonly Migration[];
+  /** SQLite quick_check at open (default true): catches damaged files before anything is written. */
+  quickCheck?: boolean;
+}
+
+function removeQuietly(path: string): void {
+  for (const p of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(p, { force: true });
+}
+
+/** Moves the finished file into place without ever replacing an existing one. */
+function publishNoClobber(tmp: string, path: string): void {
+  try {
+    linkSync(tmp, path); // atomic, fails with EEXIST
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw e;
+    // FAT32/exFAT USB sticks have no hard links: an exclusive copy is the next best thing.
+    copyFileSync(tmp, path, constants.COPYFILE_EXCL);
+  }
+  rmSync(tmp, { force: true });
+}
+
+function fileExists(path: string): ApiError {
+  return new ApiError(
+    'conflict',
+    `Tệp "${basename(path)}" đã có; QuyTap không ghi đè lên tệp đã có. Hãy chọn tên khác.`,
+    `"${basename(path)}" already exists; QuyTap never overwrites an existing file. Choose another name.`,
+    { path },
+  );
+}
+
+export class ProjectStore {
+  private closed = false;
+  private readonly stmts: StatementCache;
+  private readonly deps: EditDeps;
+
+  private constructor(
+    private readonly db: Database.Database,
+    readonly path: string,
+    readonly crs: WorkingCrs,
+  ) {
+    this.stmts = new StatementCache(db);
+    this.deps = { db, stmts: this.stmts, journal: new EditJournal(db, this.stmts), srsId: crs.srsId, audit: prepareAuditInsert(db) };
+  }
+
+  /** Creates a new project file (never over an existing one) and opens it. */
+  static create(path: string, crs: WorkingCrs, settings: ProjectSettingsInput, author: string): ProjectStore {
+    const who = checkAuthor(author);
+    const c = WorkingCrsSchema.safeParse(crs);
+    if (!c.success) throw validationError('Hệ tọa độ làm việc không hợp lệ.', 'Invalid working CRS.', c.error.issues);
+    const s = parseSettings(settings);
+    if (existsSync(path)) throw fileExists(path);
+    if (!existsSync(dirname(path)) || !statSync(dirname(path)).isDirectory())
+      throw new ApiError('not_found', `Không có thư mục "${dirname(path)}".`, `Folder "${dirname(path)}" does not exist.`, { path });
+
+    // Built under a temporary name and published at the end: a crash mid-way leaves no file that
+    // looks like a project.
+    const tmp = join(dirname(path), `.${basename(path)}.creating-${randomUUID().slice(0, 8)}`);
+    try {
+      const db = new Database(tmp);
+      try {
+        registerSqlFunctions(db);
+        db.pragma(`application_id = ${GPKG_APPLICATION_ID}`);
+        db.pragma(`user_version = ${GPKG_USER_VERSION}`);
+        db.pragma('foreign_keys = ON');
+        const now = new Date().toISOString();
+        db.transaction(() => {
+          createMetaTable(db);
+          setMeta(db, 'schema_version', '0');
+          setMeta(db, 'app', 'QuyTap');
+          setMeta(db, 'created_at', now);
+          setMeta(db, 'created_by', who);
+          setMeta(db, 'crs', JSON.stringify(c.data));
+        })();
+        runMigrations(db);
+        db.transaction(() => writeInitialSettings(db, s, who, now))();
+        const fk = db.pragma('foreign_key_check') as unknown[];
+        if (fk.length) throw new Error(`foreign_key_check failed: ${JSON.stringify(fk)}`);
+        db.pragma('journal_mode = WAL');
+      } finally {
+        db.close();
+      }
+      publishNoClobber(tmp, path);
+    } catch (e) {
+      removeQuietly(tmp);
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw fileExists(path);
+      throw translateSqliteError(e);
+    }
+    return ProjectStore.open(path);
+  }
+
+  /** Opens an existing project; refuses anything else without modifying it. */
+  static open(path: string, options: OpenOptions = {}): ProjectStore {
+    const migrations = options.migrations ?? MIGRATIONS;
+    const known = migrations[migrations.length - 1]!.version;
+    const facts = inspectProjectFile(path, { quickCheck: options.quickCheck ?? true });
+    if (facts.schemaVersion > known) throw newerSchemaError(path, facts.schemaVersion, known);
+    if (facts.schemaVersion < 1) throw notAProject(path, 'project creation never finished (schema version 0)');
+
+    let db: Database.Database | null = null;
+    try {
+      db = openWritable(path);
+      if (pendingMigrations(readSchemaVersion(db), migrations).length) {
+        // A consistent copy of the file as it was, in case an upgrade step turns out wrong.
+        const copy = join(dirname(path), `${basename(path, '.gpkg')}-before-v${known}-${Date.now()}.gpkg`);
+        db.prepare('VACUUM INTO ?').run(copy);
+        runMigrations(db, migrations);
+      }
+      return new ProjectStore(db, path, readWorkingCrs(db));
+    } catch (e) {
+      db?.close();
+      throw translateSqliteError(e);
+    }
+  }
+
+  /** The project's title for file lists, read without opening for writing; null if unreadable. */
+  static peekTitle(path: string): string | null {
+    try {
+      inspectProjectFile(path, { quickCheck: false });
+      const db = openReadOnly(path);
+      try {
+        const r = db.prepare('SELECT json FROM qt_settings WHERE id = 1').get() as { json: string } | undefined;
+        const title = r ? (JSON.parse(r.json) as { title?: unknown }).title : null;
+        return typeof title === 'string' ? title : null;
+      } finally {
+        db.close();
+      }
+    } catch {
+      return null;
+    }
+  }
+
+  private run<T>(fn: () => T): T {
+    if (this.closed) throw new ApiError('no_project', 'Dự án đã đóng.', 'The project is closed.');
+    try {
+      return fn();
+    } catch (e) {
+      throw translateSqliteError(e);
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.db.pragma('optimize');
+    } finally {
+      this.db.close();
+    }
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  info(): StoreInfo {
+    return this.run(() => {
+      const layers: LayerInfo[] = TABLE_NAMES.map((table) => {
+        const l = layoutOf(table);
+        return { table, kind: l.kind, geometryType: l.geometryType, count: countRows(this.stmts, table), extent: layerExtent(this.stmts, table) };
+      });
+      let extent: Extent | null = null;
+      for (const { extent: e } of layers)
+        if (e) extent = extent ? [Math.min(extent[0], e[0]), Math.min(extent[1], e[1]), Math.max(extent[2], e[2]), Math.max(extent[3], e[3])] : e;
+      return {
+        path: this.path,
+        fileName: basename(this.path),
+        schemaVersion: readSchemaVersion(this.db),
+        crs: { srsId: this.crs.srsId, code: this.crs.code, name: this.crs.name, definition: this.crs.definition },
+        settings: readSettings(this.db),
+        layers,
+        extent,
+      };
+    });
+  }
+
+  getSettings(): ProjectSettings {
+    return this.run(() => readSettings(this.db));
+  }
+
+  updateSettings(patch: Partial<ProjectSettingsInput>, author: string): ProjectSettings {
+    return this.run(() => updateSettings(this.db, patch, checkAuthor(author)));
+  }
+
+  /** Audit entries of the settings (kept apart from history(), whose table is a TableName). */
+  settingsHistory(): SettingsAuditEntry[] {
+    return this.run(() => settingsHistoryOf(this.stmts));
+  }
+
+  query(table: TableName, options: QueryOptions = {}): { rows: Row[]; truncated: boolean } {
+    return this.run(() => queryRows(this.stmts, checkTable(table), options));
+  }
+
+  get(table: TableName, id: string): Row | null {
+    return this.run(() => getRow(this.stmts, checkTable(table), checkId(id)));
+  }
+
+  searchRecords(table: TableName, text: string, filter: Filter = {}, limit = 500, offset = 0, includeDeleted = false): { rows: Row[]; total: number } {
+    return this.run(() => searchRows(this.stmts, checkTable(table), text, filter, limit, offset, includeDeleted));
+  }
+
+  linksOf(table: TableName, id: string): { link: Row; other: Row | null }[] {
+    return this.run(() => linksOfRow(this.stmts, checkTable(table), checkId(id)));
+  }
+
+  applyEdit(edit: EditInput, author: string): EditResult {
+    return this.run(() => applyEdit(this.deps, edit, author));
+  }
+
+  undo(author: string): EditResult | null {
+    return this.run(() => undo(this.deps, author));
+  }
+
+  redo(author: string): EditResult | null {
+    return this.run(() => redo(this.deps, author));
+  }
+
+  undoState(): UndoState {
+    return this.run(() => this.deps.journal.state());
+  }
+
+  history(table: TableName, id: string): AuditEntry[] {
+    return this.run(() => historyOf(this.stmts, checkTable(table), checkId(id)));
+  }
+
+  /** Writes `<dir>/<name>-YYYYMMDD-HHMMSS.gpkg` and keeps the newest `keep` of them. */
+  async backup(dir: string, keep: number): Promise<string> {
+    this.run(() => undefined);
+    try {
+      return await backupTo(this.db, this.path, dir, keep);
+    } catch (e) {
+      throw translateSqliteError(e);
+    }
+  }
+
+  putAttachmentData(id: string, data: Uint8Array): void {
+    this.run(() => putAttachmentData(this.db, checkId(id), data));
+  }
+
+  getAttachmentData(id: string): Buffer | null {
+    return this.run(() => getAttachmentData(this.db, checkId(id)));
+  }
+}

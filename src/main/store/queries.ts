@@ -1,0 +1,171 @@
+// Reading rows: by extent (R-tree), by attribute filter, by diacritic-insensitive text, by id, and
+// along links. Field names reach SQL only after being found in TABLES; values are always bound.
+import type { Extent, PropValue, Row, TableName } from '../../shared/model';
+import { isTableName } from '../../shared/model';
+import { tableLabelVi, validationError } from './errors';
+import { decodeRaw, selectColumns, toRow, toSqlValue } from './row-codec';
+import { foldVietnamese } from './sql-functions';
+import type { StatementCache } from './statements';
+import { layoutOf, q, type TableLayout } from './table-columns';
+
+export type Filter = Record<string, PropValue | PropValue[]>;
+
+export interface QueryOptions {
+  bbox?: Extent;
+  filter?: Filter;
+  includeDeleted?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+interface Where {
+  clauses: string[];
+  params: unknown[];
+}
+
+function filterWhere(l: TableLayout, filter: Filter | undefined, w: Where): void {
+  if (!filter) return;
+  for (const key of Object.keys(filter).sort()) {
+    const f = l.fieldByName.get(key);
+    if (!f)
+      throw validationError(`Bảng ${tableLabelVi(l.name)} không có trường "${key}" để lọc.`, `Table ${l.name} has no field "${key}" to filter on.`, {
+        table: l.name,
+        field: key,
+      });
+    const col = q(f.name);
+    const v = filter[key];
+    if (Array.isArray(v)) {
+      const values = v.map((x) => toSqlValue(f, x));
+      const nonNull = values.filter((x) => x !== null);
+      const parts: string[] = [];
+      if (nonNull.length) {
+        // One statement whatever the list's length: the list travels as a single JSON parameter.
+        parts.push(`${col} IN (SELECT value FROM json_each(?))`);
+        w.params.push(JSON.stringify(nonNull));
+      }
+      if (nonNull.length < values.length) parts.push(`${col} IS NULL`);
+      w.clauses.push(parts.length ? `(${parts.join(' OR ')})` : '0');
+    } else {
+      const x = toSqlValue(f, v as PropValue);
+      if (x === null) w.clauses.push(`${col} IS NULL`);
+      else {
+        w.clauses.push(`${col} = ?`);
+        w.params.push(x);
+      }
+    }
+  }
+}
+
+function checkPaging(limit: number, offset: number): void {
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200_000 || !Number.isInteger(offset) || offset < 0)
+    throw validationError('Giới hạn hoặc vị trí bắt đầu không hợp lệ.', 'Invalid limit or offset.', { limit, offset });
+}
+
+function checkBbox(b: Extent): void {
+  if (!Array.isArray(b) || b.length !== 4 || b.some((x) => typeof x !== 'number' || !Number.isFinite(x)) || b[0] > b[2] || b[1] > b[3])
+    throw validationError('Khung tìm kiếm không hợp lệ (cần [minX, minY, maxX, maxY]).', 'Invalid bbox (needs [minX, minY, maxX, maxY]).', { bbox: b });
+}
+
+/**
+ * Rows by extent and attributes. The R-tree stores float32 bounds rounded outwards, so a bbox query
+ * may also return rows up to ~0.1 m outside it (at VN-2000 magnitudes): good for drawing a map.
+ */
+export function queryRows(stmts: StatementCache, table: TableName, o: QueryOptions = {}): { rows: Row[]; truncated: boolean } {
+  const l = layoutOf(table);
+  const limit = o.limit ?? 50_000;
+  const offset = o.offset ?? 0;
+  checkPaging(limit, offset);
+  const w: Where = { clauses: [], params: [] };
+  if (!o.includeDeleted) w.clauses.push('deleted = 0');
+  if (o.bbox) {
+    if (!l.rtree) throw validationError(`Bảng ${tableLabelVi(table)} không có hình học để lọc theo vùng.`, `Table ${table} has no geometry to filter by extent.`);
+    checkBbox(o.bbox);
+    w.clauses.push(`fid IN (SELECT id FROM ${q(l.rtree)} WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?)`);
+    w.params.push(o.bbox[2], o.bbox[0], o.bbox[3], o.bbox[1]);
+  }
+  filterWhere(l, o.filter, w);
+  const sql = `SELECT ${selectColumns(l)} FROM ${q(table)}${w.clauses.length ? ` WHERE ${w.clauses.join(' AND ')}` : ''} ORDER BY fid LIMIT ? OFFSET ?`;
+  const raw = stmts.get(sql, true).all(...w.params, limit + 1, offset) as unknown[][];
+  const truncated = raw.length > limit;
+  const n = truncated ? limit : raw.length;
+  const rows: Row[] = new Array(n);
+  for (let i = 0; i < n; i++) rows[i] = toRow(table, decodeRaw(l, raw[i]!));
+  return { rows, truncated };
+}
+
+export function getRow(stmts: StatementCache, table: TableName, id: string): Row | null {
+  const s = stmts.table(table);
+  const r = s.byUuid.get(id) as unknown[] | undefined;
+  return r ? toRow(table, decodeRaw(s.layout, r)) : null;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** "dak dro" finds "Đắk Drô": every word of the search, folded, must occur in some text field. */
+export function searchRows(
+  stmts: StatementCache,
+  table: TableName,
+  text: string,
+  filter: Filter | undefined,
+  limit: number,
+  offset: number,
+  includeDeleted = false,
+): { rows: Row[]; total: number } {
+  const l = layoutOf(table);
+  checkPaging(limit, offset);
+  const w: Where = { clauses: [], params: [] };
+  if (!includeDeleted) w.clauses.push('deleted = 0');
+  filterWhere(l, filter, w);
+  const words = foldVietnamese(typeof text === 'string' ? text : '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 20);
+  if (words.length) {
+    if (!l.textFields.length) return { rows: [], total: 0 };
+    const haystack = `qt_fold(${l.textFields.map((f) => `coalesce(${q(f.name)}, '')`).join(` || ' ' || `)})`;
+    for (const word of words) {
+      w.clauses.push(`${haystack} LIKE ? ESCAPE '\\'`);
+      w.params.push(`%${escapeLike(word)}%`);
+    }
+  }
+  const where = w.clauses.length ? ` WHERE ${w.clauses.join(' AND ')}` : '';
+  const total = stmts.get(`SELECT count(*) FROM ${q(table)}${where}`, true).get(...w.params) as [number];
+  const raw = stmts.get(`SELECT ${selectColumns(l)} FROM ${q(table)}${where} ORDER BY fid LIMIT ? OFFSET ?`, true).all(...w.params, limit, offset) as unknown[][];
+  return { rows: raw.map((r) => toRow(table, decodeRaw(l, r))), total: Number(total[0]) };
+}
+
+export function linksOfRow(stmts: StatementCache, table: TableName, id: string): { link: Row; other: Row | null }[] {
+  const l = layoutOf('links');
+  const raw = stmts
+    .get(
+      `SELECT ${selectColumns(l)} FROM links WHERE deleted = 0 AND ((from_table = @table AND from_id = @id) OR (to_table = @table AND to_id = @id)) ORDER BY fid`,
+      true,
+    )
+    .all({ table, id }) as unknown[][];
+  return raw.map((r) => {
+    const link = toRow('links', decodeRaw(l, r));
+    const fromHere = link.props.from_table === table && link.props.from_id === id;
+    const otherTable = String(fromHere ? link.props.to_table : link.props.from_table);
+    const otherId = String(fromHere ? link.props.to_id : link.props.from_id).toLowerCase();
+    return { link, other: isTableName(otherTable) ? getRow(stmts, otherTable, otherId) : null };
+  });
+}
+
+export function countRows(stmts: StatementCache, table: TableName): number {
+  return Number((stmts.get(`SELECT count(*) FROM ${q(table)} WHERE deleted = 0`, true).get() as [number])[0]);
+}
+
+/** Extent of the live rows, from the R-tree joined to the tombstone flag; null when there are none. */
+export function layerExtent(stmts: StatementCache, table: TableName): Extent | null {
+  const l = layoutOf(table);
+  if (!l.rtree) return null;
+  const r = stmts
+    .get(
+      `SELECT min(r.minx), min(r.miny), max(r.maxx), max(r.maxy) FROM ${q(l.rtree)} r JOIN ${q(table)} t ON t.fid = r.id WHERE t.deleted = 0`,
+      true,
+    )
+    .get() as (number | null)[];
+  return r[0] === null ? null : [r[0]!, r[1]!, r[2]!, r[3]!];
+}

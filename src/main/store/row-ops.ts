@@ -1,0 +1,210 @@
+// The four row operations every change is made of (insert, update, delete = tombstone, restore).
+// Each one checks the version it expects, writes the row, appends its audit entry and returns the
+// operation that undoes it, so an edit, its undo and its redo all go through the same code.
+// Must run inside a transaction opened by the caller.
+import type Database from 'better-sqlite3';
+import { geometryExtent, type Extent, type Geometry, type Props, type TableName } from '../../shared/model';
+import { conflictError, deletedRowError, notFoundRow, validationError } from './errors';
+import { encodeGpkgGeometry } from './geometry-codec';
+import { decodeRaw, snapshotOf, toSqlValue, type Snapshot, type StoredRow } from './row-codec';
+import type { StatementCache } from './statements';
+
+export type StoredOp =
+  | { op: 'insert'; table: TableName; id: string; row: { props: Props; geometry: Geometry | null } }
+  | { op: 'update'; table: TableName; id: string; baseVersion: number; row: { props: Props; geometry: Geometry | null } }
+  | { op: 'delete' | 'restore'; table: TableName; id: string; baseVersion: number };
+
+export interface OpContext {
+  db: Database.Database;
+  stmts: StatementCache;
+  srsId: number;
+  now: string;
+  author: string;
+  editId: number;
+  label: string;
+  audit: Database.Statement;
+  /** The journal entry being undone or redone; null for a user's edit. */
+  replayOf: number | null;
+  /** envelope of geometries written, per feature table (to keep gpkg_contents' extent honest) */
+  touched: Map<TableName, Extent | null>;
+}
+
+export interface OpOutcome {
+  result: { table: TableName; id: string; version: number; deleted: boolean };
+  /** JSON of the op as applied (to redo it) */
+  forward: string;
+  /** JSON of the op that restores the previous state exactly */
+  inverse: string;
+}
+
+function touch(ctx: OpContext, table: TableName, g: Geometry | null): void {
+  const prev = ctx.touched.get(table) ?? null;
+  if (!g) {
+    if (!ctx.touched.has(table)) ctx.touched.set(table, null);
+    return;
+  }
+  const e = geometryExtent(g);
+  ctx.touched.set(table, prev ? [Math.min(prev[0], e[0]), Math.min(prev[1], e[1]), Math.max(prev[2], e[2]), Math.max(prev[3], e[3])] : e);
+}
+
+/** Fields in table order, '' in non-text fields as null: exactly what reading the row back gives. */
+export function normaliseProps(ctx: OpContext, table: TableName, props: Props): Props {
+  const out: Props = {};
+  for (const f of ctx.stmts.table(table).layout.fields) {
+    const v = props[f.name];
+    out[f.name] = v === undefined || v === null || (v === '' && f.type !== 'text') ? null : v;
+  }
+  return out;
+}
+
+function fieldValues(ctx: OpContext, table: TableName, props: Props): unknown[] {
+  return ctx.stmts.table(table).layout.fields.map((f) => toSqlValue(f, props[f.name]));
+}
+
+export function readStored(ctx: OpContext, table: TableName, id: string): StoredRow | null {
+  const s = ctx.stmts.table(table);
+  const r = s.byUuid.get(id) as unknown[] | undefined;
+  return r ? decodeRaw(s.layout, r) : null;
+}
+
+function audit(ctx: OpContext, table: TableName, id: string, action: string, before: string | null, after: string | null): void {
+  ctx.audit.run(ctx.now, ctx.author, table, id, action, ctx.editId, ctx.label, before, after);
+}
+
+function stateKey(s: { props: Props; geometry: Geometry | null; deleted: boolean }): string {
+  return JSON.stringify([s.props, s.geometry, s.deleted]);
+}
+
+/**
+ * Is the row as the caller expects? A user's edit must name the exact version it saw. Undo and redo
+ * replay ops whose versions were current when they were recorded; since versions only ever grow,
+ * undoing two edits of the same row in a row would otherwise always conflict. So a replay also
+ * accepts the row when its content is exactly what this journal entry last left it as (its latest
+ * audit entry): then nobody changed it since, whatever its version number says.
+ */
+function baseMatches(ctx: OpContext, table: TableName, stored: StoredRow, baseVersion: number): boolean {
+  if (stored.version === baseVersion) return true;
+  if (ctx.replayOf === null) return false;
+  const r = ctx.stmts
+    .get('SELECT after FROM qt_audit_log WHERE table_name = ? AND uuid = ? AND edit_id = ? ORDER BY seq DESC LIMIT 1')
+    .get(table, stored.id, ctx.replayOf) as { after: string | null } | undefined;
+  if (!r?.after) return false;
+  return stateKey(JSON.parse(r.after) as Snapshot) === stateKey(stored);
+}
+
+function snapJson(s: Snapshot): string {
+  return JSON.stringify(s);
+}
+
+function opHead(op: string, table: TableName, id: string): string {
+  return `{"op":"${op}","table":"${table}","id":"${id}"`;
+}
+
+export function insertRow(ctx: OpContext, table: TableName, id: string, props: Props, geometry: Geometry | null): OpOutcome {
+  const s = ctx.stmts.table(table);
+  const existing = s.versionByUuid.get(id) as number[] | undefined;
+  if (existing) throw conflictError(table, id, null, existing[1]!);
+  const p = normaliseProps(ctx, table, props);
+  const values: unknown[] = [];
+  if (s.layout.geometryType) values.push(geometry ? encodeGpkgGeometry(geometry, ctx.srsId) : null);
+  values.push(id, ...fieldValues(ctx, table, p), ctx.now, ctx.author, ctx.now, ctx.author, 1, 0);
+  s.insert.run(values);
+  if (s.layout.geometryType) touch(ctx, table, geometry);
+  else touch(ctx, table, null);
+  const after = snapJson({ props: p, geometry, version: 1, deleted: false, createdAt: ctx.now, createdBy: ctx.author, updatedAt: ctx.now, updatedBy: ctx.author });
+  audit(ctx, table, id, 'insert', null, after);
+  return {
+    result: { table, id, version: 1, deleted: false },
+    forward: `${opHead('insert', table, id)},"row":${after}}`,
+    inverse: `${opHead('delete', table, id)},"baseVersion":1}`,
+  };
+}
+
+function attachmentDataPinned(ctx: OpContext, stored: StoredRow, next: Props): void {
+  const pinned = ctx.db.prepare('SELECT data IS NOT NULL AS has FROM attachments WHERE fid = ?').get(stored.fid) as { has: number } | undefined;
+  if (!pinned?.has) return;
+  if (next.sha256 !== stored.props.sha256 || next.size !== stored.props.size)
+    throw validationError(
+      'Không được đổi SHA-256 hoặc dung lượng của tệp đính kèm đã có nội dung; hãy thêm một tệp đính kèm mới.',
+      'The SHA-256 or size of an attachment that already holds its file cannot change; add a new attachment instead.',
+      { table: 'attachments', id: stored.id },
+    );
+}
+
+/** Replaces fields and geometry. `stored` may be passed when the caller has just read it. */
+export function updateRow(
+  ctx: OpContext,
+  table: TableName,
+  id: string,
+  baseVersion: number,
+  props: Props,
+  geometry: Geometry | null,
+  stored: StoredRow | null = readStored(ctx, table, id),
+): OpOutcome {
+  const s = ctx.stmts.table(table);
+  if (!stored) throw notFoundRow(table, id);
+  if (stored.deleted) throw deletedRowError(table, id, stored.version);
+  if (!baseMatches(ctx, table, stored, baseVersion)) throw conflictError(table, id, baseVersion, stored.version);
+  const p = normaliseProps(ctx, table, props);
+  if (s.layout.hasData) attachmentDataPinned(ctx, stored, p);
+  const version = stored.version + 1;
+  const values: unknown[] = [];
+  if (s.layout.geometryType) values.push(geometry ? encodeGpkgGeometry(geometry, ctx.srsId) : null);
+  values.push(...fieldValues(ctx, table, p), ctx.now, ctx.author, version, stored.fid, stored.version);
+  if (s.update.run(values).changes !== 1) throw conflictError(table, id, baseVersion, stored.version);
+  touch(ctx, table, s.layout.geometryType ? geometry : null);
+  const before = snapJson(snapshotOf(stored));
+  const after = snapJson({
+    props: p,
+    geometry,
+    version,
+    deleted: false,
+    createdAt: stored.createdAt,
+    createdBy: stored.createdBy,
+    updatedAt: ctx.now,
+    updatedBy: ctx.author,
+  });
+  audit(ctx, table, id, 'update', before, after);
+  return {
+    result: { table, id, version, deleted: false },
+    forward: `${opHead('update', table, id)},"baseVersion":${stored.version},"row":${after}}`,
+    inverse: `${opHead('update', table, id)},"baseVersion":${version},"row":${before}}`,
+  };
+}
+
+/** Tombstone (deleted = 1) or its reverse; the row, its geometry and its attachment bytes stay. */
+export function setDeleted(ctx: OpContext, table: TableName, id: string, deleted: boolean, baseVersion: number | undefined): OpOutcome {
+  const s = ctx.stmts.table(table);
+  const stored = readStored(ctx, table, id);
+  if (!stored) throw notFoundRow(table, id);
+  if (deleted && stored.deleted) throw deletedRowError(table, id, stored.version);
+  if (!deleted && !stored.deleted) throw conflictError(table, id, baseVersion ?? null, stored.version);
+  if (baseVersion !== undefined && !baseMatches(ctx, table, stored, baseVersion)) throw conflictError(table, id, baseVersion, stored.version);
+  const version = stored.version + 1;
+  if (s.setDeleted.run(deleted ? 1 : 0, ctx.now, ctx.author, version, stored.fid, stored.version).changes !== 1)
+    throw conflictError(table, id, stored.version, stored.version);
+  touch(ctx, table, !deleted && s.layout.geometryType ? stored.geometry : null);
+  const beforeSnap = snapshotOf(stored);
+  const before = snapJson(beforeSnap);
+  const after = snapJson({ ...beforeSnap, deleted, version, updatedAt: ctx.now, updatedBy: ctx.author });
+  audit(ctx, table, id, deleted ? 'delete' : 'restore', before, after);
+  return {
+    result: { table, id, version, deleted },
+    forward: `${opHead(deleted ? 'delete' : 'restore', table, id)},"baseVersion":${stored.version}}`,
+    inverse: `${opHead(deleted ? 'restore' : 'delete', table, id)},"baseVersion":${version}}`,
+  };
+}
+
+/** Replays a stored op (undo / redo). */
+export function applyStoredOp(ctx: OpContext, op: StoredOp): OpOutcome {
+  switch (op.op) {
+    case 'insert':
+      return insertRow(ctx, op.table, op.id, op.row.props, op.row.geometry);
+    case 'update':
+      return updateRow(ctx, op.table, op.id, op.baseVersion, op.row.props, op.row.geometry);
+    case 'delete':
+      return setDeleted(ctx, op.table, op.id, true, op.baseVersion);
+    case 'restore':
+      return setDeleted(ctx, op.table, op.id, false, op.baseVersion);
+  }
+}

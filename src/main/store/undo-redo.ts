@@ -1,0 +1,36 @@
+// Undo and redo replay the journal's ops in a new transaction. Every op checks the row's version,
+// so if anything changed the row since, the whole undo fails with a conflict and changes nothing.
+import type { EditResult } from '../../shared/model';
+import { checkAuthor, newOpContext, type EditDeps } from './apply-edit';
+import { touchContents } from './edit-journal';
+import { applyStoredOp, type OpOutcome, type StoredOp } from './row-ops';
+
+export function undo(deps: EditDeps, authorIn: string): EditResult | null {
+  const author = checkAuthor(authorIn);
+  return deps.db
+    .transaction(() => {
+      const entry = deps.journal.lastDone();
+      if (!entry) return null;
+      const ctx = { ...newOpContext(deps, author, entry.id, `Hoàn tác: ${entry.label}`), replayOf: entry.id };
+      const applied: OpOutcome[] = (JSON.parse(entry.inverse) as StoredOp[]).map((op) => applyStoredOp(ctx, op));
+      deps.journal.markUndone(entry.id, applied);
+      touchContents(ctx);
+      return { editId: entry.id, rows: applied.map((o) => o.result) };
+    })
+    .immediate();
+}
+
+export function redo(deps: EditDeps, authorIn: string): EditResult | null {
+  const author = checkAuthor(authorIn);
+  return deps.db
+    .transaction(() => {
+      const entry = deps.journal.firstUndone();
+      if (!entry) return null;
+      const ctx = { ...newOpContext(deps, author, entry.id, `Làm lại: ${entry.label}`), replayOf: entry.id };
+      const applied: OpOutcome[] = (JSON.parse(entry.forward) as StoredOp[]).map((op) => applyStoredOp(ctx, op));
+      deps.journal.markRedone(entry.id, applied);
+      touchContents(ctx);
+      return { editId: entry.id, rows: applied.map((o) => o.result) };
+    })
+    .immediate();
+}

@@ -1,0 +1,107 @@
+// Startup: which project is open (if any), who is operating, and the screen to show.
+import { useCallback, useEffect, useState } from 'react';
+import type { Operator, ProjectInfo } from '../shared/api';
+import { errorCode, toUiError, type UiError } from './errors';
+import { useI18n } from './i18n';
+import { ErrorScreen, useApi } from './components/common';
+import { OperatorDialog, storedOperator, storeOperator } from './components/OperatorDialog';
+import { StartScreen } from './components/StartScreen';
+import { Workspace } from './components/Workspace';
+
+type Phase =
+  { kind: 'loading' } | { kind: 'start' } | { kind: 'workspace'; info: ProjectInfo } | { kind: 'error'; error: unknown };
+
+export function App() {
+  const api = useApi();
+  const { t, lang } = useI18n();
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [operator, setOperator] = useState<Operator | null>(null);
+  const [askOperator, setAskOperator] = useState(false);
+
+  const load = useCallback(async () => {
+    setPhase({ kind: 'loading' });
+    try {
+      const app = await api.invoke('app.info', {});
+      let op = app.operator;
+      const stored = storedOperator();
+      if (!op && stored) op = await api.invoke('session.setOperator', stored).catch(() => null);
+      if (op) storeOperator(op);
+      setOperator(op);
+    } catch (e) {
+      setPhase({ kind: 'error', error: e });
+      return;
+    }
+    try {
+      const info = await api.invoke('project.info', {});
+      setPhase({ kind: 'workspace', info });
+    } catch (e) {
+      if (errorCode(e) === 'no_project') setPhase({ kind: 'start' });
+      else setPhase({ kind: 'error', error: e });
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    document.title =
+      phase.kind === 'workspace' ? `${phase.info.settings.title} — ${t('app.name')}` : `${t('app.name')} — ${t('app.subtitle')}`;
+  }, [phase, t]);
+
+  // Before editing: who is the operator (asked once, then remembered).
+  useEffect(() => {
+    if (phase.kind === 'workspace' && !operator) setAskOperator(true);
+  }, [phase.kind, operator]);
+
+  const opened = useCallback((info: ProjectInfo) => setPhase({ kind: 'workspace', info }), []);
+  const updateInfo = useCallback(
+    (info: ProjectInfo) => setPhase((p) => (p.kind === 'workspace' ? { kind: 'workspace', info } : p)),
+    [],
+  );
+
+  let body;
+  switch (phase.kind) {
+    case 'loading':
+      body = (
+        <div className="loading-screen" data-testid="loading">
+          <span className="spinner" aria-hidden="true" /> {t('app.loading')}
+        </div>
+      );
+      break;
+    case 'error': {
+      const err: UiError = toUiError(phase.error, lang);
+      body = <ErrorScreen error={err} onRetry={() => void load()} />;
+      break;
+    }
+    case 'start':
+      body = <StartScreen onOpened={opened} />;
+      break;
+    case 'workspace':
+      body = (
+        <Workspace
+          key={phase.info.path}
+          info={phase.info}
+          operator={operator}
+          onInfo={updateInfo}
+          onClose={() => setPhase({ kind: 'start' })}
+          onChangeOperator={() => setAskOperator(true)}
+        />
+      );
+      break;
+  }
+  return (
+    <>
+      {body}
+      {askOperator && phase.kind === 'workspace' && (
+        <OperatorDialog
+          initial={operator}
+          onDone={(o) => {
+            setOperator(o);
+            setAskOperator(false);
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,316 @@
+// The workspace: top bar, layer panel, the map, the attribute panel, the status bar.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Operator, ProjectInfo } from '../../shared/api';
+import { FEATURE_TABLES, TABLES } from '../../shared/model/tables';
+import { DRAW_ORDER, formatScale, scaleDenominator, type FeatureTableName } from '../../shared/symbology';
+import { useI18n } from '../i18n';
+import { MapController, type Hit, type LayerState } from '../map/MapController';
+import { toLonLat } from '../map/projection';
+import { FeaturePanel } from './FeaturePanel';
+import { LangSwitch } from './LangSwitch';
+import { LayerPanel, type LayerLoad } from './LayerPanel';
+import { ErrorBoundary, useApi, useErrorToast, useToast } from './common';
+
+const TABLE_ORDER: FeatureTableName[] = DRAW_ORDER.filter((t) => (FEATURE_TABLES as string[]).includes(t));
+
+interface Props {
+  info: ProjectInfo;
+  operator: Operator | null;
+  onInfo: (info: ProjectInfo) => void;
+  onClose: () => void;
+  onChangeOperator: () => void;
+}
+
+export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }: Props) {
+  const api = useApi();
+  const { t, pick, lang } = useI18n();
+  const toast = useToast();
+  const showError = useErrorToast();
+
+  const mapDiv = useRef<HTMLDivElement>(null);
+  const ctl = useRef<MapController | null>(null);
+  const [layers, setLayers] = useState<LayerState[]>(() =>
+    [...TABLE_ORDER].reverse().map((table) => ({ table, visible: true, opacity: 1 })),
+  );
+  const [loads, setLoads] = useState<Partial<Record<FeatureTableName, LayerLoad>>>({});
+  const [present, setPresent] = useState<ReadonlySet<string>>(new Set());
+  const [communes, setCommunes] = useState<string[]>([]);
+  const [pointer, setPointer] = useState<number[] | null>(null);
+  const [view, setView] = useState<{ resolution: number; mpu: number } | null>(null);
+  const [hover, setHover] = useState<Hit[]>([]);
+  const [pinned, setPinned] = useState<Hit[] | null>(null);
+
+  const labelsRef = useRef({ zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut'), zoomExtent: t('map.zoomExtent') });
+  labelsRef.current = { zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut'), zoomExtent: t('map.zoomExtent') };
+  const layersRef = useRef(layers);
+  layersRef.current = layers;
+  const showErrorRef = useRef(showError);
+  showErrorRef.current = showError;
+  const langRef = useRef(lang);
+  langRef.current = lang;
+
+  // The one map, created once per opened project (the working CRS can differ between projects).
+  useEffect(() => {
+    const el = mapDiv.current!;
+    let refreshTimer = 0;
+    const c = new MapController(
+      el,
+      api,
+      info,
+      TABLE_ORDER,
+      {
+        onLayerLoad: (table, loaded, state) => {
+          setLoads((m) => ({ ...m, [table]: { loaded, state } }));
+          window.clearTimeout(refreshTimer);
+          refreshTimer = window.setTimeout(() => {
+            setPresent(c.presentClasses());
+            setCommunes(c.names('admin_units'));
+          }, 50);
+        },
+        onPointer: setPointer,
+        onView: (resolution, mpu) => setView({ resolution, mpu }),
+        onHover: setHover,
+        onClick: (hits) => setPinned(hits.length ? hits : null),
+        onError: (table, e) => showErrorRef.current(e, `${langRef.current === 'en' ? TABLES[table].en : TABLES[table].vi}`),
+      },
+      labelsRef.current,
+    );
+    ctl.current = c;
+    c.applyLayerStates(layersRef.current);
+    (window as any).__quytapMap = c;
+    const ro = new ResizeObserver(() => c.updateSize());
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      window.clearTimeout(refreshTimer);
+      if ((window as any).__quytapMap === c) delete (window as any).__quytapMap;
+      c.dispose();
+      ctl.current = null;
+    };
+  }, [api, info.path, info.crs.code]);
+
+  useEffect(() => {
+    ctl.current?.applyLayerStates(layers);
+    if (ctl.current) setPresent(ctl.current.presentClasses());
+  }, [layers]);
+
+  useEffect(() => {
+    ctl.current?.setSettings(info.settings);
+  }, [info.settings]);
+
+  useEffect(() => {
+    ctl.current?.setLabels(labelsRef.current);
+  }, [lang]);
+
+  const refreshInfo = useCallback(() => {
+    api.invoke('project.info', {}).then(onInfo).catch(showError);
+  }, [api, onInfo, showError]);
+
+  // Edits, undo, imports elsewhere: reload what changed.
+  useEffect(
+    () =>
+      api.on('project.changed', ({ tables }) => {
+        ctl.current?.refresh(tables);
+        refreshInfo();
+      }),
+    [api, refreshInfo],
+  );
+
+  const undoRedo = useCallback(
+    async (which: 'undo' | 'redo') => {
+      try {
+        const r = await api.invoke(which === 'undo' ? 'edits.undo' : 'edits.redo', {});
+        if (!r.result) {
+          toast(t(which === 'undo' ? 'undo.none' : 'redo.none'), 'info');
+          return;
+        }
+        const label = (which === 'undo' ? r.state.redoLabel : r.state.undoLabel) || t('undo.unnamed');
+        toast(t(which === 'undo' ? 'undo.done' : 'redo.done', { label }), 'success');
+        ctl.current?.refresh(Array.from(new Set(r.result.rows.map((x) => x.table))));
+        refreshInfo();
+      } catch (e) {
+        showError(e);
+      }
+    },
+    [api, toast, t, showError, refreshInfo],
+  );
+
+  // Keyboard: + / − zoom, Home = whole project, Ctrl+Z / Ctrl+Y undo / redo, Esc clears the selection.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (
+        el &&
+        (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)) &&
+        (el as HTMLInputElement).type !== 'checkbox' &&
+        (el as HTMLInputElement).type !== 'range'
+      )
+        return;
+      if (document.querySelector('.modal-backdrop')) return;
+      const c = ctl.current;
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && !e.altKey && (e.key === 'z' || e.key === 'Z') && !e.shiftKey) {
+        e.preventDefault();
+        void undoRedo('undo');
+      } else if (mod && !e.altKey && (e.key === 'y' || e.key === 'Y' || ((e.key === 'z' || e.key === 'Z') && e.shiftKey))) {
+        e.preventDefault();
+        void undoRedo('redo');
+      } else if (mod || e.altKey) {
+        return;
+      } else if (e.key === '+' || e.key === '=' || e.code === 'NumpadAdd') {
+        e.preventDefault();
+        c?.zoomBy(1);
+      } else if (e.key === '-' || e.key === '_' || e.code === 'NumpadSubtract') {
+        e.preventDefault();
+        c?.zoomBy(-1);
+      } else if (e.key === 'Home') {
+        e.preventDefault();
+        c?.zoomHome();
+      } else if (e.key === 'Escape') {
+        setPinned(null);
+        c?.highlightSelected(null);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undoRedo]);
+
+  const totals = useMemo(
+    () => Object.fromEntries(info.layers.map((l) => [l.table, l.count])) as Partial<Record<FeatureTableName, number>>,
+    [info.layers],
+  );
+
+  const changeLayer = (table: FeatureTableName, patch: Partial<LayerState>) =>
+    setLayers((ls) => ls.map((l) => (l.table === table ? { ...l, ...patch } : l)));
+  const moveLayer = (table: FeatureTableName, delta: -1 | 1) =>
+    setLayers((ls) => {
+      const i = ls.findIndex((l) => l.table === table);
+      const j = i + delta;
+      if (i < 0 || j < 0 || j >= ls.length) return ls;
+      const out = [...ls];
+      [out[i], out[j]] = [out[j]!, out[i]!];
+      return out;
+    });
+
+  const shownHits = pinned ?? hover;
+  return (
+    <div className="workspace" data-testid="workspace">
+      <header className="top-bar" data-testid="top-bar">
+        <div className="brand brand-small">
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-name">{t('app.name')}</span>
+        </div>
+        <div className="project-title" title={info.path} data-testid="project-title">
+          {info.settings.title}
+          {info.settings.demo && <span className="badge badge-demo">{t('app.demoBadge')}</span>}
+        </div>
+        <div className="top-crs" title={`${info.crs.code}\n${info.crs.proj4}`} data-testid="project-crs">
+          <span className="muted">{t('top.crs')}:</span> {pick({ vi: info.crs.name, en: info.crs.nameEn })}
+        </div>
+        <div className="top-spacer" />
+        <button className="top-btn" onClick={onChangeOperator} title={t('operator.change')} data-testid="operator-button">
+          <svg className="top-icon" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
+            <circle cx="6" cy="3.6" r="2.6" fill="currentColor" />
+            <path d="M1 11.5c0-3 2.2-4.6 5-4.6s5 1.6 5 4.6z" fill="currentColor" />
+          </svg>{' '}
+          {operator?.name ?? t('operator.none')}
+        </button>
+        <LangSwitch />
+        <button className="top-btn" onClick={onClose} data-testid="close-project">
+          {t('top.close')}
+        </button>
+      </header>
+      <div className="workspace-body">
+        <ErrorBoundary compact>
+          <LayerPanel
+            layers={layers}
+            totals={totals}
+            loads={loads}
+            present={present}
+            settings={info.settings}
+            onChange={changeLayer}
+            onMove={moveLayer}
+          />
+        </ErrorBoundary>
+        <div className="map-wrap">
+          <div className="map" ref={mapDiv} data-testid="map" tabIndex={0} aria-label={t('app.subtitle')} />
+          <ul className="sr-only" data-testid="map-admin-names" aria-label={TABLES.admin_units.vi}>
+            {communes.map((n, i) => (
+              <li key={`${n}-${i}`}>{n}</li>
+            ))}
+          </ul>
+          <ErrorBoundary compact>
+            <FeaturePanel
+              hits={shownHits}
+              pinned={!!pinned}
+              onClear={() => {
+                setPinned(null);
+                ctl.current?.highlightSelected(null);
+              }}
+              onPick={(h) => {
+                const rest = shownHits.filter((x) => x.id !== h.id);
+                setPinned([h, ...rest]);
+                ctl.current?.highlightSelected(h);
+              }}
+            />
+          </ErrorBoundary>
+        </div>
+      </div>
+      <StatusBar crsCode={info.crs.code} geographic={info.crs.kind === 'geographic'} pointer={pointer} view={view} />
+    </div>
+  );
+}
+
+function StatusBar({
+  crsCode,
+  geographic,
+  pointer,
+  view,
+}: {
+  crsCode: string;
+  geographic: boolean;
+  pointer: number[] | null;
+  view: { resolution: number; mpu: number } | null;
+}) {
+  const { t, num } = useI18n();
+  let lonLat: number[] | null = null;
+  if (pointer) {
+    try {
+      lonLat = geographic ? pointer : toLonLat(crsCode, pointer);
+    } catch {
+      lonLat = null;
+    }
+  }
+  const deg = (v: number, pos: string, neg: string) => `${num(Math.abs(v), 6)}° ${v >= 0 ? pos : neg}`;
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      <span className="status-coords" data-testid="status-coords">
+        {pointer ? (
+          geographic ? null : (
+            <>
+              <span className="status-item">
+                {t('status.x')} = <b>{num(pointer[1]!, 2)}</b> m
+              </span>
+              <span className="status-item">
+                {t('status.y')} = <b>{num(pointer[0]!, 2)}</b> m
+              </span>
+            </>
+          )
+        ) : (
+          <span className="muted">{t('status.outside')}</span>
+        )}
+      </span>
+      {pointer && lonLat && (
+        <span className="status-item" data-testid="status-wgs84">
+          WGS 84: {t('status.lat')} <b>{deg(lonLat[1]!, t('status.north'), t('status.south'))}</b>, {t('status.lon')}{' '}
+          <b>{deg(lonLat[0]!, t('status.east'), t('status.west'))}</b>
+        </span>
+      )}
+      <span className="status-spacer" />
+      <span className="status-item status-scale" data-testid="status-scale">
+        {t('status.scale')} <b>{view ? formatScale(scaleDenominator(view.resolution * view.mpu)) : '—'}</b>
+      </span>
+      <span className="status-item muted">{crsCode}</span>
+    </footer>
+  );
+}

@@ -1,0 +1,406 @@
+// The ONE OpenLayers map of the workspace: a view in the project's working CRS, one vector source
+// per feature table (loaded by extent through the contract), two layers per source (geometries;
+// labels, decluttered together so labels never overlap), hover/click hit detection.
+import Map from 'ol/Map';
+import View from 'ol/View';
+import Feature from 'ol/Feature';
+import GeoJSON from 'ol/format/GeoJSON';
+import VectorLayer from 'ol/layer/Vector';
+import VectorSource from 'ol/source/Vector';
+import { bbox as bboxStrategy } from 'ol/loadingstrategy';
+import { defaults as defaultControls, ScaleLine, Zoom, ZoomToExtent } from 'ol/control';
+import { defaults as defaultInteractions } from 'ol/interaction';
+import type Projection from 'ol/proj/Projection';
+import type { Extent as OlExtent } from 'ol/extent';
+import { isEmpty as extentIsEmpty } from 'ol/extent';
+import type BaseLayer from 'ol/layer/Base';
+import type { ApiClient, ProjectInfo } from '../../shared/api';
+import type { Row } from '../../shared/model/rows';
+import type { Props } from '../../shared/model/rows';
+import { classKeyOf, type FeatureTableName, type SymbologySettings } from '../../shared/symbology';
+import { geometryStyleFunction, highlightStyle, labelStyleFunction } from './olStyle';
+import { registerWorkingCrs, vietnamExtent } from './projection';
+
+/** Label layers bottom → top: the higher, the more a label wins a collision. */
+const LABEL_ORDER: readonly FeatureTableName[] = [
+  'graves',
+  'info_points',
+  'base_areas',
+  'base_lines',
+  'base_points',
+  'cemeteries',
+  'search_areas',
+  'admin_units',
+];
+
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface Hit {
+  table: FeatureTableName;
+  id: string;
+  props: Record<string, unknown>;
+  meta: Row['meta'] | null;
+  geometryType: string;
+}
+
+export interface MapCallbacks {
+  onLayerLoad(table: FeatureTableName, loaded: number, state: LoadState): void;
+  onPointer(coord: number[] | null): void;
+  onView(resolution: number, metersPerUnit: number): void;
+  onHover(hits: Hit[]): void;
+  onClick(hits: Hit[]): void;
+  onError(table: FeatureTableName, e: unknown): void;
+}
+
+export interface LayerState {
+  table: FeatureTableName;
+  visible: boolean;
+  opacity: number;
+}
+
+interface TableLayers {
+  source: VectorSource;
+  geom: VectorLayer;
+  label: VectorLayer;
+  state: LoadState;
+}
+
+export interface MapLabels {
+  zoomIn: string;
+  zoomOut: string;
+  zoomExtent: string;
+}
+
+export class MapController {
+  readonly map: Map;
+  readonly view: View;
+  readonly projection: Projection;
+  private readonly tables = new globalThis.Map<FeatureTableName, TableLayers>();
+  private readonly hover: VectorLayer;
+  private readonly select: VectorLayer;
+  private settings: SymbologySettings;
+  private readonly homeExtent: OlExtent;
+  private zoomControl: Zoom;
+  private extentControl: ZoomToExtent;
+  private pointerFrame = 0;
+  private disposed = false;
+
+  constructor(
+    target: HTMLElement,
+    private readonly api: ApiClient,
+    info: ProjectInfo,
+    tables: readonly FeatureTableName[],
+    private readonly cb: MapCallbacks,
+    labels: MapLabels,
+  ) {
+    // proj4 + ol/proj/proj4 first: every source and the view use the working CRS.
+    this.projection = registerWorkingCrs(info.crs);
+    this.settings = info.settings;
+    const code = info.crs.code;
+    const format = new GeoJSON({ dataProjection: code, featureProjection: code });
+
+    this.homeExtent = homeExtentOf(info) ?? vietnamExtent(code);
+    this.view = new View({
+      projection: this.projection,
+      constrainResolution: false,
+      showFullExtent: true,
+      enableRotation: false,
+    });
+
+    const metersPerUnit = this.projection.getMetersPerUnit() ?? 1;
+    const layers: BaseLayer[] = [];
+    tables.forEach((table, i) => {
+      const ctx = { table, settings: this.settings, metersPerUnit };
+      const source: VectorSource = new VectorSource({
+        strategy: bboxStrategy,
+        loader: (extent, _resolution, _projection, success, failure) => {
+          const entry = this.tables.get(table);
+          if (entry) entry.state = 'loading';
+          this.cb.onLayerLoad(table, source.getFeatures().length, 'loading');
+          const bbox = sanitizeExtent(extent);
+          this.api
+            .invoke('features.query', { table, ...(bbox ? { bbox } : {}) })
+            .then(({ rows }) => {
+              if (this.disposed) return;
+              const features: Feature[] = [];
+              for (const r of rows) {
+                if (!r.geometry || r.meta.deleted) continue;
+                const f = format.readFeature({ type: 'Feature', id: r.id, geometry: r.geometry, properties: r.props }) as Feature;
+                f.set('__meta', r.meta, true);
+                features.push(f);
+              }
+              source.addFeatures(features);
+              success?.(features);
+              if (entry) entry.state = 'ready';
+              this.cb.onLayerLoad(table, source.getFeatures().length, 'ready');
+            })
+            .catch((e: unknown) => {
+              if (this.disposed) return;
+              source.removeLoadedExtent(extent);
+              failure?.();
+              if (entry) entry.state = 'error';
+              this.cb.onLayerLoad(table, source.getFeatures().length, 'error');
+              this.cb.onError(table, e);
+            });
+        },
+      });
+      source.on('clear', () => this.cb.onLayerLoad(table, 0, 'loading'));
+      const geom = new VectorLayer({
+        source,
+        style: geometryStyleFunction(ctx),
+        zIndex: i,
+        updateWhileInteracting: false,
+        properties: { table, role: 'geom' },
+      });
+      const label = new VectorLayer({
+        source,
+        style: labelStyleFunction(ctx),
+        declutter: true,
+        zIndex: 1000 + LABEL_ORDER.indexOf(table),
+        properties: { table, role: 'label' },
+      });
+      this.tables.set(table, { source, geom, label, state: 'idle' });
+      layers.push(geom, label);
+    });
+
+    this.hover = new VectorLayer({
+      source: new VectorSource(),
+      style: highlightStyle(false),
+      zIndex: 2000,
+      properties: { role: 'overlay' },
+    });
+    this.select = new VectorLayer({
+      source: new VectorSource(),
+      style: highlightStyle(true),
+      zIndex: 2001,
+      properties: { role: 'overlay' },
+    });
+    layers.push(this.hover, this.select);
+
+    this.zoomControl = new Zoom({ zoomInTipLabel: labels.zoomIn, zoomOutTipLabel: labels.zoomOut, zoomOutLabel: '−' });
+    this.extentControl = new ZoomToExtent({ extent: this.homeExtent, label: '⌂', tipLabel: labels.zoomExtent });
+    this.map = new Map({
+      target,
+      layers,
+      view: this.view,
+      controls: defaultControls({ zoom: false, rotate: false, attribution: false }).extend([
+        this.zoomControl,
+        this.extentControl,
+        new ScaleLine({ units: 'metric', bar: true, steps: 4, text: false, minWidth: 110 }),
+      ]),
+      interactions: defaultInteractions({ altShiftDragRotate: false, pinchRotate: false, keyboard: false }),
+      keyboardEventTarget: undefined,
+    });
+    this.zoomHome(false);
+
+    this.view.on('change:resolution', () => this.emitView());
+    this.map.on('moveend', () => this.emitView());
+    this.map.on('pointermove', (e) => {
+      if (e.dragging) return;
+      const coord = e.coordinate;
+      const pixel = e.pixel;
+      cancelAnimationFrame(this.pointerFrame);
+      this.pointerFrame = requestAnimationFrame(() => {
+        this.cb.onPointer(coord);
+        const hits = this.hitsAt(pixel);
+        this.showHighlight(this.hover, hits[0]);
+        this.cb.onHover(hits);
+      });
+    });
+    target.addEventListener('pointerleave', () => {
+      cancelAnimationFrame(this.pointerFrame);
+      this.cb.onPointer(null);
+      this.hover.getSource()!.clear();
+      this.cb.onHover([]);
+    });
+    this.map.on('singleclick', (e) => {
+      const hits = this.hitsAt(e.pixel);
+      this.showHighlight(this.select, hits[0]);
+      this.cb.onClick(hits);
+    });
+  }
+
+  private emitView() {
+    const r = this.view.getResolution();
+    if (r !== undefined) this.cb.onView(r, this.projection.getMetersPerUnit() ?? 1);
+  }
+
+  /** Features under a pixel, points first, then lines, areas, boundaries last. */
+  hitsAt(pixel: number[]): Hit[] {
+    const hits: (Hit & { rank: number })[] = [];
+    const seen = new Set<string>();
+    this.map.forEachFeatureAtPixel(
+      pixel,
+      (f, layer) => {
+        const table = layer?.get('table') as FeatureTableName | undefined;
+        if (!table || !(f instanceof Feature)) return undefined;
+        const id = String(f.getId());
+        if (seen.has(id)) return undefined;
+        seen.add(id);
+        const type = f.getGeometry()?.getType() ?? '';
+        const props = { ...f.getProperties() };
+        delete props.geometry;
+        const meta = (props.__meta as Row['meta']) ?? null;
+        delete props.__meta;
+        // Points first, then lines, then areas, the smallest area first (a commune before its province).
+        const g = f.getGeometry();
+        const area = g && 'getArea' in g && typeof (g as any).getArea === 'function' ? (g as any).getArea() : 0;
+        const rank =
+          type === 'Point' ? -(layer?.getZIndex() ?? 0) : type.includes('Line') ? 1e3 - (layer?.getZIndex() ?? 0) : 1e4 + area;
+        hits.push({ table, id, props, meta, geometryType: type, rank });
+        return undefined;
+      },
+      { hitTolerance: 4, layerFilter: (l) => l.get('role') === 'geom' && l.getVisible() },
+    );
+    hits.sort((a, b) => a.rank - b.rank);
+    return hits.map(({ rank: _r, ...h }) => h);
+  }
+
+  /** Features at a map coordinate (used by tests and by clicking programmatically). */
+  hitsAtCoordinate(coord: number[]): Hit[] {
+    return this.hitsAt(this.map.getPixelFromCoordinate(coord));
+  }
+
+  private showHighlight(layer: VectorLayer, hit: Hit | undefined) {
+    const src = layer.getSource()!;
+    src.clear();
+    if (!hit) return;
+    const f = this.tables.get(hit.table)?.source.getFeatureById(hit.id);
+    if (f) src.addFeature(new Feature(f.getGeometry()!.clone()));
+  }
+
+  highlightSelected(hit: Hit | null) {
+    this.showHighlight(this.select, hit ?? undefined);
+  }
+
+  applyLayerStates(states: readonly LayerState[]) {
+    // states are listed top first (as in the panel); the bottom one gets zIndex 0.
+    const n = states.length;
+    states.forEach((s, i) => {
+      const t = this.tables.get(s.table);
+      if (!t) return;
+      t.geom.setZIndex(n - 1 - i);
+      for (const l of [t.geom, t.label]) {
+        l.setVisible(s.visible);
+        l.setOpacity(s.opacity);
+      }
+    });
+  }
+
+  /** Re-read layers from the store (after an edit, an undo, an import). */
+  refresh(tables?: readonly string[]) {
+    for (const [table, t] of this.tables) {
+      if (!tables || tables.includes(table)) t.source.refresh();
+    }
+    this.select.getSource()!.clear();
+  }
+
+  setSettings(settings: SymbologySettings) {
+    this.settings = settings;
+    // Style functions read ctx.settings; rebuild them.
+    const metersPerUnit = this.projection.getMetersPerUnit() ?? 1;
+    for (const [table, t] of this.tables) {
+      const ctx = { table, settings, metersPerUnit };
+      t.geom.setStyle(geometryStyleFunction(ctx));
+      t.label.setStyle(labelStyleFunction(ctx));
+    }
+  }
+
+  setLabels(labels: MapLabels) {
+    // OpenLayers controls take their tooltips at construction: replace them.
+    this.map.removeControl(this.zoomControl);
+    this.map.removeControl(this.extentControl);
+    this.zoomControl = new Zoom({ zoomInTipLabel: labels.zoomIn, zoomOutTipLabel: labels.zoomOut, zoomOutLabel: '−' });
+    this.extentControl = new ZoomToExtent({ extent: this.homeExtent, label: '⌂', tipLabel: labels.zoomExtent });
+    this.map.addControl(this.zoomControl);
+    this.map.addControl(this.extentControl);
+  }
+
+  /** Class keys of every loaded feature (the legend shows these). */
+  presentClasses(): Set<string> {
+    const out = new Set<string>();
+    for (const [table, t] of this.tables) {
+      if (!t.geom.getVisible()) continue;
+      for (const f of t.source.getFeatures()) out.add(classKeyOf(table, f.getProperties() as Props));
+    }
+    return out;
+  }
+
+  /** Names of the loaded features of a table (an accessible list of what the map shows). */
+  names(table: FeatureTableName): string[] {
+    const t = this.tables.get(table);
+    if (!t) return [];
+    return t.source
+      .getFeatures()
+      .map((f) => f.get('name'))
+      .filter((n): n is string => typeof n === 'string' && n.length > 0);
+  }
+
+  loadedCount(table: FeatureTableName): number {
+    return this.tables.get(table)?.source.getFeatures().length ?? 0;
+  }
+
+  zoomBy(delta: number) {
+    const z = this.view.getZoom();
+    if (z === undefined) return;
+    this.view.animate({ zoom: z + delta, duration: 180 });
+  }
+
+  zoomHome(animate = true) {
+    this.view.fit(this.homeExtent, {
+      padding: [24, 24, 24, 24],
+      duration: animate ? 250 : 0,
+      size: this.map.getSize() ?? [800, 600],
+    });
+  }
+
+  centre(): number[] | undefined {
+    return this.view.getCenter();
+  }
+
+  updateSize() {
+    this.map.updateSize();
+  }
+
+  dispose() {
+    this.disposed = true;
+    cancelAnimationFrame(this.pointerFrame);
+    this.map.setTarget(undefined);
+    this.map.dispose();
+  }
+}
+
+/** Tables whose extent is "where the work is": a commune map opens on them, not on the province. */
+const WORK_TABLES: readonly string[] = ['search_areas', 'graves', 'cemeteries', 'info_points'];
+
+/**
+ * Where "Home" goes: the extent of the thematic layers (search areas, graves, cemeteries,
+ * information points) when there are any, padded by a tenth; otherwise the project's extent (which
+ * also covers the base map, e.g. a whole province boundary).
+ */
+export function homeExtentOf(info: Pick<ProjectInfo, 'layers' | 'extent'>): OlExtent | null {
+  let work: number[] | null = null;
+  for (const l of info.layers) {
+    if (!WORK_TABLES.includes(l.table) || !l.extent || l.count === 0) continue;
+    const e = l.extent;
+    work = work
+      ? [Math.min(work[0]!, e[0]), Math.min(work[1]!, e[1]), Math.max(work[2]!, e[2]), Math.max(work[3]!, e[3])]
+      : [...e];
+  }
+  if (work) {
+    const w = work[2]! - work[0]!;
+    const h = work[3]! - work[1]!;
+    const pad = Math.max(w, h, 200) * 0.1;
+    return [work[0]! - pad, work[1]! - pad, work[2]! + pad, work[3]! + pad];
+  }
+  const e = info.extent;
+  if (e && !extentIsEmpty(e as OlExtent) && e[2] > e[0]) return [...e];
+  return null;
+}
+
+function sanitizeExtent(e: OlExtent): [number, number, number, number] | null {
+  if (e.some((v) => !Number.isFinite(v))) return null;
+  const [a, b, c, d] = e as [number, number, number, number];
+  if (a > c || b > d) return null;
+  return [a, b, c, d];
+}

@@ -1,0 +1,228 @@
+// Shared symbology (paper units) → OpenLayers styles (CSS pixels at 96 dpi). OpenLayers itself
+// multiplies by devicePixelRatio; point symbols are rasterised at that ratio so they stay crisp.
+import type { FeatureLike } from 'ol/Feature';
+import type Geometry from 'ol/geom/Geometry';
+import MultiPolygon from 'ol/geom/MultiPolygon';
+import Point from 'ol/geom/Point';
+import Polygon from 'ol/geom/Polygon';
+import { Fill, Icon, Stroke, Style, Text } from 'ol/style';
+import type { Props } from '../../shared/model/rows';
+import {
+  mmToPx,
+  ptToPx,
+  scaleDenominator,
+  styleFor,
+  symbolToSvg,
+  visibleAtScale,
+  type FeatureTableName,
+  type LabelRule,
+  type PointSymbol,
+  type StrokeSpec,
+  type StyleSpec,
+  type SymbologySettings,
+} from '../../shared/symbology';
+
+const MIN_SCREEN_FONT_PX = 10;
+export const FONT_STACK = "'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif";
+
+export function rgba(hex: string, opacity = 1): string {
+  const n = parseInt(hex.slice(1), 16);
+  const r = (n >> 16) & 255;
+  const g = (n >> 8) & 255;
+  const b = n & 255;
+  return opacity >= 1 ? hex : `rgba(${r},${g},${b},${opacity})`;
+}
+
+function olStroke(s: StrokeSpec): Stroke {
+  return new Stroke({
+    color: rgba(s.color, s.opacity ?? 1),
+    width: Math.max(0.5, mmToPx(s.widthMm)),
+    lineDash: s.dashMm ? s.dashMm.map((d) => mmToPx(d)) : undefined,
+    lineCap: s.lineCap ?? 'round',
+    lineJoin: s.lineJoin ?? 'round',
+  });
+}
+
+const iconCache = new Map<string, Icon>();
+export function symbolIcon(sym: PointSymbol): Icon {
+  const ratio = Math.max(1, Math.ceil(globalThis.devicePixelRatio || 1));
+  const key = `${sym.id}@${ratio}`;
+  let icon = iconCache.get(key);
+  if (!icon) {
+    const px = mmToPx(sym.sizeMm);
+    const svg = symbolToSvg(sym, Math.round(px * ratio));
+    icon = new Icon({
+      src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`,
+      anchor: [sym.anchor[0], sym.anchor[1]],
+      anchorXUnits: 'fraction',
+      anchorYUnits: 'fraction',
+      scale: px / Math.round(px * ratio),
+      // Symbols are always drawn: decluttering applies to labels only.
+      declutterMode: 'none',
+    });
+    iconCache.set(key, icon);
+  }
+  return icon;
+}
+
+/** A data: URL of a symbol at CSS pixel size (legend swatches). */
+export function symbolDataUrl(sym: PointSymbol, cssPx: number): string {
+  const ratio = Math.max(1, Math.ceil(globalThis.devicePixelRatio || 1));
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(symbolToSvg(sym, cssPx * ratio))}`;
+}
+
+/** The interior point of the largest part: one label per multipolygon, inside it. */
+const labelPoints = new WeakMap<Geometry, Point>();
+function labelPointOf(geom: Geometry | undefined): Point | undefined {
+  if (!geom) return undefined;
+  let p = labelPoints.get(geom);
+  if (p) return p;
+  if (geom instanceof Polygon) p = geom.getInteriorPoint();
+  else if (geom instanceof MultiPolygon) {
+    let best: Polygon | null = null;
+    let bestArea = -1;
+    for (const poly of geom.getPolygons()) {
+      const a = poly.getArea();
+      if (a > bestArea) {
+        bestArea = a;
+        best = poly;
+      }
+    }
+    p = best ? best.getInteriorPoint() : undefined;
+  } else if (geom instanceof Point) p = geom;
+  if (p) {
+    const c = p.getCoordinates();
+    p = new Point([c[0]!, c[1]!]);
+    labelPoints.set(geom, p);
+  }
+  return p;
+}
+
+function textStyle(rule: LabelRule, text: string): Text {
+  // Paper sizes, but never below 10 px on screen (6.5 pt is fine on paper, not on a monitor).
+  const px = Math.max(MIN_SCREEN_FONT_PX, ptToPx(rule.fontSizePt));
+  const font = `${rule.italic ? 'italic ' : ''}${rule.bold ? '700 ' : '400 '}${px.toFixed(1)}px ${FONT_STACK}`;
+  return new Text({
+    text,
+    font,
+    fill: new Fill({ color: rule.color }),
+    stroke: rule.halo ? new Stroke({ color: rule.halo.color, width: Math.max(1, mmToPx(rule.halo.widthMm) * 2) }) : undefined,
+    placement: rule.placement === 'line' ? 'line' : 'point',
+    overflow: rule.placement === 'polygon',
+    maxAngle: Math.PI / 5,
+    offsetX: rule.offsetMm ? mmToPx(rule.offsetMm[0]) : 0,
+    offsetY: rule.offsetMm ? mmToPx(rule.offsetMm[1]) : 0,
+    textBaseline: 'middle',
+    textAlign: rule.placement === 'line' ? undefined : 'center',
+  });
+}
+
+export interface LayerStyleContext {
+  table: FeatureTableName;
+  settings: SymbologySettings;
+  /** Metres per map unit of the working CRS (1 for projected). */
+  metersPerUnit: number;
+}
+
+const geomCache = new Map<string, Style[]>();
+
+function geometryStyles(spec: StyleSpec, geomType: string): Style[] {
+  const isPoint = geomType === 'Point' || geomType === 'MultiPoint';
+  const key = `${spec.classKey}|${isPoint ? 'p' : 'g'}|${spec.fill?.color ?? ''}`;
+  let styles = geomCache.get(key);
+  if (styles) return styles;
+  styles = [];
+  if (isPoint) {
+    if (spec.symbol) styles.push(new Style({ image: symbolIcon(spec.symbol), zIndex: spec.zIndex }));
+  } else {
+    if (spec.fill)
+      styles.push(new Style({ fill: new Fill({ color: rgba(spec.fill.color, spec.fill.opacity) }), zIndex: spec.zIndex }));
+    // Unfilled areas (boundaries) still answer a click inside them: an invisible fill.
+    else if (spec.geometry === 'area')
+      styles.push(new Style({ fill: new Fill({ color: 'rgba(255,255,255,0.01)' }), zIndex: spec.zIndex }));
+    spec.strokes.forEach((s, i) => styles!.push(new Style({ stroke: olStroke(s), zIndex: spec.zIndex + i * 0.01 })));
+    // A cemetery drawn as an area also gets its mark at the centre.
+    if (spec.geometry === 'mixed' && spec.symbol) {
+      styles.push(
+        new Style({
+          image: symbolIcon(spec.symbol),
+          geometry: (f) => labelPointOf(f.getGeometry() as Geometry),
+          zIndex: spec.zIndex + 0.5,
+        }),
+      );
+    }
+  }
+  geomCache.set(key, styles);
+  return styles;
+}
+
+// The class of a feature only changes with its attributes: keep its spec per feature revision.
+const specCache = new WeakMap<FeatureLike, { rev: number; settings: SymbologySettings; spec: StyleSpec }>();
+function cachedSpec(feature: FeatureLike, ctx: LayerStyleContext): StyleSpec {
+  const rev = 'getRevision' in feature && typeof feature.getRevision === 'function' ? feature.getRevision() : -1;
+  const hit = specCache.get(feature);
+  if (hit && hit.rev === rev && rev !== -1 && hit.settings === ctx.settings) return hit.spec;
+  const spec = styleFor(ctx.table, feature.getProperties() as Props, ctx.settings);
+  specCache.set(feature, { rev, settings: ctx.settings, spec });
+  return spec;
+}
+
+/** Style function of a table's geometry layer (no text: symbols are never decluttered away). */
+export function geometryStyleFunction(ctx: LayerStyleContext) {
+  return (feature: FeatureLike, resolution: number): Style[] | undefined => {
+    const spec = cachedSpec(feature, ctx);
+    const denom = scaleDenominator(resolution * ctx.metersPerUnit);
+    if (!visibleAtScale(spec.maxScaleDenominator, denom)) return undefined;
+    return geometryStyles(spec, feature.getGeometry()?.getType() ?? 'Point');
+  };
+}
+
+const textCache = new Map<string, Style>();
+
+/** Style function of a table's label layer (decluttered together with all the other label layers). */
+export function labelStyleFunction(ctx: LayerStyleContext) {
+  return (feature: FeatureLike, resolution: number): Style | undefined => {
+    const props = feature.getProperties() as Props;
+    const denom = scaleDenominator(resolution * ctx.metersPerUnit);
+    const spec = styleFor(ctx.table, props, ctx.settings, denom);
+    if (!spec.label || !spec.labelText) return undefined;
+    if (!visibleAtScale(spec.maxScaleDenominator, denom)) return undefined;
+    const rule = spec.label;
+    const geomType = feature.getGeometry()?.getType();
+    const onPolygon = geomType === 'Polygon' || geomType === 'MultiPolygon';
+    const key = `${spec.classKey}|${onPolygon ? 'a' : 'x'}|${spec.labelText}`;
+    let style = textCache.get(key);
+    if (!style) {
+      // A label rule written for points (cemetery names) applied to an area: put it in the middle.
+      const r: LabelRule =
+        onPolygon && rule.placement === 'point' ? { ...rule, placement: 'polygon', offsetMm: undefined } : rule;
+      style = new Style({
+        text: textStyle(r, spec.labelText),
+        zIndex: rule.priority,
+        geometry: onPolygon ? (f) => labelPointOf(f.getGeometry() as Geometry) : undefined,
+      });
+      if (textCache.size > 20000) textCache.clear();
+      textCache.set(key, style);
+    }
+    return style;
+  };
+}
+
+/** Highlight of the selected / hovered feature. */
+export function highlightStyle(selected: boolean): (feature: FeatureLike) => Style[] {
+  const colour = selected ? '#0a84ff' : '#ff9500';
+  const halo = new Style({ stroke: new Stroke({ color: 'rgba(255,255,255,0.9)', width: 6 }), image: undefined });
+  const line = new Style({
+    stroke: new Stroke({ color: colour, width: 2.5 }),
+    fill: new Fill({ color: selected ? 'rgba(10,132,255,0.12)' : 'rgba(255,149,0,0.10)' }),
+  });
+  const ring = new Style({
+    image: new Icon({
+      src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="28" height="28"><circle cx="14" cy="14" r="11" fill="none" stroke="white" stroke-width="5"/><circle cx="14" cy="14" r="11" fill="none" stroke="${colour}" stroke-width="2.5"/></svg>`)}`,
+    }),
+  });
+  return (feature) => {
+    const t = feature.getGeometry()?.getType();
+    return t === 'Point' ? [ring] : [halo, line];
+  };
+}

@@ -1,0 +1,29 @@
+export type ParsedNumber = { value: number; decimals: number };
+
+/**
+ * A number as people type it in Vietnam: "445678.9", "445678,9", "1.371.234,56",
+ * "1,371,234.56", "1 371 234,56". A lone comma or dot is the decimal mark; when both
+ * appear, the last one is, and the other may only group thousands.
+ */
+export function parseLocaleNumber(text: string): ParsedNumber | undefined {
+  let s = text.trim().replace(/\u2212/g, '-');
+  if (/^[-+]?\d{1,3}( \d{3})+([.,]\d+)?$/.test(s)) s = s.replace(/ /g, '');
+  if (!/^[-+]?\d[\d.,]*$/.test(s) || /[.,]$/.test(s)) return undefined;
+  const dots = s.split('.').length - 1;
+  const commas = s.split(',').length - 1;
+  let decimalMark: '.' | ',' | undefined;
+  let groupMark: '.' | ',' | undefined;
+  if (dots && commas) {
+    decimalMark = s.lastIndexOf('.') > s.lastIndexOf(',') ? '.' : ',';
+    groupMark = decimalMark === '.' ? ',' : '.';
+  } else if (dots === 1) decimalMark = '.';
+  else if (commas === 1) decimalMark = ',';
+  else if (dots > 1) groupMark = '.';
+  else if (commas > 1) groupMark = ',';
+  const [whole, fraction = '', extra] = decimalMark ? s.split(decimalMark) : [s];
+  if (extra !== undefined) return undefined;
+  if (groupMark && !new RegExp(`^[-+]?\\d{1,3}(\\${groupMark}\\d{3})+$`).test(whole)) return undefined;
+  const digits = groupMark ? whole.split(groupMark).join('') : whole;
+  const value = Number(fraction ? `${digits}.${fraction}` : digits);
+  return Number.isFinite(value) ? { value, decimals: fraction.length } : undefined;
+}
