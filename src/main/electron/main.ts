@@ -39,6 +39,7 @@ export type CreateServices = (opts: {
   mode: 'electron';
   projectsDir: string;
   emit: (event: string, payload: unknown) => void;
+  demoDataDir?: string;
 }) => Promise<ShellServices>;
 
 // Type-checks the services module against what the shell expects.
@@ -239,6 +240,10 @@ async function main(): Promise<void> {
     mode: 'electron',
     projectsDir,
     emit: (event, payload) => bus.emit(event as EventName, payload as never),
+    // The bundle's import.meta.url is dist-electron/: give the demo's boundary files explicitly.
+    demoDataDir:
+      process.env.QUYTAP_DEMO_DATA ??
+      (app.isPackaged ? path.join(process.resourcesPath, 'demo-data') : path.resolve(app.getAppPath(), '../shared/data/real')),
   });
   const dispatch = createDispatcher(services.handlers, { log });
 

@@ -432,6 +432,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     }
 
     const p = url.pathname;
+    // Liveness for launchers and test runners: says nothing about the project, needs no token.
+    if (p === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(200, { ...securityHeaders('browser'), 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : 'ok');
+      return;
+    }
     if (p.startsWith('/rpc/')) return handleRpc(req, res, p);
     if (p === '/events') return handleEvents(req, res, url);
     if (p.startsWith('/bin/')) return handleBinary(req, res, url);

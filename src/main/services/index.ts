@@ -168,6 +168,7 @@ export async function createServices(opts: ServicesOptions) {
     openDemo,
     /** Who is editing, for the adapters' CallContext. */
     operatorName: author,
+    currentOperator: author,
     /** Electron start-up: the last project that still exists, else the demo. */
     async openLastOrDemo(): Promise<void> {
       const last = paths.recent().find((p) => existsSync(p));

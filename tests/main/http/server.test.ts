@@ -288,3 +288,13 @@ describe('HTTP adapter: body limits', () => {
     expect((await s.rpc('app.info', {})).status).toBe(200);
   });
 });
+
+describe('HTTP adapter: /healthz', () => {
+  it('answers 200 without a token and reveals nothing else', async () => {
+    const res = await fetch(`http://127.0.0.1:${s.port}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('ok');
+    const post = await fetch(`http://127.0.0.1:${s.port}/healthz`, { method: 'POST' });
+    expect(post.status).not.toBe(200);
+  });
+});
