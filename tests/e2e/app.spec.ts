@@ -156,3 +156,28 @@ test('a wrong token shows a clear "no permission" error, not a blank page', asyn
   await page.goto('/');
   await expect(page.getByTestId('error-screen')).toContainText(/không có quyền/i);
 });
+
+test('closing the project, the list shows it; a new project gets its province zone', async ({ page }) => {
+  await page.goto(`/#token=${TOKEN}`);
+  await expect(page.getByTestId('workspace')).toBeVisible();
+  await page.getByTestId('close-project').click();
+  await expect(page.getByTestId('start-screen')).toBeVisible();
+  await expect(page.getByTestId('project-row').first()).toBeVisible();
+
+  await page.getByTestId('new-project').click();
+  const form = page.getByTestId('new-project-form');
+  await expect(form).toBeVisible();
+  await form.getByLabel('Tỉnh').fill('Đắk Nông');
+  // Đắk Nông → VN-2000 TM-3, central meridian 108°30′ (EPSG:9218), preselected.
+  await expect(form.getByLabel('Hệ tọa độ làm việc')).toHaveValue('EPSG:9218');
+  await expect(form.getByLabel('Tên tệp')).toHaveValue('dak-nong.gpkg');
+  await form.getByLabel('Tên tệp').fill('e2e-dak-nong.gpkg');
+  await shot(page, '08-new-project');
+  await form.getByRole('button', { name: 'Tạo và mở' }).click();
+
+  await expect(page.getByTestId('workspace')).toBeVisible();
+  await expect(page.getByTestId('project-crs')).toContainText('108');
+  await expect(row(page, 'search_areas')).toHaveAttribute('data-total-count', '0');
+  await expect(page.getByTestId('status-scale')).toHaveText(/1:\d/);
+  await shot(page, '09-new-project-open');
+});

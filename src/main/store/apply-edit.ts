@@ -17,6 +17,7 @@ import { fieldIssuesError, notFoundRow, conflictError, tableLabelVi, validationE
 import { checkGeometry, GeometryError, to2D } from './geometry-codec';
 import { EditJournal, touchContents } from './edit-journal';
 import { insertRow, readStored, setDeleted, updateRow, type OpContext, type OpOutcome } from './row-ops';
+import { BulkWriter, bulkTables } from './bulk-writer';
 import type { StatementCache } from './statements';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -76,10 +77,19 @@ export interface EditDeps {
 }
 
 export function newOpContext(deps: EditDeps, author: string, editId: number, label: string, now = new Date().toISOString()): OpContext {
-  return { db: deps.db, stmts: deps.stmts, srsId: deps.srsId, now, author, editId, label, audit: deps.audit, replayOf: null, touched: new Map() };
+  return { db: deps.db, stmts: deps.stmts, srsId: deps.srsId, now, author, editId, label, audit: deps.audit, bulk: null, replayOf: null, touched: new Map() };
 }
 
 /** Accepts the parsed Edit or its input form (defaults filled here), so the CLI and importers need no zod pass. */
+/** Batches the writes to tables this edit writes many rows to (see bulk-writer.ts). */
+export function bulkFor(ctx: OpContext, tables: unknown[]): BulkWriter | null {
+  const big = bulkTables(tables.filter((t): t is TableName => typeof t === 'string' && isTableName(t)));
+  if (!big.length) return null;
+  const w = new BulkWriter(ctx.db, ctx.stmts, { now: ctx.now, author: ctx.author, editId: ctx.editId, label: ctx.label });
+  for (const t of big) w.take(t);
+  return w;
+}
+
 export function applyEdit(deps: EditDeps, edit: EditInput, authorIn: string): EditResult {
   const author = checkAuthor(authorIn);
   const puts = edit?.put ?? [];
@@ -92,6 +102,7 @@ export function applyEdit(deps: EditDeps, edit: EditInput, authorIn: string): Ed
       const now = new Date().toISOString();
       const editId = deps.journal.begin(now, author, label);
       const ctx = newOpContext(deps, author, editId, label, now);
+      ctx.bulk = bulkFor(ctx, puts.map((p) => p.table));
       const outcomes: OpOutcome[] = new Array(puts.length + removes.length);
       const seen = new Set<string>();
       const once = (table: TableName, id: string) => {
@@ -111,14 +122,15 @@ export function applyEdit(deps: EditDeps, edit: EditInput, authorIn: string): Ed
         once(table, id);
         const patch = (put.props ?? {}) as Props;
         const geometry = checkTableGeometry(table, put.geometry);
-        const existing = s.versionByUuid.get(id) as number[] | undefined;
+        // Ids we generate are new by construction (and the UNIQUE index would catch the impossible).
+        const existing = put.id === undefined ? undefined : (s.versionByUuid.get(id) as number[] | undefined);
         if (!existing) {
           if (put.baseVersion !== undefined) throw notFoundRow(table, id);
           const props: Props = {};
           for (const f of s.layout.fields) props[f.name] = null;
           Object.assign(props, patch);
           validated(table, props);
-          outcomes[n++] = insertRow(ctx, table, id, props, geometry ?? null);
+          outcomes[n++] = insertRow(ctx, table, id, props, geometry ?? null, true);
         } else {
           // A put on an existing id without the version the user saw is a retried insert or a
           // blind overwrite: refuse it rather than guess.
@@ -135,6 +147,7 @@ export function applyEdit(deps: EditDeps, edit: EditInput, authorIn: string): Ed
         once(table, id);
         outcomes[n++] = setDeleted(ctx, table, id, true, rm.baseVersion);
       }
+      ctx.bulk?.finish();
       deps.journal.finish(editId, outcomes);
       touchContents(ctx);
       return { editId, rows: outcomes.map((o) => o.result) };

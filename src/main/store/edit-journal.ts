@@ -1,6 +1,8 @@
-// qt_edits: one row per edit with the ops to redo it (forward) and to undo it (inverse), both as
-// they apply from the file's current state. Undo and redo rewrite the other side, because versions
-// move on: after an undo the original forward would no longer match any row's version.
+// qt_edits: one row per edit. `inverse` holds the ops that undo it, with the content to restore.
+// `forward` first records what the edit did (ops without content: that is in the audit log under
+// the same edit_id); an undo replaces it with the ops that redo the edit from the undone state, and
+// a redo replaces `inverse` likewise. Both always apply to the file's current state: versions only
+// grow, so ops recorded once would no longer match after an undo/redo round trip.
 import type Database from 'better-sqlite3';
 import type { TableName, UndoState } from '../../shared/model';
 import { NOW_SQL } from './gpkg-core';

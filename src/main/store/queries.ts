@@ -103,7 +103,11 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** "dak dro" finds "Đắk Drô": every word of the search, folded, must occur in some text field. */
+/**
+ * "dak dro" finds "Đắk Drô": every word of the search, folded, must occur in some text field.
+ * qt_fold runs once per row (a MATERIALIZED CTE keeps SQLite from repeating it for every word) and
+ * the total comes from a window count in the same pass.
+ */
 export function searchRows(
   stmts: StatementCache,
   table: TableName,
@@ -122,18 +126,26 @@ export function searchRows(
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 20);
+  const where = w.clauses.length ? ` WHERE ${w.clauses.join(' AND ')}` : '';
+  let sql: string;
+  let params: unknown[];
   if (words.length) {
     if (!l.textFields.length) return { rows: [], total: 0 };
     const haystack = `qt_fold(${l.textFields.map((f) => `coalesce(${q(f.name)}, '')`).join(` || ' ' || `)})`;
-    for (const word of words) {
-      w.clauses.push(`${haystack} LIKE ? ESCAPE '\\'`);
-      w.params.push(`%${escapeLike(word)}%`);
-    }
+    sql =
+      `WITH f AS MATERIALIZED (SELECT fid, ${haystack} AS h FROM ${q(table)}${where}) ` +
+      `SELECT ${selectColumns(l)}, count(*) OVER () FROM ${q(table)} WHERE fid IN (SELECT fid FROM f WHERE ${words.map(() => "h LIKE ? ESCAPE '\\'").join(' AND ')}) ORDER BY fid LIMIT ? OFFSET ?`;
+    params = [...w.params, ...words.map((word) => `%${escapeLike(word)}%`)];
+  } else {
+    sql = `SELECT ${selectColumns(l)}, count(*) OVER () FROM ${q(table)}${where} ORDER BY fid LIMIT ? OFFSET ?`;
+    params = w.params;
   }
-  const where = w.clauses.length ? ` WHERE ${w.clauses.join(' AND ')}` : '';
-  const total = stmts.get(`SELECT count(*) FROM ${q(table)}${where}`, true).get(...w.params) as [number];
-  const raw = stmts.get(`SELECT ${selectColumns(l)} FROM ${q(table)}${where} ORDER BY fid LIMIT ? OFFSET ?`, true).all(...w.params, limit, offset) as unknown[][];
-  return { rows: raw.map((r) => toRow(table, decodeRaw(l, r))), total: Number(total[0]) };
+  const raw = stmts.get(sql, true).all(...params, limit, offset) as unknown[][];
+  let total: number;
+  if (raw.length) total = Number(raw[0]![raw[0]!.length - 1]);
+  else if (offset === 0) total = 0;
+  else total = Number((stmts.get(`SELECT count(*) FROM (${sql.replace(/ LIMIT \? OFFSET \?$/, '')})`, true).get(...params) as [number])[0]);
+  return { rows: raw.map((r) => toRow(table, decodeRaw(l, r))), total };
 }
 
 export function linksOfRow(stmts: StatementCache, table: TableName, id: string): { link: Row; other: Row | null }[] {

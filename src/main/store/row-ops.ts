@@ -7,6 +7,7 @@ import { geometryExtent, type Extent, type Geometry, type Props, type TableName 
 import { conflictError, deletedRowError, notFoundRow, validationError } from './errors';
 import { encodeGpkgGeometry } from './geometry-codec';
 import { decodeRaw, snapshotOf, toSqlValue, type Snapshot, type StoredRow } from './row-codec';
+import type { BulkWriter } from './bulk-writer';
 import type { StatementCache } from './statements';
 
 export type StoredOp =
@@ -23,6 +24,8 @@ export interface OpContext {
   editId: number;
   label: string;
   audit: Database.Statement;
+  /** set during large edits: batched inserts, R-tree written without the triggers */
+  bulk: BulkWriter | null;
   /** The journal entry being undone or redone; null for a user's edit. */
   replayOf: number | null;
   /** envelope of geometries written, per feature table (to keep gpkg_contents' extent honest) */
@@ -31,19 +34,22 @@ export interface OpContext {
 
 export interface OpOutcome {
   result: { table: TableName; id: string; version: number; deleted: boolean };
-  /** JSON of the op as applied (to redo it) */
+  /**
+   * JSON of the op as applied: what it did, not the content it wrote (that is in this edit's audit
+   * entries; repeating it here would double the file's growth on an import). Redo never reads this:
+   * undo replaces it with the full ops that redo needs from the undone state.
+   */
   forward: string;
   /** JSON of the op that restores the previous state exactly */
   inverse: string;
 }
 
-function touch(ctx: OpContext, table: TableName, g: Geometry | null): void {
+function touch(ctx: OpContext, table: TableName, e: Extent | null): void {
   const prev = ctx.touched.get(table) ?? null;
-  if (!g) {
+  if (!e) {
     if (!ctx.touched.has(table)) ctx.touched.set(table, null);
     return;
   }
-  const e = geometryExtent(g);
   ctx.touched.set(table, prev ? [Math.min(prev[0], e[0]), Math.min(prev[1], e[1]), Math.max(prev[2], e[2]), Math.max(prev[3], e[3])] : e);
 }
 
@@ -55,10 +61,6 @@ export function normaliseProps(ctx: OpContext, table: TableName, props: Props): 
     out[f.name] = v === undefined || v === null || (v === '' && f.type !== 'text') ? null : v;
   }
   return out;
-}
-
-function fieldValues(ctx: OpContext, table: TableName, props: Props): unknown[] {
-  return ctx.stmts.table(table).layout.fields.map((f) => toSqlValue(f, props[f.name]));
 }
 
 export function readStored(ctx: OpContext, table: TableName, id: string): StoredRow | null {
@@ -100,22 +102,33 @@ function opHead(op: string, table: TableName, id: string): string {
   return `{"op":"${op}","table":"${table}","id":"${id}"`;
 }
 
-export function insertRow(ctx: OpContext, table: TableName, id: string, props: Props, geometry: Geometry | null): OpOutcome {
+const envelope = (g: Geometry | null): Extent | null => (g ? geometryExtent(g) : null);
+
+/** `knownNew`: the caller has just checked that the id is unused (or generated it). */
+export function insertRow(ctx: OpContext, table: TableName, id: string, props: Props, geometry: Geometry | null, knownNew = false): OpOutcome {
   const s = ctx.stmts.table(table);
-  const existing = s.versionByUuid.get(id) as number[] | undefined;
-  if (existing) throw conflictError(table, id, null, existing[1]!);
+  if (!knownNew) {
+    const existing = s.versionByUuid.get(id) as number[] | undefined;
+    if (existing) throw conflictError(table, id, null, existing[1]!);
+  }
   const p = normaliseProps(ctx, table, props);
+  const g = s.layout.geometryType ? geometry : null;
+  const env = envelope(g);
+  const after = snapJson({ props: p, geometry: g, version: 1, deleted: false, createdAt: ctx.now, createdBy: ctx.author, updatedAt: ctx.now, updatedBy: ctx.author });
   const values: unknown[] = [];
-  if (s.layout.geometryType) values.push(geometry ? encodeGpkgGeometry(geometry, ctx.srsId) : null);
-  values.push(id, ...fieldValues(ctx, table, p), ctx.now, ctx.author, ctx.now, ctx.author, 1, 0);
-  s.insert.run(values);
-  if (s.layout.geometryType) touch(ctx, table, geometry);
-  else touch(ctx, table, null);
-  const after = snapJson({ props: p, geometry, version: 1, deleted: false, createdAt: ctx.now, createdBy: ctx.author, updatedAt: ctx.now, updatedBy: ctx.author });
-  audit(ctx, table, id, 'insert', null, after);
+  if (s.layout.geometryType) values.push(g ? encodeGpkgGeometry(g, ctx.srsId) : null);
+  values.push(id);
+  for (const f of s.layout.fields) values.push(toSqlValue(f, p[f.name]));
+  if (ctx.bulk?.batched.has(table)) {
+    ctx.bulk.queueInsert(table, { id, values, env, after });
+  } else {
+    s.insert.run(...values, ctx.now, ctx.author, ctx.now, ctx.author, 1, 0);
+    audit(ctx, table, id, 'insert', null, after);
+  }
+  touch(ctx, table, env);
   return {
     result: { table, id, version: 1, deleted: false },
-    forward: `${opHead('insert', table, id)},"row":${after}}`,
+    forward: `${opHead('insert', table, id)},"version":1}`,
     inverse: `${opHead('delete', table, id)},"baseVersion":1}`,
   };
 }
@@ -150,9 +163,12 @@ export function updateRow(
   const version = stored.version + 1;
   const values: unknown[] = [];
   if (s.layout.geometryType) values.push(geometry ? encodeGpkgGeometry(geometry, ctx.srsId) : null);
-  values.push(...fieldValues(ctx, table, p), ctx.now, ctx.author, version, stored.fid, stored.version);
-  if (s.update.run(values).changes !== 1) throw conflictError(table, id, baseVersion, stored.version);
-  touch(ctx, table, s.layout.geometryType ? geometry : null);
+  for (const f of s.layout.fields) values.push(toSqlValue(f, p[f.name]));
+  values.push(ctx.now, ctx.author, version, stored.fid, stored.version);
+  if (s.update.run(...values).changes !== 1) throw conflictError(table, id, baseVersion, stored.version);
+  const env = envelope(s.layout.geometryType ? geometry : null);
+  if (ctx.bulk?.manualRtree.has(table)) ctx.bulk.writeRtree(table, stored.fid, env);
+  touch(ctx, table, env);
   const before = snapJson(snapshotOf(stored));
   const after = snapJson({
     props: p,
@@ -167,7 +183,7 @@ export function updateRow(
   audit(ctx, table, id, 'update', before, after);
   return {
     result: { table, id, version, deleted: false },
-    forward: `${opHead('update', table, id)},"baseVersion":${stored.version},"row":${after}}`,
+    forward: `${opHead('update', table, id)},"baseVersion":${stored.version},"version":${version}}`,
     inverse: `${opHead('update', table, id)},"baseVersion":${version},"row":${before}}`,
   };
 }
@@ -183,14 +199,14 @@ export function setDeleted(ctx: OpContext, table: TableName, id: string, deleted
   const version = stored.version + 1;
   if (s.setDeleted.run(deleted ? 1 : 0, ctx.now, ctx.author, version, stored.fid, stored.version).changes !== 1)
     throw conflictError(table, id, stored.version, stored.version);
-  touch(ctx, table, !deleted && s.layout.geometryType ? stored.geometry : null);
+  touch(ctx, table, envelope(!deleted && s.layout.geometryType ? stored.geometry : null));
   const beforeSnap = snapshotOf(stored);
   const before = snapJson(beforeSnap);
   const after = snapJson({ ...beforeSnap, deleted, version, updatedAt: ctx.now, updatedBy: ctx.author });
   audit(ctx, table, id, deleted ? 'delete' : 'restore', before, after);
   return {
     result: { table, id, version, deleted },
-    forward: `${opHead(deleted ? 'delete' : 'restore', table, id)},"baseVersion":${stored.version}}`,
+    forward: `${opHead(deleted ? 'delete' : 'restore', table, id)},"baseVersion":${stored.version},"version":${version}}`,
     inverse: `${opHead(deleted ? 'restore' : 'delete', table, id)},"baseVersion":${version}}`,
   };
 }

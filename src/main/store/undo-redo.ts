@@ -1,7 +1,7 @@
 // Undo and redo replay the journal's ops in a new transaction. Every op checks the row's version,
 // so if anything changed the row since, the whole undo fails with a conflict and changes nothing.
 import type { EditResult } from '../../shared/model';
-import { checkAuthor, newOpContext, type EditDeps } from './apply-edit';
+import { bulkFor, checkAuthor, newOpContext, type EditDeps } from './apply-edit';
 import { touchContents } from './edit-journal';
 import { applyStoredOp, type OpOutcome, type StoredOp } from './row-ops';
 
@@ -11,8 +11,11 @@ export function undo(deps: EditDeps, authorIn: string): EditResult | null {
     .transaction(() => {
       const entry = deps.journal.lastDone();
       if (!entry) return null;
+      const ops = JSON.parse(entry.inverse) as StoredOp[];
       const ctx = { ...newOpContext(deps, author, entry.id, `Hoàn tác: ${entry.label}`), replayOf: entry.id };
-      const applied: OpOutcome[] = (JSON.parse(entry.inverse) as StoredOp[]).map((op) => applyStoredOp(ctx, op));
+      ctx.bulk = bulkFor(ctx, ops.map((op) => op.table));
+      const applied: OpOutcome[] = ops.map((op) => applyStoredOp(ctx, op));
+      ctx.bulk?.finish();
       deps.journal.markUndone(entry.id, applied);
       touchContents(ctx);
       return { editId: entry.id, rows: applied.map((o) => o.result) };
@@ -26,8 +29,11 @@ export function redo(deps: EditDeps, authorIn: string): EditResult | null {
     .transaction(() => {
       const entry = deps.journal.firstUndone();
       if (!entry) return null;
+      const ops = JSON.parse(entry.forward) as StoredOp[];
       const ctx = { ...newOpContext(deps, author, entry.id, `Làm lại: ${entry.label}`), replayOf: entry.id };
-      const applied: OpOutcome[] = (JSON.parse(entry.forward) as StoredOp[]).map((op) => applyStoredOp(ctx, op));
+      ctx.bulk = bulkFor(ctx, ops.map((op) => op.table));
+      const applied: OpOutcome[] = ops.map((op) => applyStoredOp(ctx, op));
+      ctx.bulk?.finish();
       deps.journal.markRedone(entry.id, applied);
       touchContents(ctx);
       return { editId: entry.id, rows: applied.map((o) => o.result) };

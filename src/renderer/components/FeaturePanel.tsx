@@ -20,7 +20,7 @@ export function FeaturePanel({
   onClear: () => void;
   onPick: (h: Hit) => void;
 }) {
-  const { t, pick, date, num } = useI18n();
+  const { t, pick, date, num, lang } = useI18n();
   const hit = hits[0];
   if (!hit) {
     return (
@@ -44,6 +44,10 @@ export function FeaturePanel({
       if (l) return pick(l);
       if (f.name === classField && LEGEND.has(`${hit.table}:${String(v)}`)) return pick(LEGEND.get(`${hit.table}:${String(v)}`)!);
       return String(v);
+    }
+    if (f.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && lang === 'vi') {
+      const [y, m, d] = v.split('-');
+      return `${d}/${m}/${y}`;
     }
     if ((f.type === 'integer' || f.type === 'real') && typeof v === 'number') return num(v, f.type === 'real' ? 2 : 0);
     return String(v);

@@ -159,6 +159,7 @@ function NewProjectForm({
   const [fileName, setFileName] = useState('');
   const [fileTouched, setFileTouched] = useState(false);
   const [title, setTitle] = useState(t('new.defaultTitle'));
+  const [titleTouched, setTitleTouched] = useState(false);
   const [province, setProvince] = useState('');
   const [crsCode, setCrsCode] = useState('');
   const [crsTouched, setCrsTouched] = useState(false);
@@ -172,6 +173,12 @@ function NewProjectForm({
   useEffect(() => {
     if (!crsTouched && zone) setCrsCode(zone.code);
   }, [zone, crsTouched]);
+  useEffect(() => {
+    if (!titleTouched)
+      setTitle(
+        province.trim() ? `${t('new.defaultTitle')} TỈNH ${province.trim().toLocaleUpperCase('vi')}` : t('new.defaultTitle'),
+      );
+  }, [province, titleTouched, t]);
   useEffect(() => {
     if (!fileTouched) setFileName(province.trim() ? `${slug(province)}.gpkg` : '');
   }, [province, fileTouched]);
@@ -223,7 +230,14 @@ function NewProjectForm({
             </datalist>
           </div>
           <label htmlFor="np-title">{t('new.mapTitle')}</label>
-          <input id="np-title" value={title} onChange={(e) => setTitle(e.target.value)} />
+          <input
+            id="np-title"
+            value={title}
+            onChange={(e) => {
+              setTitleTouched(true);
+              setTitle(e.target.value);
+            }}
+          />
           <label htmlFor="np-file">{t('new.fileName')}</label>
           <div>
             <input

@@ -4,7 +4,13 @@ import { rgba, symbolDataUrl } from '../map/olStyle';
 
 export function Swatch({ style, kind, size = 18 }: { style: StyleSpec; kind: LegendEntry['kind']; size?: number }) {
   if (kind === 'point' && style.symbol) {
-    return <img className="swatch" src={symbolDataUrl(style.symbol, size)} width={size} height={size} alt="" />;
+    // Symbols keep their relative sizes (a 2 mm settlement dot is smaller than a 4 mm grave).
+    const px = Math.round(size * Math.min(1.15, Math.max(0.55, style.symbol.sizeMm / 4.2)));
+    return (
+      <span className="swatch swatch-box" style={{ width: size * 1.5, height: size }}>
+        <img src={symbolDataUrl(style.symbol, px)} width={px} height={px} alt="" />
+      </span>
+    );
   }
   const w = size * 1.5;
   const h = size;

@@ -234,6 +234,11 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
         </ErrorBoundary>
         <div className="map-wrap">
           <div className="map" ref={mapDiv} data-testid="map" tabIndex={0} aria-label={t('app.subtitle')} />
+          {info.layers.every((l) => l.kind !== 'feature' || l.count === 0) && (
+            <div className="map-empty" data-testid="map-empty">
+              {t('map.empty')}
+            </div>
+          )}
           <ul className="sr-only" data-testid="map-admin-names" aria-label={TABLES.admin_units.vi}>
             {communes.map((n, i) => (
               <li key={`${n}-${i}`}>{n}</li>

@@ -78,6 +78,7 @@ export const vi = {
   'map.zoomIn': 'Phóng to (+)',
   'map.zoomOut': 'Thu nhỏ (−)',
   'map.zoomExtent': 'Toàn bộ dự án (Home)',
+  'map.empty': 'Dự án chưa có đối tượng bản đồ nào: bản đồ đang hiển thị toàn lãnh thổ Việt Nam trong hệ tọa độ làm việc.',
 
   'feature.title': 'Thuộc tính',
   'feature.hint': 'Di chuột hoặc bấm vào một đối tượng trên bản đồ để xem thuộc tính.',
@@ -194,6 +195,7 @@ export const en: Record<MessageKey, string> = {
   'map.zoomIn': 'Zoom in (+)',
   'map.zoomOut': 'Zoom out (−)',
   'map.zoomExtent': 'Whole project (Home)',
+  'map.empty': 'The project has no map features yet: the map shows all of Viet Nam in the working coordinate system.',
 
   'feature.title': 'Attributes',
   'feature.hint': 'Hover over or click a feature on the map to see its attributes.',

@@ -214,7 +214,7 @@ export function highlightStyle(selected: boolean): (feature: FeatureLike) => Sty
   const halo = new Style({ stroke: new Stroke({ color: 'rgba(255,255,255,0.9)', width: 6 }), image: undefined });
   const line = new Style({
     stroke: new Stroke({ color: colour, width: 2.5 }),
-    fill: new Fill({ color: selected ? 'rgba(10,132,255,0.12)' : 'rgba(255,149,0,0.10)' }),
+    fill: selected ? new Fill({ color: 'rgba(10,132,255,0.06)' }) : undefined,
   });
   const ring = new Style({
     image: new Icon({

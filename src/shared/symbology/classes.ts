@@ -264,6 +264,17 @@ export const CLASSES: readonly ClassDef[] = [
     legendOrder: 62,
     zIndex: 2,
   }),
+  // A unit whose validity has ended (e.g. districts dissolved on 1 July 2025): kept for old maps,
+  // drawn faint and unlabelled so it never competes with today's boundaries.
+  def('admin_units', 'former', {
+    kind: 'area',
+    fill: null,
+    strokes: [{ color: '#9a8aa0', widthMm: 0.3, opacity: 0.8, dashMm: [1.2, 1.2], lineJoin: 'round' }],
+    symbol: null,
+    legend: { vi: 'Địa giới cũ (đã hết hiệu lực)', en: 'Former boundary (no longer valid)', fromExistingSheets: false },
+    legendOrder: 64,
+    zIndex: 0,
+  }),
   def('admin_units', 'village', {
     kind: 'area',
     fill: null,

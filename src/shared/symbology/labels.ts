@@ -49,6 +49,7 @@ export const LABEL_RULES: Readonly<Record<string, LabelRule | null>> = {
     placement: 'polygon',
     maxScaleDenominator: 25_000,
   },
+  'admin_units:former': null,
   'admin_units:*': { fields: ['name'], fontSizePt: 9, color: BOUNDARY_TEXT, halo: HALO, priority: 50, placement: 'polygon' },
 
   // "KV-03: Đồi Cao": code and name where both are filled in.

@@ -13,8 +13,19 @@ export function isFeatureTable(t: string): t is FeatureTableName {
   return FEATURE_TABLES.has(t);
 }
 
-/** The class key of a feature: `table:value`, or `table:*` when the value is missing or unknown. */
-export function classKeyOf(table: FeatureTableName, props: Props): string {
+/** Today as YYYY-MM-DD: the default date a map shows administrative units at. */
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * The class key of a feature: `table:value`, or `table:*` when the value is missing or unknown.
+ * Administrative units whose `valid_to` is before `mapDate` are `admin_units:former`.
+ */
+export function classKeyOf(table: FeatureTableName, props: Props, mapDate: string = todayIso()): string {
+  if (table === 'admin_units' && typeof props.valid_to === 'string' && props.valid_to !== '' && props.valid_to < mapDate) {
+    return 'admin_units:former';
+  }
   const { field, values } = CLASS_FIELD[table];
   const v = props[field];
   return typeof v === 'string' && values.includes(v) ? `${table}:${v}` : `${table}:*`;

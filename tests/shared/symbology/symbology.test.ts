@@ -247,3 +247,16 @@ describe('units', () => {
     expect(classKeyOf('graves', { kind: null })).toBe('graves:*');
   });
 });
+
+describe('administrative units that are no longer valid', () => {
+  it('draws a unit whose valid_to has passed as a faint, unlabelled former boundary', () => {
+    const former = styleFor('admin_units', { level: 'district', name: 'Krông Nô', valid_to: '2025-06-30' });
+    expect(former.classKey).toBe('admin_units:former');
+    expect(former.labelText).toBeNull();
+    expect(styleFor('admin_units', { level: 'district', name: 'Krông Nô', valid_to: '2025-06-30' }).classKey).not.toBe('admin_units:district');
+  });
+  it('keeps the unit as it was for a map dated before the end of its validity (a 2019 map)', () => {
+    expect(classKeyOf('admin_units', { level: 'district', valid_to: '2025-06-30' }, '2019-06-01')).toBe('admin_units:district');
+    expect(classKeyOf('admin_units', { level: 'commune', valid_from: '2025-07-01' })).toBe('admin_units:commune');
+  });
+});

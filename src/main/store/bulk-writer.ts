@@ -1,0 +1,139 @@
+// Large edits (imports, the demo, undo of an import) write rows in batches. Two costs dominate a
+// row-by-row write: each statement crossing from JS into SQLite binds every value one by one, and
+// the standard R-tree triggers call ST_MinX & co. five times per row, each a JS call that copies
+// the blob (~25 µs a row). So for a table an edit writes many rows to:
+//  - inserts go out as multi-row INSERTs (64 rows a statement; the values every row shares, time and
+//    author, bound once), their audit entries likewise;
+//  - the table's geometry triggers are dropped inside the edit's transaction, the index is written
+//    from the envelopes we already know, and the triggers are re-created from their own stored SQL
+//    before commit. DDL is transactional in SQLite: a failure or a crash rolls the drop back, and
+//    other connections never see the file without its triggers (GDAL does the same for bulk loads).
+import type Database from 'better-sqlite3';
+import type { Extent, TableName } from '../../shared/model';
+import type { StatementCache } from './statements';
+import { GEOM_COLUMN, layoutOf, q } from './table-columns';
+
+/** Below this many rows written to one table, row-by-row is fast enough and simpler. */
+export const BULK_THRESHOLD = 200;
+const BATCH = 64;
+
+/** The triggers that fire on the writes we do (insert, update of geom); fid never changes. */
+function geometryTriggers(rtree: string): string[] {
+  return [`${rtree}_insert`, `${rtree}_update1`, `${rtree}_update2`];
+}
+
+interface PendingInsert {
+  id: string;
+  /** geom (feature tables), uuid, then the fields: the per-row values of the INSERT */
+  values: unknown[];
+  env: Extent | null;
+  after: string;
+}
+
+export interface SharedValues {
+  now: string;
+  author: string;
+  editId: number;
+  label: string;
+}
+
+export class BulkWriter {
+  private readonly restore: string[] = [];
+  /** tables whose R-tree we maintain ourselves for the rest of the transaction */
+  readonly manualRtree = new Set<TableName>();
+  /** tables whose inserts are batched */
+  readonly batched = new Set<TableName>();
+  private readonly pending = new Map<TableName, PendingInsert[]>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly stmts: StatementCache,
+    private readonly shared: SharedValues,
+  ) {}
+
+  /** Call inside the transaction, before the table's rows are written. */
+  take(table: TableName): void {
+    this.batched.add(table);
+    const rtree = layoutOf(table).rtree;
+    if (!rtree || this.manualRtree.has(table)) return;
+    const names = geometryTriggers(rtree);
+    const rows = this.db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${names.map(() => '?').join(', ')})`)
+      .all(...names) as { name: string; sql: string }[];
+    // Only the complete standard set is taken over; anything unexpected stays with the triggers.
+    if (rows.length !== names.length) return;
+    for (const r of rows) {
+      this.db.exec(`DROP TRIGGER ${q(r.name)}`);
+      this.restore.push(r.sql);
+    }
+    this.manualRtree.add(table);
+  }
+
+  queueInsert(table: TableName, p: PendingInsert): void {
+    let list = this.pending.get(table);
+    if (!list) this.pending.set(table, (list = []));
+    list.push(p);
+    if (list.length >= BATCH) this.flushTable(table);
+  }
+
+  /** After an update of `geom` (or a single-row insert) on a table whose R-tree is ours. */
+  writeRtree(table: TableName, fid: number, env: Extent | null): void {
+    const rtree = q(layoutOf(table).rtree!);
+    if (!env) this.stmts.get(`DELETE FROM ${rtree} WHERE id = ?`).run(fid);
+    else this.stmts.get(`INSERT OR REPLACE INTO ${rtree} (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)`).run(fid, env[0], env[2], env[1], env[3]);
+  }
+
+  private flushTable(table: TableName): void {
+    const rows = this.pending.get(table);
+    if (!rows?.length) return;
+    this.pending.set(table, []);
+    const l = layoutOf(table);
+    const n = rows.length;
+    const cols = [...(l.geometryType ? [q(GEOM_COLUMN)] : []), 'uuid', ...l.fields.map((f) => q(f.name))];
+    const rowSql = `(${cols.map(() => '?').join(', ')}, @now, @author, @now, @author, 1, 0)`;
+    const insert = this.stmts.get(
+      `INSERT INTO ${q(table)} (${cols.join(', ')}, created_at, created_by, updated_at, updated_by, version, deleted) VALUES ${Array(n).fill(rowSql).join(', ')} RETURNING uuid, fid`,
+    );
+    const values: unknown[] = [];
+    for (const r of rows) for (const v of r.values) values.push(v);
+    const fids = insert.all({ now: this.shared.now, author: this.shared.author }, ...values) as { uuid: string; fid: number }[];
+
+    const auditValues: unknown[] = [];
+    for (const r of rows) auditValues.push(r.id, r.after);
+    this.stmts
+      .get(
+        `INSERT INTO qt_audit_log (at, author, table_name, uuid, action, edit_id, label, before, after) VALUES ${Array(n)
+          .fill(`(@now, @author, @table, ?, 'insert', @editId, @label, NULL, ?)`)
+          .join(', ')}`,
+      )
+      .run({ ...this.shared, table }, ...auditValues);
+
+    if (this.manualRtree.has(table)) {
+      const envById = new Map(rows.map((r) => [r.id, r.env]));
+      const rt: unknown[] = [];
+      for (const { uuid, fid } of fids) {
+        const e = envById.get(uuid);
+        if (e) rt.push(fid, e[0], e[2], e[1], e[3]);
+      }
+      if (rt.length)
+        this.stmts
+          .get(`INSERT OR REPLACE INTO ${q(l.rtree!)} (id, minx, maxx, miny, maxy) VALUES ${Array(rt.length / 5).fill('(?, ?, ?, ?, ?)').join(', ')}`)
+          .run(...rt);
+    }
+  }
+
+  /** Call inside the transaction, after the last row was written: flushes and restores triggers. */
+  finish(): void {
+    for (const t of this.pending.keys()) this.flushTable(t);
+    for (const sql of this.restore.splice(0)) this.db.exec(sql);
+    this.manualRtree.clear();
+    this.batched.clear();
+  }
+}
+
+/** Tables an edit writes at least BULK_THRESHOLD rows to. */
+export function bulkTables(tables: Iterable<TableName>): TableName[] {
+  const counts = new Map<TableName, number>();
+  for (const t of tables) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n >= BULK_THRESHOLD).map(([t]) => t);
+}
