@@ -8,74 +8,30 @@ import {
   EditSchema,
   ExtentSchema,
   ProjectSettingsSchema,
-  PropValueSchema,
   RowSchema,
   TableNameSchema,
   UndoStateSchema,
   UuidSchema,
 } from './model';
+import { method } from './contract/method';
+import { draftingMethods } from './contract/drafting';
+import { exchangeMethods } from './contract/exchange';
+import { printMethods } from './contract/print';
+import { reviewMethods } from './contract/review';
 
-const Empty = z.object({}).strict().default({});
+import {
+  CrsInfoSchema,
+  Empty,
+  Filter,
+  JobSchema,
+  OperatorSchema,
+  ProjectEntrySchema,
+  ProjectInfoSchema,
+} from './contract/common';
 
-export const LayerInfoSchema = z.object({
-  table: TableNameSchema,
-  kind: z.enum(['feature', 'record']),
-  geometryType: z.string().nullable(),
-  count: z.number().int(),
-  extent: ExtentSchema.nullable(),
-});
+export * from './contract/common';
 
-export const CrsInfoSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  nameEn: z.string(),
-  proj4: z.string(),
-  kind: z.enum(['geographic', 'projected']),
-});
-export type CrsInfo = z.infer<typeof CrsInfoSchema>;
 
-export const ProjectInfoSchema = z.object({
-  path: z.string(),
-  fileName: z.string(),
-  schemaVersion: z.number().int(),
-  crs: CrsInfoSchema,
-  settings: ProjectSettingsSchema,
-  layers: z.array(LayerInfoSchema),
-  extent: ExtentSchema.nullable(),
-});
-export type ProjectInfo = z.infer<typeof ProjectInfoSchema>;
-
-export const ProjectEntrySchema = z.object({
-  path: z.string(),
-  fileName: z.string(),
-  title: z.string().nullable(),
-  modified: z.string(),
-  sizeBytes: z.number().int(),
-});
-
-const Filter = z.record(z.string().max(64), z.union([PropValueSchema, z.array(PropValueSchema).max(1000)]));
-
-export const JobSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  state: z.enum(['running', 'done', 'failed', 'cancelled']),
-  done: z.number(),
-  total: z.number(),
-  message: z.string(),
-  error: z.string().nullable(),
-});
-export type Job = z.infer<typeof JobSchema>;
-
-export const OperatorSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  role: z.enum(['commune_staff', 'reviewer', 'admin']).default('commune_staff'),
-  communeCode: z.string().max(32).nullable().default(null),
-});
-export type Operator = z.infer<typeof OperatorSchema>;
-
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) {
-  return { input, output, doc };
-}
 
 export const api = {
   'app.info': method(Empty, z.object({ version: z.string(), mode: z.enum(['electron', 'browser']), operator: OperatorSchema.nullable() }), 'Version, shell mode and the current operator.'),
@@ -136,6 +92,12 @@ export const api = {
 
   'jobs.list': method(Empty, z.array(JobSchema), 'Long jobs (imports, prints, exports) and their progress.'),
   'jobs.cancel': method(z.object({ id: z.string().max(64) }), JobSchema, 'Ask a running job to stop.'),
+
+  // Each feature keeps its methods in its own file under ./contract.
+  ...draftingMethods,
+  ...printMethods,
+  ...exchangeMethods,
+  ...reviewMethods,
 } as const;
 
 export type Api = typeof api;

@@ -10,7 +10,12 @@ import type { Handlers } from '../rpc/dispatch';
 import type { Emit } from '../rpc/events';
 import { createJobRegistry, jobHandlers } from '../jobs';
 import { ProjectStore } from '../store';
+import type { ServiceContext } from './context';
 import { crsForStore } from './crs';
+import { draftingHandlers } from './drafting';
+import { exchangeHandlers } from './exchange';
+import { printHandlers } from './print';
+import { reviewHandlers } from './review';
 import { createDemoProject, DEMO_FILE_NAME } from './demo-project';
 import { ProjectPaths } from './projects';
 
@@ -93,6 +98,19 @@ export async function createServices(opts: ServicesOptions) {
   }
 
   const changed = (tables: TableName[], editId: number | null) => opts.emit('project.changed', { tables, editId });
+  const ctx: ServiceContext = {
+    need,
+    projectPath: () => {
+      need();
+      return storePath!;
+    },
+    author,
+    operator: () => operator,
+    jobs,
+    paths,
+    emit: opts.emit,
+    changed,
+  };
 
   const handlers: Handlers = {
     'app.info': () => ({ version: APP_VERSION, mode: opts.mode, operator }),
@@ -158,6 +176,10 @@ export async function createServices(opts: ServicesOptions) {
     'edits.state': () => need().undoState(),
     'history.of': (q) => need().history(q.table, q.id),
     ...jobHandlers(jobs),
+    ...draftingHandlers(ctx),
+    ...printHandlers(ctx),
+    ...exchangeHandlers(ctx),
+    ...reviewHandlers(ctx),
   };
 
   return {

@@ -1,6 +1,5 @@
 // An Edit (rows put, rows removed) becomes row operations inside ONE transaction: all of it is
 // written, with its audit entries and its undo record, or none of it.
-import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import {
   isTableName,
@@ -19,13 +18,14 @@ import { EditJournal, touchContents } from './edit-journal';
 import { insertRow, readStored, setDeleted, updateRow, type OpContext, type OpOutcome } from './row-ops';
 import { BulkWriter, bulkTables } from './bulk-writer';
 import type { StatementCache } from './statements';
+import { uuid7 } from './uuid7';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function checkAuthor(author: unknown): string {
   if (typeof author !== 'string' || author.trim() === '' || author.length > 200)
     throw validationError('Chưa có tên người sửa: mọi thay đổi phải ghi được ai đã làm.', 'No author name: every change must record who made it.');
-  return author.trim();
+  return author.trim().normalize('NFC');
 }
 
 export function checkTable(table: unknown): TableName {
@@ -102,7 +102,7 @@ export function applyEdit(deps: EditDeps, edit: EditInput, authorIn: string): Ed
       const now = new Date().toISOString();
       const editId = deps.journal.begin(now, author, label);
       const ctx = newOpContext(deps, author, editId, label, now);
-      ctx.bulk = bulkFor(ctx, puts.map((p) => p.table));
+      ctx.bulk = bulkFor(ctx, [...puts.map((p) => p.table), ...removes.map((r) => r.table)]);
       const outcomes: OpOutcome[] = new Array(puts.length + removes.length);
       const seen = new Set<string>();
       const once = (table: TableName, id: string) => {
@@ -118,7 +118,7 @@ export function applyEdit(deps: EditDeps, edit: EditInput, authorIn: string): Ed
       for (const put of puts) {
         const table = checkTable(put.table);
         const s = deps.stmts.table(table);
-        const id = put.id === undefined ? randomUUID() : checkId(put.id);
+        const id = put.id === undefined ? uuid7() : checkId(put.id);
         once(table, id);
         const patch = (put.props ?? {}) as Props;
         const geometry = checkTableGeometry(table, put.geometry);

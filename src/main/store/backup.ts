@@ -45,8 +45,12 @@ export async function backupTo(db: Database.Database, projectPath: string, dir: 
   mkdirSync(dir, { recursive: true });
   const base = projectBaseName(projectPath);
   const stamp = backupStamp(now);
-  let target = join(dir, `${base}-${stamp}.gpkg`);
-  for (let i = 1; existsSync(target); i++) target = join(dir, `${base}-${stamp}-${i}.gpkg`);
+  // A second backup within the same second takes the next number after the highest one of that
+  // second (not the first free name: rotation may just have freed a name that sorts as oldest).
+  const sameSecond = listBackups(dir, base).filter((b) => b.stamp === stamp);
+  const next = sameSecond.length ? Math.max(...sameSecond.map((b) => b.n)) + 1 : 0;
+  let target = join(dir, next ? `${base}-${stamp}-${next}.gpkg` : `${base}-${stamp}.gpkg`);
+  for (let i = next + 1; existsSync(target); i++) target = join(dir, `${base}-${stamp}-${i}.gpkg`);
   // Written under a name rotation never matches, then renamed: a backup cut short by a crash is
   // never mistaken for a good one, nor counted among the ones to keep.
   const partial = `${target}.partial`;
@@ -57,8 +61,9 @@ export async function backupTo(db: Database.Database, projectPath: string, dir: 
     rmSync(partial, { force: true });
     throw e;
   }
-  const all = listBackups(dir, base);
-  for (const old of all.slice(0, Math.max(0, all.length - keep))) {
+  // The copy just made is always kept, even if the clock went back and it sorts before others.
+  const others = listBackups(dir, base).filter((b) => join(dir, b.name) !== target);
+  for (const old of others.slice(0, Math.max(0, others.length - (keep - 1)))) {
     rmSync(join(dir, old.name), { force: true });
     rmSync(join(dir, `${old.name}-wal`), { force: true });
     rmSync(join(dir, `${old.name}-shm`), { force: true });

@@ -27,7 +27,6 @@ interface PendingInsert {
   /** geom (feature tables), uuid, then the fields: the per-row values of the INSERT */
   values: unknown[];
   env: Extent | null;
-  after: string;
 }
 
 export interface SharedValues {
@@ -44,6 +43,8 @@ export class BulkWriter {
   /** tables whose inserts are batched */
   readonly batched = new Set<TableName>();
   private readonly pending = new Map<TableName, PendingInsert[]>();
+  private audits: unknown[] = [];
+  private auditCount = 0;
 
   constructor(
     private readonly db: Database.Database,
@@ -76,7 +77,27 @@ export class BulkWriter {
     if (list.length >= BATCH) this.flushTable(table);
   }
 
-  /** After an update of `geom` (or a single-row insert) on a table whose R-tree is ours. */
+  queueAudit(table: TableName, id: string, action: string, before: string | null, after: string | null): void {
+    this.audits.push(table, id, action, before, after);
+    if (++this.auditCount >= BATCH) this.flushAudits();
+  }
+
+  private flushAudits(): void {
+    if (!this.auditCount) return;
+    const values = this.audits;
+    const n = this.auditCount;
+    this.audits = [];
+    this.auditCount = 0;
+    this.stmts
+      .get(
+        `INSERT INTO qt_audit_log (at, author, table_name, uuid, action, edit_id, label, before, after) VALUES ${Array(n)
+          .fill('(@now, @author, ?, ?, ?, @editId, @label, ?, ?)')
+          .join(', ')}`,
+      )
+      .run(this.shared, ...values);
+  }
+
+  /** After an update of `geom` on a table whose R-tree is ours. */
   writeRtree(table: TableName, fid: number, env: Extent | null): void {
     const rtree = q(layoutOf(table).rtree!);
     if (!env) this.stmts.get(`DELETE FROM ${rtree} WHERE id = ?`).run(fid);
@@ -92,29 +113,24 @@ export class BulkWriter {
     const cols = [...(l.geometryType ? [q(GEOM_COLUMN)] : []), 'uuid', ...l.fields.map((f) => q(f.name))];
     const rowSql = `(${cols.map(() => '?').join(', ')}, @now, @author, @now, @author, 1, 0)`;
     const insert = this.stmts.get(
-      `INSERT INTO ${q(table)} (${cols.join(', ')}, created_at, created_by, updated_at, updated_by, version, deleted) VALUES ${Array(n).fill(rowSql).join(', ')} RETURNING uuid, fid`,
+      `INSERT INTO ${q(table)} (${cols.join(', ')}, created_at, created_by, updated_at, updated_by, version, deleted) VALUES ${Array(n).fill(rowSql).join(', ')}`,
     );
     const values: unknown[] = [];
     for (const r of rows) for (const v of r.values) values.push(v);
-    const fids = insert.all({ now: this.shared.now, author: this.shared.author }, ...values) as { uuid: string; fid: number }[];
-
-    const auditValues: unknown[] = [];
-    for (const r of rows) auditValues.push(r.id, r.after);
-    this.stmts
-      .get(
-        `INSERT INTO qt_audit_log (at, author, table_name, uuid, action, edit_id, label, before, after) VALUES ${Array(n)
-          .fill(`(@now, @author, @table, ?, 'insert', @editId, @label, NULL, ?)`)
-          .join(', ')}`,
-      )
-      .run({ ...this.shared, table }, ...auditValues);
+    const last = Number(insert.run({ now: this.shared.now, author: this.shared.author }, ...values).lastInsertRowid);
+    // One INSERT of n rows under our write lock gives them consecutive fids (AUTOINCREMENT: each is
+    // the largest so far + 1). Checked at both ends rather than asked back with RETURNING, which
+    // costs more than the insert's binding.
+    const uuidAt = this.stmts.get(`SELECT uuid FROM ${q(table)} WHERE fid = ?`, true);
+    const consecutive = (uuidAt.get(last - n + 1) as [string] | undefined)?.[0] === rows[0]!.id && (uuidAt.get(last) as [string] | undefined)?.[0] === rows[n - 1]!.id;
+    const fidOf = (i: number): number =>
+      consecutive ? last - n + 1 + i : Number((this.stmts.get(`SELECT fid FROM ${q(table)} WHERE uuid = ?`, true).get(rows[i]!.id) as [number])[0]);
 
     if (this.manualRtree.has(table)) {
-      const envById = new Map(rows.map((r) => [r.id, r.env]));
       const rt: unknown[] = [];
-      for (const { uuid, fid } of fids) {
-        const e = envById.get(uuid);
-        if (e) rt.push(fid, e[0], e[2], e[1], e[3]);
-      }
+      rows.forEach((r, i) => {
+        if (r.env) rt.push(fidOf(i), r.env[0], r.env[2], r.env[1], r.env[3]);
+      });
       if (rt.length)
         this.stmts
           .get(`INSERT OR REPLACE INTO ${q(l.rtree!)} (id, minx, maxx, miny, maxy) VALUES ${Array(rt.length / 5).fill('(?, ?, ?, ?, ?)').join(', ')}`)
@@ -125,6 +141,7 @@ export class BulkWriter {
   /** Call inside the transaction, after the last row was written: flushes and restores triggers. */
   finish(): void {
     for (const t of this.pending.keys()) this.flushTable(t);
+    this.flushAudits();
     for (const sql of this.restore.splice(0)) this.db.exec(sql);
     this.manualRtree.clear();
     this.batched.clear();

@@ -87,6 +87,13 @@ export function translateSqliteError(e: unknown): unknown {
     return new ApiError('conflict', `Dữ liệu vi phạm ràng buộc của tệp dự án: ${e.message}`, `The data breaks a constraint of the project file: ${e.message}`, {
       sqlite: e.code,
     });
+  if (e.code === 'SQLITE_READONLY' || e.code.startsWith('SQLITE_READONLY') || e.code.startsWith('SQLITE_CANTOPEN'))
+    return new ApiError(
+      'forbidden',
+      'Không ghi được vào tệp dự án (tệp chỉ đọc, ổ đĩa chỉ đọc hoặc không có quyền). Hãy chép tệp vào máy rồi mở lại.',
+      'The project file cannot be written (read-only file or disk, or no permission). Copy it to this computer and open it again.',
+      { sqlite: e.code },
+    );
   if (e.code === 'SQLITE_CORRUPT' || e.code === 'SQLITE_NOTADB')
     return new ApiError('internal', 'Tệp dự án bị hỏng. Hãy mở bản sao lưu gần nhất.', 'The project file is damaged. Open the latest backup.', { sqlite: e.code });
   if (e.code === 'SQLITE_FULL' || e.code === 'SQLITE_IOERR' || e.code.startsWith('SQLITE_IOERR'))

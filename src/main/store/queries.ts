@@ -23,6 +23,8 @@ interface Where {
   params: unknown[];
 }
 
+const nfc = (v: PropValue): PropValue => (typeof v === 'string' ? v.normalize('NFC') : v);
+
 function filterWhere(l: TableLayout, filter: Filter | undefined, w: Where): void {
   if (!filter) return;
   for (const key of Object.keys(filter).sort()) {
@@ -35,7 +37,7 @@ function filterWhere(l: TableLayout, filter: Filter | undefined, w: Where): void
     const col = q(f.name);
     const v = filter[key];
     if (Array.isArray(v)) {
-      const values = v.map((x) => toSqlValue(f, x));
+      const values = v.map((x) => toSqlValue(f, nfc(x)));
       const nonNull = values.filter((x) => x !== null);
       const parts: string[] = [];
       if (nonNull.length) {
@@ -46,7 +48,7 @@ function filterWhere(l: TableLayout, filter: Filter | undefined, w: Where): void
       if (nonNull.length < values.length) parts.push(`${col} IS NULL`);
       w.clauses.push(parts.length ? `(${parts.join(' OR ')})` : '0');
     } else {
-      const x = toSqlValue(f, v as PropValue);
+      const x = toSqlValue(f, nfc(v as PropValue));
       if (x === null) w.clauses.push(`${col} IS NULL`);
       else {
         w.clauses.push(`${col} = ?`);

@@ -6,12 +6,13 @@ import type Database from 'better-sqlite3';
 import { geometryExtent, type Extent, type Geometry, type Props, type TableName } from '../../shared/model';
 import { conflictError, deletedRowError, notFoundRow, validationError } from './errors';
 import { encodeGpkgGeometry } from './geometry-codec';
-import { decodeRaw, snapshotOf, toSqlValue, type Snapshot, type StoredRow } from './row-codec';
+import { decodeRaw, toSqlValue, type Snapshot, type StoredRow } from './row-codec';
 import type { BulkWriter } from './bulk-writer';
 import type { StatementCache } from './statements';
 
+/** Ops as kept in qt_edits. Inverses (and so replays) are only ever update, delete and restore. */
 export type StoredOp =
-  | { op: 'insert'; table: TableName; id: string; row: { props: Props; geometry: Geometry | null } }
+  | { op: 'insert'; table: TableName; id: string; row?: { props: Props; geometry: Geometry | null } }
   | { op: 'update'; table: TableName; id: string; baseVersion: number; row: { props: Props; geometry: Geometry | null } }
   | { op: 'delete' | 'restore'; table: TableName; id: string; baseVersion: number };
 
@@ -53,12 +54,16 @@ function touch(ctx: OpContext, table: TableName, e: Extent | null): void {
   ctx.touched.set(table, prev ? [Math.min(prev[0], e[0]), Math.min(prev[1], e[1]), Math.max(prev[2], e[2]), Math.max(prev[3], e[3])] : e);
 }
 
-/** Fields in table order, '' in non-text fields as null: exactly what reading the row back gives. */
+/**
+ * Fields in table order, '' in non-text fields as null, text in Unicode NFC (Vietnamese typed with
+ * different keyboards arrives composed or decomposed; both mean the same and must compare equal):
+ * exactly what reading the row back gives.
+ */
 export function normaliseProps(ctx: OpContext, table: TableName, props: Props): Props {
   const out: Props = {};
   for (const f of ctx.stmts.table(table).layout.fields) {
     const v = props[f.name];
-    out[f.name] = v === undefined || v === null || (v === '' && f.type !== 'text') ? null : v;
+    out[f.name] = v === undefined || v === null || (v === '' && f.type !== 'text') ? null : typeof v === 'string' ? v.normalize('NFC') : v;
   }
   return out;
 }
@@ -70,7 +75,8 @@ export function readStored(ctx: OpContext, table: TableName, id: string): Stored
 }
 
 function audit(ctx: OpContext, table: TableName, id: string, action: string, before: string | null, after: string | null): void {
-  ctx.audit.run(ctx.now, ctx.author, table, id, action, ctx.editId, ctx.label, before, after);
+  if (ctx.bulk?.batched.has(table)) ctx.bulk.queueAudit(table, id, action, before, after);
+  else ctx.audit.run(ctx.now, ctx.author, table, id, action, ctx.editId, ctx.label, before, after);
 }
 
 function stateKey(s: { props: Props; geometry: Geometry | null; deleted: boolean }): string {
@@ -94,8 +100,21 @@ function baseMatches(ctx: OpContext, table: TableName, stored: StoredRow, baseVe
   return stateKey(JSON.parse(r.after) as Snapshot) === stateKey(stored);
 }
 
-function snapJson(s: Snapshot): string {
-  return JSON.stringify(s);
+/** '{"props":…,"geometry":…}': the part of a snapshot worth stringifying only once per row */
+function contentJson(props: Props, geometry: Geometry | null): string {
+  return JSON.stringify({ props, geometry });
+}
+
+/** A Snapshot's JSON (same keys, same order) from its content and its envelope values. */
+function snapJson(content: string, version: number, deleted: boolean, createdAt: string, createdBy: string, updatedAt: string, updatedBy: string): string {
+  return (
+    `${content.slice(0, -1)},"version":${version},"deleted":${deleted},"createdAt":${JSON.stringify(createdAt)},` +
+    `"createdBy":${JSON.stringify(createdBy)},"updatedAt":${JSON.stringify(updatedAt)},"updatedBy":${JSON.stringify(updatedBy)}}`
+  );
+}
+
+function storedJson(s: StoredRow, content = contentJson(s.props, s.geometry)): string {
+  return snapJson(content, s.version, s.deleted, s.createdAt, s.createdBy, s.updatedAt, s.updatedBy);
 }
 
 function opHead(op: string, table: TableName, id: string): string {
@@ -114,17 +133,14 @@ export function insertRow(ctx: OpContext, table: TableName, id: string, props: P
   const p = normaliseProps(ctx, table, props);
   const g = s.layout.geometryType ? geometry : null;
   const env = envelope(g);
-  const after = snapJson({ props: p, geometry: g, version: 1, deleted: false, createdAt: ctx.now, createdBy: ctx.author, updatedAt: ctx.now, updatedBy: ctx.author });
+  const after = snapJson(contentJson(p, g), 1, false, ctx.now, ctx.author, ctx.now, ctx.author);
   const values: unknown[] = [];
   if (s.layout.geometryType) values.push(g ? encodeGpkgGeometry(g, ctx.srsId) : null);
   values.push(id);
   for (const f of s.layout.fields) values.push(toSqlValue(f, p[f.name]));
-  if (ctx.bulk?.batched.has(table)) {
-    ctx.bulk.queueInsert(table, { id, values, env, after });
-  } else {
-    s.insert.run(...values, ctx.now, ctx.author, ctx.now, ctx.author, 1, 0);
-    audit(ctx, table, id, 'insert', null, after);
-  }
+  if (ctx.bulk?.batched.has(table)) ctx.bulk.queueInsert(table, { id, values, env });
+  else s.insert.run(...values, ctx.now, ctx.author, ctx.now, ctx.author, 1, 0);
+  audit(ctx, table, id, 'insert', null, after);
   touch(ctx, table, env);
   return {
     result: { table, id, version: 1, deleted: false },
@@ -169,17 +185,8 @@ export function updateRow(
   const env = envelope(s.layout.geometryType ? geometry : null);
   if (ctx.bulk?.manualRtree.has(table)) ctx.bulk.writeRtree(table, stored.fid, env);
   touch(ctx, table, env);
-  const before = snapJson(snapshotOf(stored));
-  const after = snapJson({
-    props: p,
-    geometry,
-    version,
-    deleted: false,
-    createdAt: stored.createdAt,
-    createdBy: stored.createdBy,
-    updatedAt: ctx.now,
-    updatedBy: ctx.author,
-  });
+  const before = storedJson(stored);
+  const after = snapJson(contentJson(p, geometry), version, false, stored.createdAt, stored.createdBy, ctx.now, ctx.author);
   audit(ctx, table, id, 'update', before, after);
   return {
     result: { table, id, version, deleted: false },
@@ -200,9 +207,9 @@ export function setDeleted(ctx: OpContext, table: TableName, id: string, deleted
   if (s.setDeleted.run(deleted ? 1 : 0, ctx.now, ctx.author, version, stored.fid, stored.version).changes !== 1)
     throw conflictError(table, id, stored.version, stored.version);
   touch(ctx, table, envelope(!deleted && s.layout.geometryType ? stored.geometry : null));
-  const beforeSnap = snapshotOf(stored);
-  const before = snapJson(beforeSnap);
-  const after = snapJson({ ...beforeSnap, deleted, version, updatedAt: ctx.now, updatedBy: ctx.author });
+  const content = contentJson(stored.props, stored.geometry);
+  const before = storedJson(stored, content);
+  const after = snapJson(content, version, deleted, stored.createdAt, stored.createdBy, ctx.now, ctx.author);
   audit(ctx, table, id, deleted ? 'delete' : 'restore', before, after);
   return {
     result: { table, id, version, deleted },
@@ -215,6 +222,7 @@ export function setDeleted(ctx: OpContext, table: TableName, id: string, deleted
 export function applyStoredOp(ctx: OpContext, op: StoredOp): OpOutcome {
   switch (op.op) {
     case 'insert':
+      if (!op.row) throw new Error(`journal op insert ${op.table}/${op.id} has no content to replay`);
       return insertRow(ctx, op.table, op.id, op.row.props, op.row.geometry);
     case 'update':
       return updateRow(ctx, op.table, op.id, op.baseVersion, op.row.props, op.row.geometry);

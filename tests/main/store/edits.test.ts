@@ -110,6 +110,16 @@ describe('applyEdit', () => {
     expect(info.extent).toEqual([X0 - 5000, Y0 - 5000, X0 + 5000, Y0 + 5000]);
   });
 
+  it('stores Vietnamese text composed (NFC), however it was typed', () => {
+    const nfd = 'Nguyễn Văn Đức'.normalize('NFD');
+    expect(nfd).not.toBe('Nguyễn Văn Đức'.normalize('NFC'));
+    store.applyEdit({ put: [{ table: 'martyrs', id: G1, props: { full_name: nfd } }] }, 'Lê Thị Hà'.normalize('NFD'));
+    const row = store.get('martyrs', G1)!;
+    expect(row.props.full_name).toBe('Nguyễn Văn Đức'.normalize('NFC'));
+    expect(row.meta.createdBy).toBe('Lê Thị Hà'.normalize('NFC'));
+    expect(store.query('martyrs', { filter: { full_name: nfd } }).rows).toHaveLength(1);
+  });
+
   it('keeps a GEOMETRY table\'s polygon a polygon and a point a point', () => {
     store.applyEdit(
       {
@@ -407,6 +417,70 @@ describe('undo and redo', () => {
     expect(store.info().layers.find((l) => l.table === 'graves')!.count).toBe(0);
     store.redo(AUTHOR);
     expect(store.info().layers.find((l) => l.table === 'graves')!.count).toBe(2000);
+  });
+});
+
+describe('large edits (batched, R-tree written without its triggers)', () => {
+  it('keep the R-tree, the audit log and the triggers right through updates, removes, undo and redo', () => {
+    const { store, path } = fresh();
+    const n = 600;
+    const ids = Array.from({ length: n }, (_, i) => `0c0c0c0c-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    store.applyEdit(
+      { label: 'Nhập', put: ids.map((id, i) => ({ table: 'graves' as const, id, geometry: { type: 'Point' as const, coordinates: [X0 + i, Y0] }, props: { kind: 'newly_found', verification: 'not_verified' } })) },
+      AUTHOR,
+    );
+    // move every grave 1 km north, and clear the geometry of the last one
+    store.applyEdit(
+      {
+        label: 'Dời',
+        put: ids.map((id, i) => ({ table: 'graves' as const, id, baseVersion: 1, geometry: i === n - 1 ? null : { type: 'Point' as const, coordinates: [X0 + i, Y0 + 1000] } })),
+      },
+      AUTHOR,
+    );
+    const north: [number, number, number, number] = [X0 - 1, Y0 + 999, X0 + n, Y0 + 1001];
+    const south: [number, number, number, number] = [X0 - 1, Y0 - 1, X0 + n, Y0 + 1];
+    expect(store.query('graves', { bbox: north }).rows).toHaveLength(n - 1);
+    expect(store.query('graves', { bbox: south }).rows).toHaveLength(0);
+    store.applyEdit({ label: 'Xóa', remove: ids.slice(0, 300).map((id) => ({ table: 'graves' as const, id })) }, AUTHOR);
+    expect(store.query('graves').rows).toHaveLength(300);
+    store.undo(AUTHOR); // the removes
+    store.undo(AUTHOR); // the move
+    expect(store.query('graves', { bbox: south }).rows).toHaveLength(n);
+    expect(store.query('graves', { bbox: north }).rows).toHaveLength(0);
+    store.redo(AUTHOR);
+    expect(store.query('graves', { bbox: north }).rows).toHaveLength(n - 1);
+    expect(store.history('graves', ids[0]!).map((e) => e.action)).toEqual(['insert', 'update', 'delete', 'restore', 'update', 'update']);
+    store.close();
+    const db = openWritable(path);
+    const live = (db.prepare('SELECT count(*) AS n FROM graves WHERE geom IS NOT NULL').get() as { n: number }).n;
+    expect(db.prepare('SELECT count(*) AS n FROM rtree_graves_geom').get()).toEqual({ n: live });
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_graves_geom_%'").get()).toEqual({ n: 6 });
+    // the rows' R-tree boxes are those of their geometries
+    const wrong = db
+      .prepare('SELECT count(*) AS n FROM graves g JOIN rtree_graves_geom r ON r.id = g.fid WHERE r.minx > ST_MinX(g.geom) OR r.maxx < ST_MaxX(g.geom) OR r.miny > ST_MinY(g.geom) OR r.maxy < ST_MaxY(g.geom)')
+      .get();
+    expect(wrong).toEqual({ n: 0 });
+    db.close();
+  });
+});
+
+describe('a large edit that fails', () => {
+  it('leaves nothing behind, triggers included', () => {
+    const { store, path } = fresh();
+    const put = Array.from({ length: 500 }, (_, i) => ({
+      table: 'graves' as const,
+      geometry: { type: 'Point' as const, coordinates: [X0 + i, Y0] },
+      props: { kind: i === 499 ? 'ma' : 'newly_found', verification: 'not_verified' },
+    }));
+    expect(apiError(() => store.applyEdit({ put }, AUTHOR)).code).toBe('validation');
+    expect(store.info().layers.find((l) => l.table === 'graves')!.count).toBe(0);
+    store.applyEdit(graveEdit(G1, 'Mộ sau'), AUTHOR);
+    expect(store.query('graves', { bbox: [X0 - 1, Y0 - 1, X0 + 1, Y0 + 1] }).rows).toHaveLength(1);
+    store.close();
+    const db = openWritable(path);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_graves_geom_%'").get()).toEqual({ n: 6 });
+    expect(db.prepare('SELECT count(*) AS n FROM qt_audit_log WHERE table_name = ?').get('graves')).toEqual({ n: 1 });
+    db.close();
   });
 });
 

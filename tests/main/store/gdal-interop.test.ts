@@ -7,6 +7,7 @@ import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Geometry } from '../../../src/shared/model';
 import { TABLE_NAMES } from '../../../src/shared/model';
+import { crsWkt, findCrs } from '../../../src/shared/crs/catalogue';
 import { decodeGpkgGeometry, encodeGpkgGeometry, openReadOnly, openWritable, ProjectStore } from '../../../src/main/store';
 import { ATTACHMENT_BYTES, AUTHOR, DAK_NONG_CRS, DAK_NONG_PROJ4, DAK_NONG_WKT, fillEveryTable, hasCommand, IDS, run, SETTINGS, tempDir, X0, Y0 } from './helpers';
 
@@ -162,6 +163,32 @@ describe.skipIf(!HAS_GDAL)('the project file as GDAL sees it', () => {
     // and the shift is really applied: WGS 84 lies ~200 m from the same numbers read without it
     const [nlon] = proj4('+proj=tmerc +lat_0=0 +lon_0=108.5 +k=0.9999 +x_0=500000 +y_0=0 +ellps=WGS84 +units=m +no_defs', 'EPSG:4326', [X0 + 123.456, Y0 + 654.321]) as [number, number];
     expect(Math.abs(lon - nlon) * 111_320).toBeGreaterThan(100);
+  });
+
+  it.each([
+    ['EPSG:9218', 430_000, 1_370_000],
+    ['EPSG:3405', 700_000, 1_370_000],
+    ['EPSG:3148', 700_000, 1_370_000],
+    ['EPSG:3149', 300_000, 1_370_000],
+    ['EPSG:32648', 700_000, 1_370_000],
+  ])('GDAL places a point of the catalogue CRS %s where proj4 does, whatever srs_id the caller picks', (code, x, y) => {
+    const def = findCrs(code)!;
+    const epsg = Number(code.slice(5));
+    for (const [organization, srsId] of [
+      ['EPSG', epsg],
+      ['QUYTAP', 100_000 + epsg],
+    ] as const) {
+      const path = join(tmp.dir, `${code.replace(':', '-')}-${organization}.gpkg`);
+      const s = ProjectStore.create(path, { srsId, organization, organizationCoordsysId: srsId, name: def.name, definition: crsWkt(def), code }, SETTINGS, AUTHOR);
+      s.applyEdit({ put: [{ table: 'graves', geometry: { type: 'Point', coordinates: [x, y] }, props: { kind: 'newly_found', verification: 'not_verified' } }] }, AUTHOR);
+      s.close();
+      const r = run('ogr2ogr', ['-t_srs', 'EPSG:4326', '-f', 'GeoJSON', '-lco', 'COORDINATE_PRECISION=12', '/vsistdout/', path, 'graves']);
+      expect(r.stderr).toBe('');
+      const [lon, lat] = (JSON.parse(r.stdout) as { features: { geometry: { coordinates: [number, number] } }[] }).features[0]!.geometry.coordinates;
+      const [plon, plat] = proj4(def.proj4, 'EPSG:4326', [x, y]) as [number, number];
+      const metres = Math.hypot((lon - plon) * 111_320 * Math.cos((lat * Math.PI) / 180), (lat - plat) * 110_574);
+      expect(metres, `${code} as ${organization}:${srsId}`).toBeLessThan(0.01);
+    }
   });
 
   it('gdalsrsinfo reads the TOWGS84 of the WKT we were given and of the row we wrote', () => {

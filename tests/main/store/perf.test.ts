@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { Put } from '../../../src/shared/model';
-import { ProjectStore } from '../../../src/main/store';
+import { openWritable, ProjectStore } from '../../../src/main/store';
 import { AUTHOR, DAK_NONG_CRS, SETTINGS, tempDir, X0, Y0 } from './helpers';
 
 const tmp = tempDir();
@@ -67,8 +67,32 @@ it('reports insert rate, query time and open time for 100,000 points', () => {
   ProjectStore.open(path, { quickCheck: false }).close();
   const openNoCheckMs = performance.now() - o1;
 
+  // Yardstick for reading the numbers above on a given machine: the same rows (feature row, audit
+  // row, R-tree entry) written by SQLite alone from a recursive CTE, no JS at all.
+  const floorPath = join(tmp.dir, 'floor.gpkg');
+  ProjectStore.create(floorPath, DAK_NONG_CRS, SETTINGS, AUTHOR).close();
+  const db = openWritable(floorPath);
+  for (const t of ['insert', 'update1', 'update2']) db.exec(`DROP TRIGGER rtree_graves_geom_${t}`);
+  const c = `WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < ${N}) `;
+  const uuid = "printf('%012x-%s', 1700000000000 + i, lower(hex(randomblob(10))))";
+  const f0 = performance.now();
+  db.transaction(() => {
+    db.exec(
+      `${c}INSERT INTO graves (geom, uuid, kind, name, verification, created_at, created_by, updated_at, updated_by, version, deleted) ` +
+        `SELECT zeroblob(29), ${uuid}, 'newly_found', 'Mộ số ' || i, 'not_verified', 'now', 'x', 'now', 'x', 1, 0 FROM c`,
+    );
+    db.exec(
+      `${c}INSERT INTO qt_audit_log (at, author, table_name, uuid, action, edit_id, label, before, after) ` +
+        `SELECT 'now', 'x', 'graves', ${uuid}, 'insert', 1, 'x', NULL, printf('%.*c', 420, 'x') FROM c`,
+    );
+    db.exec(`${c}INSERT INTO rtree_graves_geom SELECT i, 430000 + (i % 316) * 10, 430000 + (i % 316) * 10, 1370000 + (i / 316) * 10, 1370000 + (i / 316) * 10 FROM c`);
+  }).immediate();
+  const floorMs = performance.now() - f0;
+  db.close();
+
   console.log(
     [
+      `SQLite floor on this machine (same rows, SQL only): ${Math.round(N / (floorMs / 1000)).toLocaleString('en')} rows/s`,
       `insert: ${N} points in ${insertMs.toFixed(0)} ms = ${Math.round(N / (insertMs / 1000)).toLocaleString('en')} features/s`,
       `query by extent: ${count} rows, median ${median(times).toFixed(2)} ms (min ${Math.min(...times).toFixed(2)})`,
       `query by extent + filter: median ${median(filtered).toFixed(2)} ms`,

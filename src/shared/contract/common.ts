@@ -1,0 +1,62 @@
+// Schemas used by several parts of the contract (kept apart from api.ts so that the feature files
+// in this folder can use them without a circular import).
+import { z } from 'zod';
+import { ExtentSchema, ProjectSettingsSchema, PropValueSchema, TableNameSchema } from '../model';
+
+export const Empty = z.object({}).strict().default({});
+
+export const LayerInfoSchema = z.object({
+  table: TableNameSchema,
+  kind: z.enum(['feature', 'record']),
+  geometryType: z.string().nullable(),
+  count: z.number().int(),
+  extent: ExtentSchema.nullable(),
+});
+
+export const CrsInfoSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  proj4: z.string(),
+  kind: z.enum(['geographic', 'projected']),
+});
+export type CrsInfo = z.infer<typeof CrsInfoSchema>;
+
+export const ProjectInfoSchema = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  schemaVersion: z.number().int(),
+  crs: CrsInfoSchema,
+  settings: ProjectSettingsSchema,
+  layers: z.array(LayerInfoSchema),
+  extent: ExtentSchema.nullable(),
+});
+export type ProjectInfo = z.infer<typeof ProjectInfoSchema>;
+
+export const ProjectEntrySchema = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  title: z.string().nullable(),
+  modified: z.string(),
+  sizeBytes: z.number().int(),
+});
+
+export const Filter = z.record(z.string().max(64), z.union([PropValueSchema, z.array(PropValueSchema).max(1000)]));
+
+export const JobSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  done: z.number(),
+  total: z.number(),
+  message: z.string(),
+  error: z.string().nullable(),
+});
+export type Job = z.infer<typeof JobSchema>;
+
+export const OperatorSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  role: z.enum(['commune_staff', 'reviewer', 'admin']).default('commune_staff'),
+  communeCode: z.string().max(32).nullable().default(null),
+});
+export type Operator = z.infer<typeof OperatorSchema>;
