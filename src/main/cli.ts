@@ -25,6 +25,12 @@ Cách dùng / usage:
 
 Thư mục dự án mặc định / default projects folder: $QUYTAP_PROJECTS_DIR or ~/QuyTap`;
 
+/**
+ * Commands of the features (print, import, export, check…), each in its own file under
+ * ./commands. A command prints its own usage on bad arguments and exits non-zero on failure.
+ */
+const FEATURE_COMMANDS: Record<string, (args: string[]) => Promise<void>> = {};
+
 const defaultProjectsDir = () => process.env.QUYTAP_PROJECTS_DIR ?? join(homedir(), 'QuyTap');
 const author = () => process.env.QUYTAP_OPERATOR ?? userInfo().username;
 
@@ -101,6 +107,7 @@ async function main(argv: string[]): Promise<void> {
           'projects-dir': { type: 'string' },
           token: { type: 'string' },
           fresh: { type: 'boolean' },
+          'static-dir': { type: 'string' },
         },
       });
       const projectsDir = resolve(values['projects-dir'] ?? defaultProjectsDir());
@@ -113,7 +120,7 @@ async function main(argv: string[]): Promise<void> {
       const dispatch = createDispatcher(services.handlers);
       const server = await startHttpServer({
         dispatch,
-        staticDir: resolve(new URL('../..', import.meta.url).pathname, 'dist/renderer'),
+        staticDir: values['static-dir'] ? resolve(values['static-dir']) : resolve(new URL('../..', import.meta.url).pathname, 'dist/renderer'),
         host: values.host!,
         port: Number(values.port),
         token: values.token,
@@ -133,6 +140,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     default:
+      if (cmd && Object.prototype.hasOwnProperty.call(FEATURE_COMMANDS, cmd)) return FEATURE_COMMANDS[cmd](rest);
       console.log(USAGE);
       if (cmd && cmd !== 'help' && cmd !== '--help') process.exit(2);
   }

@@ -4,6 +4,9 @@ import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api';
 import { migrateToV1 } from './schema-v1';
+import { migrateToV2 } from './schema-v2-review';
+import { migrateToV3 } from './schema-v3-print';
+import { migrateToV4 } from './schema-v4-exchange';
 import { WorkingCrsSchema, type WorkingCrs } from './working-crs';
 
 export interface MigrationContext {
@@ -17,7 +20,12 @@ export interface Migration {
 }
 
 /** Append only. Never edit a released step: files in the field were made by it. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'create GeoPackage, project tables, audit log, undo history', up: (db, ctx) => migrateToV1(db, ctx.crs) }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'create GeoPackage, project tables, audit log, undo history', up: (db, ctx) => migrateToV1(db, ctx.crs) },
+  { version: 2, name: 'review: commune map states, comments, operators', up: (db) => migrateToV2(db) },
+  { version: 3, name: 'print: saved sheet layouts', up: (db) => migrateToV3(db) },
+  { version: 4, name: 'exchange: commune packages and merge state', up: (db) => migrateToV4(db) },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -81,6 +81,7 @@ const fake = vi.hoisted(() => {
     on: (ev: string, fn: (...a: unknown[]) => void) => void state.appEvents.on(ev, fn),
     whenReady: () => Promise.resolve(),
     getPath: () => '/tmp/quytap-fake-home',
+    getAppPath: () => '/tmp/quytap-fake-app',
     isPackaged: false,
     quit: () => {},
     exit: () => {},

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/api';
 import type { EditInput } from '../../../src/shared/model';
-import { openWritable, ProjectStore } from '../../../src/main/store';
+import { LATEST_SCHEMA_VERSION, openWritable, ProjectStore } from '../../../src/main/store';
 import { ATTACHMENT_BYTES, AUTHOR, DAK_NONG_CRS, fillEveryTable, IDS, SETTINGS, square, tempDir, X0, Y0 } from './helpers';
 
 const tmp = tempDir();
@@ -45,7 +45,7 @@ describe('creating a project', () => {
   it('starts empty with its CRS and settings', () => {
     const { store } = fresh();
     const info = store.info();
-    expect(info.schemaVersion).toBe(1);
+    expect(info.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(info.crs).toEqual({ srsId: 9218, code: 'EPSG:9218', name: 'VN-2000 / TM-3 zone 108-30', definition: DAK_NONG_CRS.definition });
     expect(info.settings.title).toBe(SETTINGS.title);
     expect(info.settings.statusFills.not_started).toBe('#ccff99');

@@ -9,6 +9,9 @@ import { ApiError } from '../../../src/shared/api';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, openWritable, ProjectStore, type Migration } from '../../../src/main/store';
 import { AUTHOR, DAK_NONG_CRS, SETTINGS, tempDir, X0, Y0 } from './helpers';
 
+/** The newest released schema version: test steps are added after it. */
+const L = LATEST_SCHEMA_VERSION;
+
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 let n = 0;
@@ -117,7 +120,7 @@ describe('opening', () => {
 
 describe('migrations', () => {
   const v2: Migration = {
-    version: 2,
+    version: L + 1,
     name: 'test: survey date on graves',
     up: (db) => {
       db.exec('ALTER TABLE graves ADD COLUMN surveyed_on DATE');
@@ -128,26 +131,26 @@ describe('migrations', () => {
   it('runs the steps the file lacks, in order, after keeping a copy of the file as it was', () => {
     const path = project();
     const s = ProjectStore.open(path, { migrations: [...MIGRATIONS, v2] });
-    expect(s.info().schemaVersion).toBe(2);
+    expect(s.info().schemaVersion).toBe(L + 1);
     expect(s.query('graves').rows).toHaveLength(1);
     s.close();
     withDb(path, (db) => {
       expect(db.prepare('SELECT x FROM qt_test_v2').get()).toEqual({ x: 'đã chạy' });
-      expect((db.prepare("SELECT value FROM qt_meta WHERE key = 'migrated_v2_at'").get() as { value: string }).value).toMatch(/^\d{4}-/);
+      expect((db.prepare(`SELECT value FROM qt_meta WHERE key = 'migrated_v${L + 1}_at'`).get() as { value: string }).value).toMatch(/^\d{4}-/);
     });
-    const copies = readdirSync(tmp.dir).filter((f) => f.startsWith(`o${n}-before-v2-`));
+    const copies = readdirSync(tmp.dir).filter((f) => f.startsWith(`o${n}-before-v${L + 1}-`));
     expect(copies).toHaveLength(1);
     const old = ProjectStore.open(join(tmp.dir, copies[0]!));
-    expect(old.info().schemaVersion).toBe(1);
+    expect(old.info().schemaVersion).toBe(L);
     old.close();
-    // the app that only knows v1 now refuses the upgraded file
-    expect(refused(path).details).toMatchObject({ found: 2, known: 1 });
+    // the app that only knows the released steps now refuses the upgraded file
+    expect(refused(path).details).toMatchObject({ found: L + 1, known: L });
   });
 
   it('rolls a failing step back completely and leaves the file at the last good version', () => {
     const path = project();
     const v3broken: Migration = {
-      version: 3,
+      version: L + 2,
       name: 'test: fails half-way',
       up: (db) => {
         db.exec('CREATE TABLE qt_half (x)');
@@ -156,14 +159,14 @@ describe('migrations', () => {
     };
     expect(() => ProjectStore.open(path, { migrations: [...MIGRATIONS, v2, v3broken] })).toThrow();
     withDb(path, (db) => {
-      expect((db.prepare("SELECT value FROM qt_meta WHERE key = 'schema_version'").get() as { value: string }).value).toBe('2');
+      expect((db.prepare("SELECT value FROM qt_meta WHERE key = 'schema_version'").get() as { value: string }).value).toBe(String(L + 1));
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'qt_half'").get()).toBeUndefined();
     });
   });
 
   it('refuses a migration list that is out of order', () => {
     const path = project();
-    expect(() => ProjectStore.open(path, { migrations: [MIGRATIONS[0]!, { ...v2, version: 3 }] })).toThrow(/out of order/);
+    expect(() => ProjectStore.open(path, { migrations: [...MIGRATIONS, { ...v2, version: L + 2 }] })).toThrow(/out of order/);
   });
 });
 
