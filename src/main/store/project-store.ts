@@ -146,11 +146,16 @@ export class ProjectStore {
     return ProjectStore.open(path);
   }
 
-  /** Opens an existing project; refuses anything else without modifying it. */
+  /**
+   * Opens an existing project; refuses anything else without modifying it. SQLite's quick_check
+   * (about 3 ms per 1,000 features) runs when the file was not closed cleanly — its WAL is still
+   * there after a crash or kill — or when asked; a clean close removes the WAL, and the cheap
+   * checks (header, size against page count) always run.
+   */
   static open(path: string, options: OpenOptions = {}): ProjectStore {
     const migrations = options.migrations ?? MIGRATIONS;
     const known = migrations[migrations.length - 1]!.version;
-    const facts = inspectProjectFile(path, { quickCheck: options.quickCheck ?? true });
+    const facts = inspectProjectFile(path, { quickCheck: options.quickCheck ?? leftUnclean(path) });
     if (facts.schemaVersion > known) throw newerSchemaError(path, facts.schemaVersion, known);
     if (facts.schemaVersion < 1) throw notAProject(path, 'project creation never finished (schema version 0)');
 
@@ -296,5 +301,13 @@ export class ProjectStore {
 
   getAttachmentData(id: string): Buffer | null {
     return this.run(() => getAttachmentData(this.db, checkId(id)));
+  }
+}
+
+function leftUnclean(path: string): boolean {
+  try {
+    return statSync(`${path}-wal`).size > 0;
+  } catch {
+    return false;
   }
 }
