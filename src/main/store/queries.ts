@@ -168,13 +168,42 @@ export function linksOfRow(stmts: StatementCache, table: TableName, id: string):
 }
 
 export function countRows(stmts: StatementCache, table: TableName): number {
-  return Number((stmts.get(`SELECT count(*) FROM ${q(table)} WHERE deleted = 0`, true).get() as [number])[0]);
+  // count(*) of the whole table reads its smallest index; tombstones come from idx_<table>_deleted.
+  return Number((stmts.get(`SELECT (SELECT count(*) FROM ${q(table)}) - (SELECT count(*) FROM ${q(table)} WHERE deleted = 1)`, true).get() as [number])[0]);
 }
 
-/** Extent of the live rows, from the R-tree joined to the tombstone flag; null when there are none. */
+function countTombstones(stmts: StatementCache, table: TableName): number {
+  return Number((stmts.get(`SELECT count(*) FROM ${q(table)} WHERE deleted = 1`, true).get() as [number])[0]);
+}
+
+/**
+ * The bounding box of an R-tree's root node: the union of every entry, read from one blob instead
+ * of scanning the index. SQLite's rtree node format: 2-byte depth, 2-byte cell count, then cells of
+ * an 8-byte rowid and four big-endian float32 (minx, maxx, miny, maxy), rounded outwards as in the
+ * index itself.
+ */
+function rtreeRootExtent(stmts: StatementCache, rtree: string): Extent | null {
+  const row = stmts.get(`SELECT data FROM ${q(`${rtree}_node`)} WHERE nodeno = 1`, true).get() as [Buffer] | undefined;
+  const data = row?.[0];
+  if (!data || data.length < 4) return null;
+  const cells = data.readUInt16BE(2);
+  if (cells === 0) return null;
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < cells; i++) {
+    const o = 4 + i * 24 + 8;
+    minX = Math.min(minX, data.readFloatBE(o));
+    maxX = Math.max(maxX, data.readFloatBE(o + 4));
+    minY = Math.min(minY, data.readFloatBE(o + 8));
+    maxY = Math.max(maxY, data.readFloatBE(o + 12));
+  }
+  return [minX, minY, maxX, maxY];
+}
+
 export function layerExtent(stmts: StatementCache, table: TableName): Extent | null {
   const l = layoutOf(table);
   if (!l.rtree) return null;
+  // Without tombstones every index entry is a live row: the root node already holds the answer.
+  if (countTombstones(stmts, table) === 0) return rtreeRootExtent(stmts, l.rtree);
   const r = stmts
     .get(
       `SELECT min(r.minx), min(r.miny), max(r.maxx), max(r.maxy) FROM ${q(l.rtree)} r JOIN ${q(table)} t ON t.fid = r.id WHERE t.deleted = 0`,

@@ -44,6 +44,9 @@ function createProjectTable(db: Database.Database, table: TableName, srsId: numb
   }
 
   if (l.hasCommuneCode) db.exec(`CREATE INDEX ${q(`idx_${table}_commune_code`)} ON ${q(table)} ("commune_code")`);
+  // Tombstones are few: counting them through this index lets info() count live rows without
+  // reading every row of a 100,000-feature table.
+  db.exec(`CREATE INDEX ${q(`idx_${table}_deleted`)} ON ${q(table)} ("deleted")`);
   if (table === 'links') {
     db.exec(`CREATE INDEX "idx_links_from" ON "links" ("from_table", "from_id", "deleted")`);
     db.exec(`CREATE INDEX "idx_links_to" ON "links" ("to_table", "to_id", "deleted")`);

@@ -173,3 +173,36 @@ describe('linksOf', () => {
     expect(store.linksOf('martyrs', M(3))).toEqual([]);
   });
 });
+
+describe('layer extents', () => {
+  it('reads a many-level R-tree’s extent from its root and it encloses every live row (float32 rounding only)', () => {
+    const s = ProjectStore.create(join(tmp.dir, 'extent.gpkg'), DAK_NONG_CRS, SETTINGS, AUTHOR);
+    const put: Put[] = [];
+    let seed = 7;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const x = X0 + rnd() * 12_345.678;
+      const y = Y0 - rnd() * 9_876.543;
+      xs.push(x);
+      ys.push(y);
+      put.push({ table: 'graves', geometry: { type: 'Point', coordinates: [x, y] }, props: { kind: 'newly_found', verification: 'not_verified' } });
+    }
+    s.applyEdit({ put }, AUTHOR);
+    const e = s.info().layers.find((l) => l.table === 'graves')!.extent!;
+    const truth = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+    expect(e[0]).toBeLessThanOrEqual(truth[0]);
+    expect(e[1]).toBeLessThanOrEqual(truth[1]);
+    expect(e[2]).toBeGreaterThanOrEqual(truth[2]);
+    expect(e[3]).toBeGreaterThanOrEqual(truth[3]);
+    for (let i = 0; i < 4; i++) expect(Math.abs(e[i] - truth[i])).toBeLessThan(0.25);
+    // With a tombstone the extent is recomputed from live rows only.
+    const far = s.applyEdit({ put: [{ table: 'graves', geometry: { type: 'Point', coordinates: [X0 + 90_000, Y0] }, props: { kind: 'newly_found', verification: 'not_verified' } }] }, AUTHOR);
+    expect(s.info().layers.find((l) => l.table === 'graves')!.extent![2]).toBeGreaterThan(X0 + 89_000);
+    s.applyEdit({ remove: [{ table: 'graves', id: far.rows[0].id, baseVersion: 1 }] }, AUTHOR);
+    expect(s.info().layers.find((l) => l.table === 'graves')!.extent![2]).toBeLessThan(truth[2] + 0.25);
+    expect(s.info().layers.find((l) => l.table === 'graves')!.count).toBe(3000);
+    s.close();
+  });
+});
