@@ -1,36 +1,15 @@
 // The services behind the contract, driven through the real dispatcher as a renderer would.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import proj4 from 'proj4';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Input, MethodName, Output } from '../../../src/shared/api';
 import { findCrs } from '../../../src/shared/crs/catalogue';
-import { createDispatcher } from '../../../src/main/rpc/dispatch';
-import { createEventBus } from '../../../src/main/rpc/events';
-import { createServices } from '../../../src/main/services';
 import { DEMO_FILE_NAME } from '../../../src/main/services/demo-project';
+import type { Output } from '../../../src/shared/api';
+import { bootServices } from '../../support/boot-services';
 
-async function boot() {
-  const dir = mkdtempSync(join(tmpdir(), 'quytap-services-'));
-  const events = createEventBus();
-  const seen: { event: string; payload: any }[] = [];
-  events.subscribe((event, payload) => seen.push({ event, payload }));
-  const services = await createServices({ mode: 'browser', projectsDir: dir, emit: events.emit });
-  const dispatch = createDispatcher(services.handlers);
-  const call = async <M extends MethodName>(m: M, input: Input<M>): Promise<Output<M>> => {
-    const r = await dispatch(m, input, { operator: 'test', emit: events.emit });
-    if (!r.ok) throw Object.assign(new Error(r.error.en), { body: r.error });
-    return r.result as Output<M>;
-  };
-  const callErr = async (m: string, input: unknown) => {
-    const r = await dispatch(m, input, { operator: 'test', emit: events.emit });
-    if (r.ok) throw new Error('expected an error');
-    return r.error;
-  };
-  return { dir, services, call, callErr, seen };
-}
+const boot = () => bootServices({ prefix: 'quytap-services-' });
 
 describe('services: the demo project', () => {
   let env: Awaited<ReturnType<typeof boot>>;
