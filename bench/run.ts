@@ -2,8 +2,12 @@
 // Usage: npm run bench [-- store]   (no argument = every group)
 import { cpus, totalmem } from 'node:os';
 import { storeBench } from './store-bench';
+import { printBench } from './print-bench';
+import { reviewBench } from './review-bench';
+import { draftingBench } from './drafting-bench';
+import { exchangeBench } from './exchange-bench';
 
-const groups: Record<string, () => Promise<void>> = { store: storeBench };
+const groups: Record<string, () => Promise<void>> = { store: storeBench, print: printBench, review: reviewBench, drafting: draftingBench, exchange: exchangeBench };
 const wanted = process.argv.slice(2).filter((a) => groups[a]);
 
 console.log(`# QuyTap bench — ${new Date().toISOString()}`);

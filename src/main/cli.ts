@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { ApiError } from '../shared/api';
 import { defaultCrsForProvince } from '../shared/crs/catalogue';
 import { ProjectSettingsSchema, DEFAULT_SIGNATURES } from '../shared/model';
+import { validateOutputExceptFeatures } from './services/drafting';
 import { createDispatcher } from './rpc/dispatch';
 import { createEventBus } from './rpc/events';
 import { startHttpServer } from './http';
@@ -14,6 +15,10 @@ import { ProjectStore } from './store';
 import { createServices } from './services';
 import { crsForStore } from './services/crs';
 import { createDemoProject } from './services/demo-project';
+import { checkCommand } from './commands/check';
+import { printCommand } from './commands/print';
+import { importCommand } from './commands/import';
+import { exportCommand } from './commands/export';
 
 const USAGE = `quytap — bản đồ tìm kiếm, quy tập hài cốt liệt sĩ
 
@@ -21,15 +26,20 @@ Cách dùng / usage:
   quytap init <tệp.gpkg> --title "…" --province "Đắk Nông" [--crs EPSG:9218] [--commune MÃ:Tên …]
   quytap info <tệp.gpkg>
   quytap demo [--out tệp.gpkg] [--force]
+  quytap print <tệp.gpkg> --commune <mã|tên> | --district | --all-communes [--paper A3] [--scale 10000|fit] --out tờ.pdf
+  quytap import <tệp.gpkg> <tệp nguồn> --layer <bảng> [--crs EPSG:…] [--map nguồn=đích …]
+  quytap export <tệp.gpkg> --format shp|geojson|kml|gpx|csv|gpkg [--commune …] --out tệp
+  quytap check <tệp.gpkg> [--commune MÃ …] [--distance MÉT] [--lang vi|en]
   quytap serve [--project tệp.gpkg | --demo | --last-or-demo] [--port 0] [--projects-dir thư-mục] [--token …] [--fresh]
 
+Mỗi lệnh in hướng dẫn riêng khi thiếu tham số / each command prints its own usage.
 Thư mục dự án mặc định / default projects folder: $QUYTAP_PROJECTS_DIR or ~/QuyTap`;
 
 /**
  * Commands of the features (print, import, export, check…), each in its own file under
  * ./commands. A command prints its own usage on bad arguments and exits non-zero on failure.
  */
-const FEATURE_COMMANDS: Record<string, (args: string[]) => Promise<void>> = {};
+const FEATURE_COMMANDS: Record<string, (args: string[]) => Promise<void>> = { check: checkCommand, print: printCommand, import: importCommand, export: exportCommand };
 
 const defaultProjectsDir = () => process.env.QUYTAP_PROJECTS_DIR ?? join(homedir(), 'QuyTap');
 const author = () => process.env.QUYTAP_OPERATOR ?? userInfo().username;
@@ -117,7 +127,7 @@ async function main(argv: string[]): Promise<void> {
       if (values.project) services.openPath(resolve(values.project));
       else if (values.demo) await services.openDemo();
       else if (values['last-or-demo']) await services.openLastOrDemo();
-      const dispatch = createDispatcher(services.handlers);
+      const dispatch = createDispatcher(services.handlers, { validateOutput: validateOutputExceptFeatures });
       const server = await startHttpServer({
         dispatch,
         staticDir: values['static-dir'] ? resolve(values['static-dir']) : resolve(new URL('../..', import.meta.url).pathname, 'dist/renderer'),

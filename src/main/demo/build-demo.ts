@@ -28,6 +28,14 @@ const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Hải', 'Hùng', 'Khánh', '
 const HOMETOWNS = ['Nghệ An', 'Hà Tĩnh', 'Thanh Hóa', 'Thái Bình', 'Nam Định', 'Quảng Bình', 'Hải Dương', 'Hà Nam'];
 const VILLAGES = ['Thôn 1', 'Thôn 2', 'Thôn 3', 'Buôn Choáh', 'Bon Đắk Prí', 'Thôn Nam Tiến', 'Thôn Đắk Hoa'];
 
+/** The ring's vertices and four points along each edge. */
+function edgeSamples(ring: number[][]): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i + 1 < ring.length; i++)
+    for (let k = 0; k < 5; k++) out.push([ring[i][0] + ((ring[i + 1][0] - ring[i][0]) * k) / 5, ring[i][1] + ((ring[i + 1][1] - ring[i][1]) * k) / 5]);
+  return out;
+}
+
 export async function buildDemoContent(store: ProjectStore, opts: DemoOptions): Promise<void> {
   const rand = mulberry32(19750430);
   const uuid = () => seededUuid(rand);
@@ -90,13 +98,22 @@ export async function buildDemoContent(store: ProjectStore, opts: DemoOptions): 
   for (const c of communes) {
     const mine = { areas: [] as string[], graves: [] as string[] };
     byCommune.set(c.code, mine);
+    // Areas are kept apart and wholly inside the commune (edges sampled too), so the demo passes
+    // the review checks; the review tests plant their faults on top of a clean demo.
+    const placed: { centre: number[]; reach: number }[] = [];
     for (let i = 0; i < 10; i++) {
       const status: SearchAreaStatus = SEARCH_AREA_STATUSES[i % SEARCH_AREA_STATUSES.length];
       let ring: number[][] = [];
-      for (let tries = 0; tries < 50; tries++) {
+      for (let tries = 0; tries < 200; tries++) {
         const centre = randomPointInside(c.work, rand, 800);
-        ring = blobRing(centre, 250 + rand() * 450, 12, rand);
-        if (ring.every((p) => pointInMultiPolygon(p, c.work))) break;
+        const radius = 250 + rand() * 450;
+        ring = blobRing(centre, radius, 12, rand);
+        const reach = radius * 1.35;
+        const apart = placed.every((o) => Math.hypot(o.centre[0] - centre[0], o.centre[1] - centre[1]) > o.reach + reach + 20);
+        if (apart && edgeSamples(ring).every((p) => pointInMultiPolygon(p, c.work))) {
+          placed.push({ centre, reach });
+          break;
+        }
       }
       const id = uuid();
       mine.areas.push(id);
@@ -277,6 +294,7 @@ export async function buildDemoContent(store: ProjectStore, opts: DemoOptions): 
       });
       links.push(link('graves', mine.graves[5 + i], 'info_forms', fid, 'source'));
     }
+    const familyCared = graves.filter((g) => g.props?.commune_code === c.code && g.props?.kind === 'family_cared').length;
     const initially = 10 + Math.floor(rand() * 30);
     const recovered = Math.floor(initially * 0.6);
     const cid = uuid();
@@ -293,7 +311,7 @@ export async function buildDemoContent(store: ProjectStore, opts: DemoOptions): 
         initially_buried: initially,
         recovered,
         not_recovered: initially - recovered,
-        family_cared: Math.floor(rand() * 5),
+        family_cared: familyCared,
         brought_in: Math.floor(rand() * 3),
         handed_over: Math.floor(rand() * 2),
         text: `Biên bản kết luận địa bàn minh họa ${DEMO_MARK}`,
@@ -301,6 +319,10 @@ export async function buildDemoContent(store: ProjectStore, opts: DemoOptions): 
       },
     });
     for (const a of mine.areas) links.push(link('search_areas', a, 'conclusions', cid, 'concludes'));
+    // Graves without a form of their own rest on the commune's conclusion.
+    mine.graves.forEach((g, i) => {
+      if (i < 5 || i > 7) links.push(link('graves', g, 'conclusions', cid, 'concludes'));
+    });
   }
   apply('Dữ liệu minh họa: hồ sơ', [...martyrs, ...forms, ...conclusions]);
   progress('Liên kết hồ sơ với đối tượng');

@@ -19,6 +19,7 @@ import type { EventName } from '../../shared/api';
 import type { BinaryResponder, BinaryResponse } from '../http/range';
 import { contentSecurityPolicy, securityHeaders } from '../http/security';
 import { mimeType, resolveStaticFile } from '../http/static';
+import { validateOutputExceptFeatures } from '../services/drafting';
 import { createDispatcher, type DispatchResult, type Handlers } from '../rpc/dispatch';
 import { createEventBus } from '../rpc/events';
 import { createServices } from '../services';
@@ -245,7 +246,7 @@ async function main(): Promise<void> {
       process.env.QUYTAP_DEMO_DATA ??
       (app.isPackaged ? path.join(process.resourcesPath, 'demo-data') : path.resolve(app.getAppPath(), '../shared/data/real')),
   });
-  const dispatch = createDispatcher(services.handlers, { log });
+  const dispatch = createDispatcher(services.handlers, { log, validateOutput: validateOutputExceptFeatures });
 
   let closed = false;
   const closeServices = () => {

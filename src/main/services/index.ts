@@ -13,9 +13,9 @@ import { ProjectStore } from '../store';
 import type { ServiceContext } from './context';
 import { crsForStore } from './crs';
 import { draftingHandlers } from './drafting';
-import { exchangeHandlers } from './exchange';
+import { exchangeHandlers, exportDownload } from './exchange';
 import { printHandlers } from './print';
-import { reviewHandlers } from './review';
+import { guardEdit, guardReplay, reviewHandlers } from './review';
 import { createDemoProject, DEMO_FILE_NAME } from './demo-project';
 import { ProjectPaths } from './projects';
 
@@ -157,18 +157,21 @@ export async function createServices(opts: ServicesOptions) {
     'records.query': (q) => need().searchRecords(q.table, q.search ?? '', q.filter ?? {}, q.limit, q.offset, q.includeDeleted),
     'links.of': (q) => need().linksOf(q.table, q.id),
     'edits.apply': (edit) => {
+      guardEdit(ctx, edit);
       const r = need().applyEdit(edit, author());
       changed([...new Set(r.rows.map((x) => x.table))], r.editId);
       return r;
     },
     'edits.undo': () => {
       const s = need();
+      guardReplay(ctx, 'undo');
       const result = s.undo(author());
       if (result) changed([...new Set(result.rows.map((x) => x.table))], result.editId);
       return { result, state: s.undoState() };
     },
     'edits.redo': () => {
       const s = need();
+      guardReplay(ctx, 'redo');
       const result = s.redo(author());
       if (result) changed([...new Set(result.rows.map((x) => x.table))], result.editId);
       return { result, state: s.undoState() };
@@ -204,7 +207,7 @@ export async function createServices(opts: ServicesOptions) {
       }
       await openDemo();
     },
-    binaryResponder: async (_path: string, _range: string | undefined) => ({
+    binaryResponder: async (_path: string, _range: string | undefined) => exportDownload(ctx, _path) ?? ({
       status: 404,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
       body: Buffer.from('not found'),

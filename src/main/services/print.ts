@@ -1,7 +1,99 @@
 // Handlers of the print methods (src/shared/contract/print.ts).
+import { mkdirSync, writeFileSync, existsSync, renameSync, rmSync, linkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { ApiError } from '../../shared/api';
 import type { printMethods } from '../../shared/contract/print';
+import { compose, SheetSettingsSchema } from '../../shared/print';
+import { gatherPrintInput } from '../print/print-data';
+import { printInput, sheetMeasure } from '../print/print-sheet';
 import type { HandlersFor, ServiceContext } from './context';
 
-export function printHandlers(_ctx: ServiceContext): HandlersFor<typeof printMethods> {
-  return {};
+/** Where printed sheets go: a folder next to the project file (decided here, never by the renderer). */
+export const PRINT_FOLDER = 'ban-in';
+
+export function slugOf(title: string): string {
+  return (
+    title
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80)
+      .replace(/-+$/, '') || 'to-in'
+  );
+}
+
+/** A free path for `name` in `dir`: name.pdf, name-2.pdf, … (an existing file is never replaced). */
+export function freePdfPath(dir: string, name: string): string {
+  const stem = name.replace(/\.pdf$/i, '');
+  for (let i = 1; i < 10_000; i++) {
+    const p = join(dir, `${stem}${i === 1 ? '' : `-${i}`}.pdf`);
+    if (!existsSync(p)) return p;
+  }
+  throw new ApiError('conflict', 'Không tìm được tên tệp còn trống.', 'No free file name found.');
+}
+
+/** Writes under a temporary name, then links into place without clobbering. */
+export function writeNoClobber(path: string, bytes: Uint8Array): void {
+  const tmp = join(dirname(path), `.${basename(path)}.writing`);
+  writeFileSync(tmp, bytes);
+  try {
+    linkSync(tmp, path);
+    rmSync(tmp, { force: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+      rmSync(tmp, { force: true });
+      throw new ApiError('conflict', `Tệp "${basename(path)}" đã có; không ghi đè.`, `"${basename(path)}" already exists; not overwritten.`);
+    }
+    // File systems without hard links (FAT32 USB sticks).
+    if (existsSync(path)) throw e;
+    renameSync(tmp, path);
+  }
+}
+
+export function printHandlers(ctx: ServiceContext): HandlersFor<typeof printMethods> {
+  const layouts = () => ctx.need();
+  return {
+    'print.compose': ({ settings }) => {
+      const input = gatherPrintInput(ctx.need());
+      return compose(input, settings, sheetMeasure());
+    },
+    'print.pdf': ({ settings, series, fileName }) => {
+      const store = ctx.need();
+      const input = gatherPrintInput(store);
+      // Bad settings fail here, at once, with their message; nothing is written.
+      const first = compose(input, settings, sheetMeasure());
+      const dir = join(dirname(ctx.projectPath()), PRINT_FOLDER);
+      mkdirSync(dir, { recursive: true });
+      const today = new Date().toISOString().slice(0, 10);
+      const path = freePdfPath(dir, fileName ? fileName : `${slugOf(first.report.title)}-${settings.paper.toLowerCase()}-${today}`);
+      const job = ctx.jobs.start(
+        'print.pdf',
+        async (progress, signal) => {
+          const r = await printInput(input, settings, { series, signal, onProgress: (d, t, m) => progress(d, t, m) });
+          writeNoClobber(path, r.bytes);
+          return { path, sheets: r.reports.length };
+        },
+        { message: `In ${basename(path)}` },
+      );
+      return { job: job.job, path };
+    },
+    'print.layouts.list': () =>
+      layouts().printLayouts((repo) =>
+        repo.list().flatMap((l) => {
+          const s = SheetSettingsSchema.safeParse(l.settings);
+          return s.success ? [{ ...l, settings: s.data }] : [];
+        }),
+      ),
+    'print.layouts.save': (input) => {
+      const saved = layouts().printLayouts((repo) => repo.save(input, ctx.author()));
+      return { ...saved, settings: SheetSettingsSchema.parse(saved.settings) };
+    },
+    'print.layouts.delete': ({ id }) => {
+      layouts().printLayouts((repo) => repo.remove(id, ctx.author()));
+      return { ok: true as const };
+    },
+  };
 }

@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/api';
 import { TABLE_NAMES, type AuditEntry, type EditInput, type EditResult, type Extent, type ProjectSettings, type Row, type TableName, type UndoState } from '../../shared/model';
 import { applyEdit, checkAuthor, checkId, checkTable, type EditDeps } from './apply-edit';
 import { getAttachmentData, putAttachmentData } from './attachment-data';
+import { exchangeAccess, type ExchangeAccess } from './exchange-package';
 import { historyOf, prepareAuditInsert, settingsHistoryOf, type SettingsAuditEntry } from './audit-log';
 import { backupTo } from './backup';
 import { openReadOnly, openWritable } from './connection';
@@ -26,11 +27,13 @@ import {
   type Migration,
 } from './migrations';
 import { countRows, getRow, layerExtent, linksOfRow, queryRows, searchRows, type Filter, type QueryOptions } from './queries';
+import { PrintLayouts } from './print-layouts';
 import { parseSettings, readSettings, updateSettings, writeInitialSettings, type ProjectSettingsInput } from './settings-repo';
 import { registerSqlFunctions } from './sql-functions';
 import { StatementCache } from './statements';
 import { layoutOf } from './table-columns';
 import { redo, undo } from './undo-redo';
+import { ReviewRepo } from './review-repo';
 import { WorkingCrsSchema, type WorkingCrs } from './working-crs';
 
 export interface LayerInfo {
@@ -299,8 +302,26 @@ export class ProjectStore {
     this.run(() => putAttachmentData(this.db, checkId(id), data));
   }
 
+  private reviewRepo: ReviewRepo | null = null;
+
+  /** The review feature's states, comments and settings (src/main/store/review-repo.ts). */
+  review(): ReviewRepo {
+    this.run(() => undefined);
+    return (this.reviewRepo ??= new ReviewRepo(this.db, (fn) => this.run(fn)));
+  }
+
   getAttachmentData(id: string): Buffer | null {
     return this.run(() => getAttachmentData(this.db, checkId(id)));
+  }
+
+  /** Commune packages and their merge (src/main/store/exchange-package.ts). */
+  exchange(): ExchangeAccess {
+    return this.run(() => exchangeAccess(this.db));
+  }
+
+  /** Saved sheet layouts of the print feature (audited like settings). */
+  printLayouts<T>(fn: (repo: PrintLayouts) => T): T {
+    return this.run(() => fn(new PrintLayouts(this.db)));
   }
 }
 

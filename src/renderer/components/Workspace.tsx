@@ -10,6 +10,12 @@ import { FeaturePanel } from './FeaturePanel';
 import { LangSwitch } from './LangSwitch';
 import { LayerPanel, type LayerLoad } from './LayerPanel';
 import { ErrorBoundary, useApi, useErrorToast, useToast } from './common';
+import { useDrafting } from '../drafting/useDrafting';
+import { CursorReadout } from '../drafting/CursorReadout';
+import '../drafting/drafting.css';
+import { PrintButton } from '../print/PrintButton';
+import { ExchangeButton } from '../exchange/ExchangeButton';
+import { ReviewButton } from '../review/ReviewButton';
 
 const TABLE_ORDER: FeatureTableName[] = DRAW_ORDER.filter((t) => (FEATURE_TABLES as string[]).includes(t));
 
@@ -135,6 +141,9 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
     [api, toast, t, showError, refreshInfo],
   );
 
+  // Drafting: commune focus, tools, inspector, feature table and records (src/renderer/drafting).
+  const drafting = useDrafting({ ctl, info, pinned, setPinned, undoRedo });
+
   // Keyboard: + / − zoom, Home = whole project, Ctrl+Z / Ctrl+Y undo / redo, Esc clears the selection.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -194,7 +203,7 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
 
   const shownHits = pinned ?? hover;
   return (
-    <div className="workspace" data-testid="workspace">
+    <div className="workspace workspace-drafting" data-testid="workspace">
       <header className="top-bar" data-testid="top-bar">
         <div className="brand brand-small">
           <span className="brand-mark" aria-hidden="true" />
@@ -208,6 +217,12 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
           <span className="muted">{t('top.crs')}:</span> {pick({ vi: info.crs.name, en: info.crs.nameEn })}
         </div>
         <div className="top-spacer" />
+        {/* Other features (print, exchange, review) put their one top-bar button in here. */}
+        <div className="top-actions" data-testid="top-actions">
+          <PrintButton info={info} />
+          <ExchangeButton info={info} />
+          <ReviewButton info={info} operator={operator} ctl={ctl} />
+        </div>
         <button className="top-btn" onClick={onChangeOperator} title={t('operator.change')} data-testid="operator-button">
           <svg className="top-icon" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
             <circle cx="6" cy="3.6" r="2.6" fill="currentColor" />
@@ -220,6 +235,7 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
           {t('top.close')}
         </button>
       </header>
+      <ErrorBoundary compact>{drafting.toolbar}</ErrorBoundary>
       <div className="workspace-body">
         <ErrorBoundary compact>
           <LayerPanel
@@ -244,8 +260,9 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
               <li key={`${n}-${i}`}>{n}</li>
             ))}
           </ul>
+          {drafting.overlays}
           <ErrorBoundary compact>
-            <FeaturePanel
+            {drafting.hasInspector ? drafting.inspector : <FeaturePanel
               hits={shownHits}
               pinned={!!pinned}
               onClear={() => {
@@ -257,11 +274,16 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
                 setPinned([h, ...rest]);
                 ctl.current?.highlightSelected(h);
               }}
-            />
+            />}
           </ErrorBoundary>
         </div>
       </div>
-      <StatusBar crsCode={info.crs.code} geographic={info.crs.kind === 'geographic'} pointer={pointer} view={view} />
+      <div className="dock-row">
+        <ErrorBoundary compact>{drafting.dock}</ErrorBoundary>
+      </div>
+      <StatusBar crsCode={info.crs.code} geographic={info.crs.kind === 'geographic'} pointer={pointer} view={view}>
+        <CursorReadout crs={info.crs} pointer={pointer} />
+      </StatusBar>
     </div>
   );
 }
@@ -271,11 +293,13 @@ function StatusBar({
   geographic,
   pointer,
   view,
+  children,
 }: {
   crsCode: string;
   geographic: boolean;
   pointer: number[] | null;
   view: { resolution: number; mpu: number } | null;
+  children?: React.ReactNode;
 }) {
   const { t, num } = useI18n();
   let lonLat: number[] | null = null;
@@ -311,6 +335,7 @@ function StatusBar({
           <b>{deg(lonLat[0]!, t('status.east'), t('status.west'))}</b>
         </span>
       )}
+      {children}
       <span className="status-spacer" />
       <span className="status-item status-scale" data-testid="status-scale">
         {t('status.scale')} <b>{view ? formatScale(scaleDenominator(view.resolution * view.mpu)) : '—'}</b>

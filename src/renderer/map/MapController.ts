@@ -18,7 +18,7 @@ import type { ApiClient, ProjectInfo } from '../../shared/api';
 import type { Row } from '../../shared/model/rows';
 import type { Props } from '../../shared/model/rows';
 import { classKeyOf, type FeatureTableName, type SymbologySettings } from '../../shared/symbology';
-import { geometryStyleFunction, highlightStyle, labelStyleFunction } from './olStyle';
+import { geometryStyleFunction, highlightStyle, labelStyleFunction, onSymbolsReady } from './olStyle';
 import { registerWorkingCrs, vietnamExtent } from './projection';
 
 /** Label layers bottom → top: the higher, the more a label wins a collision. */
@@ -84,6 +84,9 @@ export class MapController {
   private extentControl: ZoomToExtent;
   private pointerFrame = 0;
   private disposed = false;
+  /** Off while a drawing tool owns the clicks (a click then adds a vertex, not a selection). */
+  selectOnClick = true;
+  private offSymbols: () => void = () => {};
 
   constructor(
     target: HTMLElement,
@@ -192,6 +195,9 @@ export class MapController {
       keyboardEventTarget: undefined,
     });
     this.zoomHome(false);
+    this.offSymbols = onSymbolsReady(() => {
+      for (const t of this.tables.values()) t.geom.changed();
+    });
 
     this.view.on('change:resolution', () => this.emitView());
     this.map.on('moveend', () => this.emitView());
@@ -214,6 +220,7 @@ export class MapController {
       this.cb.onHover([]);
     });
     this.map.on('singleclick', (e) => {
+      if (!this.selectOnClick) return;
       const hits = this.hitsAt(e.pixel);
       this.showHighlight(this.select, hits[0]);
       this.cb.onClick(hits);
@@ -267,6 +274,39 @@ export class MapController {
     if (!hit) return;
     const f = this.tables.get(hit.table)?.source.getFeatureById(hit.id);
     if (f) src.addFeature(new Feature(f.getGeometry()!.clone()));
+  }
+
+  /** The vector source of a feature table (the drafting tools edit and snap against these). */
+  sourceOf(table: FeatureTableName): VectorSource | undefined {
+    return this.tables.get(table)?.source;
+  }
+
+  featureOf(table: FeatureTableName, id: string): Feature | null {
+    return (this.tables.get(table)?.source.getFeatureById(id) as Feature | null) ?? null;
+  }
+
+  /** A Hit for a loaded feature (selecting from the table or a record). */
+  hitOf(table: FeatureTableName, id: string): Hit | null {
+    const f = this.featureOf(table, id);
+    if (!f) return null;
+    const props = { ...f.getProperties() };
+    delete props.geometry;
+    const meta = (props.__meta as Row['meta']) ?? null;
+    delete props.__meta;
+    return { table, id, props, meta, geometryType: f.getGeometry()?.getType() ?? '' };
+  }
+
+  fitTo(extent: OlExtent, maxZoomResolution = 0.5) {
+    if (extentIsEmpty(extent) && extent[0] !== extent[2]) return;
+    const w = Math.max(extent[2]! - extent[0]!, 50);
+    const h = Math.max(extent[3]! - extent[1]!, 50);
+    const cx = (extent[0]! + extent[2]!) / 2;
+    const cy = (extent[1]! + extent[3]!) / 2;
+    this.view.fit([cx - w * 0.6, cy - h * 0.6, cx + w * 0.6, cy + h * 0.6], {
+      size: this.map.getSize() ?? [800, 600],
+      minResolution: maxZoomResolution,
+      duration: 200,
+    });
   }
 
   highlightSelected(hit: Hit | null) {
@@ -364,6 +404,7 @@ export class MapController {
 
   dispose() {
     this.disposed = true;
+    this.offSymbols();
     cancelAnimationFrame(this.pointerFrame);
     this.map.setTarget(undefined);
     this.map.dispose();

@@ -44,19 +44,42 @@ function olStroke(s: StrokeSpec): Stroke {
 }
 
 const iconCache = new Map<string, Icon>();
+const iconListeners = new Set<() => void>();
+
+/** Called when a symbol's raster is ready (the layers using it must redraw). */
+export function onSymbolsReady(cb: () => void): () => void {
+  iconListeners.add(cb);
+  return () => iconListeners.delete(cb);
+}
+
+/**
+ * Symbols are rasterised once into a canvas: drawing an SVG image 45,000 times per frame cost
+ * ~4.5 s per redraw in Chromium (bench/drafting-bench.ts), a canvas costs a few hundred ms.
+ */
 export function symbolIcon(sym: PointSymbol): Icon {
   const ratio = Math.max(1, Math.ceil(globalThis.devicePixelRatio || 1));
   const key = `${sym.id}@${ratio}`;
   let icon = iconCache.get(key);
   if (!icon) {
     const px = mmToPx(sym.sizeMm);
-    const svg = symbolToSvg(sym, Math.round(px * ratio));
+    const side = Math.max(1, Math.round(px * ratio));
+    const svg = symbolToSvg(sym, side);
+    const canvas = document.createElement('canvas');
+    canvas.width = side;
+    canvas.height = side;
+    const img = new Image();
+    img.onload = () => {
+      canvas.getContext('2d')?.drawImage(img, 0, 0, side, side);
+      for (const cb of iconListeners) cb();
+    };
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
     icon = new Icon({
-      src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`,
+      img: canvas,
+      size: [side, side],
       anchor: [sym.anchor[0], sym.anchor[1]],
       anchorXUnits: 'fraction',
       anchorYUnits: 'fraction',
-      scale: px / Math.round(px * ratio),
+      scale: px / side,
       // Symbols are always drawn: decluttering applies to labels only.
       declutterMode: 'none',
     });

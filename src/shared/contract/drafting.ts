@@ -1,3 +1,30 @@
 // Contract methods of the drafting feature. Spread into `api` in src/shared/api.ts; handlers live in
 // src/main/services/drafting.ts.
-export const draftingMethods = {} as const;
+import { z } from 'zod';
+import { TableNameSchema, UuidSchema } from '../model';
+import { method } from './method';
+
+/** Photos and scans of minutes: a phone photo is a few MB, a multi-page scan rarely over 20 MB. */
+export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+const MAX_BASE64 = Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4;
+
+export const draftingMethods = {
+  'attachments.upload': method(
+    z.object({
+      ownerTable: TableNameSchema,
+      ownerId: UuidSchema,
+      filename: z.string().trim().min(1).max(255),
+      mime: z.string().max(100).regex(/^[\w.+-]+\/[\w.+-]+$/, 'a MIME type such as image/jpeg'),
+      caption: z.string().max(1000).optional(),
+      /** The file's bytes, base64 (JSON carries the contract in both shells). */
+      dataBase64: z.string().min(1).max(MAX_BASE64 + 4, `at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`),
+    }),
+    z.object({ id: UuidSchema, editId: z.number().int(), size: z.number().int(), sha256: z.string() }),
+    'Attach a photo or scan to a feature or record: one audited edit (the row) plus its bytes.',
+  ),
+  'attachments.download': method(
+    z.object({ id: UuidSchema }),
+    z.object({ filename: z.string(), mime: z.string(), dataBase64: z.string() }),
+    'The bytes of an attachment (for viewing or saving).',
+  ),
+} as const;

@@ -1,3 +1,119 @@
-// Contract methods of the exchange feature. Spread into `api` in src/shared/api.ts; handlers live in
-// src/main/services/exchange.ts.
-export const exchangeMethods = {} as const;
+// Contract methods of the exchange feature (import, export). Handlers: src/main/services/exchange.ts.
+// The renderer never sends a path: files come from the 'imports' folder inside the projects folder
+// (listed by main), or are uploaded as bytes (browser mode; the HTTP body limit is 32 MiB — bigger
+// files go through the CLI `quytap import`). Exports land in an 'exports' folder beside the project
+// and are fetched back through /bin/exports/<name>.
+import { z } from 'zod';
+import { GeometrySchema, PropValueSchema, TableNameSchema } from '../model';
+import { JobSchema } from './common';
+import { method } from './method';
+
+const FileName = z.string().min(1).max(200).regex(/^[^/\\:*?"<>|\0]+$/, 'a file name without folders');
+const Msg = z.object({ vi: z.string(), en: z.string() });
+export const DBF_ENCODING_NAMES = ['utf-8', 'windows-1258', 'windows-1252', 'tcvn3', 'vni'] as const;
+export const EXPORT_FORMATS = ['geojson', 'kml', 'gpx', 'csv', 'shp', 'gpkg'] as const;
+
+export const ImportSourceSchema = z.object({
+  /** Names in the imports folder: one file, or a Shapefile's parts. */
+  files: z.array(FileName).min(1).max(10),
+  layer: z.string().max(200).optional(),
+  encoding: z.enum(DBF_ENCODING_NAMES).optional(),
+  /** CSV: the easting/longitude column (Vietnamese Y) and the northing/latitude column (Vietnamese X). */
+  eastField: z.string().max(200).optional(),
+  northField: z.string().max(200).optional(),
+});
+
+export const ImportSpecSchema = ImportSourceSchema.extend({
+  table: TableNameSchema,
+  crs: z.string().max(64).nullable().optional(),
+  map: z.record(z.string().max(64), z.string().max(200)).optional(),
+  defaults: z.record(z.string().max(64), PropValueSchema).optional(),
+  repair: z.boolean().default(false),
+  skipOtherTypes: z.boolean().default(false),
+});
+
+export const PreviewLayerSchema = z.object({
+  name: z.string(),
+  count: z.number().int(),
+  fields: z.array(z.string()),
+  geometryTypes: z.record(z.string(), z.number().int()),
+  crs: z.object({ code: z.string().nullable(), how: z.string(), said: z.string().nullable(), notes: z.array(Msg) }),
+  sample: z.array(z.object({ row: z.number().int(), props: z.record(z.string(), PropValueSchema), geometryType: z.string().nullable() })),
+  /** WGS 84 extent when the CRS is known: [minLon, minLat, maxLon, maxLat]. */
+  extentWgs84: z.array(z.number()).nullable(),
+  outsideVietnam: z.number().int(),
+  /** Target field → source field, for the table asked about. */
+  suggestedMap: z.record(z.string(), z.string()),
+  invalid: z.array(z.object({ row: z.number().int(), reason: z.string() })),
+});
+
+const PackageSideSchema = z.object({
+  props: z.record(z.string(), PropValueSchema),
+  geometry: GeometrySchema.nullable(),
+  deleted: z.boolean(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+
+export const exchangeMethods = {
+  'exchange.files': method(
+    z.object({}).strict().default({}),
+    z.object({
+      importsDir: z.string(),
+      imports: z.array(z.object({ name: z.string(), size: z.number(), modified: z.string() })),
+      exports: z.array(z.object({ name: z.string(), size: z.number(), modified: z.string(), url: z.string() })),
+    }),
+    'Files the user can import (the imports folder) and earlier exports.',
+  ),
+  'exchange.upload': method(
+    z.object({ name: FileName, dataBase64: z.string().max(Math.ceil((32 * 1024 * 1024 * 4) / 3)) }),
+    z.object({ name: z.string(), size: z.number() }),
+    'Browser mode: store an uploaded file in the imports folder (never over an existing one); returns the name kept.',
+  ),
+  'exchange.preview': method(
+    ImportSourceSchema.extend({ table: TableNameSchema.optional(), crs: z.string().max(64).nullable().optional() }),
+    z.object({ fileName: z.string(), format: z.string(), layers: z.array(PreviewLayerSchema), warnings: z.array(Msg) }),
+    'Read a file without importing: layers, fields, first rows, detected CRS, rows outside Vietnam, invalid geometries.',
+  ),
+  'exchange.import': method(ImportSpecSchema, z.object({ job: JobSchema }), 'Import as a job: one edit (one transaction, audited, undoable); on any error nothing is written.'),
+  'exchange.export': method(
+    z.object({
+      format: z.enum(EXPORT_FORMATS),
+      tables: z.array(TableNameSchema).max(20).optional(),
+      communes: z.array(z.string().max(32)).max(200).optional(),
+      statuses: z.array(z.string().max(32)).max(10).optional(),
+      fileName: FileName.optional(),
+    }),
+    z.object({ job: JobSchema, fileName: z.string(), url: z.string() }),
+    'Export as a job into the exports folder beside the project; the file is then served at url.',
+  ),
+  'exchange.packageExport': method(
+    z.object({ communes: z.array(z.string().max(32)).min(1).max(200).nullable() }),
+    z.object({ fileName: z.string(), url: z.string(), packageId: z.string() }),
+    'Write a commune package (a GeoPackage with the communes’ rows, tombstones and their history) into the exports folder.',
+  ),
+  'exchange.packagePreview': method(
+    z.object({ file: FileName }),
+    z.object({
+      packageId: z.string(),
+      communes: z.array(z.string()).nullable(),
+      unchanged: z.number().int(),
+      changes: z.array(z.object({ kind: z.enum(['insert', 'update', 'delete']), table: TableNameSchema, id: z.string(), name: z.string().nullable() })),
+      conflicts: z.array(
+        z.object({
+          table: TableNameSchema,
+          id: z.string(),
+          needsRestore: z.boolean(),
+          ours: PackageSideSchema,
+          theirs: PackageSideSchema,
+        }),
+      ),
+    }),
+    'Review what importing a commune package (from the imports folder) would change, and the conflicts to decide.',
+  ),
+  'exchange.packageImport': method(
+    z.object({ file: FileName, decisions: z.record(z.string().max(100), z.enum(['ours', 'theirs'])).default({}) }),
+    z.object({ applied: z.number().int(), editId: z.number().int().nullable() }),
+    'Merge a commune package as one edit, with the user’s decision for each conflict.',
+  ),
+} as const;

@@ -1,0 +1,104 @@
+// quytap import <project> <file> --layer graves [--crs EPSG:…] [--map src=dst …] [--set field=value …]
+// For files above the browser mode's 32 MiB upload limit, this is the way in.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DBF_ENCODING_NAMES } from '../../shared/contract/exchange';
+import { isTableName, type PropValue } from '../../shared/model';
+import { filesForPath } from '../io/files';
+import { runImport } from '../io/import-run';
+import { previewImport } from '../io/preview';
+import { ProjectStore } from '../store';
+import { userInfo } from 'node:os';
+
+const USAGE = `Cách dùng / usage:
+  quytap import <dự-án.gpkg> <tệp> --layer <bảng đích> [--source-layer tên] [--crs EPSG:…]
+                [--map nguồn=đích …] [--set trường=giá-trị …] [--encoding utf-8|windows-1258|tcvn3|vni]
+                [--east cột-Y] [--north cột-X] [--repair] [--skip-other-types] [--preview]
+  Ví dụ / e.g.: quytap import du-an.gpkg diem.gpx --layer graves --source-layer waypoints --set kind=newly_found --set verification=not_verified --map name=name
+  CSV: X là toạ độ Bắc (northing), Y là toạ độ Đông (easting) · X = northing, Y = easting.
+  Tệp không ghi hệ toạ độ: phải có --crs (VN-2000 và WGS 84 lệch nhau khoảng 200 m).`;
+
+function pairs(list: string[] | undefined, what: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of list ?? []) {
+    const i = s.indexOf('=');
+    if (i <= 0) throw new Error(`${what} "${s}": cần dạng a=b / expected a=b`);
+    out[s.slice(0, i)] = s.slice(i + 1);
+  }
+  return out;
+}
+
+function value(s: string): PropValue {
+  if (s === '') return null;
+  if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
+  if (s === 'true' || s === 'false') return s === 'true';
+  return s;
+}
+
+export async function importCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      layer: { type: 'string' },
+      'source-layer': { type: 'string' },
+      crs: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      set: { type: 'string', multiple: true },
+      encoding: { type: 'string' },
+      east: { type: 'string' },
+      north: { type: 'string' },
+      repair: { type: 'boolean' },
+      'skip-other-types': { type: 'boolean' },
+      preview: { type: 'boolean' },
+    },
+  });
+  const [project, file] = positionals;
+  if (!project || !file || (!values.layer && !values.preview)) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  if (values.layer && !isTableName(values.layer)) {
+    console.error(`Không có bảng "${values.layer}" / unknown table`);
+    process.exit(2);
+  }
+  if (values.encoding && !(DBF_ENCODING_NAMES as readonly string[]).includes(values.encoding)) {
+    console.error(`Bảng mã không hỗ trợ / unsupported encoding: ${values.encoding}`);
+    process.exit(2);
+  }
+  const store = ProjectStore.open(resolve(project));
+  try {
+    const files = filesForPath(resolve(file));
+    const encoding = values.encoding as (typeof DBF_ENCODING_NAMES)[number] | undefined;
+    if (values.preview) {
+      const pv = await previewImport(files, { workingCrs: store.crs.code, crs: values.crs ?? null, encoding, eastField: values.east, northField: values.north, table: values.layer as never });
+      console.log(JSON.stringify(pv, null, 1));
+      return;
+    }
+    // map on the command line reads source=target; the importer wants target → source.
+    const map = Object.fromEntries(Object.entries(pairs(values.map, '--map')).map(([src, dst]) => [dst, src]));
+    const defaults = Object.fromEntries(Object.entries(pairs(values.set, '--set')).map(([k, v]) => [k, value(v)]));
+    let last = 0;
+    const out = await runImport(
+      store,
+      files,
+      { table: values.layer as never, crs: values.crs ?? null, map: Object.keys(map).length ? map : undefined, defaults, repair: values.repair ?? false, skipOtherTypes: values['skip-other-types'] ?? false },
+      {
+        author: process.env.QUYTAP_OPERATOR ?? userInfo().username,
+        layer: values['source-layer'],
+        encoding,
+        eastField: values.east,
+        northField: values.north,
+        progress: (d, t, m) => {
+          if (Date.now() - last > 1000) {
+            last = Date.now();
+            console.error(`[${d}/${t}] ${m ?? ''}`);
+          }
+        },
+      },
+    );
+    console.log(`Đã nhập / imported: ${out.prepared.count} → ${values.layer} (hệ toạ độ nguồn / source CRS ${out.prepared.crs}${out.prepared.repaired ? `; sửa ${out.prepared.repaired} hình / repaired` : ''}); thay đổi số / edit ${out.result.editId}`);
+  } finally {
+    store.close();
+  }
+}

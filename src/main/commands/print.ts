@@ -1,0 +1,110 @@
+// quytap print <project.gpkg> --commune <code|name> … | --all-communes | --district
+//   [--paper A3] [--orientation landscape|portrait] [--scale 10000|fit] [--series] [--title "…"]
+//   [--out file.pdf | --out-dir folder]
+// Prints vector PDF sheets from the command line with the same composer and PDF backend as the app.
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApiError } from '../../shared/api';
+import { PAPER_NAMES, SheetSettingsSchema, type SheetSettingsInput } from '../../shared/print';
+import { gatherPrintInput } from '../print/print-data';
+import { printInput } from '../print/print-sheet';
+import { freePdfPath, slugOf, writeNoClobber } from '../services/print';
+import { ProjectStore } from '../store';
+
+const USAGE = `Cách dùng / usage:
+  quytap print <tệp.gpkg> --commune <mã|tên> [--commune …] --out tờ.pdf
+  quytap print <tệp.gpkg> --district --out tờ.pdf          (mọi xã của dự án trên một tờ / all communes on one sheet)
+  quytap print <tệp.gpkg> --all-communes [--out-dir thư-mục] (mỗi xã một tệp / one PDF per commune)
+  Tùy chọn / options: --paper A0|A1|A2|A3|A4 (A3) --orientation landscape|portrait (landscape)
+                      --scale 2000…250000|fit (fit) --series (mọi tờ của bộ / every sheet) --title "…"`;
+
+function fail(msg: string): never {
+  console.error(`${msg}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+export async function printCommand(args: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        commune: { type: 'string', multiple: true },
+        'all-communes': { type: 'boolean' },
+        district: { type: 'boolean' },
+        paper: { type: 'string', default: 'A3' },
+        orientation: { type: 'string', default: 'landscape' },
+        scale: { type: 'string', default: 'fit' },
+        series: { type: 'boolean' },
+        title: { type: 'string' },
+        out: { type: 'string' },
+        'out-dir': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (positionals.length !== 1) fail('Thiếu tệp dự án / missing project file');
+  const paper = values.paper.toUpperCase();
+  if (!(PAPER_NAMES as string[]).includes(paper)) fail(`Khổ giấy không hợp lệ / bad paper: ${values.paper}`);
+  if (values.orientation !== 'landscape' && values.orientation !== 'portrait') fail(`Hướng giấy không hợp lệ / bad orientation: ${values.orientation}`);
+  const scale = values.scale === 'fit' ? 'fit' : Number(values.scale.replace(/^1:/, '').replace(/[.,\s]/g, ''));
+  if (scale !== 'fit' && !Number.isInteger(scale)) fail(`Tỷ lệ không hợp lệ / bad scale: ${values.scale}`);
+  const modes = [values.commune?.length ? 1 : 0, values['all-communes'] ? 1 : 0, values.district ? 1 : 0].reduce((a, b) => a + b, 0);
+  if (modes !== 1) fail('Chọn đúng một: --commune, --district hoặc --all-communes / choose exactly one of --commune, --district, --all-communes');
+
+  const store = ProjectStore.open(resolve(positionals[0]));
+  try {
+    const input = gatherPrintInput(store);
+    const base: SheetSettingsInput = {
+      paper: paper as SheetSettingsInput['paper'],
+      orientation: values.orientation,
+      scale,
+      ...(values.title ? { texts: { title: values.title } } : {}),
+    };
+    const jobs: { settings: SheetSettingsInput; out: string | null }[] = [];
+    if (values['all-communes']) {
+      const dir = resolve(values['out-dir'] ?? values.out ?? '.');
+      mkdirSync(dir, { recursive: true });
+      const codes = input.settings.communes.length ? input.settings.communes : input.communes.map((c) => ({ code: String(c.props.code), name: String(c.props.name) }));
+      for (const c of codes) jobs.push({ settings: { ...base, area: { kind: 'communes', communes: [c.code || c.name] } }, out: join(dir, `${slugOf(`xa ${c.name}`)}-${paper.toLowerCase()}`) });
+    } else {
+      const area = values.district ? ({ kind: 'all' } as const) : ({ kind: 'communes', communes: values.commune! } as const);
+      jobs.push({ settings: { ...base, area }, out: values.out ? resolve(values.out) : null });
+    }
+    let failed = 0;
+    for (const j of jobs) {
+      try {
+        const settings = SheetSettingsSchema.parse(j.settings);
+        const r = await printInput(input, settings, { series: !!values.series });
+        const rep = r.reports[0];
+        // An explicit file name is taken as it is (never over an existing file); otherwise a free name.
+        let path: string;
+        if (j.out?.toLowerCase().endsWith('.pdf')) {
+          if (existsSync(j.out)) throw new ApiError('conflict', `Tệp đã có, không ghi đè: ${j.out}`, `File exists, not overwritten: ${j.out}`);
+          path = j.out;
+        } else if (j.out) path = freePdfPath(dirname(j.out), basename(j.out));
+        else path = freePdfPath(process.cwd(), slugOf(rep.title));
+        writeNoClobber(path, r.bytes);
+        console.log(`Đã in / printed: ${path}  (${paper}, 1:${rep.scale}, ${r.reports.length}/${rep.sheets} tờ / sheets, ${(r.bytes.length / 1e6).toFixed(2)} MB)`);
+        for (const w of r.reports.flatMap((x) => x.warnings)) console.log(`  ! ${w.vi} / ${w.en}`);
+        for (const m of rep.mismatches) console.log(`  ≠ ${m.commune}: ${m.statistic} kết luận ${m.conclusion}, bản đồ ${m.map}`);
+      } catch (e) {
+        failed++;
+        if (e instanceof ApiError) console.error(`Lỗi / error: ${e.vi} / ${e.en}`);
+        else throw e;
+      }
+    }
+    if (failed) process.exit(1);
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,223 @@
+// A source layer becomes the rows of ONE edit: positions transformed into the working CRS with our
+// catalogue (source → WGS 84 → working, the QĐ 05/2007 shift applied where VN-2000 is involved),
+// checked inside Vietnam, checked (and on request repaired) by GEOS, attributes mapped and coerced.
+// Any problem is an error naming the file and the row, before anything is written.
+import { findCrs } from '../../shared/crs';
+import { converter } from './converter';
+import { TABLES, type FieldDef, type Geometry, type PropValue, type Props, type Put, type TableName } from '../../shared/model';
+import { breathe, importError } from './errors';
+import { coerce, suggestFieldMap, type FieldMap } from './field-map';
+import { forEachPosition, mapPositions } from './source-geometry';
+import type { SourceFeature, SourceGeometry, SourceLayer } from './types';
+import { geosChecker } from './validity';
+import { insideVietnam, VIETNAM_WGS84 } from './vietnam-bounds';
+
+export interface ImportSpec {
+  table: TableName;
+  /** CRS of the source when the file does not say it (or to override it). */
+  crs?: string | null;
+  /** Target field → source field. Absent: same-named fields. */
+  map?: FieldMap;
+  /** Constant values for target fields (e.g. kind = 'new_found' for every waypoint). */
+  defaults?: Record<string, PropValue>;
+  /** Repair invalid geometries with GEOS MakeValid instead of refusing them. */
+  repair?: boolean;
+  /** Leave out the parts the table cannot hold (the points of a KML going into search areas) instead of refusing. */
+  skipOtherTypes?: boolean;
+}
+
+export interface InvalidGeometry {
+  row: number;
+  reason: string;
+}
+
+export interface PreparedImport {
+  puts: Put[];
+  crs: string;
+  invalid: InvalidGeometry[];
+  repaired: number;
+  skippedEmpty: number;
+  /** Parts left out because the table does not take their type (only with skipOtherTypes). */
+  skippedTypes: number;
+}
+
+type Part = Exclude<SourceGeometry, { type: 'MultiPoint' | 'GeometryCollection' }>;
+
+/** Multi points and collections become one row per member; the table's own types stay whole. */
+function parts(g: SourceGeometry): Part[] {
+  if (g.type === 'MultiPoint') return g.coordinates.map((c) => ({ type: 'Point', coordinates: c }));
+  if (g.type === 'GeometryCollection') return g.geometries.flatMap(parts);
+  return [g];
+}
+
+/** Lines into line tables and polygons into polygon tables, whichever of single/multi the file used. */
+function fitsTable(table: TableName, g: Part): boolean {
+  const accepts = (TABLES[table] as { accepts?: readonly string[] }).accepts ?? [];
+  return accepts.includes(g.type);
+}
+
+function bbox(g: SourceGeometry): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  forEachPosition(g, (p) => {
+    if (p[0]! < b[0]) b[0] = p[0]!;
+    if (p[1]! < b[1]) b[1] = p[1]!;
+    if (p[0]! > b[2]) b[2] = p[0]!;
+    if (p[1]! > b[3]) b[3] = p[1]!;
+  });
+  return b;
+}
+
+export function resolveSourceCrs(fileName: string, layer: SourceLayer, override: string | null | undefined): string {
+  const code = override ?? layer.crs.code;
+  if (!code)
+    throw importError(
+      fileName,
+      'tệp không cho biết hệ toạ độ: hãy chọn (VN-2000 hay WGS 84 lệch nhau khoảng 200 m — chọn sai là đặt điểm sai đồi).',
+      'the file does not say its CRS: choose one (VN-2000 and WGS 84 differ by about 200 m — the wrong choice puts a point on the wrong hillside).',
+      { code: 'validation', details: { needsCrs: true } },
+    );
+  if (!findCrs(code)) throw importError(fileName, `hệ toạ độ ${code} không có trong danh mục.`, `CRS ${code} is not in the catalogue.`);
+  return findCrs(code)!.code;
+}
+
+/** Where the feature lies in WGS 84 (bbox corners), or an error naming the row when outside Vietnam. */
+function checkInVietnam(fileName: string, f: SourceFeature, g: SourceGeometry, crs: string): void {
+  const [x0, y0, x1, y1] = bbox(g);
+  // A point's box is the point: one transform instead of four (40,000 GPS points are common).
+  const box = x0 === x1 && y0 === y1 ? [[x0, y0]] : [[x0, y0], [x1, y1], [x0, y1], [x1, y0]];
+  const toLonLat = converter(crs, 'EPSG:4326');
+  const corners = box.map((c) => toLonLat(c));
+  const out = corners.find((c) => !(Number.isFinite(c[0]) && Number.isFinite(c[1]) && insideVietnam(c[0]!, c[1]!)));
+  if (out) {
+    const b = VIETNAM_WGS84;
+    throw importError(
+      fileName,
+      `toạ độ nằm ngoài Việt Nam (${out[1]!.toFixed(5)}°N, ${out[0]!.toFixed(5)}°E theo hệ ${crs}; cho phép vĩ độ ${b.minLat}–${b.maxLat}, kinh độ ${b.minLon}–${b.maxLon}). Có thể đã chọn sai hệ toạ độ, hoặc đảo X/Y.`,
+      `coordinates outside Vietnam (${out[1]!.toFixed(5)} N, ${out[0]!.toFixed(5)} E read as ${crs}; allowed lat ${b.minLat}–${b.maxLat}, lon ${b.minLon}–${b.maxLon}). Wrong CRS, or X/Y swapped?`,
+      { row: f.row, details: { outsideVietnam: true } },
+    );
+  }
+}
+
+export async function prepareImport(
+  fileName: string,
+  layer: SourceLayer,
+  spec: ImportSpec,
+  workingCrs: string,
+  opts: { signal?: AbortSignal; progress?: (done: number, total: number, message?: string) => void } = {},
+): Promise<PreparedImport> {
+  const def = TABLES[spec.table];
+  const isFeature = def.kind === 'feature';
+  const crs = isFeature ? resolveSourceCrs(fileName, layer, spec.crs) : 'EPSG:4326';
+  const map = spec.map ?? suggestFieldMap(spec.table, layer.fields);
+  const fields = def.fields as readonly FieldDef[];
+  const known = new Set(fields.map((f) => f.name));
+  for (const [target, source] of Object.entries(map)) {
+    if (!known.has(target)) throw importError(fileName, `bảng đích không có trường "${target}".`, `the target table has no field "${target}".`);
+    if (!layer.fields.includes(source)) throw importError(fileName, `tệp không có trường "${source}".`, `the file has no field "${source}".`);
+  }
+  for (const k of Object.keys(spec.defaults ?? {}))
+    if (!known.has(k)) throw importError(fileName, `bảng đích không có trường "${k}".`, `the target table has no field "${k}".`);
+  const checker = isFeature && (def.geometryType === 'MULTIPOLYGON' || def.geometryType === 'GEOMETRY') ? await geosChecker() : null;
+  const toWorking = converter(crs, workingCrs);
+  const puts: Put[] = [];
+  const invalid: InvalidGeometry[] = [];
+  let repaired = 0;
+  let skippedEmpty = 0;
+  let skippedTypes = 0;
+  const total = layer.features.length;
+  for (let i = 0; i < total; i++) {
+    await breathe(i, opts.signal, 1000);
+    if (i % 1000 === 0) opts.progress?.(i, total, `Đang kiểm tra ${i}/${total}`);
+    const f = layer.features[i]!;
+    const props: Props = {};
+    for (const fd of fields) {
+      const src = map[fd.name];
+      const raw = src !== undefined ? (f.props[src] ?? null) : null;
+      const fromDefault = raw === null || raw === '' ? (spec.defaults?.[fd.name] ?? null) : raw;
+      const c = coerce(fd, fromDefault);
+      if ('vi' in c) throw importError(fileName, `trường ${fd.vi}: ${c.vi}.`, `field ${fd.en}: ${c.en}.`, { row: f.row });
+      props[fd.name] = c.value;
+    }
+    // Types were settled by coerce(); what is left of validateProps' rules is checked inline (it
+    // builds closures per call, which shows at 40,000 rows). applyEdit validates again, authoritatively.
+    for (const fd of fields) {
+      const v = props[fd.name];
+      const bad =
+        fd.required && (v === null || v === '')
+          ? { vi: `chưa có giá trị cho trường bắt buộc ${fd.vi}`, en: `required field ${fd.en} is empty` }
+          : fd.type === 'enum' && v !== null && !fd.values!.includes(v as string)
+            ? { vi: `trường ${fd.vi}: giá trị "${String(v)}" không hợp lệ`, en: `field ${fd.en}: "${String(v)}" is not one of ${fd.values!.join(', ')}` }
+            : typeof v === 'number' && ((fd.min !== undefined && v < fd.min) || (fd.max !== undefined && v > fd.max))
+              ? { vi: `trường ${fd.vi}: ${v} ngoài khoảng ${fd.min ?? ''}–${fd.max ?? ''}`, en: `field ${fd.en}: ${v} outside ${fd.min ?? ''}–${fd.max ?? ''}` }
+              : null;
+      if (bad) throw importError(fileName, bad.vi, bad.en, { row: f.row, details: { field: fd.name } });
+    }
+    if (!isFeature) {
+      puts.push({ table: spec.table, props });
+      continue;
+    }
+    if (!f.geometry) {
+      skippedEmpty++;
+      continue;
+    }
+    checkInVietnam(fileName, f, f.geometry, crs);
+    for (const part of parts(f.geometry)) {
+      if (!fitsTable(spec.table, part)) {
+        if (spec.skipOtherTypes) {
+          skippedTypes++;
+          continue;
+        }
+        const accepts = (def as { accepts?: readonly string[] }).accepts ?? [];
+        throw importError(
+          fileName,
+          `hình kiểu ${part.type} không đưa vào được bảng ${def.vi} (nhận: ${accepts.join(', ')}).`,
+          `a ${part.type} cannot go into ${def.en} (accepts: ${accepts.join(', ')}).`,
+          { row: f.row },
+        );
+      }
+      let g = mapPositions(part, (p) => {
+        const t = toWorking(p);
+        return [t[0]!, t[1]!];
+      }) as Geometry;
+      // GEOS judges polygons; a line is valid for GEOS as soon as it has two distinct positions.
+      if (g.type === 'LineString' || g.type === 'MultiLineString') {
+        const lines = g.type === 'LineString' ? [g.coordinates] : g.coordinates;
+        const bad = lines.find((l) => !l.some((p) => p[0] !== l[0]![0] || p[1] !== l[0]![1]));
+        if (bad) {
+          invalid.push({ row: f.row, reason: 'Too few points in geometry component' });
+          continue;
+        }
+      } else if (checker) {
+        const v = checker.check(g);
+        if (!v.valid) {
+          if (!spec.repair) {
+            invalid.push({ row: f.row, reason: v.reason ?? 'invalid' });
+            continue;
+          }
+          const fixed = checker.repair(g);
+          if (!fixed) {
+            invalid.push({ row: f.row, reason: `${v.reason ?? 'invalid'} (repair left nothing)` });
+            continue;
+          }
+          g = fixed;
+          repaired++;
+        }
+      }
+      puts.push({ table: spec.table, geometry: g, props: { ...props } });
+    }
+  }
+  if (invalid.length && !spec.repair) {
+    const list = invalid.slice(0, 10).map((x) => `dòng/row ${x.row}: ${x.reason}`).join('; ');
+    throw importError(
+      fileName,
+      `${invalid.length} hình học không hợp lệ (${list}${invalid.length > 10 ? '; …' : ''}). Chọn "sửa hình học" để sửa bằng GEOS MakeValid.`,
+      `${invalid.length} invalid geometries (${list}${invalid.length > 10 ? '; …' : ''}). Choose "repair" to fix them with GEOS MakeValid.`,
+      { details: { invalid } },
+    );
+  }
+  if (invalid.length)
+    throw importError(fileName, `${invalid.length} hình học không sửa được.`, `${invalid.length} geometries could not be repaired.`, { details: { invalid } });
+  if (!puts.length) throw importError(fileName, 'không có đối tượng nào để nhập.', 'nothing to import.');
+  return { puts, crs, invalid, repaired, skippedEmpty, skippedTypes };
+}

@@ -1,0 +1,45 @@
+// The whole import: read, prepare, then ONE applyEdit (one transaction, audited, undoable). Until that
+// last call nothing touches the project, so an error or a cancel leaves it exactly as it was.
+import type { EditInput, EditResult } from '../../shared/model';
+import type { ProjectStore } from '../store';
+import { importError, throwIfAborted } from './errors';
+import { prepareImport, type ImportSpec, type PreparedImport } from './import-plan';
+import { readDataset, type ReadOptions } from './read-any';
+import type { InputFile, SourceDataset, SourceLayer } from './types';
+
+export interface RunImportOptions extends ReadOptions {
+  /** Source layer name (GeoPackage table, GPX waypoints/tracks…); default the first. */
+  layer?: string;
+  author: string;
+  /** Called with the edit just before it is written (the review feature's lock on approved communes). */
+  beforeWrite?: (edit: EditInput) => void;
+  progress?: (done: number, total: number, message?: string) => void;
+}
+
+export function pickLayer(ds: SourceDataset, name: string | undefined): SourceLayer {
+  if (!name) return ds.layers[0] ?? (() => { throw importError(ds.fileName, 'tệp không có dữ liệu.', 'the file holds no data.'); })();
+  const l = ds.layers.find((x) => x.name === name);
+  if (!l) throw importError(ds.fileName, `không có lớp "${name}" (có: ${ds.layers.map((x) => x.name).join(', ')}).`, `no layer "${name}" (present: ${ds.layers.map((x) => x.name).join(', ')}).`);
+  return l;
+}
+
+export interface ImportOutcome {
+  result: EditResult;
+  prepared: Omit<PreparedImport, 'puts'> & { count: number };
+}
+
+export async function runImport(store: ProjectStore, files: InputFile[], spec: ImportSpec, opts: RunImportOptions): Promise<ImportOutcome> {
+  opts.progress?.(0, 0, 'Đang đọc tệp…');
+  const ds = await readDataset(files, opts);
+  throwIfAborted(opts.signal);
+  const layer = pickLayer(ds, opts.layer);
+  const prepared = await prepareImport(ds.fileName, layer, spec, store.crs.code, { signal: opts.signal, progress: opts.progress });
+  throwIfAborted(opts.signal);
+  opts.progress?.(prepared.puts.length, prepared.puts.length, 'Đang ghi vào dự án…');
+  const label = `Nhập ${ds.fileName}${ds.layers.length > 1 ? ` (${layer.name})` : ''} → ${spec.table} (${prepared.puts.length})`;
+  const edit: EditInput = { label, put: prepared.puts };
+  opts.beforeWrite?.(edit);
+  const result = store.applyEdit(edit, opts.author);
+  const { puts, ...rest } = prepared;
+  return { result, prepared: { ...rest, count: puts.length } };
+}

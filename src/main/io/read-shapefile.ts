@@ -1,0 +1,128 @@
+// Shapefiles: geometry from the `shapefile` package (raw coordinates, never reprojected), attributes
+// from our own dbf.ts, the CRS from the .prj matched to our catalogue, the encoding from the .cpg
+// (or the user's choice: TCVN3/VNI are common in district data).
+import { openShp } from 'shapefile';
+import { matchPrj } from '../../shared/io/prj-match';
+import { decodeText } from './text';
+import { encodingFromCpg, guessDbfEncoding, readDbf, type DbfEncoding } from './dbf';
+import { breathe, importError } from './errors';
+import { checkSourceGeometry, GeometryShapeError } from './source-geometry';
+import type { SourceCrs, SourceDataset, SourceFeature, SourceLayer } from './types';
+
+export interface ShapefileParts {
+  base: string;
+  shp: Uint8Array;
+  dbf?: Uint8Array;
+  shx?: Uint8Array;
+  prj?: Uint8Array;
+  cpg?: Uint8Array;
+}
+
+export interface ShapefileOptions {
+  encoding?: DbfEncoding;
+  signal?: AbortSignal;
+}
+
+/** Groups files by base name (case-insensitive extension), as a .zip or a picked file set holds them. */
+export function groupShapefiles(files: Map<string, Uint8Array>): ShapefileParts[] {
+  const sets = new Map<string, Partial<ShapefileParts>>();
+  for (const [name, data] of files) {
+    const m = /^(.*)\.(shp|dbf|shx|prj|cpg)$/i.exec(name);
+    if (!m || /(^|\/)__MACOSX\//.test(name)) continue;
+    const key = m[1]!;
+    const set = sets.get(key.toLowerCase()) ?? { base: key };
+    set[m[2]!.toLowerCase() as 'shp'] = data;
+    sets.set(key.toLowerCase(), set);
+  }
+  return [...sets.values()].filter((s): s is ShapefileParts => !!s.shp);
+}
+
+function shpHeaderCheck(name: string, shp: Uint8Array): void {
+  if (shp.length < 100) throw importError(name, 'tệp .shp quá ngắn (bị cắt).', 'the .shp is too short (truncated).');
+  const dv = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
+  if (dv.getInt32(0, false) !== 9994) throw importError(name, 'không phải tệp .shp (sai mã đầu tệp).', 'not a .shp file (bad file code).');
+  const declared = dv.getInt32(24, false) * 2;
+  if (declared > shp.length)
+    throw importError(name, `tệp .shp bị cắt: phần đầu ghi ${declared} byte nhưng tệp chỉ có ${shp.length}.`, `the .shp is truncated: its header says ${declared} bytes, the file has ${shp.length}.`, {
+      details: { declared, actual: shp.length },
+    });
+}
+
+function crsOf(p: ShapefileParts): SourceCrs {
+  if (!p.prj)
+    return {
+      code: null,
+      how: 'none',
+      notes: [{ vi: 'Không có tệp .prj: hãy chọn hệ toạ độ của dữ liệu.', en: 'No .prj file: choose the data’s CRS.' }],
+    };
+  const wkt = decodeText(`${p.base}.prj`, p.prj);
+  const m = matchPrj(wkt);
+  if (!m.code)
+    return {
+      code: null,
+      how: 'none',
+      said: m.said,
+      notes: [{ vi: `Hệ toạ độ trong .prj ("${m.said}") không có trong danh mục: hãy chọn.`, en: `The .prj CRS ("${m.said}") is not in the catalogue: choose one.` }],
+    };
+  return { code: m.code, how: 'prj', said: m.said, notes: m.notes };
+}
+
+export async function readShapefileLayer(p: ShapefileParts, opts: ShapefileOptions = {}): Promise<{ layer: SourceLayer; encoding: DbfEncoding | null }> {
+  const shpName = `${p.base}.shp`;
+  shpHeaderCheck(shpName, p.shp);
+  const dbf = p.dbf ? readDbf(`${p.base}.dbf`, p.dbf) : null;
+  const cpg = p.cpg ? encodingFromCpg(decodeText(`${p.base}.cpg`, p.cpg)) : null;
+  const encoding: DbfEncoding | null = dbf ? (opts.encoding ?? cpg ?? guessDbfEncoding(dbf)) : null;
+  const src = await openShp(p.shp.slice().buffer as ArrayBuffer);
+  const features: SourceFeature[] = [];
+  let row = 0;
+  for (;;) {
+    let r: { done: boolean; value: unknown };
+    try {
+      r = await src.read();
+    } catch (e) {
+      throw importError(shpName, `không đọc được hình học (${(e as Error).message}).`, `cannot read the geometry (${(e as Error).message}).`, { row: row + 1 });
+    }
+    if (r.done) break;
+    row++;
+    await breathe(row, opts.signal, 5000);
+    let geometry;
+    try {
+      geometry = checkSourceGeometry(r.value);
+    } catch (e) {
+      if (e instanceof GeometryShapeError) throw importError(shpName, e.vi, e.message, { row });
+      throw e;
+    }
+    if (dbf && row > dbf.count) continue; // counted, then refused below
+    const props = dbf && encoding ? dbf.record(row - 1, encoding) : {};
+    if (props === null) continue; // deleted in the .dbf
+    features.push({ row, geometry, props });
+  }
+  if (dbf && row !== dbf.count)
+    throw importError(
+      `${p.base}.dbf`,
+      `số bản ghi của .dbf (${dbf.count}) khác số hình của .shp (${row}).`,
+      `the .dbf has ${dbf.count} records but the .shp has ${row} shapes.`,
+      { details: { dbf: dbf.count, shp: row } },
+    );
+  const fields = dbf ? dbf.fields.map((f) => f.name) : [];
+  return { layer: { name: p.base.split('/').pop()!, crs: crsOf(p), fields, features }, encoding };
+}
+
+export async function readShapefiles(fileName: string, files: Map<string, Uint8Array>, opts: ShapefileOptions = {}): Promise<SourceDataset> {
+  const sets = groupShapefiles(files);
+  if (!sets.length) throw importError(fileName, 'không tìm thấy tệp .shp.', 'no .shp file found.');
+  const layers: SourceLayer[] = [];
+  const warnings: SourceDataset['warnings'] = [];
+  for (const s of sets) {
+    if (!s.dbf) warnings.push({ vi: `${s.base}: thiếu tệp .dbf (không có thuộc tính).`, en: `${s.base}: no .dbf (no attributes).` });
+    const { layer, encoding } = await readShapefileLayer(s, opts);
+    if (encoding && !s.cpg && !opts.encoding)
+      warnings.push({
+        vi: `${s.base}: không có tệp .cpg; đoán bảng mã ${encoding}. Nếu tên tiếng Việt hiển thị sai, hãy chọn TCVN3 hoặc VNI.`,
+        en: `${s.base}: no .cpg; guessed ${encoding}. If Vietnamese names look wrong, choose TCVN3 or VNI.`,
+      });
+    layers.push(layer);
+  }
+  return { fileName, format: 'shapefile', warnings, layers };
+}

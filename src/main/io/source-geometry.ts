@@ -1,0 +1,83 @@
+// Structural check of geometries coming from files (JSON can hold anything): positions are arrays of
+// 2–3 finite numbers, rings closed with ≥ 4 positions. Topology (self-intersections) is GEOS's job.
+import type { SourceGeometry } from './types';
+
+export class GeometryShapeError extends Error {
+  constructor(
+    readonly vi: string,
+    en: string,
+  ) {
+    super(en);
+  }
+}
+
+function pos(p: unknown): number[] {
+  if (!Array.isArray(p) || p.length < 2 || !p.slice(0, 3).every((n) => typeof n === 'number' && Number.isFinite(n)))
+    throw new GeometryShapeError('toạ độ không hợp lệ (cần 2–3 số)', 'invalid position (needs 2–3 numbers)');
+  return p.length > 3 ? (p.slice(0, 3) as number[]) : (p as number[]);
+}
+function line(l: unknown, min = 2): number[][] {
+  if (!Array.isArray(l) || l.length < min) throw new GeometryShapeError(`đường cần ít nhất ${min} điểm`, `a line needs at least ${min} positions`);
+  return l.map(pos);
+}
+function ring(r: unknown): number[][] {
+  const c = line(r, 3);
+  const a = c[0]!;
+  const b = c[c.length - 1]!;
+  if (a[0] !== b[0] || a[1] !== b[1]) c.push([...a]);
+  if (c.length < 4) throw new GeometryShapeError('vòng đa giác cần ít nhất 4 điểm', 'a polygon ring needs at least 4 positions');
+  return c;
+}
+function arr(x: unknown, what: string): unknown[] {
+  if (!Array.isArray(x) || x.length === 0) throw new GeometryShapeError(`${what} rỗng`, `empty ${what}`);
+  return x;
+}
+
+export function checkSourceGeometry(g: unknown): SourceGeometry | null {
+  if (g === null || g === undefined) return null;
+  if (typeof g !== 'object') throw new GeometryShapeError('hình học không hợp lệ', 'invalid geometry');
+  const o = g as { type?: unknown; coordinates?: unknown; geometries?: unknown };
+  switch (o.type) {
+    case 'Point':
+      return { type: 'Point', coordinates: pos(o.coordinates) };
+    case 'MultiPoint':
+      return { type: 'MultiPoint', coordinates: arr(o.coordinates, 'MultiPoint').map(pos) };
+    case 'LineString':
+      return { type: 'LineString', coordinates: line(o.coordinates) };
+    case 'MultiLineString':
+      return { type: 'MultiLineString', coordinates: arr(o.coordinates, 'MultiLineString').map((l) => line(l)) };
+    case 'Polygon':
+      return { type: 'Polygon', coordinates: arr(o.coordinates, 'Polygon').map(ring) };
+    case 'MultiPolygon':
+      return { type: 'MultiPolygon', coordinates: arr(o.coordinates, 'MultiPolygon').map((p) => arr(p, 'Polygon').map(ring)) };
+    case 'GeometryCollection':
+      return { type: 'GeometryCollection', geometries: arr(o.geometries, 'GeometryCollection').map((x) => checkSourceGeometry(x)!).filter(Boolean) };
+    default:
+      throw new GeometryShapeError(`kiểu hình học không biết: ${String(o.type)}`, `unknown geometry type: ${String(o.type)}`);
+  }
+}
+
+/** Every position of a geometry, for bounds checks and transforms. */
+export function mapPositions(g: SourceGeometry, f: (p: number[]) => number[]): SourceGeometry {
+  switch (g.type) {
+    case 'Point':
+      return { type: 'Point', coordinates: f(g.coordinates) };
+    case 'MultiPoint':
+    case 'LineString':
+      return { type: g.type, coordinates: g.coordinates.map(f) } as SourceGeometry;
+    case 'MultiLineString':
+    case 'Polygon':
+      return { type: g.type, coordinates: g.coordinates.map((l) => l.map(f)) } as SourceGeometry;
+    case 'MultiPolygon':
+      return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map((r) => r.map(f))) };
+    case 'GeometryCollection':
+      return { type: 'GeometryCollection', geometries: g.geometries.map((x) => mapPositions(x, f)) };
+  }
+}
+
+export function forEachPosition(g: SourceGeometry, f: (p: number[]) => void): void {
+  mapPositions(g, (p) => {
+    f(p);
+    return p;
+  });
+}

@@ -1,0 +1,69 @@
+// Geometry validity by GEOS (geos-wasm): turf's checks accept a bow-tie; GEOS is what QGIS, PostGIS
+// and GDAL agree with. Repair is GEOS MakeValid, offered, never silent.
+import initGeosJs from 'geos-wasm';
+import { geojsonToGeosGeom, geosGeomToGeojson } from 'geos-wasm/helpers';
+import type { Geometry } from '../../shared/model';
+
+type Geos = Awaited<ReturnType<typeof initGeosJs>>;
+let geosPromise: Promise<Geos> | null = null;
+function geos(): Promise<Geos> {
+  geosPromise ??= initGeosJs();
+  return geosPromise;
+}
+
+export interface Validity {
+  valid: boolean;
+  reason: string | null;
+}
+
+export interface GeosChecker {
+  check(g: Geometry): Validity;
+  /** MakeValid, keeping only the parts of the geometry's own dimension. Null when nothing is left. */
+  repair(g: Geometry): Geometry | null;
+}
+
+export async function geosChecker(): Promise<GeosChecker> {
+  const G = await geos();
+  const withGeom = <T>(g: Geometry, f: (ptr: number) => T): T => {
+    const ptr = geojsonToGeosGeom(g as never, G);
+    try {
+      return f(ptr);
+    } finally {
+      G.GEOSGeom_destroy(ptr);
+    }
+  };
+  return {
+    check(g) {
+      if (g.type === 'Point') return { valid: true, reason: null };
+      return withGeom(g, (ptr) => {
+        if (G.GEOSisValid(ptr) === 1) return { valid: true, reason: null };
+        const rp = G.GEOSisValidReason(ptr);
+        const reason = G.Module.UTF8ToString(rp);
+        G.GEOSFree(rp);
+        return { valid: false, reason };
+      });
+    },
+    repair(g) {
+      return withGeom(g, (ptr) => {
+        const fixed = G.GEOSMakeValid(ptr);
+        try {
+          const out = geosGeomToGeojson(fixed, G) as unknown as { type: string; coordinates?: unknown; geometries?: { type: string; coordinates: unknown }[] };
+          const parts = out.type === 'GeometryCollection' ? out.geometries ?? [] : [out as { type: string; coordinates: unknown }];
+          const polygonal = g.type === 'Polygon' || g.type === 'MultiPolygon';
+          const polys: unknown[] = [];
+          const lines: unknown[] = [];
+          for (const p of parts) {
+            if (p.type === 'Polygon') polys.push(p.coordinates);
+            else if (p.type === 'MultiPolygon') polys.push(...(p.coordinates as unknown[]));
+            else if (p.type === 'LineString') lines.push(p.coordinates);
+            else if (p.type === 'MultiLineString') lines.push(...(p.coordinates as unknown[]));
+          }
+          if (polygonal) return polys.length ? ({ type: 'MultiPolygon', coordinates: polys } as Geometry) : null;
+          return lines.length ? ({ type: 'MultiLineString', coordinates: lines } as Geometry) : null;
+        } finally {
+          G.GEOSGeom_destroy(fixed);
+        }
+      });
+    },
+  };
+}

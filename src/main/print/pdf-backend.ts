@@ -1,0 +1,307 @@
+// Draws a display list into a vector PDF with jsPDF (Node): paths as raw content operators (fast,
+// 2 decimals of a point), text through jsPDF with the embedded Noto Sans (searchable), symbols as
+// one path string reused under a translation, the georeference written into the page dictionary.
+import { deflateSync } from 'node:zlib';
+import { jsPDF, GState } from 'jspdf';
+import type { DisplayItem, DisplayList, MeasureText, PathItem, StrokePaint, SymbolDef, TextItem } from '../../shared/print';
+import { FONT_FAMILY, sheetFonts } from './fonts';
+
+const PT = 72 / 25.4;
+const n2 = (v: number) => {
+  const r = Math.round(v * 100) / 100;
+  return r === 0 ? '0' : String(r);
+};
+
+function rgb(hex: string): [number, number, number] {
+  const h = /^#?([0-9a-f]{6})$/i.exec(hex)?.[1] ?? '000000';
+  return [parseInt(h.slice(0, 2), 16) / 255, parseInt(h.slice(2, 4), 16) / 255, parseInt(h.slice(4, 6), 16) / 255];
+}
+const col = (hex: string) =>
+  rgb(hex)
+    .map((c) => String(Math.round(c * 1000) / 1000))
+    .join(' ');
+
+export interface PdfPage {
+  list: DisplayList;
+  /** The /VP entry for the page dictionary (georeference), if any. */
+  viewport?: string;
+}
+
+export interface PdfOptions {
+  /** Characters the embedded font has no glyph for (they would print as blanks) are added here. */
+  missingGlyphs?: Set<string>;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  title?: string;
+}
+
+type FilterFn = (data: string, chain: string | string[]) => { data: string; reverseChain: string };
+const jsPdfApi = jsPDF.API as unknown as { processDataByFilters: FilterFn; quytapNativeFlate?: true };
+
+// jsPDF deflates with fflate and rebuilds the binary string one byte at a time: ~10 s for the
+// content of a heavy A0 sheet. Node's zlib gives the same zlib stream natively, in a fraction.
+if (!jsPdfApi.quytapNativeFlate) {
+  const original = jsPdfApi.processDataByFilters.bind(jsPDF.API);
+  jsPdfApi.processDataByFilters = (data, chain) => {
+    const filters = typeof chain === 'string' ? [chain] : (chain ?? []);
+    if (filters.length === 1 && (filters[0] === 'FlateEncode' || filters[0] === '/FlateEncode')) {
+      return { data: deflateSync(Buffer.from(data ?? '', 'latin1')).toString('latin1'), reverseChain: '/FlateDecode' };
+    }
+    return original(data, chain);
+  };
+  jsPdfApi.quytapNativeFlate = true;
+}
+
+/** jsPDF's own writer into the current page's content (or the object being written). */
+function rawWrite(doc: jsPDF, s: string): void {
+  (doc.internal as unknown as { write: (s: string) => void }).write(s);
+}
+
+function newDoc(w: number, h: number): jsPDF {
+  const doc = new jsPDF({ unit: 'mm', format: [w, h], orientation: w > h ? 'landscape' : 'portrait', compress: true, floatPrecision: 2, putOnlyUsedFonts: true });
+  const fonts = sheetFonts();
+  doc.addFileToVFS('NotoSans-Regular.ttf', fonts.normal);
+  doc.addFileToVFS('NotoSans-Bold.ttf', fonts.bold);
+  doc.addFont('NotoSans-Regular.ttf', FONT_FAMILY, 'normal', 'Identity-H');
+  doc.addFont('NotoSans-Bold.ttf', FONT_FAMILY, 'bold', 'Identity-H');
+  doc.setFont(FONT_FAMILY, 'normal');
+  return doc;
+}
+
+/** Text widths from the embedded font's own metrics (what the composer lays out with). */
+export function fontMeasure(): MeasureText {
+  const doc = newDoc(210, 297);
+  const cache = new Map<string, number>();
+  return (text, sizePt, bold) => {
+    const key = `${bold ? 1 : 0}${text}`;
+    let u = cache.get(key);
+    if (u === undefined) {
+      doc.setFont(FONT_FAMILY, bold ? 'bold' : 'normal');
+      u = doc.getStringUnitWidth(text);
+      cache.set(key, u);
+    }
+    return (u * sizePt) / PT;
+  };
+}
+
+const FORMS = new WeakMap<jsPDF, Set<string>>();
+
+class Painter {
+  private readonly gstates = new Map<string, string>();
+  constructor(
+    private readonly doc: jsPDF,
+    private readonly pageH: number,
+    private readonly missing?: Set<string>,
+  ) {}
+
+  private checkGlyphs(text: string): void {
+    if (!this.missing) return;
+    const codeMap = (this.doc.getFont() as unknown as { metadata?: { cmap?: { unicode?: { codeMap?: Record<number, number> } } } }).metadata?.cmap?.unicode?.codeMap;
+    if (!codeMap) return;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (cp > 32 && !codeMap[cp]) this.missing.add(ch);
+    }
+  }
+
+  private out(s: string) {
+    rawWrite(this.doc, s);
+  }
+
+  private alpha(a: number | undefined, stroke: boolean): void {
+    if (a === undefined || a >= 1) return;
+    const key = `${stroke ? 'S' : 'F'}${Math.round(a * 100)}`;
+    let id = this.gstates.get(key);
+    if (!id) {
+      id = `qt${key}`;
+      this.doc.addGState(id, new GState(stroke ? { 'stroke-opacity': a } : { opacity: a }));
+      this.gstates.set(key, id);
+    }
+    this.doc.setGState(id);
+  }
+
+  pathOps(subpaths: number[][], closed: boolean, dx = 0, dy = 0, yFlip = true): string {
+    const parts: string[] = [];
+    for (const p of subpaths) {
+      for (let i = 0; i < p.length; i += 2) {
+        const x = (p[i] + dx) * PT;
+        const y = yFlip ? (this.pageH - p[i + 1] - dy) * PT : -(p[i + 1] + dy) * PT;
+        parts.push(`${n2(x)} ${n2(y)} ${i === 0 ? 'm' : 'l'}`);
+      }
+      if (closed) parts.push('h');
+    }
+    return parts.join('\n');
+  }
+
+  private strokeOps(s: StrokePaint): string {
+    const cap = { butt: 0, round: 1, square: 2 }[s.cap ?? 'butt'];
+    const join = { miter: 0, round: 1, bevel: 2 }[s.join ?? 'miter'];
+    const dash = s.dashMm?.length ? `[${s.dashMm.map((d) => n2(d * PT)).join(' ')}] 0 d` : '[] 0 d';
+    return `${col(s.color)} RG ${n2(s.widthMm * PT)} w ${cap} J ${join} j ${dash}`;
+  }
+
+  /** Paints a path whose operators are already built (reused for every stroke). */
+  paint(ops: string, item: Pick<PathItem, 'fill' | 'fillRule' | 'strokes' | 'closed'>): void {
+    const strokes = item.strokes ?? [];
+    // Opaque fill and one opaque stroke: one path, painted once (B), half the content.
+    if (item.fill && item.closed && strokes.length === 1 && (item.fill.opacity ?? 1) >= 1 && (strokes[0].opacity ?? 1) >= 1) {
+      this.out(`q ${col(item.fill.color)} rg ${this.strokeOps(strokes[0])}\n${ops}\n${item.fillRule === 'evenodd' ? 'B*' : 'B'}\nQ`);
+      return;
+    }
+    if (item.fill && item.closed) {
+      this.out('q');
+      this.alpha(item.fill.opacity, false);
+      this.out(`${col(item.fill.color)} rg\n${ops}\n${item.fillRule === 'evenodd' ? 'f*' : 'f'}\nQ`);
+    }
+    for (const s of item.strokes ?? []) {
+      this.out('q');
+      this.alpha(s.opacity, true);
+      this.out(`${this.strokeOps(s)}\n${ops}\nS\nQ`);
+    }
+  }
+
+  path(item: PathItem): void {
+    this.paint(this.pathOps(item.subpaths, item.closed), item);
+  }
+
+  private symbolCache = new Map<string, string>();
+
+  /** A symbol's drawing in its own coordinates (points, y up, anchor at 0,0), built once. */
+  symbol(def: SymbolDef, x: number, y: number): void {
+    let body = this.symbolCache.get(def.id);
+    if (body === undefined) {
+      const chunks: string[] = [];
+      for (const p of def.parts) {
+        const ops = this.pathOps(p.subpaths, p.closed, 0, 0, false);
+        if (p.fill && p.closed) chunks.push(`${col(p.fill.color)} rg\n${ops}\nf`);
+        for (const s of p.strokes ?? []) chunks.push(`${this.strokeOps(s)}\n${ops}\nS`);
+      }
+      body = chunks.join('\n');
+      this.symbolCache.set(def.id, body);
+    }
+    // Drawn once as a form XObject, then placed by reference: 40,000 graves cost 40,000 short
+    // "cm Do" lines, not 40,000 copies of the drawing.
+    let forms = FORMS.get(this.doc);
+    if (!forms) FORMS.set(this.doc, (forms = new Set()));
+    const key = `qtsym-${def.id}`;
+    if (!forms.has(key)) {
+      const m = 1; // mm around the unit box for stroke widths
+      const [x0, y0, x1, y1] = def.box;
+      this.doc.beginFormObject((x0 - m) * PT, (-y1 - m) * PT, (x1 - x0 + 2 * m) * PT, (y1 - y0 + 2 * m) * PT, this.doc.Matrix(1, 0, 0, 1, 0, 0));
+      this.out(body);
+      this.doc.endFormObject(key);
+      forms.add(key);
+    }
+    this.doc.doFormObject(key, this.doc.Matrix(1, 0, 0, 1, Math.round(x * PT * 100) / 100, Math.round((this.pageH - y) * PT * 100) / 100));
+  }
+
+  image(base64: string, x: number, y: number, w: number, h: number): void {
+    this.doc.addImage(base64, 'JPEG', x, y, w, h);
+  }
+
+  clip(subpaths: number[][], evenodd: boolean): void {
+    this.out(`q\n${this.pathOps(subpaths, true)}\n${evenodd ? 'W*' : 'W'} n`);
+  }
+
+  unclip(): void {
+    this.out('Q');
+  }
+
+  text(t: TextItem): void {
+    const doc = this.doc;
+    doc.setFont(FONT_FAMILY, t.bold ? 'bold' : 'normal');
+    doc.setFontSize(t.sizePt);
+    this.checkGlyphs(t.text);
+    let x = t.x;
+    let y = t.y;
+    let align: 'left' | 'center' | 'right' = t.align;
+    let baseline: 'alphabetic' | 'middle' = t.baseline;
+    const angle = t.angleDeg ?? 0;
+    if (angle) {
+      // jsPDF aligns before rotating; rotate about the anchor ourselves: start of the baseline.
+      const w = (doc.getStringUnitWidth(t.text) * t.sizePt) / PT;
+      const r = (angle * Math.PI) / 180;
+      const along = t.align === 'center' ? w / 2 : t.align === 'right' ? w : 0;
+      const down = t.baseline === 'middle' ? 0.33 * t.sizePt * (25.4 / 72) : 0;
+      x = t.x - Math.cos(r) * along + Math.sin(r) * down;
+      y = t.y + Math.sin(r) * along + Math.cos(r) * down;
+      align = 'left';
+      baseline = 'alphabetic';
+    } else if (baseline === 'middle') {
+      y = t.y + 0.33 * t.sizePt * (25.4 / 72);
+      baseline = 'alphabetic';
+    }
+    const opts = { align, baseline, ...(angle ? { angle } : {}) } as const;
+    if (t.halo) {
+      this.out('q');
+      doc.setLineJoin('round');
+      doc.setDrawColor(t.halo.color);
+      doc.setLineWidth(t.halo.widthMm * 2);
+      doc.text(t.text, x, y, { ...opts, renderingMode: 'stroke' });
+      this.out('Q');
+    }
+    doc.setTextColor(t.color);
+    doc.text(t.text, x, y, { ...opts, renderingMode: 'fill' });
+  }
+}
+
+const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
+
+/** Draws in slices, giving the event loop a turn between them so progress goes out and a cancel gets in. */
+async function drawItems(p: Painter, list: DisplayList, items: DisplayItem[], opts: PdfOptions, base: number, total: number): Promise<void> {
+  let n = 0;
+  for (const it of items) {
+    if ((++n & 4095) === 0) {
+      opts.onProgress?.(base + n, total);
+      await yieldToLoop();
+      if (opts.signal?.aborted) throw new Error('cancelled');
+    }
+    switch (it.kind) {
+      case 'path':
+        p.path(it);
+        break;
+      case 'symbol':
+        p.symbol(list.symbols[it.symbol], it.x, it.y);
+        break;
+      case 'text':
+        p.text(it);
+        break;
+      case 'clip-begin':
+        p.clip(it.subpaths, it.fillRule === 'evenodd');
+        break;
+      case 'clip-end':
+        p.unclip();
+        break;
+      case 'image':
+        // In list order, so a base map sits under the features and inside the frame's clip.
+        p.image(it.data, it.x, it.y, it.w, it.h);
+        break;
+    }
+  }
+}
+
+/** The PDF bytes of one or more pages (a series), each page its own size and georeference. */
+export async function renderPdf(pages: PdfPage[], opts: PdfOptions = {}): Promise<Uint8Array> {
+  if (!pages.length) throw new Error('renderPdf: no pages');
+  const first = pages[0].list.page;
+  const doc = newDoc(first.widthMm, first.heightMm);
+  const viewports = new Map<number, string>();
+  doc.internal.events.subscribe('putPage', (data: { pageNumber: number }) => {
+    const vp = viewports.get(data.pageNumber);
+    if (vp) rawWrite(doc, vp);
+  });
+  if (opts.title) doc.setProperties({ title: opts.title.normalize('NFC'), creator: 'QuyTap' });
+  const total = pages.reduce((s, p) => s + p.list.items.length, 0);
+  let base = 0;
+  for (const [i, pg] of pages.entries()) {
+    if (opts.signal?.aborted) throw new Error('cancelled');
+    const { widthMm: w, heightMm: h } = pg.list.page;
+    if (i > 0) doc.addPage([w, h], w > h ? 'landscape' : 'portrait');
+    if (pg.viewport) viewports.set(i + 1, pg.viewport);
+    const painter = new Painter(doc, h, opts.missingGlyphs);
+    await drawItems(painter, pg.list, pg.list.items, opts, base, total);
+    base += pg.list.items.length;
+  }
+  opts.onProgress?.(total, total);
+  return new Uint8Array(doc.output('arraybuffer'));
+}

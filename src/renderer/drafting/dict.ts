@@ -1,0 +1,137 @@
+// The drafting workspace's own strings, Vietnamese first (kept apart from i18n/dict.ts, which other
+// features edit at the same time). d(key) picks the UI language.
+import { useCallback } from 'react';
+import { CLASSES } from '../../shared/symbology';
+import { ENUM_LABELS } from '../i18n/dict';
+import { useI18n } from '../i18n';
+
+const D = {
+  'tool.select': ['Chọn, sửa đỉnh (V). Kéo đỉnh để di chuyển, kéo cạnh để thêm đỉnh, Alt+nhấp để xóa đỉnh', 'Select, edit vertices (V). Drag a vertex to move it, drag an edge to add one, Alt+click to delete one'],
+  'tool.move': ['Di chuyển đối tượng đã chọn (T)', 'Move the selected feature (T)'],
+  'tool.polygon': ['Vẽ khu vực tìm kiếm (P). Nhấp đúp để kết thúc, Backspace xóa điểm vừa vẽ', 'Draw a search area (P). Double-click to finish, Backspace removes the last point'],
+  'tool.hole': ['Vẽ lỗ thủng trong vùng đã chọn (H)', 'Draw a hole in the selected area (H)'],
+  'tool.grave': ['Đặt mộ liệt sĩ (G)', 'Place a grave (G)'],
+  'tool.cemetery': ['Đặt nghĩa trang dạng điểm (C)', 'Place a cemetery as a point (C)'],
+  'tool.cemeteryArea': ['Vẽ nghĩa trang dạng vùng (Shift+C)', 'Draw a cemetery as an area (Shift+C)'],
+  'tool.info': ['Đặt điểm thông tin (I)', 'Place an information point (I)'],
+  'tool.line': ['Vẽ đường nền: giao thông, thủy hệ (L)', 'Draw a base line: road, water (L)'],
+  'tool.measure': ['Đo chiều dài (M)', 'Measure a length (M)'],
+  'tool.measureArea': ['Đo diện tích (Shift+M)', 'Measure an area (Shift+M)'],
+  'tool.split': ['Cắt vùng đã chọn bằng một đường (X)', 'Split the selected area with a line (X)'],
+  'tool.merge': ['Gộp vùng đã chọn với vùng kề (J): nhấp vào vùng thứ hai', 'Merge the selected area with another (J): click the second area'],
+  'tool.coords': ['Đặt điểm theo tọa độ (K)', 'Place a point by coordinates (K)'],
+  'tool.delete': ['Xóa đối tượng đã chọn (Delete)', 'Delete the selected feature (Delete)'],
+  'tool.undo': ['Hoàn tác (Ctrl+Z)', 'Undo (Ctrl+Z)'],
+  'tool.redo': ['Làm lại (Ctrl+Y)', 'Redo (Ctrl+Y)'],
+  'tool.snap': ['Bắt điểm vào đỉnh và cạnh (S)', 'Snap to vertices and edges (S)'],
+  'tool.snapTol': ['Dung sai bắt điểm (điểm ảnh)', 'Snap tolerance (pixels)'],
+  'tool.table': ['Bảng thuộc tính lớp (F)', 'Attribute table of the layer (F)'],
+  'tool.records': ['Hồ sơ: liệt sĩ, phiếu thông tin, kết luận (R)', 'Records: martyrs, information forms, conclusions (R)'],
+  'commune.label': 'Xã đang vẽ|Commune',
+  'commune.none': '— Tất cả (không khóa) —|— All (no focus) —',
+  'commune.unlock': 'Mở khóa xã khác|Unlock other communes',
+  'commune.unlockShort': 'Mở khóa|Unlock',
+  'commune.readOnly': 'Đối tượng thuộc xã khác ({code}): chỉ xem. Bật "Mở khóa xã khác" để sửa.|This feature belongs to another commune ({code}): read-only. Tick "Unlock other communes" to edit it.',
+  'commune.adminReadOnly': 'Địa giới hành chính chỉ xem. Bật "Mở khóa xã khác" để sửa.|Boundaries are read-only. Tick "Unlock other communes" to edit them.',
+  'draw.needSelect': 'Hãy chọn một vùng trước (V rồi nhấp vào vùng).|Select an area first (V, then click it).',
+  'draw.holeOutside': 'Lỗ thủng phải nằm trong vùng đã chọn.|The hole must lie inside the selected area.',
+  'draw.new': 'Đối tượng mới|New feature',
+  'form.save': 'Lưu (Ctrl+Enter)|Save (Ctrl+Enter)',
+  'form.cancel': 'Hủy (Esc)|Cancel (Esc)',
+  'form.saved': 'Đã lưu.|Saved.',
+  'form.blocked': 'Chưa lưu được: {msg}|Not saved: {msg}',
+  'form.warnRemains': 'Khu vực chưa tìm kiếm nhưng chưa nhập số hài cốt ước tính.|Area not started but estimated remains is empty.',
+  'form.warnVerify': 'Mộ chưa được xác minh.|Grave not verified yet.',
+  'form.required': 'bắt buộc|required',
+  'form.yes': 'Có|Yes',
+  'form.empty': '—|—',
+  'tab.attrs': 'Thuộc tính|Attributes',
+  'tab.links': 'Liên kết|Links',
+  'tab.files': 'Tệp|Files',
+  'tab.history': 'Lịch sử|History',
+  'links.none': 'Chưa có liên kết.|No links yet.',
+  'links.add': 'Liên kết với…|Link to…',
+  'links.search': 'Tìm (không cần dấu)|Search (diacritics optional)',
+  'links.link': 'Liên kết|Link',
+  'links.unlink': 'Bỏ liên kết|Unlink',
+  'links.open': 'Mở|Open',
+  'links.role': 'Vai trò|Role',
+  'files.none': 'Chưa có tệp đính kèm.|No attachments.',
+  'files.add': 'Đính kèm ảnh, bản chụp…|Attach a photo, scan…',
+  'files.tooBig': 'Tệp quá lớn (tối đa {mb} MB).|File too large (at most {mb} MB).',
+  'files.open': 'Xem|View',
+  'history.none': 'Chưa có lịch sử.|No history.',
+  'history.restore': 'Khôi phục phiên bản này|Restore this version',
+  'history.restored': 'Đã khôi phục phiên bản {v}.|Restored version {v}.',
+  'history.action.insert': 'Tạo mới|Created',
+  'history.action.update': 'Sửa|Changed',
+  'history.action.delete': 'Xóa|Deleted',
+  'history.action.restore': 'Khôi phục|Restored',
+  'history.geometry': 'hình dạng|geometry',
+  'delete.confirm': 'Xóa đối tượng "{name}"? (Có thể hoàn tác bằng Ctrl+Z)|Delete "{name}"? (Ctrl+Z undoes it)',
+  'delete.done': 'Đã xóa.|Deleted.',
+  'measure.length': 'Chiều dài: {m} m|Length: {m} m',
+  'measure.area': 'Diện tích: {m2} m² = {ha} ha; chu vi {m} m|Area: {m2} m² = {ha} ha; perimeter {m} m',
+  'coords.title': 'Đặt điểm theo tọa độ|Place a point by coordinates',
+  'coords.text': 'Tọa độ|Coordinates',
+  'coords.format': 'Dạng|Format',
+  'coords.auto': 'Tự nhận dạng|Detect',
+  'coords.target': 'Đặt thành|Place as',
+  'coords.moveSelected': 'Di chuyển điểm đang chọn đến đây|Move the selected point here',
+  'coords.gridZone': 'Ô lưới MGRS (cho dạng ngắn, vd 49P)|MGRS grid zone (for short references, e.g. 49P)',
+  'coords.place': 'Đặt điểm|Place',
+  'coords.hint': 'Ví dụ: X=1362345.67 Y=456789.12 · 12.3456, 107.89 · 12°20\'44"N 107°53\'24"E · 49P 123456 1365432 · 49P BT 12345 67890|E.g. X=1362345.67 Y=456789.12 · 12.3456, 107.89 · 12°20\'44"N 107°53\'24"E · 49P 123456 1365432 · 49P BT 12345 67890',
+  'coords.precision': 'Độ chính xác của cách viết: {p} m|Precision of the notation: {p} m',
+  'status.format': 'Dạng tọa độ con trỏ|Cursor coordinate format',
+  'status.sheet': 'Mảnh 1:50.000 (tham khảo)|1:50,000 sheet (hint)',
+  'table.title': 'Bảng thuộc tính|Attribute table',
+  'table.layer': 'Lớp|Layer',
+  'table.search': 'Tìm (không cần dấu)|Search (diacritics optional)',
+  'table.rows': '{n} / {total} dòng|{n} / {total} rows',
+  'table.zoom': 'Phóng tới|Zoom to',
+  'table.bulk': 'Sửa hàng loạt {n} dòng đã chọn:|Bulk-edit the {n} selected rows:',
+  'table.apply': 'Áp dụng|Apply',
+  'table.bulkDone': 'Đã sửa {n} đối tượng (một bước hoàn tác).|Changed {n} features (one undo step).',
+  'table.close': 'Đóng|Close',
+  'records.title': 'Hồ sơ|Records',
+  'records.new': 'Thêm mới|New',
+  'records.linked': 'Đối tượng liên kết|Linked features',
+  'records.noneLinked': 'Chưa liên kết đối tượng nào.|Not linked to any feature.',
+  'records.showOnMap': 'Xem trên bản đồ|Show on map',
+  'inspector.reload': 'Tải lại từ tệp dự án|Reload from the project file',
+  'conflict.title': 'Xung đột chỉnh sửa|Edit conflict',
+} as const satisfies Record<string, string | readonly [string, string]>;
+
+export type DKey = keyof typeof D;
+
+function pair(key: DKey): [string, string] {
+  const v = D[key] as string | readonly [string, string];
+  if (typeof v === 'string') {
+    const i = v.indexOf('|');
+    return [v.slice(0, i), v.slice(i + 1)];
+  }
+  return [v[0], v[1]];
+}
+
+export function useD() {
+  const { lang } = useI18n();
+  return useCallback(
+    (key: DKey, params?: Record<string, string | number>) => {
+      const s = pair(key)[lang === 'en' ? 1 : 0];
+      return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
+    },
+    [lang],
+  );
+}
+
+const CLASS_LABELS = new Map(CLASSES.map((c) => [c.classKey, c]));
+
+/** A code's label: the shared enum labels first, then the symbology's class names. */
+export function enumLabel(table: string, field: string, value: string): { vi: string; en: string } | null {
+  const l = ENUM_LABELS[`${field}:${value}`];
+  if (l) return l;
+  const c = CLASS_LABELS.get(`${table}:${value}`) as unknown as { legend?: { vi: string; en: string }; vi?: string; en?: string } | undefined;
+  if (c?.legend) return c.legend;
+  if (c?.vi && c.en) return { vi: c.vi, en: c.en };
+  return null;
+}

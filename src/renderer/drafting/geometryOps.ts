@@ -1,0 +1,81 @@
+// Split, merge and validity of polygons with jsts (JTS). Chosen over geos-wasm because WebAssembly
+// would need 'wasm-unsafe-eval' in the CSP; jsts is plain JavaScript and runs under 'self'.
+import 'jsts/org/locationtech/jts/monkey.js';
+import ReaderModule from 'jsts/org/locationtech/jts/io/GeoJSONReader.js';
+import WriterModule from 'jsts/org/locationtech/jts/io/GeoJSONWriter.js';
+import PolygonizerModule from 'jsts/org/locationtech/jts/operation/polygonize/Polygonizer.js';
+import IsValidOpModule from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
+import type { Geometry } from '../../shared/model/geometry';
+
+// The part of JTS's Geometry (with monkey.js's methods) used here; jsts's own typings describe the
+// classes without the monkey-patched methods.
+interface JstsGeometry {
+  union(other?: JstsGeometry): JstsGeometry;
+  isValid(): boolean;
+  isEmpty(): boolean;
+  getBoundary(): JstsGeometry;
+  getInteriorPoint(): JstsGeometry;
+  within(other: JstsGeometry): boolean;
+  intersects(other: JstsGeometry): boolean;
+}
+const GeoJSONReader = ReaderModule as unknown as new () => { read(g: unknown): JstsGeometry };
+const GeoJSONWriter = WriterModule as unknown as new () => { write(g: JstsGeometry): unknown };
+const Polygonizer = PolygonizerModule as unknown as new () => { add(g: JstsGeometry): void; getPolygons(): { toArray(): JstsGeometry[] } };
+const IsValidOp = IsValidOpModule as unknown as new (g: JstsGeometry) => {
+  isValid(): boolean;
+  getValidationError(): { getMessage(): string; getCoordinate(): { x: number; y: number } | null } | null;
+};
+
+const reader = new GeoJSONReader();
+const writer = new GeoJSONWriter();
+
+const read = (g: Geometry): JstsGeometry => reader.read(g);
+const write = (g: JstsGeometry): Geometry => writer.write(g) as unknown as Geometry;
+
+export type OpResult = { ok: true; geometry: Geometry } | { ok: false; vi: string; en: string };
+export type SplitResult = { ok: true; parts: Geometry[] } | { ok: false; vi: string; en: string };
+
+/** Why a polygon is invalid (self-intersection, a hole outside…), or null when it is valid. */
+export function invalidReason(g: Geometry): { vi: string; en: string } | null {
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return null;
+  const op = new IsValidOp(read(g));
+  if (op.isValid()) return null;
+  const e = op.getValidationError();
+  const at = e?.getCoordinate();
+  const where = at ? ` (X=${at.y.toFixed(2)} Y=${at.x.toFixed(2)})` : '';
+  return {
+    vi: `Vùng không hợp lệ: ${e?.getMessage() ?? 'cạnh tự cắt nhau'}${where}. Hãy sửa lại các đỉnh.`,
+    en: `Invalid area: ${e?.getMessage() ?? 'self-intersection'}${where}. Fix its vertices.`,
+  };
+}
+
+/** The union of two areas: one polygon when they touch or overlap, else a multipolygon. */
+export function mergeAreas(a: Geometry, b: Geometry): OpResult {
+  const ga = read(a);
+  const gb = read(b);
+  if (!ga.isValid() || !gb.isValid())
+    return { ok: false, vi: 'Không gộp được: một trong hai vùng không hợp lệ.', en: 'Cannot merge: one of the areas is invalid.' };
+  const u = ga.union(gb);
+  if (u.isEmpty()) return { ok: false, vi: 'Kết quả gộp rỗng.', en: 'The merge is empty.' };
+  return { ok: true, geometry: write(u) };
+}
+
+/**
+ * Splits an area by a line drawn across it: the boundary and the line are noded together and
+ * polygonised; the pieces inside the original area are the parts (holes kept where they were).
+ */
+export function splitArea(area: Geometry, line: number[][]): SplitResult {
+  const poly = read(area);
+  const cut = read({ type: 'LineString', coordinates: line } as Geometry);
+  if (!cut.intersects(poly)) return { ok: false, vi: 'Đường cắt không đi qua vùng.', en: 'The line does not cross the area.' };
+  const noded = poly.getBoundary().union(cut);
+  const pz = new Polygonizer();
+  pz.add(noded);
+  const parts = pz
+    .getPolygons()
+    .toArray()
+    .filter((p) => p.getInteriorPoint().within(poly));
+  if (parts.length < 2)
+    return { ok: false, vi: 'Đường cắt phải cắt ngang qua vùng (từ ngoài vào, ra ngoài).', en: 'The line must cross the whole area (from outside to outside).' };
+  return { ok: true, parts: parts.map(write) };
+}

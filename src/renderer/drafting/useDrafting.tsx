@@ -1,0 +1,526 @@
+// The drafting workspace's state and wiring, kept out of Workspace.tsx (which other features also
+// touch): commune focus, tools and their shortcuts, the inspector, the dock (feature table,
+// records), typed coordinates. Every user action becomes ONE edits.apply (one undo step).
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { ProjectInfo } from '../../shared/api';
+import { geometryExtent, type Geometry } from '../../shared/model/geometry';
+import type { Props as RowProps, Row } from '../../shared/model/rows';
+import { TABLES, type TableName } from '../../shared/model/tables';
+import { isFeatureTable, type FeatureTableName } from '../../shared/symbology';
+import { useApi, useErrorToast, useToast } from '../components/common';
+import { useI18n } from '../i18n';
+import type { Hit, MapController } from '../map/MapController';
+import { CoordinateDialog, type PlaceTarget } from './CoordinateDialog';
+import { addHole, DraftingController, toGeometry, type Tool } from './DraftingController';
+import { useD } from './dict';
+import { FeatureTable } from './FeatureTable';
+import { Inspector, type InspectorTarget } from './Inspector';
+import { RecordsPanel, RECORD_TABS, type RecordTab } from './RecordsPanel';
+import { Toolbar } from './Toolbar';
+import { invalidReason, mergeAreas, splitArea } from './geometryOps';
+
+interface Commune {
+  code: string;
+  name: string;
+  geometry: Geometry | null;
+}
+
+const POLYGON_TABLES: readonly string[] = ['search_areas', 'cemeteries', 'base_areas', 'admin_units'];
+
+const KEY_TOOLS: Record<string, Tool> = {
+  v: 'select',
+  t: 'move',
+  p: 'polygon',
+  h: 'hole',
+  g: 'grave',
+  c: 'cemetery',
+  C: 'cemeteryArea',
+  i: 'info',
+  l: 'line',
+  m: 'measure',
+  M: 'measureArea',
+  x: 'split',
+  j: 'merge',
+};
+
+function isTyping(el: EventTarget | null): boolean {
+  const e = el as HTMLElement | null;
+  if (!e) return false;
+  if (e.isContentEditable) return true;
+  if (e.tagName === 'TEXTAREA' || e.tagName === 'SELECT') return true;
+  if (e.tagName === 'INPUT') return !['checkbox', 'range', 'radio', 'button'].includes((e as HTMLInputElement).type);
+  return false;
+}
+
+export function useDrafting({
+  ctl,
+  info,
+  pinned,
+  setPinned,
+  undoRedo,
+}: {
+  ctl: RefObject<MapController | null>;
+  info: ProjectInfo;
+  pinned: Hit[] | null;
+  setPinned: (h: Hit[] | null) => void;
+  undoRedo: (which: 'undo' | 'redo') => Promise<void>;
+}) {
+  const api = useApi();
+  const { num, pick } = useI18n();
+  const d = useD();
+  const toast = useToast();
+  const showError = useErrorToast();
+  const dc = useRef<DraftingController | null>(null);
+
+  const focusKey = `quytap.focus:${info.path}`;
+  const [tool, setToolState] = useState<Tool>('select');
+  const [snap, setSnap] = useState(true);
+  const [snapTol, setSnapTol] = useState(10);
+  const [communes, setCommunes] = useState<Commune[]>([]);
+  const [focus, setFocus] = useState<string | null>(() => localStorage.getItem(focusKey) || null);
+  const [unlocked, setUnlocked] = useState(false);
+  const [sketch, setSketch] = useState<Extract<InspectorTarget, { kind: 'new' }> | null>(null);
+  const [sel, setSel] = useState<{ table: FeatureTableName; id: string } | null>(null);
+  const [ownTick, setOwnTick] = useState(0);
+  const [changeTick, setChangeTick] = useState(0);
+  const [dock, setDock] = useState<'table' | 'records' | null>(null);
+  const [tableLayer, setTableLayer] = useState<FeatureTableName>('search_areas');
+  const [records, setRecords] = useState<{ table: RecordTab; id: string | null }>({ table: 'martyrs', id: null });
+  const [coordsOpen, setCoordsOpen] = useState(false);
+  const [measure, setMeasure] = useState<{ lengthM: number; areaM2: number | null } | null>(null);
+  const bump = useCallback(() => setOwnTick((n) => n + 1), []);
+
+  // ── the controller, on the map Workspace created just before ──
+  const cbRef = useRef({
+    onSketch: (_t: FeatureTableName, _g: Geometry) => {},
+    onGeometryEdited: (_t: FeatureTableName, _id: string, _g: Geometry, _l: string) => {},
+    onHole: (_r: number[][]) => {},
+    onSplitLine: (_l: number[][]) => {},
+  });
+  useEffect(() => {
+    const mc = ctl.current;
+    if (!mc) return;
+    const c = new DraftingController(mc, {
+      onSketch: (t, g) => cbRef.current.onSketch(t, g),
+      onGeometryEdited: (t, id, g, l) => cbRef.current.onGeometryEdited(t, id, g, l),
+      onHole: (r) => cbRef.current.onHole(r),
+      onSplitLine: (l) => cbRef.current.onSplitLine(l),
+      onMeasure: setMeasure,
+    });
+    dc.current = c;
+    (window as unknown as { __quytapDraft?: DraftingController }).__quytapDraft = c;
+    return () => {
+      try {
+        c.dispose();
+      } catch {
+        /* the map went first */
+      }
+      dc.current = null;
+    };
+  }, [ctl, info.path, info.crs.code]);
+
+  useEffect(() => api.on('project.changed', () => setChangeTick((n) => n + 1)), [api]);
+
+  // ── commune focus ──
+  useEffect(() => {
+    api
+      .invoke('features.query', { table: 'admin_units', filter: { level: 'commune' }, limit: 5000 })
+      .then((r) =>
+        setCommunes(
+          r.rows
+            .filter((x) => !x.meta.deleted)
+            .map((x) => ({ code: String(x.props.code ?? ''), name: String(x.props.name ?? ''), geometry: x.geometry }))
+            .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+        ),
+      )
+      .catch(showError);
+  }, [api, info.path, showError]);
+  const focusCommune = communes.find((c) => c.code === focus) ?? null;
+  useEffect(() => {
+    dc.current?.setFocus(focusCommune?.geometry ?? null);
+  }, [focusCommune]);
+  const chooseCommune = (code: string | null) => {
+    setFocus(code);
+    if (code) localStorage.setItem(focusKey, code);
+    else localStorage.removeItem(focusKey);
+    const c = communes.find((x) => x.code === code);
+    if (c?.geometry) ctl.current?.fitTo(geometryExtent(c.geometry));
+  };
+
+  const lockFor = useCallback(
+    (table: FeatureTableName, props: RowProps): string | null => {
+      if (unlocked) return null;
+      if (table === 'admin_units') return d('commune.adminReadOnly');
+      const code = props.commune_code;
+      if (focus && typeof code === 'string' && code !== '' && code !== focus) return d('commune.readOnly', { code });
+      return null;
+    },
+    [unlocked, focus, d],
+  );
+
+  // ── selection: from a map click (Workspace's pinned hit), the table or a record ──
+  // With the merge tool, a click on a second area of the same layer merges it into the selected one.
+  const mergeRef = useRef<(h: Hit) => boolean>(() => false);
+  useEffect(() => {
+    const h = pinned?.[0];
+    if (h && mergeRef.current(h)) return;
+    setSel(h ? { table: h.table, id: h.id } : null);
+    if (h) setSketch(null);
+  }, [pinned]);
+  useEffect(() => {
+    const c = dc.current;
+    if (!c) return;
+    const hit = sel ? ctl.current?.hitOf(sel.table, sel.id) : null;
+    c.setSelected(sel, !!sel && !!hit && lockFor(sel.table, hit.props as RowProps) === null);
+  }, [sel, lockFor, ctl, changeTick]);
+
+  const selectFeature = useCallback(
+    async (table: FeatureTableName, id: string, zoom: boolean) => {
+      const mc = ctl.current;
+      setSketch(null);
+      let hit = mc?.hitOf(table, id) ?? null;
+      const g = hit ? mc?.featureOf(table, id)?.getGeometry() : null;
+      const inView = !!g && !!mc && g.intersectsExtent(mc.view.calculateExtent(mc.map.getSize()));
+      if (zoom || !hit || !inView) {
+        try {
+          const row = await api.invoke('rows.get', { table, id });
+          if (row.geometry) mc?.fitTo(geometryExtent(row.geometry));
+        } catch (e) {
+          showError(e);
+        }
+      }
+      hit = mc?.hitOf(table, id) ?? hit;
+      if (hit) {
+        setPinned([hit]);
+        mc?.highlightSelected(hit);
+      } else setSel({ table, id });
+    },
+    [api, ctl, setPinned, showError],
+  );
+
+  // ── edits ──
+  const apply = useCallback(
+    async (edit: Parameters<typeof api.invoke<'edits.apply'>>[1], revert?: FeatureTableName) => {
+      try {
+        const r = await api.invoke('edits.apply', edit);
+        bump();
+        return r;
+      } catch (e) {
+        showError(e);
+        if (revert) ctl.current?.refresh([revert]);
+        return null;
+      }
+    },
+    [api, bump, ctl, showError],
+  );
+
+  const metaOf = (table: FeatureTableName, id: string) => ctl.current?.hitOf(table, id)?.meta ?? null;
+
+  cbRef.current.onSketch = (table, geometry) => {
+    const bad = invalidReason(geometry);
+    if (bad) {
+      toast(pick(bad), 'error');
+      dc.current?.abort();
+      return;
+    }
+    setPinned(null);
+    setSketch({ kind: 'new', table, geometry, props: { commune_code: focus } });
+  };
+  cbRef.current.onGeometryEdited = (table, id, geometry, label) => {
+    const bad = invalidReason(geometry);
+    if (bad) {
+      toast(pick(bad), 'error');
+      ctl.current?.refresh([table]);
+      return;
+    }
+    const meta = metaOf(table, id);
+    void apply({ label: `${label}: ${TABLES[table].vi}`, put: [{ table, id, ...(meta ? { baseVersion: meta.version } : {}), geometry }] }, table);
+  };
+  cbRef.current.onHole = (ring) => {
+    const f = sel ? ctl.current?.featureOf(sel.table, sel.id) : null;
+    if (!sel || !f || !POLYGON_TABLES.includes(sel.table)) {
+      toast(d('draw.needSelect'), 'error');
+      return;
+    }
+    const hit = ctl.current!.hitOf(sel.table, sel.id)!;
+    const lock = lockFor(sel.table, hit.props as RowProps);
+    if (lock) {
+      toast(lock, 'error');
+      return;
+    }
+    const g = addHole(toGeometry(f.getGeometry()!), ring);
+    if (!g) {
+      toast(d('draw.holeOutside'), 'error');
+      return;
+    }
+    void apply({ label: `Thêm lỗ thủng: ${TABLES[sel.table].vi}`, put: [{ table: sel.table, id: sel.id, baseVersion: hit.meta?.version, geometry: g }] }, sel.table);
+  };
+
+  /** The selected area, if it is one the user may edit (else a toast says why not). */
+  const editableArea = () => {
+    const f = sel ? ctl.current?.featureOf(sel.table, sel.id) : null;
+    const hit = sel ? ctl.current?.hitOf(sel.table, sel.id) : null;
+    if (!sel || !f || !hit || !POLYGON_TABLES.includes(sel.table) || !/Polygon/.test(hit.geometryType)) {
+      toast(d('draw.needSelect'), 'error');
+      return null;
+    }
+    const lock = lockFor(sel.table, hit.props as RowProps);
+    if (lock) {
+      toast(lock, 'error');
+      return null;
+    }
+    return { sel, hit, geometry: toGeometry(f.getGeometry()!) };
+  };
+  cbRef.current.onSplitLine = (line) => {
+    const a = editableArea();
+    if (!a) return;
+    const r = splitArea(a.geometry, line);
+    if (!r.ok) {
+      toast(pick(r), 'error');
+      return;
+    }
+    const [first, ...rest] = r.parts;
+    const props = { ...(a.hit.props as RowProps) };
+    void apply(
+      {
+        label: `Cắt vùng thành ${r.parts.length} phần: ${TABLES[a.sel.table].vi}`,
+        put: [
+          { table: a.sel.table, id: a.sel.id, baseVersion: a.hit.meta?.version, geometry: first! },
+          ...rest.map((g) => ({ table: a.sel.table, geometry: g, props })),
+        ],
+      },
+      a.sel.table,
+    );
+  };
+  mergeRef.current = (h: Hit) => {
+    if (toolRef.current !== 'merge' || !sel || h.table !== sel.table || h.id === sel.id) return false;
+    const a = editableArea();
+    const other = ctl.current?.featureOf(h.table, h.id);
+    if (!a || !other) return true;
+    const lock = lockFor(h.table, h.props as RowProps);
+    if (lock) {
+      toast(lock, 'error');
+      return true;
+    }
+    const r = mergeAreas(a.geometry, toGeometry(other.getGeometry()!));
+    if (!r.ok) {
+      toast(pick(r), 'error');
+      return true;
+    }
+    void apply(
+      {
+        label: `Gộp vùng: ${TABLES[a.sel.table].vi}`,
+        put: [{ table: a.sel.table, id: a.sel.id, baseVersion: a.hit.meta?.version, geometry: r.geometry }],
+        remove: [{ table: h.table, id: h.id, ...(h.meta ? { baseVersion: h.meta.version } : {}) }],
+      },
+      a.sel.table,
+    );
+    return true;
+  };
+
+  const deleteSelected = useCallback(async () => {
+    if (!sel) return;
+    const hit = ctl.current?.hitOf(sel.table, sel.id);
+    const lock = hit ? lockFor(sel.table, hit.props as RowProps) : null;
+    if (lock) {
+      toast(lock, 'error');
+      return;
+    }
+    const r = await apply({ label: `Xóa ${TABLES[sel.table].vi}`, remove: [{ table: sel.table, id: sel.id, ...(hit?.meta ? { baseVersion: hit.meta.version } : {}) }] });
+    if (r) {
+      toast(d('delete.done'), 'success');
+      setPinned(null);
+      ctl.current?.highlightSelected(null);
+    }
+  }, [sel, ctl, lockFor, apply, toast, d, setPinned]);
+
+  const toolRef = useRef<Tool>('select');
+  const setTool = useCallback((t: Tool) => {
+    toolRef.current = t;
+    setToolState(t);
+    setMeasure(null);
+    dc.current?.abort();
+    dc.current?.setTool(t);
+  }, []);
+  useEffect(() => {
+    dc.current?.setSnap(snap, snapTol);
+  }, [snap, snapTol]);
+
+  const place = (xy: number[], target: PlaceTarget, precisionM: number) => {
+    setCoordsOpen(false);
+    const point: Geometry = { type: 'Point', coordinates: xy };
+    ctl.current?.view.animate({ center: xy, duration: 200 });
+    if (target === 'move') {
+      if (!sel) return;
+      const meta = metaOf(sel.table, sel.id);
+      void apply({ label: `Di chuyển theo tọa độ: ${TABLES[sel.table].vi}`, put: [{ table: sel.table, id: sel.id, ...(meta ? { baseVersion: meta.version } : {}), geometry: point }] });
+      return;
+    }
+    setPinned(null);
+    dc.current?.showSketch(point);
+    setSketch({ kind: 'new', table: target, geometry: point, props: { commune_code: focus } });
+    toast(d('coords.precision', { p: num(precisionM, precisionM < 1 ? 2 : 0) }), 'info');
+  };
+
+  // ── shortcuts (Ctrl+Z / Ctrl+Y, +/−, Home stay in Workspace) ──
+  const keyRef = useRef<(e: KeyboardEvent) => void>(() => {});
+  keyRef.current = (e: KeyboardEvent) => {
+    if (isTyping(e.target) || document.querySelector('.modal-backdrop') || e.ctrlKey || e.metaKey || e.altKey) return;
+    const k = e.key;
+    const t = KEY_TOOLS[e.shiftKey ? k.toUpperCase() : k.toLowerCase()] ?? (e.shiftKey ? undefined : KEY_TOOLS[k]);
+    if (t && k.length === 1) {
+      e.preventDefault();
+      setTool(t);
+    } else if (k === 'Escape') {
+      dc.current?.abort();
+      setSketch(null);
+      setMeasure(null);
+    } else if (k === 'Delete') {
+      e.preventDefault();
+      void deleteSelected();
+    } else if (k === 'Backspace') {
+      e.preventDefault();
+      dc.current?.removeLastPoint();
+    } else if (k.toLowerCase() === 'k') {
+      e.preventDefault();
+      setCoordsOpen(true);
+    } else if (k.toLowerCase() === 's') {
+      e.preventDefault();
+      setSnap((x) => !x);
+    } else if (k.toLowerCase() === 'f') {
+      e.preventDefault();
+      setDock((x) => (x === 'table' ? null : 'table'));
+    } else if (k.toLowerCase() === 'r') {
+      e.preventDefault();
+      setDock((x) => (x === 'records' ? null : 'records'));
+    }
+  };
+  useEffect(() => {
+    const h = (e: KeyboardEvent) => keyRef.current(e);
+    window.addEventListener('keydown', h);
+    return () => window.removeEventListener('keydown', h);
+  }, []);
+
+  const openRecord = useCallback((table: TableName, id: string) => {
+    if ((RECORD_TABS as readonly string[]).includes(table)) {
+      setRecords({ table: table as RecordTab, id });
+      setDock('records');
+    }
+  }, []);
+
+  const target = useMemo<InspectorTarget | null>(() => sketch ?? (sel ? { kind: 'feature', table: sel.table, id: sel.id } : null), [sketch, sel]);
+
+  const communeSelect = (
+    <span className="commune-focus">
+      <label className="small">
+        {d('commune.label')}{' '}
+        <select value={focus ?? ''} onChange={(e) => chooseCommune(e.target.value || null)} data-testid="commune-select">
+          <option value="">{d('commune.none')}</option>
+          {communes.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="small" title={d('commune.unlock')}>
+        <input type="checkbox" checked={unlocked} onChange={(e) => setUnlocked(e.target.checked)} data-testid="commune-unlock" /> {d('commune.unlockShort')}
+      </label>
+    </span>
+  );
+
+  const toolbar = (
+    <Toolbar
+      tool={tool}
+      onTool={setTool}
+      snap={snap}
+      onSnap={setSnap}
+      snapTol={snapTol}
+      onSnapTol={setSnapTol}
+      onCoords={() => setCoordsOpen(true)}
+      onDelete={() => void deleteSelected()}
+      onUndo={() => void undoRedo('undo').then(bump)}
+      onRedo={() => void undoRedo('redo').then(bump)}
+      canDelete={!!sel}
+      commune={communeSelect}
+      dock={dock}
+      onDock={(x) => setDock((cur) => (cur === x ? null : x))}
+    />
+  );
+
+  const inspector = target ? (
+    <Inspector
+      key={target.kind === 'new' ? `new-${target.table}-${JSON.stringify(target.geometry).length}` : `${target.table}-${target.id}`}
+      target={target}
+      lockFor={lockFor}
+      historyTick={ownTick}
+      onClose={() => {
+        if (target.kind === 'new') {
+          dc.current?.abort();
+          setSketch(null);
+        } else {
+          setPinned(null);
+          ctl.current?.highlightSelected(null);
+        }
+      }}
+      onCreated={(table, id) => {
+        dc.current?.clearSketch();
+        setSketch(null);
+        bump();
+        setSel({ table, id });
+      }}
+      onOpenRecord={openRecord}
+    />
+  ) : null;
+
+  const dockEl =
+    dock === 'table' ? (
+      <FeatureTable
+        table={tableLayer}
+        onTable={setTableLayer}
+        selectedId={sel?.id ?? null}
+        onSelect={(t, id) => void selectFeature(t, id, false)}
+        onZoom={(r: Row) => r.geometry && ctl.current?.fitTo(geometryExtent(r.geometry))}
+        communeCode={focus}
+        reloadTick={changeTick}
+        onClose={() => setDock(null)}
+      />
+    ) : dock === 'records' ? (
+      <RecordsPanel
+        open={records}
+        onOpen={setRecords}
+        communeCode={focus}
+        onShowFeature={(t, id) => void selectFeature(t, id, true)}
+        reloadTick={changeTick}
+        onClose={() => setDock(null)}
+      />
+    ) : null;
+
+  const overlays = (
+    <>
+      {measure && (
+        <div className="measure-box" data-testid="measure-result">
+          {measure.areaM2 === null
+            ? d('measure.length', { m: num(measure.lengthM, 2) })
+            : d('measure.area', { m2: num(measure.areaM2, 1), ha: num(measure.areaM2 / 10_000, 4), m: num(measure.lengthM, 2) })}
+        </div>
+      )}
+      {focusCommune && (
+        <div className="focus-badge" data-testid="focus-badge">
+          {d('commune.label')}: <b>{focusCommune.name}</b>
+        </div>
+      )}
+      {coordsOpen && (
+        <CoordinateDialog
+          crs={info.crs}
+          canMove={!!sel && !!ctl.current?.hitOf(sel.table, sel.id) && ctl.current.hitOf(sel.table, sel.id)!.geometryType === 'Point'}
+          onPlace={place}
+          onClose={() => setCoordsOpen(false)}
+        />
+      )}
+    </>
+  );
+
+  const hasInspector = useMemo(() => !!sketch || (!!sel && isFeatureTable(sel.table)), [sel, sketch]);
+  return { toolbar, inspector, dock: dockEl, overlays, hasInspector, bump, focus };
+}

@@ -1,0 +1,405 @@
+// Import wizard: choose the file, preview it, map it to a layer and fields, choose the CRS (with the
+// 200 m warning), run it as a job with a progress bar and cancel.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Output, ProjectInfo } from '../../shared/api';
+import { DBF_ENCODING_NAMES } from '../../shared/contract/exchange';
+import { TABLES, TABLE_NAMES, type FieldDef, type PropValue, type TableName } from '../../shared/model';
+import { useApi, useErrorToast, useToast } from '../components/common';
+import { classDef } from '../../shared/symbology';
+import { ENUM_LABELS } from '../i18n/dict';
+import { useI18n } from '../i18n';
+import { useExchangeT } from './dict';
+import { useJob } from './useJob';
+import { useImportsFolder } from './useImportsFolder';
+
+type Preview = Output<'exchange.preview'>;
+type CrsItem = Output<'crs.list'>[number];
+const SHP_PARTS = /\.(shp|dbf|shx|prj|cpg)$/i;
+
+/** A .shp brings its siblings; any other file stands alone. */
+function withSiblings(name: string, all: string[]): string[] {
+  if (!SHP_PARTS.test(name)) return [name];
+  const stem = name.replace(SHP_PARTS, '').toLowerCase();
+  return all.filter((n) => SHP_PARTS.test(n) && n.replace(SHP_PARTS, '').toLowerCase() === stem);
+}
+
+/** Code-list values as people read them: the legend text for classified kinds, the shared labels otherwise. */
+function enumLabel(table: TableName, field: string, v: string, pick: (x: { vi: string; en: string }) => string): string {
+  const legend = classDef(`${table}:${v}`)?.legend;
+  if (legend) return `${pick(legend)} (${v})`;
+  const l = ENUM_LABELS[`${field}:${v}`];
+  return l ? pick(l) : v;
+}
+
+function guessTable(p: Preview['layers'][number] | undefined): TableName {
+  const types = Object.keys(p?.geometryTypes ?? {});
+  if (types.some((t) => /Polygon/.test(t))) return 'search_areas';
+  if (types.some((t) => /LineString/.test(t))) return 'base_lines';
+  return 'info_points';
+}
+
+export function ImportWizard({ info }: { info: ProjectInfo }) {
+  const api = useApi();
+  const x = useExchangeT();
+  const { pick, num } = useI18n();
+  const showError = useErrorToast();
+  const toast = useToast();
+  const { files, refresh, upload } = useImportsFolder();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [encoding, setEncoding] = useState<string>('');
+  const [east, setEast] = useState('');
+  const [north, setNorth] = useState('');
+  const [crs, setCrs] = useState('');
+  const [layer, setLayer] = useState('');
+  const [table, setTable] = useState<TableName | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [reading, setReading] = useState(false);
+  const [map, setMap] = useState<Record<string, string>>({});
+  const [defaults, setDefaults] = useState<Record<string, string>>({});
+  const [repair, setRepair] = useState(false);
+  const [skipOther, setSkipOther] = useState(false);
+  const [job, setJob] = useJob();
+  const [crsList, setCrsList] = useState<CrsItem[]>([]);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    api.invoke('crs.list', {}).then(setCrsList).catch(showError);
+  }, [api, showError]);
+
+  const names = useMemo(() => files?.imports.map((f) => f.name) ?? [], [files]);
+  const current = preview?.layers.find((l) => l.name === layer) ?? preview?.layers[0];
+  const isCsv = /\.(csv|txt)$/i.test(selected[0] ?? '');
+  const isShp = selected.some((n) => /\.(shp|zip)$/i.test(n));
+
+  // Re-read whenever what decides the reading changes (the encoding gives a live preview of names).
+  useEffect(() => {
+    if (!selected.length) return setPreview(null);
+    let stale = false;
+    setReading(true);
+    api
+      .invoke('exchange.preview', {
+        files: selected,
+        ...(encoding ? { encoding: encoding as (typeof DBF_ENCODING_NAMES)[number] } : {}),
+        ...(east ? { eastField: east } : {}),
+        ...(north ? { northField: north } : {}),
+        ...(crs ? { crs } : {}),
+        ...(table ? { table } : {}),
+      })
+      .then((p) => {
+        if (stale) return;
+        setPreview(p);
+        const l = p.layers.find((q) => q.name === layer) ?? p.layers[0];
+        if (!table) setTable(guessTable(l));
+        else setMap(l?.suggestedMap ?? {});
+      })
+      .catch((e) => {
+        if (!stale) {
+          setPreview(null);
+          showError(e);
+        }
+      })
+      .finally(() => !stale && setReading(false));
+    return () => {
+      stale = true;
+    };
+  }, [api, selected, encoding, east, north, crs, table, layer, showError]);
+
+  const choose = (name: string) => {
+    setSelected(withSiblings(name, names));
+    setTable(null);
+    setLayer('');
+    setCrs('');
+    setEast('');
+    setNorth('');
+    setEncoding('');
+    setJob(null);
+  };
+  const onUpload = async (list: FileList | null) => {
+    if (!list?.length) return;
+    const kept = await upload(list);
+    if (kept.length) {
+      const shp = kept.find((n) => /\.shp$/i.test(n));
+      setSelected(shp ? kept.filter((n) => SHP_PARTS.test(n)) : [kept[0]!]);
+      setTable(null);
+      setJob(null);
+    }
+  };
+
+  const fields = table ? (TABLES[table].fields as readonly FieldDef[]) : [];
+  const crsKnown = !!(crs || current?.crs.code);
+  const running = job?.state === 'running';
+
+  const run = async () => {
+    if (!table || !current) return;
+    const defs: Record<string, PropValue> = {};
+    for (const f of fields) {
+      const v = defaults[f.name];
+      if (v === undefined || v === '') continue;
+      defs[f.name] = f.type === 'integer' || f.type === 'real' ? Number(v) : f.type === 'boolean' ? v === 'true' : v;
+    }
+    try {
+      const r = await api.invoke('exchange.import', {
+        files: selected,
+        layer: current.name,
+        table,
+        ...(crs ? { crs } : {}),
+        map: Object.fromEntries(Object.entries(map).filter(([, s]) => s)),
+        defaults: defs,
+        repair,
+        skipOtherTypes: skipOther,
+        ...(encoding ? { encoding: encoding as (typeof DBF_ENCODING_NAMES)[number] } : {}),
+        ...(east ? { eastField: east } : {}),
+        ...(north ? { northField: north } : {}),
+      });
+      setJob(r.job);
+    } catch (e) {
+      showError(e, x('failed'));
+    }
+  };
+  useEffect(() => {
+    if (!job || job.state === 'running') return;
+    if (job.state === 'done') toast(x('done', { n: num(job.total || current?.count || 0) }), 'success');
+    else if (job.state === 'cancelled') toast(x('cancelled'), 'info');
+    else toast(`${x('failed')} ${job.error ?? ''}`, 'error');
+  }, [job?.state]);
+
+  return (
+    <div className="xc-wizard">
+      <section className="xc-step">
+        <h3>{x('step.file')}</h3>
+        <div className="xc-row">
+          <button className="btn" onClick={() => fileInput.current?.click()} data-testid="exchange-upload">
+            {x('upload')}
+          </button>
+          <input ref={fileInput} type="file" multiple hidden onChange={(e) => void onUpload(e.target.files)} data-testid="exchange-file-input" />
+          <button className="btn btn-quiet" onClick={refresh}>
+            {x('refresh')}
+          </button>
+        </div>
+        <p className="xc-hint">{x('upload.hint')}</p>
+        <div className="xc-label">{x('folder')}</div>
+        <ul className="xc-files" data-testid="exchange-files">
+          {names.length === 0 && <li className="muted">{x('folder.empty')}</li>}
+          {names.map((n) => (
+            <li key={n}>
+              <button className={`xc-file${selected.includes(n) ? ' xc-file-on' : ''}`} onClick={() => choose(n)}>
+                {n}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {selected.length > 0 && <div className="xc-selected">{x('selected', { names: selected.join(', ') })}</div>}
+      </section>
+
+      <section className="xc-step" data-testid="exchange-preview">
+        <h3>{x('step.preview')}</h3>
+        {reading && <div className="muted">{x('reading')}</div>}
+        {preview && current && (
+          <>
+            <div className="xc-facts">
+              <span>
+                {x('format')}: <b>{preview.format}</b>
+              </span>
+              {preview.layers.length > 1 && (
+                <label>
+                  {x('layer')}{' '}
+                  <select value={current.name} onChange={(e) => setLayer(e.target.value)} data-testid="exchange-layer">
+                    {preview.layers.map((l) => (
+                      <option key={l.name} value={l.name}>
+                        {l.name} ({l.count})
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              <span data-testid="exchange-count">{x('count', { n: num(current.count) })}</span>
+              <span>
+                {x('geomTypes')}: {Object.entries(current.geometryTypes).map(([k, v]) => `${k} ${v}`).join(', ')}
+              </span>
+            </div>
+            <div className="xc-facts">
+              <span>
+                {x('crs.detected')}: <b data-testid="exchange-crs-detected">{current.crs.code ? (crsList.find((c) => c.code === current.crs.code)?.name ?? current.crs.code) : '—'}</b>
+                {current.crs.said ? <span className="muted"> ({current.crs.said})</span> : null}
+              </span>
+            </div>
+            {[...preview.warnings, ...current.crs.notes].map((w, i) => (
+              <div key={i} className="xc-note">
+                {pick(w)}
+              </div>
+            ))}
+            {current.outsideVietnam > 0 && (
+              <div className="xc-warn" data-testid="exchange-outside">
+                {x('outside', { n: num(current.outsideVietnam) })}
+              </div>
+            )}
+            {current.invalid.length > 0 && (
+              <div className="xc-warn" data-testid="exchange-invalid">
+                {x('invalid', { n: num(current.invalid.length) })} {current.invalid.slice(0, 5).map((v) => `${x('row')} ${v.row}: ${v.reason}`).join('; ')}
+                <label className="xc-check">
+                  <input type="checkbox" checked={repair} onChange={(e) => setRepair(e.target.checked)} /> {x('repair')}
+                </label>
+              </div>
+            )}
+            <div className="xc-label">{x('sample')}</div>
+            <div className="xc-table-wrap">
+              <table className="xc-table" data-testid="exchange-sample">
+                <thead>
+                  <tr>
+                    <th>{x('row')}</th>
+                    {current.fields.slice(0, 8).map((f) => (
+                      <th key={f}>{f}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {current.sample.slice(0, 8).map((r) => (
+                    <tr key={r.row}>
+                      <td>{r.row}</td>
+                      {current.fields.slice(0, 8).map((f) => (
+                        <td key={f}>{String(r.props[f] ?? '')}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+
+      {preview && current && (
+        <section className="xc-step">
+          <h3>{x('step.map')}</h3>
+          <div className="xc-grid">
+            <label>
+              {x('target')}
+              <select value={table ?? ''} onChange={(e) => setTable(e.target.value as TableName)} data-testid="exchange-target">
+                {TABLE_NAMES.filter((t) => t !== 'links' && t !== 'attachments').map((t) => (
+                  <option key={t} value={t}>
+                    {pick(TABLES[t])}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {x('crs.choose')}
+              <select value={crs} onChange={(e) => setCrs(e.target.value)} data-testid="exchange-crs">
+                <option value="">{x('crs.fromFile')}</option>
+                {crsList.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {pick({ vi: c.name, en: c.nameEn })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {isShp && (
+              <label>
+                {x('encoding')}
+                <select value={encoding} onChange={(e) => setEncoding(e.target.value)} data-testid="exchange-encoding">
+                  <option value="">{x('encoding.auto')}</option>
+                  {DBF_ENCODING_NAMES.map((n) => (
+                    <option key={n} value={n}>
+                      {n === 'tcvn3' ? 'TCVN3 (ABC, .VnTime)' : n === 'vni' ? 'VNI (VNI-Times)' : n}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {isCsv && (
+              <>
+                <label>
+                  {x('csv.north')}
+                  <input value={north} onChange={(e) => setNorth(e.target.value)} placeholder="X" data-testid="exchange-north" />
+                </label>
+                <label>
+                  {x('csv.east')}
+                  <input value={east} onChange={(e) => setEast(e.target.value)} placeholder="Y" data-testid="exchange-east" />
+                </label>
+                <div className="xc-note span-2">{x('csv.axis')}</div>
+              </>
+            )}
+          </div>
+          {Object.keys(current.geometryTypes).filter((t) => t !== 'null').length > 1 && (
+            <label className="xc-check">
+              <input type="checkbox" checked={skipOther} onChange={(e) => setSkipOther(e.target.checked)} data-testid="exchange-skip-other" /> {x('skipOther')}
+            </label>
+          )}
+          {(!crsKnown || crs) && (
+            <div className={`xc-warn${crsKnown ? ' xc-warn-soft' : ''}`} data-testid="exchange-crs-warning">
+              {!crsKnown && <b>{x('crs.unknown')} </b>}
+              {x('crs.warning')}
+            </div>
+          )}
+          {table && (
+            <table className="xc-table xc-map" data-testid="exchange-map">
+              <thead>
+                <tr>
+                  <th>{x('field.target')}</th>
+                  <th>{x('field.source')}</th>
+                  <th>{x('field.default')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {fields.map((f) => (
+                  <tr key={f.name}>
+                    <td>
+                      {pick(f)} {f.required && <span className="xc-req">({x('field.required')})</span>}
+                    </td>
+                    <td>
+                      <select value={map[f.name] ?? ''} onChange={(e) => setMap({ ...map, [f.name]: e.target.value })} data-testid={`exchange-map-${f.name}`}>
+                        <option value="">{x('field.none')}</option>
+                        {current.fields.map((s) => (
+                          <option key={s} value={s}>
+                            {s}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      {f.type === 'enum' ? (
+                        <select value={defaults[f.name] ?? ''} onChange={(e) => setDefaults({ ...defaults, [f.name]: e.target.value })} data-testid={`exchange-default-${f.name}`}>
+                          <option value="">—</option>
+                          {(f.values ?? []).map((v) => (
+                            <option key={v} value={v}>
+                              {enumLabel(table, f.name, v, pick)}
+                            </option>
+                          ))}
+                        </select>
+                      ) : (
+                        <input value={defaults[f.name] ?? ''} onChange={(e) => setDefaults({ ...defaults, [f.name]: e.target.value })} data-testid={`exchange-default-${f.name}`} />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+
+      {preview && current && table && (
+        <section className="xc-step">
+          <h3>{x('step.run')}</h3>
+          <div className="xc-row">
+            <button className="btn btn-primary" onClick={run} disabled={running || reading || (!crsKnown && TABLES[table].kind === 'feature')} data-testid="exchange-run">
+              {x('run')}
+            </button>
+            {running && (
+              <button className="btn" onClick={() => job && api.invoke('jobs.cancel', { id: job.id }).catch(showError)} data-testid="exchange-cancel">
+                {x('cancel')}
+              </button>
+            )}
+          </div>
+          {job && (
+            <div className="xc-progress" data-testid="exchange-progress" data-state={job.state}>
+              <progress max={job.total || 1} value={job.state === 'done' ? job.total || 1 : job.done} />
+              <span>{job.state === 'running' ? x('running', { done: num(job.done), total: num(job.total) }) : job.state === 'done' ? x('done', { n: num(job.total || current.count) }) : job.state === 'cancelled' ? x('cancelled') : `${x('failed')} ${job.error ?? ''}`}</span>
+            </div>
+          )}
+          <p className="xc-hint">{info.crs.name}</p>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// The print dialog's own strings, Vietnamese first (kept apart from i18n/dict.ts, which other
+// features edit at the same time).
+import { useCallback } from 'react';
+import { useI18n } from '../i18n';
+
+const P = {
+  'button': ['In bản đồ', 'Print map'],
+  'button.title': ['In tờ bản đồ ra PDF (Ctrl+P)', 'Print the map sheet to PDF (Ctrl+P)'],
+  'title': ['In tờ bản đồ', 'Print map sheet'],
+  'paper': ['Khổ giấy', 'Paper'],
+  'orientation': ['Hướng giấy', 'Orientation'],
+  'landscape': ['Ngang', 'Landscape'],
+  'portrait': ['Dọc', 'Portrait'],
+  'area': ['Vùng in', 'Area'],
+  'area.all': ['Toàn bộ các xã của dự án', 'Every commune of the project'],
+  'scale': ['Tỷ lệ', 'Scale'],
+  'scale.fit': ['Vừa khổ giấy (tỷ lệ lớn nhất)', 'Fit (largest scale)'],
+  'sheetTitle': ['Tiêu đề (để trống: tự tạo từ tên đơn vị)', 'Title (empty: built from the unit names)'],
+  'placeDate': ['Địa danh, ngày tháng', 'Place and date line'],
+  'series': ['In cả bộ (mọi tờ)', 'Print the whole series (every sheet)'],
+  'sheet': ['Tờ', 'Sheet'],
+  'preview': ['Xem trước', 'Preview'],
+  'composing': ['Đang dàn trang…', 'Composing…'],
+  'print': ['Xuất PDF', 'Export PDF'],
+  'printing': ['Đang in {done}/{total}…', 'Printing {done}/{total}…'],
+  'cancel': ['Hủy', 'Cancel'],
+  'close': ['Đóng (Esc)', 'Close (Esc)'],
+  'done': ['Đã in: {path}', 'Printed: {path}'],
+  'cancelled': ['Đã hủy in.', 'Printing cancelled.'],
+  'report.scale': ['Tỷ lệ 1:{scale} · lưới {grid} m · {sheets} tờ', 'Scale 1:{scale} · grid {grid} m · {sheets} sheet(s)'],
+  'report.mismatch': ['{n} số liệu thống kê khác kết luận (tô đỏ trên tờ in)', '{n} statistics differ from the conclusions (red on the sheet)'],
+  'layouts': ['Bố cục đã lưu', 'Saved layouts'],
+  'layouts.none': ['(chưa có)', '(none)'],
+  'layout.name': ['Tên bố cục', 'Layout name'],
+  'layout.save': ['Lưu bố cục', 'Save layout'],
+  'layout.saved': ['Đã lưu bố cục "{name}"', 'Layout "{name}" saved'],
+  'layout.delete': ['Xóa bố cục', 'Delete layout'],
+  'move': ['Kéo các khối chú giải, bảng, thước tỷ lệ, ghi chú, chữ ký trên bản xem trước để dời chỗ', 'Drag the legend, table, scale, notes and signature blocks on the preview to move them'],
+  'resetLayout': ['Đặt lại vị trí khối', 'Reset block positions'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type PKey = keyof typeof P;
+
+export function usePrintT() {
+  const { lang } = useI18n();
+  return useCallback(
+    (key: PKey, params?: Record<string, string | number>) => {
+      const s = P[key][lang === 'en' ? 1 : 0];
+      return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
+    },
+    [lang],
+  );
+}

@@ -1,0 +1,399 @@
+// The layout composer: (project data, sheet settings) → display list in paper millimetres, plus a
+// report of what was decided (scale, sheets) and what could not be shown (dropped labels,
+// statistics that disagree). Pure: no DOM, no Node; the PDF and the preview only draw its output.
+import { ApiError } from '../api';
+import { foldVietnamese } from '../crs/foldVietnamese';
+import { geometryExtent, type Extent, type Position } from '../model/geometry';
+import { classKeyOf, formatScale, styleFor, visibleAtScale, type LegendEntry } from '../symbology';
+import { approxMeasure, type DisplayItem, type DisplayList, type MeasureText, type SymbolDef, type TextItem } from './display-list';
+import { BoxIndex } from './collisions';
+import { anchorOf, placeLabels, type DroppedLabel, type LabelCandidate } from './feature-labels';
+import {
+  legendBlock,
+  legendFor,
+  notesBlock,
+  scaleBlock,
+  signaturesBlock,
+  statsBlockCommune,
+  statsBlockCommunes,
+  type Ctx,
+} from './furniture';
+import { extentsIntersect, extentTouchesPolygons, linesOf, pathOnPaper, pointInPolygons, polygonsOf, rectPath, type Frame } from './geom';
+import { composeGrid } from './grid';
+import type { PrintFeature, PrintInput } from './input';
+import { fitScale, furnitureFactor, gridStepFor, pageSizeMm, STANDARD_SCALES } from './paper';
+import { SheetSettingsSchema, type BlockName, type SheetSettings, type SheetSettingsInput } from './settings';
+import { communeStats, mismatchesOf, type CommuneStats, type Mismatch } from './statistics';
+import { symbolDef } from './symbols';
+import { crsNote } from './crs-note';
+import { textItem, wrap } from './text';
+
+export const MAX_SHEETS = 100;
+
+export interface ComposeReport {
+  scale: number;
+  gridStepM: number;
+  sheet: number;
+  sheets: number;
+  /** Series layout: columns × rows. */
+  grid: [number, number];
+  title: string;
+  legend: string[];
+  droppedLabels: DroppedLabel[];
+  droppedGridLabels: string[];
+  stats: CommuneStats[];
+  mismatches: Mismatch[];
+  warnings: { vi: string; en: string }[];
+  /** The map frame on the page and the ground extent it shows (for the PDF georeference). */
+  frame: Frame;
+  /** Where each furniture block ended up (so the dialog can move them). */
+  blocks: Partial<Record<BlockName, { x: number; y: number; w: number; h: number }>>;
+}
+
+export interface ComposeResult {
+  list: DisplayList;
+  report: ComposeReport;
+}
+
+const bad = (vi: string, en: string, details?: unknown) => new ApiError('validation', vi, en, details);
+
+interface Area {
+  polys: Position[][][];
+  extent: Extent;
+  communes: PrintFeature[];
+  kind: SheetSettings['area']['kind'];
+}
+
+function resolveArea(input: PrintInput, s: SheetSettings): Area {
+  const projectCodes = new Set(input.settings.communes.map((c) => c.code).filter(Boolean));
+  const own = input.communes.filter((c) => projectCodes.size === 0 || projectCodes.has(String(c.props.code ?? '')));
+  let chosen: PrintFeature[];
+  if (s.area.kind === 'communes') {
+    chosen = s.area.communes.map((want) => {
+      const w = foldVietnamese(want.replace(/^(xã|phường|thị trấn)\s+/i, ''));
+      const hit =
+        input.communes.find((c) => String(c.props.code ?? '') === want) ??
+        input.communes.find((c) => foldVietnamese(String(c.props.name ?? '')) === w);
+      if (!hit) throw new ApiError('not_found', `Không có xã "${want}" trong dự án.`, `No commune "${want}" in the project.`, { commune: want });
+      return hit;
+    });
+  } else if (s.area.kind === 'all') {
+    chosen = own;
+  } else {
+    const e = s.area.extent;
+    if (e[2] - e[0] < 1 || e[3] - e[1] < 1) throw bad('Vùng in trống (chiều rộng hoặc chiều cao bằng 0).', 'The print area is empty (zero width or height).');
+    const ring = [
+      [e[0], e[1]],
+      [e[2], e[1]],
+      [e[2], e[3]],
+      [e[0], e[3]],
+      [e[0], e[1]],
+    ];
+    return { polys: [[ring]], extent: e, communes: own.filter((c) => extentsIntersect(geometryExtent(c.geometry), e)), kind: 'extent' };
+  }
+  const polys = chosen.flatMap((c) => polygonsOf(c.geometry));
+  if (!polys.length) throw bad('Vùng in trống: dự án chưa có ranh giới xã nào.', 'The print area is empty: the project has no commune boundary.');
+  const boxes = chosen.map((c) => geometryExtent(c.geometry));
+  const extent: Extent = [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
+  return { polys, extent, communes: chosen, kind: s.area.kind };
+}
+
+const upper = (t: string) => t.toLocaleUpperCase('vi');
+
+function defaultTitle(input: PrintInput, area: Area): string {
+  const st = input.settings;
+  const demo = st.demo ? ' (DỮ LIỆU MINH HỌA)' : '';
+  if (area.kind === 'all' || area.communes.length === 0) return st.title;
+  const names = area.communes.map((c) => String(c.props.name ?? ''));
+  const units = [names.length === 1 ? `XÃ ${upper(names[0])}` : `CÁC XÃ ${upper(names.join(', '))}`];
+  if (st.district) units.push(`HUYỆN ${upper(st.district.name)}`);
+  if (st.province.name) units.push(`TỈNH ${upper(st.province.name)}`);
+  return `BẢN ĐỒ TÌM KIẾM, QUY TẬP HÀI CỐT LIỆT SĨ ${units.join(' – ')}${demo}`;
+}
+
+const DEFAULT_MARGIN = { A0: 15, A1: 13, A2: 12, A3: 10, A4: 8 } as const;
+
+export function compose(input: PrintInput, settingsIn: SheetSettingsInput, measure: MeasureText = approxMeasure): ComposeResult {
+  const parsed = SheetSettingsSchema.safeParse(settingsIn);
+  if (!parsed.success) throw bad('Thiết lập tờ in không hợp lệ.', 'Invalid sheet settings.', parsed.error.issues);
+  const s = parsed.data;
+  const area = resolveArea(input, s);
+  const page = pageSizeMm(s.paper, s.orientation);
+  const k = furnitureFactor(s.paper);
+  const m = s.marginMm ?? DEFAULT_MARGIN[s.paper];
+  const items: DisplayItem[] = [];
+  const symbols: Record<string, SymbolDef> = {};
+  const warnings: ComposeReport['warnings'] = [];
+
+  // ── title ──
+  const title = (s.texts.title ?? defaultTitle(input, area)).normalize('NFC');
+  const titlePt = 16 * k;
+  const titleLines = wrap(title, page.w - 2 * m - 20 * k, titlePt, true, measure);
+  const lhT = titlePt * 0.3528 * 1.3;
+  let top = m + 2 * k;
+  const titleItems: TextItem[] = [];
+  for (const l of titleLines) {
+    top += lhT;
+    titleItems.push(textItem(page.w / 2, top, l, { sizePt: titlePt, bold: true, align: 'center', role: 'title' }, measure));
+  }
+
+  // ── frame geometry ──
+  const gridPt = 7 * k;
+  const gw = measure('0000000', gridPt, false) + 3.5 * k;
+  const gh = gridPt * 0.3528 * 1.3 + 3 * k;
+  const panelW = Math.min(95 * k, page.w * 0.34);
+  const subtitleH = 7 * k;
+  const bodyTop = top + subtitleH;
+  const fx = m + gw;
+  const fy = bodyTop + gh;
+  const fw = page.w - m - panelW - 4 * k - gw - fx;
+  const fh = page.h - m - gh - fy;
+  if (fw < 40 || fh < 40) throw bad('Khổ giấy quá nhỏ cho khung bản đồ với lề này.', 'The paper is too small for a map frame with these margins.');
+
+  const areaW = area.extent[2] - area.extent[0];
+  const areaH = area.extent[3] - area.extent[1];
+  let scale: number;
+  if (s.scale === 'fit') {
+    const fit = fitScale(areaW, areaH, fw, fh);
+    if (fit === null) {
+      scale = STANDARD_SCALES[STANDARD_SCALES.length - 1];
+      warnings.push({ vi: 'Vùng in không vừa một tờ ở tỷ lệ 1:250.000: in thành nhiều tờ.', en: 'The area does not fit one sheet at 1:250,000: printed as a series.' });
+    } else scale = fit;
+  } else scale = s.scale;
+
+  // ── series: how many sheets the area needs at this scale ──
+  const ov = Math.min(s.overlapMm, Math.min(fw, fh) / 3);
+  const tooMany = (n: number) =>
+    bad(
+      `Ở tỷ lệ ${formatScale(scale)} vùng in cần ${n} tờ ${s.paper} (tối đa ${MAX_SHEETS}). Hãy chọn tỷ lệ nhỏ hơn hoặc khổ giấy lớn hơn.`,
+      `At 1:${scale} the area needs ${n} ${s.paper} sheets (at most ${MAX_SHEETS}). Choose a smaller scale or a larger paper.`,
+      { sheets: n, scale },
+    );
+  const need = (ground: number, frame: number) => Math.max(1, Math.ceil(((ground * 1000) / scale - ov) / (frame - ov) - 1e-9));
+  const nx = need(areaW, fw);
+  const ny = need(areaH, fh);
+  if (nx * ny > MAX_SHEETS * 4) throw tooMany(nx * ny);
+  const gwM = (fw * scale) / 1000;
+  const ghM = (fh * scale) / 1000;
+  // The series: a grid of overlapping frames centred on the area; frames that hold none of the
+  // area are left out, the others numbered row by row from the top left.
+  const cells: Extent[] = [];
+  if (nx * ny === 1) {
+    const cx = (area.extent[0] + area.extent[2]) / 2;
+    const cy = (area.extent[1] + area.extent[3]) / 2;
+    cells.push([cx - gwM / 2, cy - ghM / 2, cx + gwM / 2, cy + ghM / 2]);
+  } else {
+    const stepE = ((fw - ov) * scale) / 1000;
+    const stepN = ((fh - ov) * scale) / 1000;
+    const spareE = nx * stepE + (ov * scale) / 1000 - areaW;
+    const spareN = ny * stepN + (ov * scale) / 1000 - areaH;
+    for (let row = 0; row < ny; row++)
+      for (let col = 0; col < nx; col++) {
+        const e0 = area.extent[0] - spareE / 2 + col * stepE;
+        const n1 = area.extent[3] + spareN / 2 - row * stepN;
+        const cell: Extent = [e0, n1 - ghM, e0 + gwM, n1];
+        // What only the overlap margin holds is on a neighbour already: test the cell's own part.
+        const h = (ov * scale) / 2000;
+        if (extentTouchesPolygons([cell[0] + h, cell[1] + h, cell[2] - h, cell[3] - h], area.polys)) cells.push(cell);
+      }
+  }
+  const sheets = cells.length;
+  if (sheets > MAX_SHEETS) throw tooMany(sheets);
+  if (sheets === 0) throw bad('Vùng in trống.', 'The print area is empty.');
+  if (s.sheet !== undefined && s.sheet > sheets)
+    throw bad(`Tờ ${s.sheet} không có: vùng in chỉ cần ${sheets} tờ.`, `There is no sheet ${s.sheet}: the area needs ${sheets} sheets.`);
+  const sheet = s.sheet ?? 1;
+  let extent = cells[sheet - 1];
+  const seriesScale = scale;
+  if (s.index) {
+    // The index sheet: the whole area at the scale that fits, the series' frames drawn over it.
+    scale = fitScale(areaW, areaH, fw, fh) ?? STANDARD_SCALES[STANDARD_SCALES.length - 1];
+    const cx = (area.extent[0] + area.extent[2]) / 2;
+    const cy = (area.extent[1] + area.extent[3]) / 2;
+    const w2 = (fw * scale) / 2000;
+    const h2 = (fh * scale) / 2000;
+    extent = [cx - w2, cy - h2, cx + w2, cy + h2];
+  } else if (sheets > 1) warnings.push({ vi: `Vùng in cần ${sheets} tờ; đây là tờ ${sheet}.`, en: `The area needs ${sheets} sheets; this is sheet ${sheet}.` });
+  const frame: Frame = { x: fx, y: fy, w: fw, h: fh, extent, scale };
+  items.push(...titleItems);
+  const subtitle =
+    s.texts.subtitle ??
+    (s.index ? `Sơ đồ chia tờ: ${sheets} tờ tỷ lệ ${formatScale(seriesScale)}` : sheets > 1 ? `Tờ ${sheet}/${sheets} (tỷ lệ ${formatScale(scale)})` : '');
+  if (subtitle) items.push(textItem(page.w / 2, top + subtitleH * 0.7, subtitle, { sizePt: 10 * k, bold: true, align: 'center', role: 'title' }, measure));
+
+  // ── the map ──
+  const fpath = rectPath(fx, fy, fw, fh);
+  items.push({ kind: 'path', subpaths: [fpath], closed: true, fill: { color: '#ffffff' }, role: 'map' });
+  items.push({ kind: 'clip-begin', subpaths: [fpath] });
+  const mapDate = s.mapDate ?? input.today ?? new Date().toISOString().slice(0, 10);
+  const tol = 0.1;
+  const present = new Set<string>();
+  const drawn: { f: PrintFeature; style: ReturnType<typeof styleFor>; key: string }[] = [];
+  for (const f of input.features) {
+    if (!extentsIntersect(geometryExtent(f.geometry), extent)) continue;
+    const key = classKeyOf(f.table, f.props, mapDate);
+    const style = styleFor(f.table, f.props, input.settings, scale);
+    if (!visibleAtScale(style.maxScaleDenominator, scale)) continue;
+    drawn.push({ f, style, key });
+  }
+  drawn.sort((a, b) => a.style.zIndex - b.style.zIndex);
+  const symbolBoxes = new BoxIndex(10);
+  const symbolItems: DisplayItem[] = [];
+  for (const { f, style, key } of drawn) {
+    const g = f.geometry;
+    const former = key === 'admin_units:former';
+    const strokes = (former ? [{ color: '#9a8aa0', widthMm: 0.3, opacity: 0.8, dashMm: [1.2, 1.2] }] : style.strokes).map((st) => ({
+      color: st.color,
+      widthMm: st.widthMm,
+      ...(st.dashMm ? { dashMm: st.dashMm } : {}),
+      ...('lineCap' in st && st.lineCap ? { cap: st.lineCap } : {}),
+      ...('lineJoin' in st && st.lineJoin ? { join: st.lineJoin } : {}),
+      ...(st.opacity !== undefined ? { opacity: st.opacity } : {}),
+    }));
+    if (g.type === 'Point') {
+      if (!style.symbol) continue;
+      symbols[style.symbol.id] ??= symbolDef(style.symbol);
+      const [x, y] = [fx + ((g.coordinates[0] - extent[0]) * 1000) / scale, fy + ((extent[3] - g.coordinates[1]) * 1000) / scale];
+      symbolItems.push({ kind: 'symbol', symbol: style.symbol.id, x, y, role: 'symbol' });
+      const b = symbols[style.symbol.id].box;
+      symbolBoxes.add([x + b[0], y + b[1], x + b[2], y + b[3]]);
+      present.add(former ? 'admin_units:former' : style.classKey);
+    } else if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
+      const subpaths = polygonsOf(g)
+        .flat()
+        .map((r) => pathOnPaper(frame, r, tol, true))
+        .filter((p) => p.length);
+      if (!subpaths.length) continue;
+      items.push({
+        kind: 'path',
+        subpaths,
+        closed: true,
+        fillRule: 'evenodd',
+        ...(style.fill && !former ? { fill: { color: style.fill.color, opacity: style.fill.opacity } } : {}),
+        strokes,
+        role: 'map',
+      });
+      present.add(former ? 'admin_units:former' : style.classKey);
+    } else {
+      const subpaths = linesOf(g)
+        .map((l) => pathOnPaper(frame, l, tol, false))
+        .filter((p) => p.length >= 4);
+      if (!subpaths.length) continue;
+      items.push({ kind: 'path', subpaths, closed: false, strokes, role: 'map' });
+      present.add(style.classKey);
+    }
+  }
+  items.push(...symbolItems);
+
+  // Veil what lies outside the chosen area (the frame is a rectangle, the area is not).
+  if (s.maskOpacity > 0) {
+    const rings = area.polys.flat().map((r) => pathOnPaper(frame, r, tol, true)).filter((p) => p.length);
+    items.push({ kind: 'path', subpaths: [fpath, ...rings], closed: true, fillRule: 'evenodd', fill: { color: '#ffffff', opacity: s.maskOpacity }, role: 'mask' });
+  }
+  const step = gridStepFor(scale);
+  const grid = composeGrid(frame, step, gridPt, measure, k);
+  items.push(...grid.items.filter((i) => i.kind === 'path' && i.subpaths.length && i.subpaths[0][1] >= fy && i.subpaths[0][0] >= fx && i.subpaths[0][3] <= fy + fh && i.subpaths[0][2] <= fx + fw));
+
+  // ── labels ──
+  const taken = symbolBoxes;
+  for (const g of grid.labels) taken.add(g.box);
+  const chosenCodes = new Set(area.communes.map((c) => String(c.props.code ?? '')));
+  const candidates: LabelCandidate[] = [];
+  for (const { f, style, key } of drawn) {
+    if (!style.label || !style.labelText || key === 'admin_units:former') continue;
+    if (f.table === 'admin_units' && f.props.level === 'commune' && area.kind !== 'extent' && !chosenCodes.has(String(f.props.code ?? ''))) continue;
+    if (f.table === 'admin_units' && f.props.level !== 'commune' && f.props.level !== 'village') continue;
+    const a = anchorOf(frame, f, style.label.placement);
+    if (!a) continue;
+    const wx = extent[0] + ((a.anchor[0] - fx) * scale) / 1000;
+    const wy = extent[3] - ((a.anchor[1] - fy) * scale) / 1000;
+    if (!pointInPolygons(wx, wy, area.polys)) continue;
+    candidates.push({ feature: f, rule: style.label, text: style.labelText, anchor: a.anchor, angleDeg: a.angleDeg });
+  }
+  const labels = placeLabels(frame, candidates, taken, measure);
+  items.push(...labels.placed);
+  if (s.index) {
+    cells.forEach((c, i) => {
+      const [x0, y0] = [fx + ((c[0] - extent[0]) * 1000) / scale, fy + ((extent[3] - c[3]) * 1000) / scale];
+      const [w, h] = [((c[2] - c[0]) * 1000) / scale, ((c[3] - c[1]) * 1000) / scale];
+      items.push({ kind: 'path', subpaths: [rectPath(x0, y0, w, h)], closed: true, strokes: [{ color: '#c00000', widthMm: 0.5 * k }], role: 'decoration' });
+      items.push(textItem(x0 + w / 2, y0 + h / 2, String(i + 1), { sizePt: 28 * k, bold: true, color: '#c00000', align: 'center', baseline: 'middle', role: 'decoration', halo: { color: '#ffffff', widthMm: 0.8 } }, measure));
+    });
+  }
+  items.push({ kind: 'clip-end' });
+  items.push({ kind: 'path', subpaths: [fpath], closed: true, strokes: [{ color: '#000000', widthMm: 0.4 * k }], role: 'frame' });
+  items.push(...grid.items.filter((i) => i.kind === 'path' && i.subpaths.length && !(i.subpaths[0][1] >= fy && i.subpaths[0][0] >= fx && i.subpaths[0][3] <= fy + fh && i.subpaths[0][2] <= fx + fw)));
+  items.push(...grid.labels);
+  // The neat line around everything.
+  items.push({ kind: 'path', subpaths: [rectPath(m * 0.6, m * 0.6, page.w - 1.2 * m, page.h - 1.2 * m)], closed: true, strokes: [{ color: '#000000', widthMm: 0.6 * k }], role: 'decoration' });
+
+  // ── furniture, in the panel right of the map ──
+  const ctx: Ctx = { k, measure, items, symbols };
+  const px = page.w - m - panelW;
+  const blocks: ComposeReport['blocks'] = {};
+  let cy = bodyTop;
+  const place = (name: BlockName, draw: (x: number, y: number) => number) => {
+    const at = s.layout[name];
+    const x = at?.x ?? px;
+    const y = at?.y ?? cy;
+    const h = draw(x, y);
+    blocks[name] = { x, y, w: panelW, h };
+    if (!at) cy = y + h + 4 * k;
+  };
+  place('scale', (x, y) => scaleBlock(ctx, x, y, panelW, scale));
+  const legend: LegendEntry[] = legendFor(present, input.settings);
+  place('legend', (x, y) => legendBlock(ctx, x, y, panelW, legend));
+  const stats = area.communes.map((c) =>
+    communeStats(String(c.props.code ?? ''), String(c.props.name ?? ''), input.conclusions, input.martyrs, input.features),
+  );
+  if (stats.length === 1) place('stats', (x, y) => statsBlockCommune(ctx, x, y, panelW, stats[0]));
+  else if (stats.length > 1) place('stats', (x, y) => statsBlockCommunes(ctx, x, y, panelW, stats));
+  const st = input.settings;
+  const notes = [
+    s.texts.crsNote ?? crsNote(input.crs),
+    `Lưới km: ${step >= 1000 ? `${String(step / 1000).replace('.', ',')} km` : `${step} m`}; tọa độ lưới ghi theo mét (X: Bắc, Y: Đông).`,
+    `Nguồn dữ liệu: ${s.texts.dataSources ?? (st.dataSources || '…')}`,
+    `Đơn vị thành lập: ${s.texts.agency ?? (st.producingAgency || '…')}`,
+  ];
+  place('notes', (x, y) => notesBlock(ctx, x, y, panelW, notes));
+  const year = (input.today ?? mapDate).slice(0, 4);
+  const placeDate = s.texts.placeDate ?? `${st.place || '…'}, ngày …… tháng …… năm ${year}`;
+  const sigs = s.signatures ?? st.signatures.map((x) => ({ title: x.title, name: x.name }));
+  const sigH = (() => {
+    const probe: Ctx = { ...ctx, items: [] };
+    return signaturesBlock(probe, 0, 0, panelW, placeDate, sigs);
+  })();
+  const sigAt = s.layout.signatures ?? { x: px, y: page.h - m - sigH };
+  if (!s.layout.signatures && cy > sigAt.y)
+    warnings.push({ vi: 'Các khối chú giải, bảng thống kê chồng lên khối chữ ký: hãy chọn khổ giấy lớn hơn hoặc dời khối.', en: 'The legend and table run into the signature block: choose a larger paper or move the blocks.' });
+  signaturesBlock(ctx, sigAt.x, sigAt.y, panelW, placeDate, sigs);
+  blocks.signatures = { x: sigAt.x, y: sigAt.y, w: panelW, h: sigH };
+  if (labels.dropped.length)
+    warnings.push({ vi: `${labels.dropped.length} nhãn không đặt được (chồng lấn) đã bỏ.`, en: `${labels.dropped.length} labels could not be placed without overlap and were dropped.` });
+
+  const mismatches = mismatchesOf(stats);
+  return {
+    list: { page: { widthMm: page.w, heightMm: page.h }, items, symbols },
+    report: {
+      scale,
+      gridStepM: step,
+      sheet,
+      sheets,
+      grid: [nx, ny],
+      title,
+      legend: legend.map((e) => e.classKey),
+      droppedLabels: labels.dropped,
+      droppedGridLabels: grid.dropped,
+      stats,
+      mismatches,
+      warnings,
+      frame,
+      blocks,
+    },
+  };
+}

@@ -1,0 +1,279 @@
+// The sheet's furniture: north arrow, scale bar, legend, statistics table, notes, signatures.
+// Each block is drawn at a top-left corner and returns its height, so blocks can be stacked
+// automatically or placed where the user saved them.
+import { STATISTICS } from '../model/enums';
+import { formatScale, legendEntries, type LegendEntry, type SymbologySettings } from '../symbology';
+import { PT_TO_MM, type DisplayItem, type MeasureText, type SymbolDef } from './display-list';
+import { rectPath } from './geom';
+import { STAT_LABELS, totals, type CommuneStats, type StatValues } from './statistics';
+import { symbolDef } from './symbols';
+import { textItem, wrap } from './text';
+
+export interface Ctx {
+  k: number;
+  measure: MeasureText;
+  items: DisplayItem[];
+  symbols: Record<string, SymbolDef>;
+}
+
+const lh = (pt: number) => pt * PT_TO_MM * 1.3;
+
+/** Ground length of the scale bar: the longest round length fitting `maxMm` on paper. */
+export function scaleBarLength(scale: number, maxMm: number): number {
+  const lengths = [50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000, 20000, 25000, 50000, 100000];
+  let best = lengths[0];
+  for (const l of lengths) if ((l * 1000) / scale <= maxMm) best = l;
+  return best;
+}
+
+const fmtKm = (m: number) => (m >= 1000 ? `${String(m / 1000).replace('.', ',')} km` : `${m} m`);
+
+export function scaleBlock(c: Ctx, x: number, y: number, w: number, scale: number): number {
+  const { k, measure, items } = c;
+  // North arrow (grid north), left.
+  const aw = 7 * k;
+  const ah = 14 * k;
+  const ax = x + aw / 2 + 1;
+  const top = y + 4 * k;
+  items.push(textItem(ax, y + 3 * k, 'B', { sizePt: 9 * k, bold: true, align: 'center', role: 'north-arrow' }, measure));
+  items.push({
+    kind: 'path',
+    subpaths: [[ax, top, ax + aw / 2, top + ah, ax, top + ah * 0.72]],
+    closed: true,
+    fill: { color: '#000000' },
+    strokes: [{ color: '#000000', widthMm: 0.2 * k, join: 'miter' }],
+    role: 'north-arrow',
+  });
+  items.push({
+    kind: 'path',
+    subpaths: [[ax, top, ax - aw / 2, top + ah, ax, top + ah * 0.72]],
+    closed: true,
+    fill: { color: '#ffffff' },
+    strokes: [{ color: '#000000', widthMm: 0.2 * k, join: 'miter' }],
+    role: 'north-arrow',
+  });
+  // Numeric scale and the alternating bar, right of the arrow.
+  const bx = x + aw + 8 * k;
+  const bw = w - (bx - x) - 6 * k;
+  items.push(textItem(bx, y + 6 * k, `Tỷ lệ ${formatScale(scale)}`, { sizePt: 11 * k, bold: true, role: 'scale-text' }, measure));
+  const L = scaleBarLength(scale, bw);
+  const len = (L * 1000) / scale;
+  const segs = 4;
+  const by = y + 10 * k;
+  const bh = 1.8 * k;
+  for (let i = 0; i < segs; i++) {
+    items.push({
+      kind: 'path',
+      subpaths: [rectPath(bx + (i * len) / segs, by, len / segs, bh)],
+      closed: true,
+      fill: { color: i % 2 === 0 ? '#000000' : '#ffffff' },
+      strokes: [{ color: '#000000', widthMm: 0.2 * k }],
+      role: 'scale-bar',
+    });
+  }
+  const pt = 7 * k;
+  for (const [i, v] of [
+    [0, '0'],
+    [segs / 2, fmtKm(L / 2)],
+    [segs, fmtKm(L)],
+  ] as const) {
+    items.push(textItem(bx + (i * len) / segs, by + bh + lh(pt), String(v), { sizePt: pt, align: 'center', role: 'scale-bar' }, measure));
+  }
+  return Math.max(ah + 5 * k, by + bh + lh(pt) * 1.4 - y);
+}
+
+export function legendBlock(c: Ctx, x: number, y: number, w: number, entries: LegendEntry[]): number {
+  const { k, measure, items } = c;
+  const title = 11 * k;
+  items.push(textItem(x + w / 2, y + lh(title), 'CHÚ GIẢI', { sizePt: 10 * k, bold: true, align: 'center', role: 'legend' }, measure));
+  let cy = y + lh(title) * 1.6;
+  const sw = 9 * k;
+  const sh = 4.5 * k;
+  const pt = 7 * k;
+  for (const e of entries) {
+    const lines = wrap(e.vi, w - sw - 4 * k, pt, false, measure);
+    const rowH = Math.max(sh + 1.5 * k, lines.length * lh(pt) + 1.2 * k);
+    const mid = cy + rowH / 2;
+    const s = e.style;
+    if (e.kind === 'area') {
+      items.push({
+        kind: 'path',
+        subpaths: [rectPath(x, mid - sh / 2, sw, sh)],
+        closed: true,
+        ...(s.fill ? { fill: { color: s.fill.color, opacity: s.fill.opacity } } : {}),
+        strokes: (s.strokes.length ? s.strokes : [{ color: '#5a5a5a', widthMm: 0.2 }]).map((st) => ({
+          color: st.color,
+          widthMm: Math.min(st.widthMm, 1),
+          ...(st.dashMm ? { dashMm: st.dashMm } : {}),
+          ...(st.opacity !== undefined ? { opacity: st.opacity } : {}),
+        })),
+        role: 'legend',
+      });
+    } else if (e.kind === 'line') {
+      items.push({
+        kind: 'path',
+        subpaths: [[x, mid, x + sw, mid]],
+        closed: false,
+        strokes: s.strokes.map((st) => ({
+          color: st.color,
+          widthMm: st.widthMm,
+          ...(st.dashMm ? { dashMm: st.dashMm } : {}),
+          cap: st.lineCap ?? 'butt',
+          ...(st.opacity !== undefined ? { opacity: st.opacity } : {}),
+        })),
+        role: 'legend',
+      });
+    } else if (s.symbol) {
+      c.symbols[s.symbol.id] ??= symbolDef(s.symbol);
+      items.push({ kind: 'symbol', symbol: s.symbol.id, x: x + sw / 2, y: mid, role: 'legend' });
+    }
+    const t0 = mid - ((lines.length - 1) * lh(pt)) / 2;
+    lines.forEach((l, i) =>
+      items.push(textItem(x + sw + 3 * k, t0 + i * lh(pt), l, { sizePt: pt, baseline: 'middle', role: 'legend' }, measure)),
+    );
+    cy += rowH;
+  }
+  return cy - y;
+}
+
+export function legendFor(present: Set<string>, settings: SymbologySettings): LegendEntry[] {
+  return legendEntries(present, settings);
+}
+
+function cell(c: Ctx, x: number, y: number, w: number, h: number, text: string, o: { bold?: boolean; color?: string; align?: 'left' | 'center' }, pt: number) {
+  c.items.push({ kind: 'path', subpaths: [rectPath(x, y, w, h)], closed: true, strokes: [{ color: '#000000', widthMm: 0.15 * c.k }], role: 'stats' });
+  const lines = wrap(text, w - 2 * c.k, pt, !!o.bold, c.measure);
+  const t0 = y + h / 2 - ((lines.length - 1) * lh(pt)) / 2;
+  lines.forEach((l, i) =>
+    c.items.push(
+      textItem(o.align === 'left' ? x + c.k : x + w / 2, t0 + i * lh(pt), l, { sizePt: pt, bold: o.bold, color: o.color, align: o.align ?? 'center', baseline: 'middle', role: 'stats' }, c.measure),
+    ),
+  );
+}
+
+/** How the map counts (statistics.ts MAP_COUNT_RULES), said on the sheet so nobody guesses. */
+const MAP_COUNT_NOTE = 'Số theo bản đồ: (1)–(3) đếm hồ sơ liệt sĩ của xã, (4) đếm mộ do gia đình chăm sóc; (5), (6) dữ liệu bản đồ không có (—).';
+const MAP_COUNT_NOTE_ROWS =
+  'Cột "Theo bản đồ": ba dòng đầu đếm hồ sơ liệt sĩ của xã, dòng thứ tư đếm mộ do gia đình chăm sóc trên bản đồ; hai dòng cuối dữ liệu bản đồ không có (—).';
+
+const v = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(n));
+const RED = '#c00000';
+
+/** One commune: six rows, the conclusion's figure and the map's own count side by side. */
+export function statsBlockCommune(c: Ctx, x: number, y: number, w: number, r: CommuneStats): number {
+  const { k } = c;
+  const pt = 6.5 * k;
+  let cy = y;
+  c.items.push(textItem(x + w / 2, cy + lh(9 * k), 'BẢNG THỐNG KÊ', { sizePt: 9 * k, bold: true, align: 'center', role: 'stats' }, c.measure));
+  cy += lh(9 * k) * 1.5;
+  const cw = 15 * k;
+  const lw = w - 2 * cw;
+  const hh = lh(pt) * 2 + 1.5 * k;
+  cell(c, x, cy, lw, hh, `Xã ${r.name}`, { bold: true }, pt);
+  cell(c, x + lw, cy, cw, hh, 'Theo kết luận', { bold: true }, pt);
+  cell(c, x + lw + cw, cy, cw, hh, 'Theo bản đồ', { bold: true }, pt);
+  cy += hh;
+  for (const key of STATISTICS) {
+    const lines = wrap(STAT_LABELS[key], lw - 2 * k, pt, false, c.measure).length;
+    const rh = lines * lh(pt) + 1.5 * k;
+    const con = r.conclusion?.[key] ?? null;
+    const map = r.map[key];
+    const bad = con !== null && map !== null && con !== map;
+    cell(c, x, cy, lw, rh, STAT_LABELS[key], { align: 'left' }, pt);
+    cell(c, x + lw, cy, cw, rh, v(con), {}, pt);
+    cell(c, x + lw + cw, cy, cw, rh, bad ? `${map}*` : v(map), bad ? { color: RED, bold: true } : {}, pt);
+    cy += rh;
+  }
+  cy += 1.5 * k;
+  const note = `${
+    r.conclusion ? `Theo kết luận ngày ${r.conclusionDate ?? '…'}. Số đỏ có dấu *: số đếm trên bản đồ khác số kết luận.` : 'Chưa có kết luận địa bàn cấp xã.'
+  } ${MAP_COUNT_NOTE_ROWS}`;
+  for (const l of wrap(note, w, 5.5 * k, false, c.measure)) {
+    cy += lh(5.5 * k);
+    c.items.push(textItem(x, cy, l, { sizePt: 5.5 * k, color: r.conclusion ? '#000000' : RED, role: 'stats' }, c.measure));
+  }
+  return cy - y + 1.5 * k;
+}
+
+/** Several communes: one row per commune, totals; the map's count in red where it differs. */
+export function statsBlockCommunes(c: Ctx, x: number, y: number, w: number, rows: CommuneStats[]): number {
+  const { k } = c;
+  const pt = 6.5 * k;
+  let cy = y;
+  c.items.push(textItem(x + w / 2, cy + lh(9 * k), 'BẢNG THỐNG KÊ', { sizePt: 9 * k, bold: true, align: 'center', role: 'stats' }, c.measure));
+  cy += lh(9 * k) * 1.5;
+  const nw = w * 0.28;
+  const cw = (w - nw) / STATISTICS.length;
+  const hh = lh(pt) + 2 * k;
+  cell(c, x, cy, nw, hh, 'Xã', { bold: true }, pt);
+  STATISTICS.forEach((_, i) => cell(c, x + nw + i * cw, cy, cw, hh, `(${i + 1})`, { bold: true }, pt));
+  cy += hh;
+  const row = (name: string, con: StatValues | null, map: StatValues | null, bold: boolean) => {
+    const anyBad = STATISTICS.some((key) => con && map && con[key] !== null && map[key] !== null && con[key] !== map[key]);
+    const rh = (anyBad ? 2 : 1) * lh(pt) + 1.5 * k;
+    cell(c, x, cy, nw, rh, name, { align: 'left', bold }, pt);
+    STATISTICS.forEach((key, i) => {
+      const a = con?.[key] ?? null;
+      const b = map?.[key] ?? null;
+      const bad = a !== null && b !== null && a !== b;
+      const cx = x + nw + i * cw;
+      cell(c, cx, cy, cw, rh, v(a), { bold }, pt);
+      if (bad) {
+        // Move the conclusion's figure up and show the map's count under it, in red.
+        const last = c.items.pop()!;
+        if (last.kind === 'text') c.items.push({ ...last, y: last.y - lh(pt) / 2, box: [last.box[0], last.box[1] - lh(pt) / 2, last.box[2], last.box[3] - lh(pt) / 2] });
+        c.items.push(textItem(cx + cw / 2, cy + rh / 2 + lh(pt) / 2, `(${b})`, { sizePt: pt, color: RED, bold: true, align: 'center', baseline: 'middle', role: 'stats' }, c.measure));
+      }
+    });
+    cy += rh;
+  };
+  for (const r of rows) row(r.name, r.conclusion, r.map, false);
+  row('Tổng cộng', totals(rows, (r) => r.conclusion), totals(rows, (r) => r.map), true);
+  const key = STATISTICS.map((s, i) => `(${i + 1}) ${STAT_LABELS[s]}`);
+  key.push('Số đỏ trong ngoặc: số đếm trên bản đồ khác số kết luận.', MAP_COUNT_NOTE);
+  const missing = rows.filter((r) => !r.conclusion).map((r) => r.name);
+  if (missing.length) key.push(`Chưa có kết luận: ${missing.join(', ')}.`);
+  cy += 1 * k;
+  for (const k2 of key)
+    for (const l of wrap(k2, w, 5.5 * k, false, c.measure)) {
+      cy += lh(5.5 * k);
+      c.items.push(textItem(x, cy, l, { sizePt: 5.5 * k, role: 'stats' }, c.measure));
+    }
+  return cy - y + 1.5 * k;
+}
+
+export function notesBlock(c: Ctx, x: number, y: number, w: number, notes: string[]): number {
+  const pt = 6.5 * c.k;
+  let cy = y;
+  for (const n of notes.filter(Boolean))
+    for (const l of wrap(n, w, pt, false, c.measure)) {
+      cy += lh(pt);
+      c.items.push(textItem(x, cy, l, { sizePt: pt, role: 'note' }, c.measure));
+    }
+  return cy - y + lh(pt) * 0.5;
+}
+
+export function signaturesBlock(c: Ctx, x: number, y: number, w: number, placeDate: string, sigs: { title: string; name: string }[]): number {
+  const { k } = c;
+  const pt = 7.5 * k;
+  let cy = y + lh(pt);
+  c.items.push(textItem(x + w, cy, placeDate, { sizePt: pt, align: 'right', role: 'signature' }, c.measure));
+  cy += lh(pt) * 1.2;
+  const n = Math.max(1, sigs.length);
+  const cw = w / n;
+  let maxH = 0;
+  sigs.forEach((s, i) => {
+    const cx = x + cw * i + cw / 2;
+    let sy = cy;
+    for (const l of wrap(s.title.toLocaleUpperCase('vi'), cw - 2 * k, pt, true, c.measure)) {
+      sy += lh(pt);
+      c.items.push(textItem(cx, sy, l, { sizePt: pt, bold: true, align: 'center', role: 'signature' }, c.measure));
+    }
+    sy += lh(pt);
+    c.items.push(textItem(cx, sy, '(Ký, ghi rõ họ tên)', { sizePt: pt * 0.85, align: 'center', color: '#404040', role: 'signature' }, c.measure));
+    sy += 16 * k;
+    if (s.name) c.items.push(textItem(cx, sy, s.name, { sizePt: pt, bold: true, align: 'center', role: 'signature' }, c.measure));
+    maxH = Math.max(maxH, sy + lh(pt) - cy);
+  });
+  return cy - y + maxH;
+}

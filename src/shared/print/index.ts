@@ -1,0 +1,10 @@
+// The print layout composer and what it is made of (pure; shared by main's PDF and the preview).
+export * from './display-list';
+export * from './paper';
+export * from './settings';
+export * from './input';
+export * from './statistics';
+export { compose, MAX_SHEETS, type ComposeReport, type ComposeResult } from './compose';
+export { crsNote, formatMeridian } from './crs-note';
+export { gridValues } from './grid';
+export { scaleBarLength } from './furniture';

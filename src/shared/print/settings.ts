@@ -1,0 +1,56 @@
+// What a sheet is asked to be: paper, area, scale, texts and block positions. Saved per project.
+import { z } from 'zod';
+import { ExtentSchema } from '../model/geometry';
+import { PAPER_NAMES, type PaperName } from './paper';
+
+const pos = z.object({ x: z.number().min(0).max(1200), y: z.number().min(0).max(1200) });
+
+export const SheetAreaSchema = z.discriminatedUnion('kind', [
+  /** One or several communes, by code or by name. */
+  z.object({ kind: z.literal('communes'), communes: z.array(z.string().trim().min(1).max(200)).min(1).max(1000) }),
+  /** Every commune of the project (the district sheet). */
+  z.object({ kind: z.literal('all') }),
+  /** A drawn extent in the working CRS. */
+  z.object({ kind: z.literal('extent'), extent: ExtentSchema }),
+]);
+export type SheetArea = z.infer<typeof SheetAreaSchema>;
+
+export const BLOCK_NAMES = ['legend', 'stats', 'scale', 'notes', 'signatures'] as const;
+export type BlockName = (typeof BLOCK_NAMES)[number];
+
+export const SheetSettingsSchema = z.object({
+  paper: z.enum(PAPER_NAMES as [PaperName, ...PaperName[]]).default('A3'),
+  orientation: z.enum(['portrait', 'landscape']).default('landscape'),
+  /** Paper margin in mm; default by paper size. */
+  marginMm: z.number().min(3).max(60).optional(),
+  area: SheetAreaSchema.default({ kind: 'all' }),
+  /** 1:N, or 'fit' = the largest standard scale at which the area fits one sheet. */
+  scale: z.union([z.literal('fit'), z.number().int().min(500).max(1_000_000)]).default('fit'),
+  /** The date administrative units are shown at (YYYY-MM-DD); default today. */
+  mapDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Sheet of a series (1-based) when the area needs several sheets. */
+  sheet: z.number().int().min(1).max(1000).optional(),
+  /** The series' index sheet (the whole area, every sheet's frame numbered) instead of a sheet. */
+  index: z.boolean().default(false),
+    /** Overlap between the sheets of a series, mm on paper. */
+  overlapMm: z.number().min(0).max(100).default(10),
+  texts: z
+    .object({
+      title: z.string().max(400),
+      subtitle: z.string().max(400),
+      crsNote: z.string().max(400),
+      dataSources: z.string().max(2000),
+      agency: z.string().max(400),
+      placeDate: z.string().max(300),
+    })
+    .partial()
+    .default({}),
+  /** Signature blocks; default the project's. */
+  signatures: z.array(z.object({ title: z.string().max(200), name: z.string().max(200).default('') })).max(6).optional(),
+  /** Top-left corners of the furniture blocks, mm on the page; absent = automatic. */
+  layout: z.object({ legend: pos, stats: pos, scale: pos, notes: pos, signatures: pos }).partial().default({}),
+  /** Greyed veil over what lies outside the chosen area (0 = none). */
+  maskOpacity: z.number().min(0).max(1).default(0.6),
+});
+export type SheetSettings = z.infer<typeof SheetSettingsSchema>;
+export type SheetSettingsInput = z.input<typeof SheetSettingsSchema>;

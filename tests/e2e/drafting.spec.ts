@@ -1,0 +1,302 @@
+// Drafting, as a new commune staff member would do it at the district hall: choose the commune,
+// draw a search area with a hole snapped to the commune boundary, fill its form, place graves by
+// typed coordinates, link a grave to its records, undo/redo, reload, read the history; a form with
+// a missing required field is refused; two windows editing the same feature → the second is a conflict.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { formatMgrs, toWgs84, type LonLat } from '../../src/shared/crs';
+
+const TOKEN = 'e2e-secret-token';
+const SHOTS = 'test-results/screenshots';
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/drafting-${name}.png` });
+
+type Geo = { type: string; coordinates: any };
+type RowLike = { id: string; geometry: Geo | null; props: Record<string, any>; meta: { version: number } };
+
+/** Calls the contract from the page (the same client the UI uses). */
+async function call<T = any>(page: Page, method: string, input: unknown): Promise<T> {
+  return page.evaluate(([m, i]) => (window as any).__quytapMap.api.invoke(m, i), [method, input] as const) as Promise<T>;
+}
+
+async function openDemo(page: Page) {
+  await page.goto(`/#token=${TOKEN}`);
+  const demo = page.getByTestId('open-demo');
+  const ws = page.getByTestId('workspace');
+  await expect(demo.or(ws)).toBeVisible({ timeout: 60_000 });
+  if (await demo.isVisible()) {
+    await expect(page.getByTestId('start-screen').getByRole('heading', { name: 'Bắt đầu' })).toBeVisible();
+    await demo.click();
+  }
+  const op = page.getByTestId('operator-dialog');
+  await expect(op.or(ws)).toBeVisible({ timeout: 60_000 });
+  if (await op.isVisible()) {
+    await page.getByTestId('operator-name').fill('Y Bhin Niê');
+    await page.getByTestId('operator-save').click();
+  }
+  await expect(ws).toBeVisible();
+  // Another spec may have left a different project open on the server: go back to the demo.
+  if (!(await page.getByTestId('project-title').innerText()).includes('MINH HỌA')) {
+    await page.getByTestId('close-project').click();
+    await page.getByTestId('open-demo').click();
+    await expect(page.getByTestId('project-title')).toContainText('MINH HỌA', { timeout: 60_000 });
+  }
+  await expect.poll(() => page.evaluate(() => !!(window as any).__quytapMap)).toBe(true);
+}
+
+/** Pixel (page coordinates) of a working-CRS coordinate. */
+async function px(page: Page, xy: number[]): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate((c) => (window as any).__quytapMap.map.getPixelFromCoordinate(c), xy);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  return { x: box.x + p[0], y: box.y + p[1] };
+}
+
+const dist = (a: number[], b: number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!);
+const outerRing = (g: Geo): number[][] => (g.type === 'MultiPolygon' ? g.coordinates[0][0] : g.coordinates[0]);
+const ringsOf = (g: Geo): number[][][] => (g.type === 'MultiPolygon' ? g.coordinates[0] : g.coordinates);
+
+test.describe.configure({ mode: 'serial' });
+
+let areaId = '';
+let graveId = '';
+let commune: RowLike;
+
+test('a commune map is drawn, filled, linked, undone, redone and survives a reload', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openDemo(page);
+  const info = await call(page, 'project.info', {});
+  const crs: string = info.crs.code;
+
+  // 1. Choose the commune: the map zooms to it and dims the rest.
+  const communes = (await call(page, 'features.query', { table: 'admin_units', filter: { level: 'commune' } })).rows as RowLike[];
+  commune = communes.find((c) => c.props.name === 'Nâm Nung') ?? communes[0]!;
+  await page.getByTestId('commune-select').selectOption({ label: commune.props.name });
+  await expect(page.getByTestId('focus-badge')).toContainText(commune.props.name);
+  await page.waitForTimeout(700);
+  await shot(page, '01-commune-focus');
+
+  // 2. Draw a search area: two of its corners on the commune boundary (clicked 3 px off, snapping
+  //    puts them on the boundary vertices), the third inside.
+  const ring = outerRing(commune.geometry!);
+  const a = ring[0]!;
+  let bIdx = 1;
+  while (bIdx < ring.length - 1 && dist(ring[bIdx]!, a) < 400) bIdx++;
+  const b = ring[bIdx]!;
+  const cx = ring.reduce((s, p) => s + p[0]!, 0) / ring.length;
+  const cy = ring.reduce((s, p) => s + p[1]!, 0) / ring.length;
+  const mid = [(a[0]! + b[0]!) / 2, (a[1]! + b[1]!) / 2];
+  const toC = [cx - mid[0]!, cy - mid[1]!];
+  const len = Math.hypot(toC[0]!, toC[1]!);
+  const depth = Math.min(dist(a, b), len * 0.8);
+  const inner = [mid[0]! + (toC[0]! / len) * depth, mid[1]! + (toC[1]! / len) * depth];
+  await page.evaluate(
+    (e) => (window as any).__quytapMap.view.fit(e, { padding: [80, 80, 80, 80] }),
+    [Math.min(a[0]!, b[0]!, inner[0]!), Math.min(a[1]!, b[1]!, inner[1]!), Math.max(a[0]!, b[0]!, inner[0]!), Math.max(a[1]!, b[1]!, inner[1]!)],
+  );
+  await page.waitForTimeout(1200); // the boundary loads for the new extent (snapping needs it)
+  await page.getByTestId('map').focus();
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('tool-polygon')).toHaveAttribute('aria-pressed', 'true');
+  const pa = await px(page, a);
+  const pb = await px(page, b);
+  const pi = await px(page, inner);
+  await page.mouse.move(pa.x + 3, pa.y - 2);
+  await page.mouse.click(pa.x + 3, pa.y - 2);
+  await page.mouse.move(pb.x - 2, pb.y + 3);
+  await page.mouse.click(pb.x - 2, pb.y + 3);
+  await page.mouse.move(pi.x, pi.y);
+  await page.mouse.dblclick(pi.x, pi.y);
+  const form = page.getByTestId('attr-form');
+  await expect(form).toBeVisible();
+  await expect(form).toHaveAttribute('data-table', 'search_areas');
+  await shot(page, '02-area-drawn');
+
+  // 3. The status is required: saving without it is refused and names the field.
+  await form.getByTestId('form-save').click();
+  await expect(page.getByTestId('form-error')).toContainText('Tình trạng');
+  await shot(page, '03-required-field');
+  await form.getByTestId('field-status').selectOption('not_started');
+  await expect(page.getByTestId('form-warnings')).toContainText('số hài cốt ước tính');
+  await form.getByTestId('field-code').fill('E2E-KV01');
+  await form.getByTestId('field-name').fill('Khu vực đồi Đắk Drô thử nghiệm');
+  await form.getByTestId('field-estimated_remains').fill('7');
+  await expect(form.getByTestId('field-commune_code')).toHaveValue(commune.props.code);
+  await form.getByTestId('form-save').click();
+  const panel = page.getByTestId('feature-panel');
+  await expect(panel).toHaveAttribute('data-table', 'search_areas');
+  await expect(panel).not.toHaveAttribute('data-id', '');
+  areaId = (await panel.getAttribute('data-id'))!;
+  let area = (await call(page, 'rows.get', { table: 'search_areas', id: areaId })) as RowLike;
+  expect(area.props.commune_code).toBe(commune.props.code);
+  const outer = outerRing(area.geometry!);
+  // Snapped: the first two corners ARE the boundary vertices (not 3 px off).
+  expect(Math.min(...outer.map((p) => dist(p, a)))).toBeLessThan(0.001);
+  expect(Math.min(...outer.map((p) => dist(p, b)))).toBeLessThan(0.001);
+
+  // 4. A hole in it (H), well inside.
+  const ctr = [(a[0]! + b[0]! + inner[0]!) / 3, (a[1]! + b[1]! + inner[1]!) / 3];
+  const r = depth * 0.08;
+  const hole = [
+    [ctr[0]! - r, ctr[1]! - r],
+    [ctr[0]! + r, ctr[1]! - r],
+    [ctr[0]!, ctr[1]! + r],
+  ];
+  await page.getByTestId('snap-toggle').uncheck(); // the hole's corners are free, not on anything
+  await page.getByTestId('map').focus();
+  await page.keyboard.press('h');
+  for (const [i, c] of hole.entries()) {
+    const p = await px(page, c);
+    await page.mouse.move(p.x, p.y);
+    if (i < hole.length - 1) await page.mouse.click(p.x, p.y);
+    else await page.mouse.dblclick(p.x, p.y);
+  }
+  await expect.poll(async () => ringsOf(((await call(page, 'rows.get', { table: 'search_areas', id: areaId })) as RowLike).geometry!).length).toBe(2);
+  await page.getByTestId('snap-toggle').check();
+  await page.waitForTimeout(600);
+  await shot(page, '04-area-with-hole');
+
+  // 5. A grave by typed VN-2000 X/Y (X = northing, Y = easting): it lands within 1 cm.
+  const gxy = [ctr[0]! + r * 3 + 0.123, ctr[1]! + 0.456];
+  await page.keyboard.press('Escape');
+  await page.getByTestId('map').focus();
+  await page.keyboard.press('k');
+  const dlg = page.getByTestId('coords-dialog');
+  await expect(dlg).toBeVisible();
+  await dlg.getByTestId('coords-text').fill(`X=${gxy[1]!.toFixed(3)} Y=${gxy[0]!.toFixed(3)}`);
+  await dlg.getByTestId('coords-target').selectOption('graves');
+  await shot(page, '05-coords-dialog');
+  await dlg.getByTestId('coords-place').click();
+  await expect(form).toHaveAttribute('data-table', 'graves');
+  await form.getByTestId('field-kind').selectOption('newly_found');
+  await form.getByTestId('field-verification').selectOption('not_verified');
+  await form.getByTestId('field-name').fill('Mộ thử nghiệm VN-2000');
+  await form.getByTestId('form-save').click();
+  await expect(panel).toHaveAttribute('data-table', 'graves');
+  await expect(panel).not.toHaveAttribute('data-id', '');
+  graveId = (await panel.getAttribute('data-id'))!;
+  const grave = (await call(page, 'rows.get', { table: 'graves', id: graveId })) as RowLike;
+  expect(dist(grave.geometry!.coordinates, [Number(gxy[0]!.toFixed(3)), Number(gxy[1]!.toFixed(3))])).toBeLessThan(0.01);
+  expect(grave.props.commune_code).toBe(commune.props.code);
+
+  // 6. Another by MGRS (WGS 84, 1 m reference): it lands within the referenced 1 m square.
+  const mxy = [ctr[0]! - r * 3, ctr[1]! - r];
+  const mgrs = formatMgrs(toWgs84(crs === 'EPSG:9218' ? 'EPSG:9218' : crs, mxy) as LonLat);
+  await page.getByTestId('map').focus();
+  await page.keyboard.press('k');
+  await dlg.getByTestId('coords-text').fill(mgrs);
+  await dlg.getByTestId('coords-target').selectOption('graves');
+  await dlg.getByTestId('coords-place').click();
+  await form.getByTestId('field-kind').selectOption('family_cared');
+  await form.getByTestId('field-verification').selectOption('verified_with_grounds');
+  await form.getByTestId('field-name').fill('Mộ thử nghiệm MGRS');
+  await form.getByTestId('form-save').click();
+  await expect(panel).toHaveAttribute('data-table', 'graves');
+  await expect(panel).not.toHaveAttribute('data-id', graveId);
+  await expect(panel).not.toHaveAttribute('data-id', '');
+  const grave2 = (await call(page, 'rows.get', { table: 'graves', id: (await panel.getAttribute('data-id'))! })) as RowLike;
+  expect(dist(grave2.geometry!.coordinates, mxy)).toBeLessThan(1.5);
+  await page.waitForTimeout(500);
+  await shot(page, '06-graves-placed');
+
+  // 7. Link the first grave to a martyr and an information form (searched without diacritics).
+  await page.evaluate((c) => (window as any).__quytapMap.view.setCenter(c), grave.geometry!.coordinates);
+  await page.waitForTimeout(400);
+  const gp = await px(page, grave.geometry!.coordinates);
+  await page.getByTestId('map').focus();
+  await page.keyboard.press('v');
+  await page.mouse.click(gp.x, gp.y);
+  await expect(panel).toHaveAttribute('data-id', graveId);
+  await panel.getByTestId('tab-links').click();
+  const martyrs = (await call(page, 'records.query', { table: 'martyrs', limit: 1 })).rows as RowLike[];
+  const folded = String(martyrs[0]!.props.full_name)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+  await panel.getByTestId('link-table').selectOption('martyrs');
+  await panel.getByTestId('link-search').fill(folded);
+  const candidate = panel.locator('[data-testid="link-candidate"][data-table="martyrs"]').first();
+  await expect(candidate).toContainText(String(martyrs[0]!.props.full_name));
+  await candidate.click();
+  await expect(panel.getByTestId('link-item')).toHaveCount(1);
+  await panel.getByTestId('link-table').selectOption('info_forms');
+  await panel.getByTestId('link-search').fill('');
+  await panel.locator('[data-testid="link-candidate"][data-table="info_forms"]').first().click();
+  await expect(panel.getByTestId('link-item')).toHaveCount(2);
+  await shot(page, '07-links');
+
+  // 8. Undo (the second link goes), redo (it comes back).
+  await page.getByTestId('map').focus();
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await call<any[]>(page, 'links.of', { table: 'graves', id: graveId })).filter((l) => !l.link.meta.deleted).length).toBe(1);
+  await page.keyboard.press('Control+y');
+  await expect.poll(async () => (await call<any[]>(page, 'links.of', { table: 'graves', id: graveId })).filter((l) => !l.link.meta.deleted).length).toBe(2);
+
+  // 9. Reload: everything is there; the area's history shows each step.
+  await page.reload();
+  await expect(page.getByTestId('workspace')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => !!(window as any).__quytapMap)).toBe(true);
+  await expect(page.getByTestId('focus-badge')).toContainText(commune.props.name);
+  area = (await call(page, 'rows.get', { table: 'search_areas', id: areaId })) as RowLike;
+  expect(ringsOf(area.geometry!).length).toBe(2);
+  expect(area.props.code).toBe('E2E-KV01');
+  await page.getByTestId('map').focus();
+  await page.keyboard.press('f');
+  const table = page.getByTestId('feature-table');
+  await expect(table).toBeVisible();
+  await table.getByTestId('table-search').fill('e2e-kv01');
+  await expect(table.getByTestId('table-row')).toHaveCount(1);
+  await table.getByTestId('table-row').first().click();
+  await expect(panel).toHaveAttribute('data-id', areaId);
+  await panel.getByTestId('tab-history').click();
+  const items = panel.getByTestId('history-item');
+  await expect(items).toHaveCount(2); // created, then the hole
+  await expect(items.first()).toContainText('Thêm lỗ thủng');
+  // Who did it: the operator of this session (another spec may have set a different one).
+  await expect(items.last()).toContainText((await page.getByTestId('operator-button').innerText()).trim());
+  await shot(page, '08-history-after-reload');
+  const links = (await call<any[]>(page, 'links.of', { table: 'graves', id: graveId })).filter((l) => !l.link.meta.deleted);
+  expect(links.map((l) => `${l.link.props.to_table}:${l.other?.table}`).sort()).toEqual(['info_forms:info_forms', 'martyrs:martyrs']);
+
+  // 10. The martyr's record shows the grave it is linked to.
+  await page.keyboard.press('r');
+  const rec = page.getByTestId('records-panel');
+  await rec.getByTestId('records-search').fill(folded);
+  await rec.getByTestId('record-item').first().click();
+  await expect(rec.getByTestId('record-linked')).toContainText('Mộ thử nghiệm VN-2000');
+  await shot(page, '09-records');
+  expect(errors).toEqual([]);
+});
+
+async function openAreaForm(browser: Browser) {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+  const page = await ctx.newPage();
+  await openDemo(page);
+  await page.getByTestId('map').focus();
+  await page.keyboard.press('f');
+  const table = page.getByTestId('feature-table');
+  await table.getByTestId('table-search').fill('e2e-kv01');
+  await table.getByTestId('table-row').first().click();
+  const panel = page.getByTestId('feature-panel');
+  await expect(panel).toHaveAttribute('data-id', areaId);
+  await expect(panel.getByTestId('field-name')).toHaveValue(/Khu vực/);
+  return { ctx, page, panel };
+}
+
+test('two windows edit the same area: the second save is refused, nothing is overwritten', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const one = await openAreaForm(browser);
+  const two = await openAreaForm(browser);
+  await one.panel.getByTestId('field-name').fill('Tên do cửa sổ 1 sửa');
+  await one.panel.getByTestId('form-save').click();
+  await expect(one.page.getByTestId('toasts')).toContainText('Đã lưu');
+  await two.panel.getByTestId('field-name').fill('Tên do cửa sổ 2 sửa');
+  await two.panel.getByTestId('form-save').click();
+  await expect(two.panel.getByTestId('form-error')).toContainText('đã bị người khác thay đổi');
+  await shot(two.page, '10-conflict');
+  const row = (await call(two.page, 'rows.get', { table: 'search_areas', id: areaId })) as RowLike;
+  expect(row.props.name).toBe('Tên do cửa sổ 1 sửa');
+  await one.ctx.close();
+  await two.ctx.close();
+});

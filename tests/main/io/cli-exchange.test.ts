@@ -1,0 +1,38 @@
+// `quytap import` and `quytap export` as a user types them.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_GDAL, REAL, run, tempDir } from './helpers';
+
+const cli = (args: string[]) => spawnSync('npx', ['tsx', 'src/main/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, QUYTAP_OPERATOR: 'Đỗ Văn Hùng' } });
+
+let dir: string;
+let cleanup: () => void;
+beforeAll(() => ({ dir, cleanup } = tempDir('quytap-cli-')));
+afterAll(() => cleanup());
+
+describe.skipIf(!HAS_GDAL)('CLI import / export', () => {
+  it('imports the district JSON with --set and --map, then exports a Shapefile zip GDAL reads', () => {
+    const p = join(dir, 'kn.gpkg');
+    expect(cli(['init', p, '--title', 'Krông Nô', '--province', 'Đắk Nông']).status).toBe(0);
+    const imp = cli(['import', p, REAL('daohoangson-dvhcvn/67.json'), '--layer', 'admin_units', '--source-layer', 'level2s', '--set', 'level=district', '--map', 'name=name', '--map', 'code=code']);
+    expect(imp.stderr).not.toMatch(/Lỗi/);
+    expect(imp.stdout).toMatch(/imported: 8 → admin_units/);
+    const out = join(dir, 'kn.zip');
+    const exp = cli(['export', p, '--format', 'shp', '--layer', 'admin_units', '--out', out]);
+    expect(exp.stdout).toMatch(/exported: 8/);
+    const info = run('ogrinfo', ['-so', '-al', '-wkt_format', 'WKT1', `/vsizip/${out}/admin_units.shp`]);
+    expect(info).toMatch(/Feature Count: 8/);
+    expect(info).toMatch(/TOWGS84\[-191\.90441429/);
+  });
+
+  it('a file without a CRS fails with exit 1 and the 200 m message; bad arguments exit 2 with usage', () => {
+    const p = join(dir, 'kn.gpkg');
+    const r = cli(['import', p, REAL('GeospatialPython-pyshp/blockgroups.shp'), '--layer', 'base_areas', '--set', 'kind=other_area']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/200 m/);
+    const u = cli(['export', p, '--format', 'dwg', '--out', join(dir, 'x.dwg')]);
+    expect(u.status).toBe(2);
+    expect(u.stderr).toMatch(/quytap export/);
+  });
+});

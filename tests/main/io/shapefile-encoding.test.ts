@@ -1,0 +1,77 @@
+// A district Shapefile whose .dbf holds TCVN3 bytes (no .cpg): the reader warns and offers the
+// legacy encodings; chosen, the names come out in Unicode. Also: .prj matching of what users have.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filesForPath } from '../../../src/main/io/files';
+import { readDataset } from '../../../src/main/io/read-any';
+import { writeDbf, writeShp } from '../../../src/main/io/shp-writer';
+import { matchPrj } from '../../../src/shared/io/prj-match';
+import { tempDir } from './helpers';
+
+let dir: string;
+let cleanup: () => void;
+beforeAll(() => ({ dir, cleanup } = tempDir()));
+afterAll(() => cleanup());
+
+function legacyShapefile(name: string, latin1Names: string[]): string {
+  const { shp, shx } = writeShp('point', latin1Names.map((_, i) => ({ type: 'Point', coordinates: [430000 + i, 1370000] })));
+  const placeholders = latin1Names.map((n, i) => String.fromCharCode(65 + i).repeat(n.length));
+  const dbf = writeDbf([{ name: 'TEN', type: 'C', length: 40, decimals: 0 }], placeholders.map((p) => [p]));
+  const buf = Buffer.from(dbf);
+  latin1Names.forEach((n, i) => {
+    const at = buf.indexOf(Buffer.from(placeholders[i]!, 'latin1'));
+    Buffer.from(n, 'latin1').copy(buf, at);
+  });
+  writeFileSync(join(dir, `${name}.shp`), shp);
+  writeFileSync(join(dir, `${name}.shx`), shx);
+  writeFileSync(join(dir, `${name}.dbf`), buf);
+  writeFileSync(join(dir, `${name}.prj`), 'PROJCS["VN_2000_TM3_108_30",GEOGCS["GCS_VN_2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",108.5],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]');
+  return join(dir, `${name}.shp`);
+}
+
+describe('legacy Vietnamese encodings in a .dbf', () => {
+  it('TCVN3 without .cpg: guessed Windows-1258 with a warning; TCVN3 chosen gives Unicode', async () => {
+    const shp = legacyShapefile('tcvn', ['§¾k N«ng', 'Kr«ng N«']);
+    const guessed = await readDataset(filesForPath(shp));
+    expect(guessed.warnings[0]!.en).toMatch(/choose TCVN3 or VNI/);
+    const chosen = await readDataset(filesForPath(shp), { encoding: 'tcvn3' });
+    expect(chosen.layers[0]!.features.map((f) => f.props.TEN)).toEqual(['Đắk Nông', 'Krông Nô']);
+    expect(chosen.layers[0]!.crs.code).toBe('EPSG:9218');
+  });
+
+  it('VNI chosen gives Unicode', async () => {
+    const shp = legacyShapefile('vni', ['Ñaék Noâng', 'Nghóa trang lieät só']);
+    const ds = await readDataset(filesForPath(shp), { encoding: 'vni' });
+    expect(ds.layers[0]!.features.map((f) => f.props.TEN)).toEqual(['Đắk Nông', 'Nghĩa trang liệt sĩ']);
+  });
+
+  it('a .cpg is honoured', async () => {
+    const shp = legacyShapefile('cpg', ['§¾k N«ng']);
+    writeFileSync(join(dir, 'cpg.cpg'), 'TCVN3');
+    const ds = await readDataset(filesForPath(shp));
+    expect(ds.layers[0]!.features[0]!.props.TEN).toBe('Đắk Nông');
+    expect(ds.warnings).toHaveLength(0);
+  });
+});
+
+describe('.prj matched to the catalogue', () => {
+  it.each([
+    ['ESRI VN-2000 TM-3 107°45′ (no TOWGS84)', 'PROJCS["VN_2000_TM3",GEOGCS["GCS_VN_2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",107.75],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]', 'EPSG:5899'],
+    ['VN-2000 UTM 48N', 'PROJCS["VN-2000 / UTM zone 48N",GEOGCS["VN-2000",DATUM["Vietnam_2000",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",105],PARAMETER["scale_factor",0.9996],PARAMETER["false_easting",500000],PARAMETER["false_northing",0],UNIT["metre",1]]', 'EPSG:3405'],
+    ['WGS 84 geographic', 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]', 'EPSG:4326'],
+    ['WGS 84 UTM 49N', 'PROJCS["WGS_1984_UTM_Zone_49N",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",111.0],PARAMETER["Scale_Factor",0.9996],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]', 'EPSG:32649'],
+    ['VN-2000 TM-3 with a custom meridian', 'PROJCS["x",GEOGCS["VN-2000",DATUM["Vietnam_2000",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",106.75],PARAMETER["scale_factor",0.9999],PARAMETER["false_easting",500000],PARAMETER["false_northing",0],UNIT["metre",1]]', 'QUYTAP:VN2000-TM3-10675'],
+    ['GDAL’s ESRI .prj of a proj4 VN-2000 (shift in the datum name)', 'PROJCS["unknown",GEOGCS["GCS_unknown",DATUM["D_Unknown_based_on_WGS84_ellipsoid_using_towgs84_-191_90441429_-39_30318279_-111_45032835_-0_00928836_0_01975479_-0_00427372_0_252906278",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",108.5],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]', 'EPSG:9218'],
+    ['an unknown Lambert projection', 'PROJCS["x",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Lambert_Conformal_Conic_2SP"],UNIT["metre",1]]', null],
+  ])('%s', (_label, wkt, code) => {
+    expect(matchPrj(wkt).code).toBe(code);
+  });
+
+  it('a .prj whose TOWGS84 differs from QĐ 05/2007 (EPSG:6960 signs) is flagged', () => {
+    const wkt = 'PROJCS["x",GEOGCS["VN-2000",DATUM["Vietnam_2000",SPHEROID["WGS 84",6378137,298.257223563],TOWGS84[-191.90441429,-39.30318279,-111.45032835,0.00928836,-0.01975479,0.00427372,0.252906278]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",108.5],PARAMETER["scale_factor",0.9999],PARAMETER["false_easting",500000],PARAMETER["false_northing",0],UNIT["metre",1]]';
+    const m = matchPrj(wkt);
+    expect(m.code).toBe('EPSG:9218');
+    expect(m.notes[0]!.en).toMatch(/unlike QuyTap/);
+  });
+});

@@ -1,0 +1,47 @@
+// `quytap print` from the command line: one commune, every commune, and a bad commune name.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDemoProject } from '../../../src/main/services/demo-project';
+
+const dir = mkdtempSync(join(tmpdir(), 'quytap-print-cli-'));
+const demo = join(dir, 'demo.gpkg');
+const quytap = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', 'print', ...args], { encoding: 'utf8' });
+
+beforeAll(async () => {
+  await createDemoProject(demo, { author: 'test' });
+}, 120_000);
+
+describe('quytap print', () => {
+  it('prints one commune to the named file, never over an existing one', () => {
+    const out = join(dir, 'nam-da.pdf');
+    const r = quytap(demo, '--commune', 'Nam Đà', '--paper', 'A3', '--scale', '100000', '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('1:100000');
+    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Page size:\s+1190\.55 x 841\.89 pts/);
+    expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('XÃ NAM ĐÀ');
+    const again = quytap(demo, '--commune', '24697', '--out', out);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/không ghi đè/);
+  });
+
+  it('--all-communes writes one PDF per commune', () => {
+    const outDir = join(dir, 'all');
+    const r = quytap(demo, '--all-communes', '--paper', 'A4', '--orientation', 'portrait', '--out-dir', outDir);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(outDir).sort()).toEqual(['xa-dak-sak-a4.pdf', 'xa-krong-no-a4.pdf', 'xa-nam-da-a4.pdf', 'xa-nam-nung-a4.pdf', 'xa-quang-phu-a4.pdf']);
+  });
+
+  it('an unknown commune or a bad scale is a clear error and writes nothing', () => {
+    const out = join(dir, 'none.pdf');
+    const r = quytap(demo, '--commune', 'Không Có', '--out', out);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Không có xã "Không Có" trong dự án');
+    expect(existsSync(out)).toBe(false);
+    const bad = quytap(demo, '--commune', 'Nam Đà', '--scale', 'abc', '--out', out);
+    expect(bad.status).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+});

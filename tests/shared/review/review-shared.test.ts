@@ -1,0 +1,89 @@
+// The pure parts of the review: candidate pairs, ring facts, the state table, the CSV.
+import { describe, expect, it } from 'vitest';
+import { boxPairs, nearPairs } from '../../../src/shared/review/grid';
+import { ringProblem } from '../../../src/shared/review/rings';
+import { actRefusal, stateRefusal, TRANSITIONS } from '../../../src/shared/review/state';
+import { statisticsCsv } from '../../../src/shared/review/csv';
+import { emptyFigures, inconsistency, type CommuneStatistics } from '../../../src/shared/review/statistics';
+import type { Row } from '../../../src/shared/model';
+
+describe('grid pairs', () => {
+  it('nearPairs finds each close pair once, strictly closer than the distance, across cell edges', () => {
+    const pts = [[0, 0], [19.99, 0], [40, 0], [-0.5, -19.9], [1000, 1000]];
+    expect(nearPairs(pts, 20).map((p) => p.join('-')).sort()).toEqual(['0-1', '0-3'].sort());
+    expect(nearPairs([[0, 0], [20, 0]], 20)).toEqual([]);
+    expect(nearPairs(pts, 0)).toEqual([]);
+  });
+  it('nearPairs agrees with brute force on random points', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 500;
+    const pts = Array.from({ length: 400 }, () => [rnd(), rnd()]);
+    const brute: string[] = [];
+    for (let i = 0; i < pts.length; i++) for (let j = i + 1; j < pts.length; j++) if (Math.hypot(pts[i][0] - pts[j][0], pts[i][1] - pts[j][1]) < 15) brute.push(`${i}-${j}`);
+    expect(nearPairs(pts, 15).map(([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`).sort()).toEqual(brute.sort());
+  });
+  it('boxPairs reports touching and overlapping boxes once, even when they share many cells', () => {
+    const boxes: [number, number, number, number][] = [[0, 0, 100, 100], [100, 0, 200, 100], [50, 50, 400, 400], [500, 500, 600, 600]];
+    expect(boxPairs(boxes, 30).map((p) => p.join('-')).sort()).toEqual(['0-1', '0-2', '1-2'].sort());
+  });
+});
+
+describe('ringProblem', () => {
+  it('tells empty, unclosed and short rings apart from judgeable ones', () => {
+    expect(ringProblem(null)).toEqual({ kind: 'empty' });
+    expect(ringProblem({ type: 'MultiPolygon', coordinates: [] })).toEqual({ kind: 'empty' });
+    expect(ringProblem({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 2]]] })).toEqual({ kind: 'unclosed', at: [0, 2] });
+    expect(ringProblem({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] })?.kind).toBe('too_short');
+    expect(ringProblem({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] })).toBeNull();
+    expect(ringProblem({ type: 'Point', coordinates: [1, 2] })).toBeNull();
+  });
+});
+
+describe('review states', () => {
+  it('follows draft → submitted → returned/approved; approved only leaves by unlock', () => {
+    expect(stateRefusal('draft', 'submit')).toBeNull();
+    expect(stateRefusal('returned', 'submit')).toBeNull();
+    expect(stateRefusal('draft', 'approve')?.vi).toMatch(/Đang lập/);
+    expect(stateRefusal('approved', 'submit')).not.toBeNull();
+    expect(stateRefusal('approved', 'return')).not.toBeNull();
+    expect(TRANSITIONS.unlock).toEqual({ from: ['approved'], to: 'draft' });
+  });
+  it('role rules', () => {
+    const staff = { name: 'a', role: 'commune_staff' as const, communeCode: '1' };
+    expect(actRefusal(staff, 'submit', '1')).toBeNull();
+    expect(actRefusal(staff, 'submit', '2')).not.toBeNull();
+    expect(actRefusal(staff, 'approve', '1')?.vi).toMatch(/Chỉ cán bộ thẩm định/);
+    expect(actRefusal({ name: 'r', role: 'reviewer', communeCode: null }, 'approve', '1')).toBeNull();
+    expect(actRefusal({ name: 'r', role: 'reviewer', communeCode: null }, 'submit', '1')).not.toBeNull();
+    expect(actRefusal({ name: 'q', role: 'admin', communeCode: null }, 'submit', '1')).toBeNull();
+    expect(actRefusal({ name: 's', role: 'commune_staff', communeCode: null }, 'submit', '2')).toBeNull();
+    expect(actRefusal(null, 'submit', '1')).not.toBeNull();
+  });
+});
+
+describe('statistics', () => {
+  const c = (p: Record<string, unknown>) => ({ props: p }) as unknown as Row;
+  it('inconsistency only when the figures contradict', () => {
+    expect(inconsistency(c({ initially_buried: 5, recovered: 2, not_recovered: 3 }))).toBeNull();
+    expect(inconsistency(c({ initially_buried: 5, recovered: 2, not_recovered: 2 }))).not.toBeNull();
+    expect(inconsistency(c({ initially_buried: null, recovered: 2, not_recovered: 2 }))).toBeNull();
+  });
+  it('CSV: BOM, CRLF, quoted Vietnamese names, totals row', () => {
+    const f = { ...emptyFigures(), initially_buried: 7, recovered: 4, not_recovered: 3 };
+    const row: CommuneStatistics & { state: 'approved' } = {
+      communeCode: '1',
+      communeName: 'Đắk Drô, "cũ"',
+      figures: f,
+      source: 'commune',
+      conclusionIds: [],
+      map: { graves: 2, gravesNewlyFound: 1, gravesFamilyCared: 1, areas: 3, areasByStatus: { done: 1, continuing: 1, not_started: 1, no_result: 0, unclear: 0 }, estimatedRemainsOpen: 4 },
+      mismatches: ['family_cared'],
+      state: 'approved',
+    };
+    const csv = statisticsCsv([row], f);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[1]).toBe('1,"Đắk Drô, ""cũ""",Đã phê duyệt,Kết luận cấp xã,7,4,3,,,,2,1,3,Số mộ liệt sĩ do gia đình chăm sóc, quản lý'.replace('Số mộ liệt sĩ do gia đình chăm sóc, quản lý', '"Số mộ liệt sĩ do gia đình chăm sóc, quản lý"'));
+    expect(lines[2]).toBe(',Tổng cộng,,,7,4,3,,,,2,1,3,');
+  });
+});
