@@ -1,34 +1,10 @@
 // The drafting services through the real dispatcher: attachments (bytes pinned by their hash, size
 // limit, bad input refused without writing), and the optimistic concurrency the forms rely on.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Input, MethodName, Output } from '../../../src/shared/api';
+import { bootServices } from '../../support/boot-services';
 import { ATTACHMENT_MAX_BYTES } from '../../../src/shared/contract/drafting';
-import { createDispatcher } from '../../../src/main/rpc/dispatch';
-import { createEventBus } from '../../../src/main/rpc/events';
-import { createServices } from '../../../src/main/services';
 
-async function boot() {
-  const dir = mkdtempSync(join(tmpdir(), 'quytap-drafting-'));
-  const events = createEventBus();
-  const seen: { event: string; payload: any }[] = [];
-  events.subscribe((event, payload) => seen.push({ event, payload }));
-  const services = await createServices({ mode: 'browser', projectsDir: dir, emit: events.emit });
-  const dispatch = createDispatcher(services.handlers);
-  const call = async <M extends MethodName>(m: M, input: Input<M>): Promise<Output<M>> => {
-    const r = await dispatch(m, input, { operator: 'test', emit: events.emit });
-    if (!r.ok) throw Object.assign(new Error(r.error.en), { body: r.error });
-    return r.result as Output<M>;
-  };
-  const callErr = async (m: string, input: unknown) => {
-    const r = await dispatch(m, input, { operator: 'test', emit: events.emit });
-    if (r.ok) throw new Error('expected an error');
-    return r.error;
-  };
-  return { services, call, callErr, seen };
-}
+const boot = () => bootServices({ prefix: 'quytap-drafting-' });
 
 const square = (x: number, y: number, s: number) => ({
   type: 'Polygon' as const,

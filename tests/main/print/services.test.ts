@@ -1,35 +1,14 @@
 // The print contract through the dispatcher: compose for the preview, PDF as a job into the
 // project's folder, saved layouts (audited).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Input, MethodName, Output } from '../../../src/shared/api';
-import { createDispatcher } from '../../../src/main/rpc/dispatch';
-import { createEventBus } from '../../../src/main/rpc/events';
-import { createServices } from '../../../src/main/services';
+import { bootServices } from '../../support/boot-services';
+import type { Output } from '../../../src/shared/api';
 import { ProjectStore } from '../../../src/main/store';
 
-async function boot() {
-  const dir = mkdtempSync(join(tmpdir(), 'quytap-print-services-'));
-  const events = createEventBus();
-  const seen: { event: string; payload: { kind?: string; state?: string } }[] = [];
-  events.subscribe((event, payload) => seen.push({ event, payload: payload as never }));
-  const services = await createServices({ mode: 'browser', projectsDir: dir, emit: events.emit });
-  const dispatch = createDispatcher(services.handlers);
-  const call = async <M extends MethodName>(m: M, input: Input<M>): Promise<Output<M>> => {
-    const r = await dispatch(m, input, { operator: 'test', emit: events.emit });
-    if (!r.ok) throw Object.assign(new Error(r.error.en), { body: r.error });
-    return r.result as Output<M>;
-  };
-  const callErr = async (m: string, input: unknown) => {
-    const r = await dispatch(m, input, { operator: 'test', emit: events.emit });
-    if (r.ok) throw new Error('expected an error');
-    return r.error;
-  };
-  return { dir, services, call, callErr, seen };
-}
+const boot = () => bootServices({ prefix: 'quytap-print-services-' });
 
 describe('print services', () => {
   let env: Awaited<ReturnType<typeof boot>>;
