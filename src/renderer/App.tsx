@@ -96,6 +96,7 @@ export function App() {
       {askOperator && phase.kind === 'workspace' && (
         <OperatorDialog
           initial={operator}
+          communes={phase.info.settings.communes}
           onDone={(o) => {
             setOperator(o);
             setAskOperator(false);

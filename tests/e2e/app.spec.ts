@@ -34,6 +34,8 @@ test('a new user opens the demo project and reads the map', async ({ page }) => 
   await demo.click();
   const opDialog = page.getByTestId('operator-dialog');
   await expect(opDialog).toBeVisible({ timeout: 60_000 });
+  // Commune staff say which commune is theirs; the list is the project's communes.
+  await expect(page.getByTestId('operator-commune').locator('option')).toHaveText([/Chưa chọn/, 'Krông Nô', 'Nam Đà', 'Nâm Nung', 'Quảng Phú', 'Đắk Sắk']);
   await shot(page, '02-operator');
   await page.getByTestId('operator-name').fill('Nguyễn Văn Thử');
   await page.getByTestId('operator-save').click();

@@ -31,12 +31,22 @@ export function storeOperator(o: Operator) {
   }
 }
 
-export function OperatorDialog({ initial, onDone }: { initial: Operator | null; onDone: (o: Operator) => void }) {
+export function OperatorDialog({
+  initial,
+  communes,
+  onDone,
+}: {
+  initial: Operator | null;
+  /** The project's communes: commune staff say which one is theirs (the main side enforces it). */
+  communes: { code: string; name: string }[];
+  onDone: (o: Operator) => void;
+}) {
   const api = useApi();
   const { t } = useI18n();
   const showError = useErrorToast();
   const [name, setName] = useState(initial?.name ?? '');
   const [role, setRole] = useState<Operator['role']>(initial?.role ?? 'commune_staff');
+  const [communeCode, setCommuneCode] = useState<string>(initial?.communeCode ?? '');
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
@@ -44,7 +54,11 @@ export function OperatorDialog({ initial, onDone }: { initial: Operator | null; 
     if (!name.trim()) return;
     setBusy(true);
     try {
-      const o = await api.invoke('session.setOperator', { name: name.trim(), role, communeCode: initial?.communeCode ?? null });
+      const o = await api.invoke('session.setOperator', {
+        name: name.trim(),
+        role,
+        communeCode: role === 'commune_staff' && communeCode ? communeCode : null,
+      });
       storeOperator(o);
       onDone(o);
     } catch (err) {
@@ -76,6 +90,19 @@ export function OperatorDialog({ initial, onDone }: { initial: Operator | null; 
             </option>
           ))}
         </select>
+        {role === 'commune_staff' && communes.length > 0 && (
+          <>
+            <label htmlFor="op-commune">{t('operator.commune')}</label>
+            <select id="op-commune" data-testid="operator-commune" value={communeCode} onChange={(e) => setCommuneCode(e.target.value)}>
+              <option value="">{t('operator.commune.any')}</option>
+              {communes.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         <div className="modal-actions span-2">
           <button type="submit" className="btn btn-primary" disabled={busy || !name.trim()} data-testid="operator-save">
             {t('operator.save')}

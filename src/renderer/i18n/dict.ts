@@ -48,6 +48,8 @@ export const vi = {
   'operator.save': 'Xác nhận',
   'operator.none': 'Chưa nhập người thao tác',
   'operator.change': 'Đổi người thao tác',
+  'operator.commune': 'Xã của tôi',
+  'operator.commune.any': '— Chưa chọn (sửa được mọi xã) —',
 
   'top.crs': 'Hệ tọa độ',
   'top.close': 'Đóng dự án',
@@ -165,6 +167,8 @@ export const en: Record<MessageKey, string> = {
   'operator.save': 'Confirm',
   'operator.none': 'No operator set',
   'operator.change': 'Change operator',
+  'operator.commune': 'My commune',
+  'operator.commune.any': '— None chosen (may edit every commune) —',
 
   'top.crs': 'CRS',
   'top.close': 'Close project',
