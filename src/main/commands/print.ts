@@ -86,6 +86,13 @@ export async function printCommand(args: string[]): Promise<void> {
         const settings = SheetSettingsSchema.parse(j.settings);
         const r = await printInput(input, settings, { series: !!values.series });
         const rep = r.reports[0];
+        // One sheet of a series would be a corner of the area, easy to take for the whole map.
+        if (!values.series && rep.sheets > 1)
+          throw new ApiError(
+            'validation',
+            `Vùng in không vừa một tờ ${paper} ở tỷ lệ 1:${rep.scale.toLocaleString('de-DE')} (cần ${rep.sheets} tờ). Dùng --series để in cả bộ, hoặc --scale fit, hoặc khổ giấy lớn hơn.`,
+            `The area does not fit one ${paper} sheet at 1:${rep.scale} (${rep.sheets} sheets needed). Use --series for the whole series, or --scale fit, or a larger paper.`,
+          );
         // An explicit file name is taken as it is (never over an existing file); otherwise a free name.
         let path: string;
         if (j.out?.toLowerCase().endsWith('.pdf')) {

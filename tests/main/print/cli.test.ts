@@ -29,9 +29,10 @@ describe('quytap print', () => {
 
   it('--all-communes writes one PDF per commune', () => {
     const outDir = join(dir, 'all');
-    const r = quytap(demo, '--all-communes', '--paper', 'A4', '--orientation', 'portrait', '--out-dir', outDir);
+    // A3, the commune proof (on A4 portrait the largest communes need two sheets even at 1:250,000).
+    const r = quytap(demo, '--all-communes', '--paper', 'A3', '--out-dir', outDir);
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(outDir).sort()).toEqual(['xa-dak-sak-a4.pdf', 'xa-krong-no-a4.pdf', 'xa-nam-da-a4.pdf', 'xa-nam-nung-a4.pdf', 'xa-quang-phu-a4.pdf']);
+    expect(readdirSync(outDir).sort()).toEqual(['xa-dak-sak-a3.pdf', 'xa-krong-no-a3.pdf', 'xa-nam-da-a3.pdf', 'xa-nam-nung-a3.pdf', 'xa-quang-phu-a3.pdf']);
   });
 
   it('an unknown commune or a bad scale is a clear error and writes nothing', () => {
@@ -43,5 +44,18 @@ describe('quytap print', () => {
     const bad = quytap(demo, '--commune', 'Nam Đà', '--scale', 'abc', '--out', out);
     expect(bad.status).toBe(2);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('an area that needs several sheets is printed only as a whole series, never as its first corner', () => {
+    const out = join(dir, 'corner.pdf');
+    const r = quytap(demo, '--commune', 'Nam Đà', '--paper', 'A3', '--scale', '25000', '--out', out);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/cần \d+ tờ\). Dùng --series/);
+    expect(existsSync(out)).toBe(false);
+    const all = join(dir, 'series.pdf');
+    const ok = quytap(demo, '--commune', 'Nam Đà', '--paper', 'A3', '--scale', '25000', '--series', '--out', all);
+    expect(ok.status).toBe(0);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [all], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThan(1);
   });
 });
