@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { afterEach, beforeEach } from 'vitest';
 import { ProjectStore } from '../../../src/main/store';
 import { crsForStore } from '../../../src/main/services/crs';
 
@@ -45,14 +46,43 @@ export function hashAllTables(path: string): string {
   const db = new Database(path, { readonly: true });
   try {
     const h = createHash('sha256');
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as { name: string }[];
     for (const { name } of tables) {
       h.update(`#${name}\n`);
-      for (const row of db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}" ORDER BY rowid`).raw().iterate() as Iterable<unknown[]>)
-        h.update(JSON.stringify(row, (_k, v) => (v instanceof Buffer ? v.toString('base64') : typeof v === 'bigint' ? String(v) : v)));
+      for (const row of db
+        .prepare(`SELECT * FROM "${name.replace(/"/g, '""')}" ORDER BY rowid`)
+        .raw()
+        .iterate() as Iterable<unknown[]>)
+        h.update(
+          JSON.stringify(row, (_k, v) => (v instanceof Buffer ? v.toString('base64') : typeof v === 'bigint' ? String(v) : v)),
+        );
     }
     return h.digest('hex');
   } finally {
     db.close();
   }
+}
+
+/** A new project in a new folder for every test of the calling file, closed and removed after it. */
+export function freshProjectPerTest(): { readonly dir: string; readonly store: ProjectStore } {
+  let current: { dir: string; cleanup: () => void; store: ProjectStore } | null = null;
+  beforeEach(() => {
+    const t = tempDir();
+    current = { ...t, store: newProject(t.dir) };
+  });
+  afterEach(() => {
+    current?.store.close();
+    current?.cleanup();
+    current = null;
+  });
+  return {
+    get dir() {
+      return current!.dir;
+    },
+    get store() {
+      return current!.store;
+    },
+  };
 }

@@ -1,36 +1,30 @@
 // Import behaviour that works: repair on request, CSV in VN-2000 with X = northing, one undoable edit.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toWgs84 } from '../../../src/shared/crs';
 import { filesForPath } from '../../../src/main/io/files';
 import { runImport } from '../../../src/main/io/import-run';
 import { previewImport } from '../../../src/main/io/preview';
-import type { ProjectStore } from '../../../src/main/store';
-import { AUTHOR, newProject, REAL, tempDir } from './helpers';
+import { AUTHOR, REAL, freshProjectPerTest } from './helpers';
 
-let dir: string;
-let cleanup: () => void;
-let store: ProjectStore;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  store = newProject(dir);
-});
-afterEach(() => {
-  store.close();
-  cleanup();
-});
+const env = freshProjectPerTest();
 
 describe('import', () => {
   it('a VN-2000 CSV (X = northing, Y = easting, Đồng Tháp zone 105°) lands on the published WGS 84 position', async () => {
     // Pair 1 of namlunkaka/vn2000-converter: X 1142228.861, Y 557975.802 ↔ 10.32843706 N, 105.53115606 E.
-    const f = join(dir, 'moc.csv');
+    const f = join(env.dir, 'moc.csv');
     writeFileSync(f, '\ufeffTên,X,Y\nMốc Đồng Tháp,1142228.861,557975.802\n');
     const pv = await previewImport(filesForPath(f), { workingCrs: 'EPSG:9218', crs: 'EPSG:5897', table: 'info_points' });
     expect(pv.layers[0]!.crs.notes[0]!.en).toMatch(/column "X" is X \(northing\), "Y" is Y \(easting\)/);
     expect(pv.layers[0]!.outsideVietnam).toBe(0);
-    await runImport(store, filesForPath(f), { table: 'info_points', crs: 'EPSG:5897', map: { name: 'Tên' }, defaults: { kind: 'death_or_battle' } }, { author: AUTHOR });
-    const row = store.query('info_points').rows[0]!;
+    await runImport(
+      env.store,
+      filesForPath(f),
+      { table: 'info_points', crs: 'EPSG:5897', map: { name: 'Tên' }, defaults: { kind: 'death_or_battle' } },
+      { author: AUTHOR },
+    );
+    const row = env.store.query('info_points').rows[0]!;
     expect(row.props.name).toBe('Mốc Đồng Tháp');
     const [lon, lat] = toWgs84('EPSG:9218', (row.geometry as { coordinates: number[] }).coordinates);
     expect(lon).toBeCloseTo(105.53115606, 7);
@@ -38,42 +32,75 @@ describe('import', () => {
   });
 
   it('without a CRS a VN-2000 CSV is not guessed: the preview asks, and says it is a 200 m question', async () => {
-    const f = join(dir, 'moc.csv');
+    const f = join(env.dir, 'moc.csv');
     writeFileSync(f, 'ten,X,Y\nA,1371000,430000\n');
     const pv = await previewImport(filesForPath(f), { workingCrs: 'EPSG:9218' });
     expect(pv.layers[0]!.crs.code).toBeNull();
-    await expect(runImport(store, filesForPath(f), { table: 'info_points', defaults: { kind: 'death_or_battle' } }, { author: AUTHOR })).rejects.toMatchObject({
+    await expect(
+      runImport(env.store, filesForPath(f), { table: 'info_points', defaults: { kind: 'death_or_battle' } }, { author: AUTHOR }),
+    ).rejects.toMatchObject({
       en: expect.stringContaining('about 200 m'),
     });
   });
 
   it('repair on request: a bow-tie becomes a valid two-part polygon (GEOS MakeValid)', async () => {
-    const f = join(dir, 'bowtie.geojson');
-    const bowtie = [[[107.8, 12.4], [107.81, 12.41], [107.81, 12.4], [107.8, 12.41], [107.8, 12.4]]];
-    writeFileSync(f, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Nơ' }, geometry: { type: 'Polygon', coordinates: bowtie } }] }));
+    const f = join(env.dir, 'bowtie.geojson');
+    const bowtie = [
+      [
+        [107.8, 12.4],
+        [107.81, 12.41],
+        [107.81, 12.4],
+        [107.8, 12.41],
+        [107.8, 12.4],
+      ],
+    ];
+    writeFileSync(
+      f,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: { name: 'Nơ' }, geometry: { type: 'Polygon', coordinates: bowtie } }],
+      }),
+    );
     const pv = await previewImport(filesForPath(f), { workingCrs: 'EPSG:9218', table: 'base_areas' });
     expect(pv.layers[0]!.invalid).toHaveLength(1);
-    const out = await runImport(store, filesForPath(f), { table: 'base_areas', repair: true, defaults: { kind: 'other_area' } }, { author: AUTHOR });
+    const out = await runImport(
+      env.store,
+      filesForPath(f),
+      { table: 'base_areas', repair: true, defaults: { kind: 'other_area' } },
+      { author: AUTHOR },
+    );
     expect(out.prepared.repaired).toBe(1);
-    const g = store.query('base_areas').rows[0]!.geometry as { type: string; coordinates: unknown[] };
+    const g = env.store.query('base_areas').rows[0]!.geometry as { type: string; coordinates: unknown[] };
     expect(g.type).toBe('MultiPolygon');
     expect(g.coordinates).toHaveLength(2);
   });
 
   it('the whole import is ONE edit: one undo removes every row, with audit entries', async () => {
     const f = REAL('daohoangson-dvhcvn/67.json');
-    const out = await runImport(store, filesForPath(f), { table: 'admin_units', defaults: { level: 'district' } }, { author: AUTHOR, layer: 'level2s' });
-    expect(store.query('admin_units').rows).toHaveLength(8);
-    expect(store.undoState().undoLabel).toMatch(/^Nhập 67\.json/);
-    expect(store.history('admin_units', out.result.rows[0]!.id)[0]!.author).toBe(AUTHOR);
-    store.undo(AUTHOR);
-    expect(store.query('admin_units').rows).toHaveLength(0);
+    const out = await runImport(
+      env.store,
+      filesForPath(f),
+      { table: 'admin_units', defaults: { level: 'district' } },
+      { author: AUTHOR, layer: 'level2s' },
+    );
+    expect(env.store.query('admin_units').rows).toHaveLength(8);
+    expect(env.store.undoState().undoLabel).toMatch(/^Nhập 67\.json/);
+    expect(env.store.history('admin_units', out.result.rows[0]!.id)[0]!.author).toBe(AUTHOR);
+    env.store.undo(AUTHOR);
+    expect(env.store.query('admin_units').rows).toHaveLength(0);
   });
 
   it('cancel before the write leaves the project unchanged', async () => {
     const ctl = new AbortController();
     ctl.abort();
-    await expect(runImport(store, filesForPath(REAL('daohoangson-dvhcvn/67.json')), { table: 'admin_units', defaults: { level: 'district' } }, { author: AUTHOR, layer: 'level2s', signal: ctl.signal })).rejects.toMatchObject({ code: 'cancelled' });
-    expect(store.query('admin_units').rows).toHaveLength(0);
+    await expect(
+      runImport(
+        env.store,
+        filesForPath(REAL('daohoangson-dvhcvn/67.json')),
+        { table: 'admin_units', defaults: { level: 'district' } },
+        { author: AUTHOR, layer: 'level2s', signal: ctl.signal },
+      ),
+    ).rejects.toMatchObject({ code: 'cancelled' });
+    expect(env.store.query('admin_units').rows).toHaveLength(0);
   });
 });

@@ -2,24 +2,13 @@
 // GDAL puts them (same TOWGS84) once imported.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { filesForPath } from '../../../src/main/io/files';
 import { runImport } from '../../../src/main/io/import-run';
 import { readDataset } from '../../../src/main/io/read-any';
-import type { ProjectStore } from '../../../src/main/store';
-import { AUTHOR, DAK_NONG_PROJ4, HAS_GDAL, hashAllTables, newProject, REAL, run, tempDir } from './helpers';
+import { AUTHOR, DAK_NONG_PROJ4, HAS_GDAL, hashAllTables, REAL, run, freshProjectPerTest } from './helpers';
 
-let dir: string;
-let cleanup: () => void;
-let store: ProjectStore;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  store = newProject(dir);
-});
-afterEach(() => {
-  store.close();
-  cleanup();
-});
+const env = freshProjectPerTest();
 
 /** ogrinfo's feature count of each non-empty layer, as { name: count }. */
 function gdalCounts(path: string): Record<string, number> {
@@ -57,11 +46,16 @@ describe.skipIf(!HAS_GDAL)('real GPX and KML files', () => {
   });
 
   it('a file from Slovenia is refused by the import (outside Vietnam) and the project is unchanged', async () => {
-    const before = hashAllTables(store.path);
+    const before = hashAllTables(env.store.path);
     await expect(
-      runImport(store, filesForPath(REAL('tkrajina-gpxpy/cerknicko-jezero.gpx')), { table: 'info_points', defaults: { kind: 'death_or_battle' } }, { layer: 'waypoints', author: AUTHOR }),
+      runImport(
+        env.store,
+        filesForPath(REAL('tkrajina-gpxpy/cerknicko-jezero.gpx')),
+        { table: 'info_points', defaults: { kind: 'death_or_battle' } },
+        { layer: 'waypoints', author: AUTHOR },
+      ),
     ).rejects.toMatchObject({ code: 'validation', vi: expect.stringContaining('ngoài Việt Nam') });
-    expect(hashAllTables(store.path)).toBe(before);
+    expect(hashAllTables(env.store.path)).toBe(before);
   });
 });
 
@@ -69,22 +63,28 @@ describe.skipIf(!HAS_GDAL)('Vietnamese boundaries land where GDAL puts them', ()
   it('Krông Nô commune (GeoJSON, WGS 84) → VN-2000 TM-3 108°30′ within 1 mm of ogr2ogr with the same TOWGS84', async () => {
     const file = REAL('thanglequoc-vietnamese-provinces-database/24688_krong_no.geojson');
     const out = await runImport(
-      store,
+      env.store,
       filesForPath(file),
       { table: 'admin_units', map: { code: 'code', name: 'fullName' }, defaults: { level: 'commune' } },
       { author: AUTHOR },
     );
     expect(out.prepared.count).toBe(1);
-    const row = store.query('admin_units', { filter: { code: '24688' } }).rows[0]!;
+    const row = env.store.query('admin_units', { filter: { code: '24688' } }).rows[0]!;
     expect(row.props.name).toBe('Xã Krông Nô');
-    const gdal = JSON.parse(run('ogr2ogr', ['-t_srs', DAK_NONG_PROJ4, '-f', 'GeoJSON', '-lco', 'COORDINATE_PRECISION=6', '/vsistdout/', file])) as {
+    const gdal = JSON.parse(
+      run('ogr2ogr', ['-t_srs', DAK_NONG_PROJ4, '-f', 'GeoJSON', '-lco', 'COORDINATE_PRECISION=6', '/vsistdout/', file]),
+    ) as {
       features: { geometry: { coordinates: number[][][][] } }[];
     };
     const theirs = gdal.features[0]!.geometry.coordinates;
     const ours = (row.geometry as { coordinates: number[][][][] }).coordinates;
     expect(ours.length).toBe(theirs.length);
     let worst = 0;
-    theirs.forEach((poly, i) => poly.forEach((ring, j) => ring.forEach((p, k) => (worst = Math.max(worst, Math.hypot(p[0]! - ours[i]![j]![k]![0]!, p[1]! - ours[i]![j]![k]![1]!))))));
+    theirs.forEach((poly, i) =>
+      poly.forEach((ring, j) =>
+        ring.forEach((p, k) => (worst = Math.max(worst, Math.hypot(p[0]! - ours[i]![j]![k]![0]!, p[1]! - ours[i]![j]![k]![1]!)))),
+      ),
+    );
     expect(worst).toBeLessThan(0.001);
   });
 
@@ -94,25 +94,42 @@ describe.skipIf(!HAS_GDAL)('Vietnamese boundaries land where GDAL puts them', ()
     expect(ds.format).toBe('dvhcvn');
     const districts = ds.layers.find((l) => l.name === 'level2s')!;
     expect(districts.features).toHaveLength(8);
-    await runImport(store, filesForPath(file), { table: 'admin_units', defaults: { level: 'district' }, map: { code: 'code', name: 'name', parent_code: 'parent_code' } }, { author: AUTHOR, layer: 'level2s' });
-    const kn = store.query('admin_units', { filter: { code: '664' } }).rows[0]!;
+    await runImport(
+      env.store,
+      filesForPath(file),
+      { table: 'admin_units', defaults: { level: 'district' }, map: { code: 'code', name: 'name', parent_code: 'parent_code' } },
+      { author: AUTHOR, layer: 'level2s' },
+    );
+    const kn = env.store.query('admin_units', { filter: { code: '664' } }).rows[0]!;
     expect(kn.props.name).toMatch(/Krông Nô/);
     // The same district wrapped as GeoJSON in a scratch file, converted by GDAL.
     const raw = JSON.parse(readFileSync(file, 'utf8')) as { level2s: { level2_id: string; coordinates: unknown }[] };
-    const wrap = join(dir, 'kn.geojson');
+    const wrap = join(env.dir, 'kn.geojson');
     const u = raw.level2s.find((x) => x.level2_id === '664')!;
-    writeFileSync(wrap, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: u.coordinates } }] }));
-    const gdal = JSON.parse(run('ogr2ogr', ['-t_srs', DAK_NONG_PROJ4, '-f', 'GeoJSON', '-lco', 'COORDINATE_PRECISION=6', '/vsistdout/', wrap])) as {
+    writeFileSync(
+      wrap,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: u.coordinates } }],
+      }),
+    );
+    const gdal = JSON.parse(
+      run('ogr2ogr', ['-t_srs', DAK_NONG_PROJ4, '-f', 'GeoJSON', '-lco', 'COORDINATE_PRECISION=6', '/vsistdout/', wrap]),
+    ) as {
       features: { geometry: { coordinates: number[][][][] } }[];
     };
     const theirs = gdal.features[0]!.geometry.coordinates;
     const ours = (kn.geometry as { coordinates: number[][][][] }).coordinates;
     let worst = 0;
     let n = 0;
-    theirs.forEach((poly, i) => poly.forEach((ring, j) => ring.forEach((p, k) => {
-      n++;
-      worst = Math.max(worst, Math.hypot(p[0]! - ours[i]![j]![k]![0]!, p[1]! - ours[i]![j]![k]![1]!));
-    })));
+    theirs.forEach((poly, i) =>
+      poly.forEach((ring, j) =>
+        ring.forEach((p, k) => {
+          n++;
+          worst = Math.max(worst, Math.hypot(p[0]! - ours[i]![j]![k]![0]!, p[1]! - ours[i]![j]![k]![1]!));
+        }),
+      ),
+    );
     expect(n).toBeGreaterThan(500);
     expect(worst).toBeLessThan(0.001);
   });
@@ -123,13 +140,22 @@ describe.skipIf(!HAS_GDAL)('Vietnamese boundaries land where GDAL puts them', ()
     expect(ds.layers[0]!.crs.code).toBeNull();
     expect(ds.layers[0]!.features).toHaveLength(663);
     expect(ds.layers[0]!.fields).toContain('POP1990');
-    const before = hashAllTables(store.path);
-    await expect(runImport(store, filesForPath(shp), { table: 'base_areas', defaults: { kind: 'other_area' } }, { author: AUTHOR })).rejects.toMatchObject({
+    const before = hashAllTables(env.store.path);
+    await expect(
+      runImport(env.store, filesForPath(shp), { table: 'base_areas', defaults: { kind: 'other_area' } }, { author: AUTHOR }),
+    ).rejects.toMatchObject({
       details: expect.objectContaining({ needsCrs: true }),
     });
-    await expect(runImport(store, filesForPath(shp), { table: 'base_areas', crs: 'EPSG:4326', defaults: { kind: 'other_area' } }, { author: AUTHOR })).rejects.toMatchObject({
+    await expect(
+      runImport(
+        env.store,
+        filesForPath(shp),
+        { table: 'base_areas', crs: 'EPSG:4326', defaults: { kind: 'other_area' } },
+        { author: AUTHOR },
+      ),
+    ).rejects.toMatchObject({
       details: expect.objectContaining({ outsideVietnam: true, row: 1 }),
     });
-    expect(hashAllTables(store.path)).toBe(before);
+    expect(hashAllTables(env.store.path)).toBe(before);
   });
 });
