@@ -61,7 +61,9 @@ test('commune submits, reviewer returns with a comment, commune fixes and resubm
   }
   if (await demo.isVisible()) await demo.click();
   const op = page.getByTestId('operator-dialog');
-  await expect(op.or(ws)).toBeVisible({ timeout: 60_000 });
+  // The operator dialog opens over the workspace when nobody is named yet.
+  await expect(ws).toBeVisible({ timeout: 60_000 });
+  await expect(op.or(page.getByTestId('operator-button').filter({ hasNotText: 'Chưa nhập' }))).toBeVisible();
   if (await op.isVisible()) {
     await page.getByTestId('operator-name').fill(STAFF);
     await page.getByTestId('operator-save').click();
@@ -201,7 +203,9 @@ test('a reviewer runs the checks and a click on a finding zooms the map to the f
   await expect(demo.or(ws)).toBeVisible({ timeout: 60_000 });
   if (await demo.isVisible()) await demo.click();
   const op = page.getByTestId('operator-dialog');
-  await expect(op.or(ws)).toBeVisible({ timeout: 60_000 });
+  // The operator dialog opens over the workspace when nobody is named yet.
+  await expect(ws).toBeVisible({ timeout: 60_000 });
+  await expect(op.or(page.getByTestId('operator-button').filter({ hasNotText: 'Chưa nhập' }))).toBeVisible();
   if (await op.isVisible()) {
     await page.getByTestId('operator-name').fill('Thẩm định viên huyện');
     await page.getByTestId('operator-save').click();

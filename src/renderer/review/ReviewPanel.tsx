@@ -410,11 +410,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
                 onClick={async () => {
                   try {
                     const { fileName, csv } = await api.invoke('review.statisticsCsv', {});
-                    const a = document.createElement('a');
-                    a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-                    a.download = fileName;
-                    a.click();
-                    setTimeout(() => URL.revokeObjectURL(a.href), 5000);
+                    saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), fileName);
                   } catch (e) {
                     showError(e);
                   }
@@ -428,11 +424,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
                   try {
                     const { fileName, base64 } = await api.invoke('review.statisticsPdf', {});
                     const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-                    const a = document.createElement('a');
-                    a.href = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-                    a.download = fileName;
-                    a.click();
-                    setTimeout(() => URL.revokeObjectURL(a.href), 5000);
+                    saveBlob(new Blob([bytes], { type: 'application/pdf' }), fileName);
                   } catch (e) {
                     showError(e);
                   }
@@ -575,4 +567,13 @@ function CommentItem({ n, c, replies, onZoom, onChanged }: { n: number; c: Revie
       {versions && c.table && c.featureId && <VersionCompare table={c.table} id={c.featureId} />}
     </li>
   );
+}
+
+/** Hands a file to the browser's (or Electron's) download. */
+function saveBlob(blob: Blob, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 5000);
 }
