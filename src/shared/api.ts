@@ -15,6 +15,7 @@ import {
 } from './model';
 import { method } from './contract/method';
 import { draftingMethods } from './contract/drafting';
+import { basemapMethods } from './contract/basemap';
 import { exchangeMethods } from './contract/exchange';
 import { printMethods } from './contract/print';
 import { reviewMethods } from './contract/review';
@@ -97,6 +98,7 @@ export const api = {
   ...draftingMethods,
   ...printMethods,
   ...exchangeMethods,
+  ...basemapMethods,
   ...reviewMethods,
 } as const;
 

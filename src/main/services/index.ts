@@ -13,6 +13,7 @@ import { ProjectStore } from '../store';
 import type { ServiceContext } from './context';
 import { crsForStore } from './crs';
 import { draftingHandlers } from './drafting';
+import { basemapBinary, basemapHandlers } from './basemap';
 import { exchangeHandlers, exportDownload } from './exchange';
 import { printHandlers } from './print';
 import { guardEdit, guardReplay, reviewHandlers } from './review';
@@ -182,6 +183,7 @@ export async function createServices(opts: ServicesOptions) {
     ...draftingHandlers(ctx),
     ...printHandlers(ctx),
     ...exchangeHandlers(ctx),
+    ...basemapHandlers(ctx),
     ...reviewHandlers(ctx),
   };
 
@@ -207,7 +209,7 @@ export async function createServices(opts: ServicesOptions) {
       }
       await openDemo();
     },
-    binaryResponder: async (_path: string, _range: string | undefined) => exportDownload(ctx, _path) ?? ({
+    binaryResponder: async (path: string, range: string | undefined) => exportDownload(ctx, path) ?? (await basemapBinary(ctx, path, range)) ?? ({
       status: 404,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
       body: Buffer.from('not found'),

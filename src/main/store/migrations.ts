@@ -7,6 +7,7 @@ import { migrateToV1 } from './schema-v1';
 import { migrateToV2 } from './schema-v2-review';
 import { migrateToV3 } from './schema-v3-print';
 import { migrateToV4 } from './schema-v4-exchange';
+import { migrateToV5 } from './schema-v5-basemaps';
 import { WorkingCrsSchema, type WorkingCrs } from './working-crs';
 
 export interface MigrationContext {
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'review: commune map states, comments, operators', up: (db) => migrateToV2(db) },
   { version: 3, name: 'print: saved sheet layouts', up: (db) => migrateToV3(db) },
   { version: 4, name: 'exchange: commune packages and merge state', up: (db) => migrateToV4(db) },
+  { version: 5, name: 'base maps: offline rasters (MBTiles tiles, GeoTIFF bytes) stored in the project', up: (db) => migrateToV5(db) },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
