@@ -6,8 +6,9 @@ import { printBench } from './print-bench';
 import { reviewBench } from './review-bench';
 import { draftingBench } from './drafting-bench';
 import { exchangeBench } from './exchange-bench';
+import { basemapsBench } from './basemaps-bench';
 
-const groups: Record<string, () => Promise<void>> = { store: storeBench, print: printBench, review: reviewBench, drafting: draftingBench, exchange: exchangeBench };
+const groups: Record<string, () => Promise<void>> = { store: storeBench, print: printBench, review: reviewBench, drafting: draftingBench, exchange: exchangeBench, basemaps: basemapsBench };
 const wanted = process.argv.slice(2).filter((a) => groups[a]);
 
 console.log(`# QuyTap bench — ${new Date().toISOString()}`);

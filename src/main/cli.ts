@@ -19,6 +19,7 @@ import { checkCommand } from './commands/check';
 import { printCommand } from './commands/print';
 import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
+import { basemapCommand } from './commands/basemap';
 
 const USAGE = `quytap — bản đồ tìm kiếm, quy tập hài cốt liệt sĩ
 
@@ -30,6 +31,7 @@ Cách dùng / usage:
   quytap import <tệp.gpkg> <tệp nguồn> --layer <bảng> [--crs EPSG:…] [--map nguồn=đích …]
   quytap export <tệp.gpkg> --format shp|geojson|kml|gpx|csv|gpkg [--commune …] --out tệp
   quytap check <tệp.gpkg> [--commune MÃ …] [--distance MÉT] [--lang vi|en]
+  quytap basemap add|list|remove <tệp.gpkg> [tệp.mbtiles|tệp.tif|mã] [--crs EPSG:…] [--name "…"]
   quytap serve [--project tệp.gpkg | --demo | --last-or-demo] [--port 0] [--projects-dir thư-mục] [--token …] [--fresh]
 
 Mỗi lệnh in hướng dẫn riêng khi thiếu tham số / each command prints its own usage.
@@ -39,7 +41,7 @@ Thư mục dự án mặc định / default projects folder: $QUYTAP_PROJECTS_DI
  * Commands of the features (print, import, export, check…), each in its own file under
  * ./commands. A command prints its own usage on bad arguments and exits non-zero on failure.
  */
-const FEATURE_COMMANDS: Record<string, (args: string[]) => Promise<void>> = { check: checkCommand, print: printCommand, import: importCommand, export: exportCommand };
+const FEATURE_COMMANDS: Record<string, (args: string[]) => Promise<void>> = { check: checkCommand, print: printCommand, import: importCommand, export: exportCommand, basemap: basemapCommand };
 
 const defaultProjectsDir = () => process.env.QUYTAP_PROJECTS_DIR ?? join(homedir(), 'QuyTap');
 const author = () => process.env.QUYTAP_OPERATOR ?? userInfo().username;

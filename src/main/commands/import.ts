@@ -13,9 +13,10 @@ import { userInfo } from 'node:os';
 const USAGE = `Cách dùng / usage:
   quytap import <dự-án.gpkg> <tệp> --layer <bảng đích> [--source-layer tên] [--crs EPSG:…]
                 [--map nguồn=đích …] [--set trường=giá-trị …] [--encoding utf-8|windows-1258|tcvn3|vni]
-                [--east cột-Y] [--north cột-X] [--repair] [--skip-other-types] [--preview]
+                [--east cột-Y] [--north cột-X] [--header-row N] [--repair] [--skip-other-types] [--preview]
   Ví dụ / e.g.: quytap import du-an.gpkg diem.gpx --layer graves --source-layer waypoints --set kind=newly_found --set verification=not_verified --map name=name
-  CSV: X là toạ độ Bắc (northing), Y là toạ độ Đông (easting) · X = northing, Y = easting.
+  CSV, Excel (.xlsx), LibreOffice (.ods): X là toạ độ Bắc (northing), Y là toạ độ Đông (easting) · X = northing, Y = easting.
+  Bảng tính nhiều trang: chọn trang bằng --source-layer · a workbook's sheet: --source-layer; header row: --header-row.
   Tệp không ghi hệ toạ độ: phải có --crs (VN-2000 và WGS 84 lệch nhau khoảng 200 m).`;
 
 function pairs(list: string[] | undefined, what: string): Record<string, string> {
@@ -48,6 +49,7 @@ export async function importCommand(args: string[]): Promise<void> {
       encoding: { type: 'string' },
       east: { type: 'string' },
       north: { type: 'string' },
+      'header-row': { type: 'string' },
       repair: { type: 'boolean' },
       'skip-other-types': { type: 'boolean' },
       preview: { type: 'boolean' },
@@ -66,12 +68,17 @@ export async function importCommand(args: string[]): Promise<void> {
     console.error(`Bảng mã không hỗ trợ / unsupported encoding: ${values.encoding}`);
     process.exit(2);
   }
+  const headerRow = values['header-row'] === undefined ? undefined : Number(values['header-row']);
+  if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1)) {
+    console.error(`--header-row phải là số dòng từ 1 / must be a row number from 1: ${values['header-row']}`);
+    process.exit(2);
+  }
   const store = ProjectStore.open(resolve(project));
   try {
     const files = filesForPath(resolve(file));
     const encoding = values.encoding as (typeof DBF_ENCODING_NAMES)[number] | undefined;
     if (values.preview) {
-      const pv = await previewImport(files, { workingCrs: store.crs.code, crs: values.crs ?? null, encoding, eastField: values.east, northField: values.north, table: values.layer as never });
+      const pv = await previewImport(files, { workingCrs: store.crs.code, crs: values.crs ?? null, encoding, eastField: values.east, northField: values.north, headerRow, table: values.layer as never });
       console.log(JSON.stringify(pv, null, 1));
       return;
     }
@@ -89,6 +96,7 @@ export async function importCommand(args: string[]): Promise<void> {
         encoding,
         eastField: values.east,
         northField: values.north,
+        headerRow,
         progress: (d, t, m) => {
           if (Date.now() - last > 1000) {
             last = Date.now();

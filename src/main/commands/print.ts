@@ -11,13 +11,15 @@ import { gatherPrintInput } from '../print/print-data';
 import { printInput } from '../print/print-sheet';
 import { freePdfPath, slugOf, writeNoClobber } from '../services/print';
 import { ProjectStore } from '../store';
+import { openRasterFile, type FileRasterSource } from '../print/raster/file-sources';
 
 const USAGE = `Cách dùng / usage:
   quytap print <tệp.gpkg> --commune <mã|tên> [--commune …] --out tờ.pdf
   quytap print <tệp.gpkg> --district --out tờ.pdf          (mọi xã của dự án trên một tờ / all communes on one sheet)
   quytap print <tệp.gpkg> --all-communes [--out-dir thư-mục] (mỗi xã một tệp / one PDF per commune)
   Tùy chọn / options: --paper A0|A1|A2|A3|A4 (A3) --orientation landscape|portrait (landscape)
-                      --scale 2000…250000|fit (fit) --series (mọi tờ của bộ / every sheet) --title "…"`;
+                      --scale 2000…250000|fit (fit) --series (mọi tờ của bộ / every sheet) --title "…"
+                      --basemap ảnh.tif|ảnh.mbtiles (bản đồ nền in dưới bản đồ, lặp được / raster base map under the map, repeatable)`;
 
 function fail(msg: string): never {
   console.error(`${msg}\n\n${USAGE}`);
@@ -39,6 +41,7 @@ export async function printCommand(args: string[]): Promise<void> {
         scale: { type: 'string', default: 'fit' },
         series: { type: 'boolean' },
         title: { type: 'string' },
+        basemap: { type: 'string', multiple: true },
         out: { type: 'string' },
         'out-dir': { type: 'string' },
         help: { type: 'boolean' },
@@ -62,7 +65,9 @@ export async function printCommand(args: string[]): Promise<void> {
   if (modes !== 1) fail('Chọn đúng một: --commune, --district hoặc --all-communes / choose exactly one of --commune, --district, --all-communes');
 
   const store = ProjectStore.open(resolve(positionals[0]));
+  const basemapFiles: FileRasterSource[] = [];
   try {
+    for (const f of values.basemap ?? []) basemapFiles.push(await openRasterFile(resolve(f)));
     const input = gatherPrintInput(store);
     const base: SheetSettingsInput = {
       paper: paper as SheetSettingsInput['paper'],
@@ -84,7 +89,7 @@ export async function printCommand(args: string[]): Promise<void> {
     for (const j of jobs) {
       try {
         const settings = SheetSettingsSchema.parse(j.settings);
-        const r = await printInput(input, settings, { series: !!values.series });
+        const r = await printInput(input, settings, { series: !!values.series, baseMaps: { sources: basemapFiles.map((b) => b.source) } });
         const rep = r.reports[0];
         // One sheet of a series would be a corner of the area, easy to take for the whole map.
         if (!values.series && rep.sheets > 1)
@@ -111,7 +116,12 @@ export async function printCommand(args: string[]): Promise<void> {
       }
     }
     if (failed) process.exit(1);
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    console.error(`Lỗi / error: ${e.vi} / ${e.en}`);
+    process.exitCode = 1;
   } finally {
+    for (const b of basemapFiles) b.close();
     store.close();
   }
 }

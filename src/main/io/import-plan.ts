@@ -80,6 +80,47 @@ export function resolveSourceCrs(fileName: string, layer: SourceLayer, override:
   return findCrs(code)!.code;
 }
 
+/**
+ * Fast path of the check below for a whole layer: every coordinate finite, and the outline of the
+ * layer's bounding box, densely sampled and taken to WGS 84, inside Vietnam with a 0.001° margin.
+ * The box's image is the region that outline encloses, and Vietnam's bounds are a lon/lat
+ * rectangle (convex): so every feature is inside, and the per-feature transforms (4 per feature,
+ * ~20 % of preparing 50,000 features) can be skipped. Any doubt falls back to the per-feature check,
+ * which names the row.
+ */
+function layerInsideVietnam(layer: SourceLayer, crs: string): boolean {
+  const b = [Infinity, Infinity, -Infinity, -Infinity];
+  let finite = true;
+  for (const f of layer.features) {
+    if (!f.geometry) continue;
+    forEachPosition(f.geometry, (p) => {
+      const x = p[0]!;
+      const y = p[1]!;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) finite = false;
+      if (x < b[0]!) b[0] = x;
+      if (y < b[1]!) b[1] = y;
+      if (x > b[2]!) b[2] = x;
+      if (y > b[3]!) b[3] = y;
+    });
+    if (!finite) return false;
+  }
+  if (!Number.isFinite(b[0])) return true; // no geometry at all
+  const toLonLat = converter(crs, 'EPSG:4326');
+  const m = 0.001;
+  const v = VIETNAM_WGS84;
+  const STEPS = 64;
+  for (let i = 0; i <= STEPS; i++) {
+    const t = i / STEPS;
+    const x = b[0]! + (b[2]! - b[0]!) * t;
+    const y = b[1]! + (b[3]! - b[1]!) * t;
+    for (const c of [[x, b[1]!], [x, b[3]!], [b[0]!, y], [b[2]!, y]]) {
+      const [lon, lat] = toLonLat(c);
+      if (!(lon! >= v.minLon + m && lon! <= v.maxLon - m && lat! >= v.minLat + m && lat! <= v.maxLat - m)) return false;
+    }
+  }
+  return true;
+}
+
 /** Where the feature lies in WGS 84 (bbox corners), or an error naming the row when outside Vietnam. */
 function checkInVietnam(fileName: string, f: SourceFeature, g: SourceGeometry, crs: string): void {
   const [x0, y0, x1, y1] = bbox(g);
@@ -120,6 +161,7 @@ export async function prepareImport(
     if (!known.has(k)) throw importError(fileName, `bảng đích không có trường "${k}".`, `the target table has no field "${k}".`);
   const checker = isFeature && (def.geometryType === 'MULTIPOLYGON' || def.geometryType === 'GEOMETRY') ? await geosChecker() : null;
   const toWorking = converter(crs, workingCrs);
+  const allInside = isFeature && layerInsideVietnam(layer, crs);
   const puts: Put[] = [];
   const invalid: InvalidGeometry[] = [];
   let repaired = 0;
@@ -161,7 +203,7 @@ export async function prepareImport(
       skippedEmpty++;
       continue;
     }
-    checkInVietnam(fileName, f, f.geometry, crs);
+    if (!allInside) checkInVietnam(fileName, f, f.geometry, crs);
     for (const part of parts(f.geometry)) {
       if (!fitsTable(spec.table, part)) {
         if (spec.skipOtherTypes) {

@@ -4,9 +4,12 @@
 //   package content is in OUR past       → we are ahead: keep ours
 //   our content is in the PACKAGE's past → they are ahead: take theirs (update, delete, insert)
 //   neither                              → both changed since they last agreed: a conflict the user decides
+// A row deleted on one side and edited on the other is such a conflict too, decided either way: keep
+// the deletion or keep the edited feature (when it is deleted here, keeping theirs restores it with
+// their content, as one audited change that undo reverses).
 // The rule is symmetric, so two copies edited apart and merged either way end with the same content.
 import { ApiError } from '../../shared/api';
-import { TABLE_NAMES, type EditInput, type EditResult, type Put, type Remove, type Row, type TableName } from '../../shared/model';
+import { TABLE_NAMES, type EditInput, type EditResult, type Put, type Row, type TableName } from '../../shared/model';
 import type { ProjectStore } from '../store';
 
 export interface PackageChange {
@@ -22,7 +25,7 @@ export interface PackageConflict {
   id: string;
   ours: Row;
   theirs: Row;
-  /** Ours is deleted and theirs is not: taking theirs would need a restore, which is done by hand. */
+  /** Ours is deleted and theirs is not: taking theirs restores the row with their content. */
   needsRestore: boolean;
 }
 
@@ -92,8 +95,7 @@ export function planMerge(target: ProjectStore, pkg: ProjectStore): MergePlan {
       }
       if (historyKeys(theirHistory.get(t.id)).has(ko)) {
         if (t.meta.deleted) changes.push({ kind: 'delete', table, id: t.id, theirs: t, ours: o });
-        else if (o.meta.deleted) conflicts.push({ table, id: t.id, ours: o, theirs: t, needsRestore: true });
-        else changes.push({ kind: 'update', table, id: t.id, theirs: t, ours: o });
+        else changes.push({ kind: 'update', table, id: t.id, theirs: t, ours: o }); // restores ours when it is a tombstone
         continue;
       }
       conflicts.push({ table, id: t.id, ours: o, theirs: t, needsRestore: o.meta.deleted && !t.meta.deleted });
@@ -119,25 +121,30 @@ export function applyMerge(
       undecided: undecided.map((c) => `${c.table}/${c.id}`),
     });
   const put: Put[] = [];
-  const remove: Remove[] = [];
+  // Their tombstone comes with the content it holds there, so both copies end with the same row.
   const take = (table: TableName, theirs: Row, ours: Row | null) => {
     if (theirs.meta.deleted) {
-      if (ours && !ours.meta.deleted) remove.push({ table, id: theirs.id, baseVersion: ours.meta.version });
+      if (ours && !ours.meta.deleted) put.push({ table, id: theirs.id, baseVersion: ours.meta.version, deleted: true, geometry: theirs.geometry, props: theirs.props });
       return;
     }
-    put.push({ table, id: theirs.id, ...(ours ? { baseVersion: ours.meta.version } : {}), geometry: theirs.geometry, props: theirs.props });
+    put.push({
+      table,
+      id: theirs.id,
+      ...(ours ? { baseVersion: ours.meta.version } : {}),
+      ...(ours?.meta.deleted ? { deleted: false } : {}),
+      geometry: theirs.geometry,
+      props: theirs.props,
+    });
   };
   for (const c of plan.changes) take(c.table, c.theirs, c.ours);
   for (const c of plan.conflicts) {
     if (decisions[`${c.table}/${c.id}`] !== 'theirs') continue;
-    if (c.needsRestore)
-      throw new ApiError('validation', `Đối tượng ${c.id} đã bị xoá ở dự án này: hãy khôi phục nó trước khi lấy bản của gói.`, `Row ${c.id} is deleted here: restore it before taking the package's version.`);
     take(c.table, c.theirs, c.ours);
   }
-  const applied = put.length + remove.length;
+  const applied = put.length;
   let result: EditResult | null = null;
   if (applied) {
-    const edit: EditInput = { label: `Gộp gói dữ liệu ${source} (${applied})`, put, remove };
+    const edit: EditInput = { label: `Gộp gói dữ liệu ${source} (${applied})`, put };
     beforeWrite?.(edit);
     result = target.applyEdit(edit, author);
   }

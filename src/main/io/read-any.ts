@@ -8,6 +8,7 @@ import { matchPrj } from '../../shared/io/prj-match';
 import { importError } from './errors';
 import { checkSize, LIMITS } from './limits';
 import { readCsv, type CsvOptions } from './read-csv';
+import { readSpreadsheet } from './read-spreadsheet';
 import { isDvhcvn, readGeoJsonValue } from './read-geojson';
 import { readShapefiles } from './read-shapefile';
 import { readGpx, readKml, readKmz } from './read-xml-formats';
@@ -23,7 +24,7 @@ export interface ReadOptions extends CsvOptions {
 
 const ext = (name: string) => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
 
-export const IMPORT_EXTENSIONS = ['geojson', 'json', 'kml', 'kmz', 'gpx', 'shp', 'zip', 'csv', 'txt', 'gpkg'] as const;
+export const IMPORT_EXTENSIONS = ['geojson', 'json', 'kml', 'kmz', 'gpx', 'shp', 'zip', 'csv', 'txt', 'xlsx', 'xlsm', 'ods', 'gpkg'] as const;
 
 export async function readDataset(files: InputFile[], opts: ReadOptions = {}): Promise<SourceDataset> {
   if (!files.length) throw importError('?', 'chưa chọn tệp.', 'no file given.');
@@ -55,6 +56,13 @@ export async function readDataset(files: InputFile[], opts: ReadOptions = {}): P
     case 'txt':
       checkSize(main, LIMITS.textBytes);
       return readCsv(main.name, main.read(), opts);
+    case 'xlsx':
+    case 'xlsm':
+    case 'xls':
+    case 'ods':
+      // Zipped XML: the inflate budget of safeUnzip guards the memory, the file size the reading.
+      checkSize(main, LIMITS.textBytes);
+      return readSpreadsheet(main.name, main.read(), kind === 'ods' ? 'ods' : 'xlsx', opts);
     case 'shp': {
       const set = new Map<string, Uint8Array>();
       for (const f of files) {

@@ -1,7 +1,7 @@
-// Tables with coordinate columns (CSV, or an Excel sheet saved as CSV). Vietnamese surveyors write
-// X for the NORTHING and Y for the EASTING: a column named X is read as northing unless the user
-// says otherwise, and the preview says so plainly.
+// Tables with coordinate columns saved as CSV. Spreadsheets (.xlsx, .ods) go through
+// read-spreadsheet.ts; both share the column rules of coordinate-columns.ts.
 import Papa from 'papaparse';
+import { axisNotes, detectCoordinateColumns, numberOf } from './coordinate-columns';
 import { importError } from './errors';
 import { toPropValue } from './props';
 import { decodeText } from './text';
@@ -12,39 +12,11 @@ export interface CsvOptions {
   eastField?: string;
   /** Column holding the northing / latitude (the Vietnamese X). */
   northField?: string;
+  /** Spreadsheets: the 1-based row holding the column names (default: found from the content). */
+  headerRow?: number;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z0-9]/g, '');
-const EAST = ['lon', 'lng', 'long', 'longitude', 'kinhdo', 'easting', 'east', 'e', 'y', 'toadoy', 'yvn2000', 'ym'];
-const NORTH = ['lat', 'latitude', 'vido', 'northing', 'north', 'n', 'x', 'toadox', 'xvn2000', 'xm'];
-const GEOGRAPHIC_NAMES = new Set(['lon', 'lng', 'long', 'longitude', 'kinhdo', 'lat', 'latitude', 'vido']);
-
-export interface CsvColumns {
-  east: string | null;
-  north: string | null;
-  /** The columns are named like degrees (lon/lat), so WGS 84 is the likely CRS. */
-  geographic: boolean;
-}
-
-export function detectCoordinateColumns(fields: string[]): CsvColumns {
-  const find = (names: string[]) => {
-    for (const n of names) {
-      const hit = fields.find((f) => fold(f) === n);
-      if (hit) return hit;
-    }
-    return null;
-  };
-  const east = find(EAST);
-  const north = find(NORTH);
-  return { east, north, geographic: !!east && !!north && GEOGRAPHIC_NAMES.has(fold(east)) && GEOGRAPHIC_NAMES.has(fold(north)) };
-}
-
-function numberOf(s: string): number {
-  const t = s.trim().replace(/\s/g, '');
-  // "1.234.567,89" (Vietnamese thousands dots, decimal comma) and "1234567,89".
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t) || /^-?\d+,\d+$/.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
-  return t === '' ? NaN : Number(t);
-}
+export { detectCoordinateColumns };
 
 export function readCsv(fileName: string, bytes: Uint8Array, opts: CsvOptions = {}): SourceDataset {
   const text = decodeText(fileName, bytes);
@@ -63,6 +35,7 @@ export function readCsv(fileName: string, bytes: Uint8Array, opts: CsvOptions = 
       if (f === east || f === north) continue;
       const v = (r[f] ?? '').trim();
       const n = numberOf(v);
+      // CSV has no types: plain decimal numbers become numbers, codes with a leading zero stay text.
       props[f] = v === '' ? null : /^-?\d+(\.\d+)?$/.test(v) && Number.isFinite(n) && !/^0\d/.test(v) ? n : toPropValue(v);
     }
     if (!east || !north) return { row, geometry: null, props };
@@ -72,12 +45,7 @@ export function readCsv(fileName: string, bytes: Uint8Array, opts: CsvOptions = 
       throw importError(fileName, `toạ độ không phải số (${east}="${r[east] ?? ''}", ${north}="${r[north] ?? ''}").`, `coordinates are not numbers (${east}="${r[east] ?? ''}", ${north}="${r[north] ?? ''}").`, { row });
     return { row, geometry: { type: 'Point', coordinates: [x, y] }, props };
   });
-  const notes = [
-    {
-      vi: east && north ? `Toạ độ: cột "${north}" là X (Bắc, northing), cột "${east}" là Y (Đông, easting).` : 'Không tìm thấy cột toạ độ: hãy chọn cột X (Bắc) và Y (Đông).',
-      en: east && north ? `Coordinates: column "${north}" is X (northing), "${east}" is Y (easting).` : 'No coordinate columns found: choose the X (northing) and Y (easting) columns.',
-    },
-  ];
+  const notes = axisNotes(east, north);
   return {
     fileName,
     format: 'csv',

@@ -38,7 +38,7 @@ export interface SourceLayer {
   features: SourceFeature[];
 }
 
-export type SourceFormat = 'geojson' | 'kml' | 'kmz' | 'gpx' | 'shapefile' | 'csv' | 'gpkg' | 'dvhcvn';
+export type SourceFormat = 'geojson' | 'kml' | 'kmz' | 'gpx' | 'shapefile' | 'csv' | 'xlsx' | 'ods' | 'gpkg' | 'dvhcvn';
 
 export interface SourceDataset {
   fileName: string;

@@ -1,11 +1,13 @@
-// The embedded sheet font: Noto Sans (OFL, Debian fonts-noto-core), regular and bold, which has
-// every precomposed Vietnamese letter, so text stays real, searchable text in the PDF.
+// The embedded sheet font: Noto Sans (OFL, Debian fonts-noto-core), regular, bold, italic and bold
+// italic (water names are italic on Vietnamese maps), which has every precomposed Vietnamese
+// letter, so text stays real, searchable text in the PDF.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const FONT_FAMILY = 'NotoSans';
-const FILES = { normal: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf' } as const;
+const FILES = { normal: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf', italic: 'NotoSans-Italic.ttf', bolditalic: 'NotoSans-BoldItalic.ttf' } as const;
+export type FontStyle = keyof typeof FILES;
 
 function fontsDir(): string {
   const candidates = [
@@ -27,18 +29,21 @@ function fontsDir(): string {
   return hit;
 }
 
-let cache: { normal: string; bold: string } | null = null;
+const cache = new Map<FontStyle, string>();
 
-/** The two TTFs as base64 (what jsPDF's virtual file system takes), read once. */
-export function sheetFonts(): { normal: string; bold: string } {
-  if (!cache) {
-    const dir = fontsDir();
-    cache = {
-      normal: readFileSync(join(dir, FILES.normal)).toString('base64'),
-      bold: readFileSync(join(dir, FILES.bold)).toString('base64'),
-    };
+/** One TTF as base64 (what jsPDF's virtual file system takes), read once. */
+export function sheetFont(style: FontStyle): string {
+  let b = cache.get(style);
+  if (b === undefined) {
+    b = readFileSync(join(fontsDir(), FILES[style])).toString('base64');
+    cache.set(style, b);
   }
-  return cache;
+  return b;
 }
 
 export { FILES as FONT_FILES };
+
+/** Regular and bold (what a sheet without italics needs, e.g. the review's statistics PDF). */
+export function sheetFonts(): { normal: string; bold: string } {
+  return { normal: sheetFont('normal'), bold: sheetFont('bold') };
+}

@@ -4,7 +4,12 @@
 import { deflateSync } from 'node:zlib';
 import { jsPDF, GState } from 'jspdf';
 import type { DisplayItem, DisplayList, MeasureText, PathItem, StrokePaint, SymbolDef, TextItem } from '../../shared/print';
-import { FONT_FAMILY, sheetFonts } from './fonts';
+import { FONT_FILES, sheetFont } from './fonts';
+
+// Each face under its own PostScript-style name (NotoSans-Italic, …), so the PDF's font list says
+// which faces are embedded.
+const FACES = { normal: 'NotoSans-Regular', bold: 'NotoSans-Bold', italic: 'NotoSans-Italic', bolditalic: 'NotoSans-BoldItalic' } as const;
+const faceOf = (bold: boolean | undefined, italic: boolean | undefined) => FACES[bold ? (italic ? 'bolditalic' : 'bold') : italic ? 'italic' : 'normal'];
 
 const PT = 72 / 25.4;
 const n2 = (v: number) => {
@@ -20,6 +25,73 @@ const col = (hex: string) =>
   rgb(hex)
     .map((c) => String(Math.round(c * 1000) / 1000))
     .join(' ');
+
+/**
+ * Path operators written as ASCII into one reused buffer, one string per path: the same text as
+ * `${n2(x)} ${n2(y)} l` lines joined, without three short-lived strings per vertex (a heavy sheet
+ * has half a million vertices after simplification).
+ */
+class OpsWriter {
+  private buf = Buffer.allocUnsafe(1 << 16);
+  len = 0;
+
+  reset(): void {
+    this.len = 0;
+  }
+
+  private ensure(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + n));
+    this.buf.copy(next, 0, 0, this.len);
+    this.buf = next;
+  }
+
+  byte(b: number): void {
+    this.ensure(1);
+    this.buf[this.len++] = b;
+  }
+
+  /** Like n2(): rounded to 2 decimals, shortest form, no trailing zeros, "0" for zero. */
+  num(v: number): void {
+    const c = Math.round(v * 100);
+    if (!Number.isFinite(c) || Math.abs(c) >= 1e15) {
+      const s = n2(v);
+      this.ensure(s.length);
+      this.len += this.buf.write(s, this.len, 'latin1');
+      return;
+    }
+    this.ensure(20);
+    let a = c;
+    if (a < 0) {
+      this.buf[this.len++] = 45; // -
+      a = -a;
+    }
+    const ip = Math.floor(a / 100);
+    const fp = a - ip * 100;
+    if (ip === 0) this.buf[this.len++] = 48;
+    else {
+      let digits = 0;
+      for (let t = ip; t > 0; t = Math.floor(t / 10)) digits++;
+      let t = ip;
+      for (let d = digits - 1; d >= 0; d--) {
+        this.buf[this.len + d] = 48 + (t % 10);
+        t = Math.floor(t / 10);
+      }
+      this.len += digits;
+    }
+    if (fp) {
+      this.buf[this.len++] = 46; // .
+      this.buf[this.len++] = 48 + Math.floor(fp / 10);
+      if (fp % 10) this.buf[this.len++] = 48 + (fp % 10);
+    }
+  }
+
+  text(): string {
+    return this.buf.toString('latin1', 0, this.len);
+  }
+}
+
+const ops = new OpsWriter();
 
 export interface PdfPage {
   list: DisplayList;
@@ -59,12 +131,12 @@ function rawWrite(doc: jsPDF, s: string): void {
 
 function newDoc(w: number, h: number): jsPDF {
   const doc = new jsPDF({ unit: 'mm', format: [w, h], orientation: w > h ? 'landscape' : 'portrait', compress: true, floatPrecision: 2, putOnlyUsedFonts: true });
-  const fonts = sheetFonts();
-  doc.addFileToVFS('NotoSans-Regular.ttf', fonts.normal);
-  doc.addFileToVFS('NotoSans-Bold.ttf', fonts.bold);
-  doc.addFont('NotoSans-Regular.ttf', FONT_FAMILY, 'normal', 'Identity-H');
-  doc.addFont('NotoSans-Bold.ttf', FONT_FAMILY, 'bold', 'Identity-H');
-  doc.setFont(FONT_FAMILY, 'normal');
+  // putOnlyUsedFonts: a face no text uses (italic on a sheet without water names) is not written.
+  for (const style of ['normal', 'bold', 'italic', 'bolditalic'] as const) {
+    doc.addFileToVFS(FONT_FILES[style], sheetFont(style));
+    doc.addFont(FONT_FILES[style], FACES[style], 'normal', 'Identity-H');
+  }
+  doc.setFont(FACES.normal, 'normal');
   return doc;
 }
 
@@ -72,11 +144,11 @@ function newDoc(w: number, h: number): jsPDF {
 export function fontMeasure(): MeasureText {
   const doc = newDoc(210, 297);
   const cache = new Map<string, number>();
-  return (text, sizePt, bold) => {
-    const key = `${bold ? 1 : 0}${text}`;
+  return (text, sizePt, bold, italic) => {
+    const key = `${bold ? 1 : 0}${italic ? 1 : 0}${text}`;
     let u = cache.get(key);
     if (u === undefined) {
-      doc.setFont(FONT_FAMILY, bold ? 'bold' : 'normal');
+      doc.setFont(faceOf(bold, italic), 'normal');
       u = doc.getStringUnitWidth(text);
       cache.set(key, u);
     }
@@ -121,16 +193,25 @@ class Painter {
   }
 
   pathOps(subpaths: number[][], closed: boolean, dx = 0, dy = 0, yFlip = true): string {
-    const parts: string[] = [];
+    const w = ops;
+    w.reset();
     for (const p of subpaths) {
       for (let i = 0; i < p.length; i += 2) {
         const x = (p[i] + dx) * PT;
         const y = yFlip ? (this.pageH - p[i + 1] - dy) * PT : -(p[i + 1] + dy) * PT;
-        parts.push(`${n2(x)} ${n2(y)} ${i === 0 ? 'm' : 'l'}`);
+        if (w.len) w.byte(10);
+        w.num(x);
+        w.byte(32);
+        w.num(y);
+        w.byte(32);
+        w.byte(i === 0 ? 109 : 108); // m, l
       }
-      if (closed) parts.push('h');
+      if (closed) {
+        w.byte(10);
+        w.byte(104); // h
+      }
     }
-    return parts.join('\n');
+    return w.text();
   }
 
   private strokeOps(s: StrokePaint): string {
@@ -209,7 +290,7 @@ class Painter {
 
   text(t: TextItem): void {
     const doc = this.doc;
-    doc.setFont(FONT_FAMILY, t.bold ? 'bold' : 'normal');
+    doc.setFont(faceOf(t.bold, t.italic), 'normal');
     doc.setFontSize(t.sizePt);
     this.checkGlyphs(t.text);
     let x = t.x;

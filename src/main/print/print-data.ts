@@ -1,33 +1,188 @@
 // Gathers what the composer needs from the open project: CRS, settings, features, records.
 import { findCrs } from '../../shared/crs/catalogue';
-import type { Row, TableName } from '../../shared/model';
-import type { PrintFeature, PrintInput } from '../../shared/print';
+import { geometryExtent } from '../../shared/model';
+import type { Extent, Geometry, Position, Row, TableName } from '../../shared/model';
+import type { FlatGeometry, PrintFeature, PrintInput } from '../../shared/print';
 import { DRAW_ORDER, type FeatureTableName } from '../../shared/symbology';
 import type { ProjectStore } from '../store';
 
-// Small pages: the row envelopes (meta, ids) of one page become garbage before the next is read.
-const PAGE = 5_000;
+// Small pages: a page's decoded rows become garbage before the next is read. Pages are sized by
+// vertices (about 50,000, ~4 MB of small arrays): a page of long lines would otherwise grow the
+// heap by a hundred MB that is never given back.
+const PAGE = 500;
+const PAGE_VERTICES = 20_000;
 
-function all(store: ProjectStore, table: TableName): Row[] {
-  const out: Row[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const r = store.query(table, { limit: PAGE, offset });
-    out.push(...r.rows);
-    if (!r.truncated) return out;
+function verticesOf(r: Row): number {
+  const g = r.geometry;
+  if (!g) return 0;
+  if (g.type === 'Point') return 1;
+  if (g.type === 'LineString') return g.coordinates.length;
+  if (g.type === 'MultiPolygon') return g.coordinates.reduce((s, p) => s + p.reduce((a, ring) => a + ring.length, 0), 0);
+  return g.coordinates.reduce((s, l) => s + l.length, 0);
+}
+
+function eachRow(store: ProjectStore, table: TableName, each: (r: Row) => void): void {
+  let limit = 200;
+  for (let offset = 0; ; ) {
+    const r = store.query(table, { limit, offset });
+    let vertices = 0;
+    for (const row of r.rows) {
+      vertices += verticesOf(row);
+      each(row);
+    }
+    offset += r.rows.length;
+    if (!r.truncated || !r.rows.length) return;
+    limit = Math.max(10, Math.min(PAGE, Math.floor((PAGE_VERTICES * r.rows.length) / Math.max(vertices, 1))));
   }
 }
 
-const asFeature = (r: Row): PrintFeature | null =>
-  r.geometry ? { table: r.table as FeatureTableName, id: r.id, geometry: r.geometry, props: r.props } : null;
+function all(store: ProjectStore, table: TableName): Row[] {
+  const out: Row[] = [];
+  eachRow(store, table, (r) => out.push(r));
+  return out;
+}
+
+/**
+ * Coordinates of every feature in a few large Float64Arrays (16 bytes a vertex) instead of one
+ * small JS array per vertex (~64 bytes, plus the arrays around them): a heavy A0 sheet's million
+ * vertices fit in ~18 MB instead of ~100 MB. Each feature's geometry is unpacked on reading, for
+ * the moment the composer draws it, and becomes garbage right after.
+ */
+class CoordPool {
+  private chunk = new Float64Array(1 << 18);
+  private used = 0;
+
+  /** Room for n numbers in one chunk: the chunk and the offset. */
+  take(n: number): [Float64Array, number] {
+    if (this.used + n > this.chunk.length) {
+      this.chunk = new Float64Array(Math.max(1 << 18, n));
+      this.used = 0;
+    }
+    const at = this.used;
+    this.used += n;
+    return [this.chunk, at];
+  }
+}
+
+const KIND = { Point: 0, LineString: 1, MultiLineString: 2, Polygon: 3, MultiPolygon: 4 } as const;
+const TYPES = ['Point', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'] as const;
+
+class PackedFeature implements PrintFeature {
+  private constructor(
+    readonly table: FeatureTableName,
+    readonly id: string,
+    readonly props: PrintFeature['props'],
+    readonly extent: Extent,
+    private readonly kind: number,
+    private readonly xy: Float64Array,
+    private readonly at: number,
+    /** Positions in all. */
+    private readonly n: number,
+    /** Ends (in positions) of each ring or line, and of each polygon (in rings); null when one. */
+    private readonly ends: Uint32Array | null,
+    private readonly polyEnds: Uint32Array | null,
+  ) {}
+
+  static of(r: Row & { geometry: Geometry }, pool: CoordPool): PackedFeature {
+    const g = r.geometry;
+    const lines: Position[][] =
+      g.type === 'Point' ? [[g.coordinates]] : g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates.flat() : g.coordinates;
+    let n = 0;
+    for (const l of lines) n += l.length;
+    const [xy, at] = pool.take(2 * n);
+    const ext: Extent = [Infinity, Infinity, -Infinity, -Infinity];
+    let i = at;
+    for (const l of lines)
+      for (const p of l) {
+        const x = p[0];
+        const y = p[1];
+        xy[i++] = x;
+        xy[i++] = y;
+        if (x < ext[0]) ext[0] = x;
+        if (y < ext[1]) ext[1] = y;
+        if (x > ext[2]) ext[2] = x;
+        if (y > ext[3]) ext[3] = y;
+      }
+    let ends: Uint32Array | null = null;
+    if (lines.length > 1) {
+      ends = new Uint32Array(lines.length);
+      let e = 0;
+      lines.forEach((l, k) => (ends![k] = e += l.length));
+    }
+    let polyEnds: Uint32Array | null = null;
+    if (g.type === 'MultiPolygon') {
+      polyEnds = new Uint32Array(g.coordinates.length);
+      let e = 0;
+      g.coordinates.forEach((p, k) => (polyEnds![k] = e += p.length));
+    }
+    return new PackedFeature(r.table as FeatureTableName, r.id, r.props, ext, KIND[g.type], xy, at, n, ends, polyEnds);
+  }
+
+  private line(from: number, to: number): Position[] {
+    const out: Position[] = new Array(to - from);
+    for (let k = from, j = this.at + 2 * from; k < to; k++, j += 2) out[k - from] = [this.xy[j], this.xy[j + 1]];
+    return out;
+  }
+
+  private lines(): Position[][] {
+    if (!this.ends) return [this.line(0, this.n)];
+    const out: Position[][] = [];
+    let s = 0;
+    for (const e of this.ends) {
+      out.push(this.line(s, e));
+      s = e;
+    }
+    return out;
+  }
+
+  flatGeometry(): FlatGeometry {
+    const first = this.at / 2;
+    const bounds = [first];
+    if (this.ends) for (const e of this.ends) bounds.push(first + e);
+    else bounds.push(first + this.n);
+    return { type: TYPES[this.kind], xy: this.xy, bounds };
+  }
+
+  get geometry(): Geometry {
+    switch (this.kind) {
+      case 0:
+        return { type: 'Point', coordinates: [this.xy[this.at], this.xy[this.at + 1]] };
+      case 1:
+        return { type: 'LineString', coordinates: this.lines()[0] };
+      case 2:
+        return { type: 'MultiLineString', coordinates: this.lines() };
+      case 3:
+        return { type: 'Polygon', coordinates: this.lines() };
+      default: {
+        const rings = this.lines();
+        const out: Position[][][] = [];
+        let s = 0;
+        for (const e of this.polyEnds!) {
+          out.push(rings.slice(s, e));
+          s = e;
+        }
+        return { type: 'MultiPolygon', coordinates: out };
+      }
+    }
+  }
+}
 
 export function gatherPrintInput(store: ProjectStore, today?: string): PrintInput {
+  return store.scanOnce(() => gather(store, today));
+}
+
+function gather(store: ProjectStore, today?: string): PrintInput {
   const info = store.info();
   const def = findCrs(info.crs.code);
   const features: PrintFeature[] = [];
-  for (const t of DRAW_ORDER) for (const r of all(store, t)) {
-    const f = asFeature(r);
-    if (f) features.push(f);
-  }
+  const pool = new CoordPool();
+  for (const t of DRAW_ORDER)
+    eachRow(store, t, (r) => {
+      if (!r.geometry) return;
+      // The few administrative units stay plain: the sheet's area is resolved against them again and again.
+      if (t === 'admin_units') features.push({ table: t, id: r.id, geometry: r.geometry, props: r.props, extent: geometryExtent(r.geometry) });
+      else features.push(PackedFeature.of(r as Row & { geometry: Geometry }, pool));
+    });
   return {
     crs: {
       code: info.crs.code,

@@ -6,6 +6,7 @@ import type { ProjectStore } from '../store';
 import { viewportEntry } from './georef';
 import { fontMeasure, renderPdf, type PdfPage } from './pdf-backend';
 import { gatherPrintInput } from './print-data';
+import { chooseBaseMaps, composeWithBaseMaps, openAll, type BaseMapChoice } from './raster/sheet-base-maps';
 
 export interface PrintResult {
   bytes: Uint8Array;
@@ -23,23 +24,42 @@ export interface PrintOptions {
   series?: boolean;
   onProgress?: (done: number, total: number, message?: string) => void;
   signal?: AbortSignal;
+  /** Raster base maps under the map (default: none unless settings.baseMaps names some). */
+  baseMaps?: BaseMapChoice;
+}
+
+interface ComposedSheets {
+  first: ReturnType<typeof compose>;
+  results: ReturnType<typeof compose>[];
+  index: ReturnType<typeof compose> | null;
+  pages: PdfPage[];
 }
 
 export async function printInput(input: PrintInput, settings: SheetSettingsInput, o: PrintOptions = {}): Promise<PrintResult> {
+  return renderSheets(await composeSheets(input, settings, o), o);
+}
+
+async function composeSheets(input: PrintInput, settings: SheetSettingsInput, o: PrintOptions): Promise<ComposedSheets> {
   const m = sheetMeasure();
-  const first = compose(input, settings, m);
+  const rasters = await openAll(await chooseBaseMaps(settings, o.baseMaps));
+  const sheetOf = (s: SheetSettingsInput) => composeWithBaseMaps(input, s, m, rasters, { signal: o.signal });
+  const first = await sheetOf(settings);
   const results = [first];
   let index: ReturnType<typeof compose> | null = null;
   if (o.series && first.report.sheets > 1) {
-    index = compose(input, { ...settings, index: true }, m);
+    index = await sheetOf({ ...settings, index: true });
     for (let i = 2; i <= first.report.sheets; i++) {
       await new Promise<void>((r) => setImmediate(r));
       if (o.signal?.aborted) throw new ApiError('cancelled', 'Đã hủy in.', 'Printing was cancelled.');
-      results.push(compose(input, { ...settings, sheet: i }, m));
+      results.push(await sheetOf({ ...settings, sheet: i }));
       o.onProgress?.(i, first.report.sheets * 2, `Dàn trang tờ ${i}`);
     }
   }
   const pages: PdfPage[] = (index ? [index, ...results] : results).map((r) => ({ list: r.list, viewport: viewportEntry(r.report, input.crs, r.list.page.heightMm) }));
+  return { first, results, index, pages };
+}
+
+async function renderSheets({ first, results, index, pages }: ComposedSheets, o: PrintOptions): Promise<PrintResult> {
   try {
     const missing = new Set<string>();
     const bytes = await renderPdf(pages, { title: first.report.title, signal: o.signal, missingGlyphs: missing, onProgress: (d, t) => o.onProgress?.(d, t, 'Vẽ PDF') });
@@ -57,6 +77,7 @@ export async function printInput(input: PrintInput, settings: SheetSettingsInput
   }
 }
 
-export function printSheet(store: ProjectStore, settings: SheetSettingsInput, o: PrintOptions = {}): Promise<PrintResult> {
-  return printInput(gatherPrintInput(store), settings, o);
+/** From the store: the rows gathered are composed, then let go before the PDF is drawn (peak memory). */
+export async function printSheet(store: ProjectStore, settings: SheetSettingsInput, o: PrintOptions = {}): Promise<PrintResult> {
+  return renderSheets(await composeSheets(gatherPrintInput(store), settings, o), o);
 }

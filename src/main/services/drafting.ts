@@ -15,6 +15,7 @@ function decodeBase64(s: string): Buffer {
 
 export function draftingHandlers(ctx: ServiceContext): HandlersFor<typeof draftingMethods> {
   return {
+    'features.map': ({ table, bbox, limit }) => ctx.need().mapLayer(table, bbox, limit),
     'attachments.upload': (input) => {
       const store = ctx.need();
       const bytes = decodeBase64(input.dataBase64);

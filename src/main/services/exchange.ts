@@ -10,7 +10,7 @@ import { EXPORT_EXTENSION } from '../io/export-formats';
 import { runExport } from '../io/export-run';
 import { fileFromPath, filesForPath } from '../io/files';
 import { runImport } from '../io/import-run';
-import { previewImport } from '../io/preview';
+import { invalidGeometries, previewImport } from '../io/preview';
 import type { InputFile } from '../io/types';
 import { applyMerge, planMerge } from '../io/package-merge';
 import { ProjectStore } from '../store';
@@ -93,6 +93,10 @@ export function exchangeHandlers(ctx: ServiceContext): HandlersFor<typeof exchan
     'exchange.preview': async (input) => {
       const store = ctx.need();
       return previewImport(importFiles(ctx, input.files), { ...input, workingCrs: store.crs.code });
+    },
+    'exchange.invalid': async (input) => {
+      const store = ctx.need();
+      return invalidGeometries(importFiles(ctx, input.files), { ...input, workingCrs: store.crs.code });
     },
     'exchange.import': (input) => {
       const store = ctx.need();

@@ -6,10 +6,14 @@ import type { printMethods } from '../../shared/contract/print';
 import { compose, SheetSettingsSchema } from '../../shared/print';
 import { gatherPrintInput } from '../print/print-data';
 import { printInput, sheetMeasure } from '../print/print-sheet';
+import { projectBaseMaps } from '../print/raster/project-base-maps';
+import { chooseBaseMaps, composeWithBaseMaps, openAll } from '../print/raster/sheet-base-maps';
 import type { HandlersFor, ServiceContext } from './context';
 
 /** Where printed sheets go: a folder next to the project file (decided here, never by the renderer). */
 export const PRINT_FOLDER = 'ban-in';
+
+const PREVIEW_DPI = 96;
 
 export function slugOf(title: string): string {
   return (
@@ -56,15 +60,20 @@ export function writeNoClobber(path: string, bytes: Uint8Array): void {
 export function printHandlers(ctx: ServiceContext): HandlersFor<typeof printMethods> {
   const layouts = () => ctx.need();
   return {
-    'print.compose': ({ settings }) => {
-      const input = gatherPrintInput(ctx.need());
-      return compose(input, settings, sheetMeasure());
-    },
-    'print.pdf': ({ settings, series, fileName }) => {
+    'print.compose': async ({ settings }) => {
       const store = ctx.need();
       const input = gatherPrintInput(store);
-      // Bad settings fail here, at once, with their message; nothing is written.
+      // The preview shows the base maps too, at screen resolution (the PDF gets the print's).
+      const rasters = await openAll(await chooseBaseMaps(settings, projectBaseMaps(store)));
+      return composeWithBaseMaps(input, settings, sheetMeasure(), rasters, { dpi: PREVIEW_DPI });
+    },
+    'print.pdf': async ({ settings, series, fileName }) => {
+      const store = ctx.need();
+      const input = gatherPrintInput(store);
+      // Bad settings (and unknown base maps) fail here, at once, with their message; nothing is written.
       const first = compose(input, settings, sheetMeasure());
+      const baseMaps = projectBaseMaps(store);
+      await chooseBaseMaps(settings, baseMaps);
       const dir = join(dirname(ctx.projectPath()), PRINT_FOLDER);
       mkdirSync(dir, { recursive: true });
       const today = new Date().toISOString().slice(0, 10);
@@ -72,7 +81,7 @@ export function printHandlers(ctx: ServiceContext): HandlersFor<typeof printMeth
       const job = ctx.jobs.start(
         'print.pdf',
         async (progress, signal) => {
-          const r = await printInput(input, settings, { series, signal, onProgress: (d, t, m) => progress(d, t, m) });
+          const r = await printInput(input, settings, { series, signal, baseMaps, onProgress: (d, t, m) => progress(d, t, m) });
           writeNoClobber(path, r.bytes);
           return { path, sheets: r.reports.length };
         },

@@ -125,7 +125,7 @@ export function applyEdit(deps: EditDeps, edit: EditInput, authorIn: string): Ed
         // Ids we generate are new by construction (and the UNIQUE index would catch the impossible).
         const existing = put.id === undefined ? undefined : (s.versionByUuid.get(id) as number[] | undefined);
         if (!existing) {
-          if (put.baseVersion !== undefined) throw notFoundRow(table, id);
+          if (put.baseVersion !== undefined || put.deleted !== undefined) throw notFoundRow(table, id);
           const props: Props = {};
           for (const f of s.layout.fields) props[f.name] = null;
           Object.assign(props, patch);
@@ -138,7 +138,9 @@ export function applyEdit(deps: EditDeps, edit: EditInput, authorIn: string): Ed
           const stored = readStored(ctx, table, id);
           const props = { ...stored!.props, ...patch };
           validated(table, props);
-          outcomes[n++] = updateRow(ctx, table, id, put.baseVersion, props, geometry === undefined ? stored!.geometry : geometry, stored);
+          const g = geometry === undefined ? stored!.geometry : geometry;
+          if (put.deleted === undefined) outcomes[n++] = updateRow(ctx, table, id, put.baseVersion, props, g, stored);
+          else outcomes[n++] = setDeleted(ctx, table, id, put.deleted, put.baseVersion, { props, geometry: g });
         }
       }
       for (const rm of removes) {

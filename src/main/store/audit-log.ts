@@ -2,6 +2,8 @@
 // the change it records.
 import type Database from 'better-sqlite3';
 import type { AuditEntry, TableName } from '../../shared/model';
+import { leavesGeometryToRow, resolveGeometries } from './audit-geometry';
+import { decodeRaw } from './row-codec';
 import type { StatementCache } from './statements';
 
 /** The pseudo-row the project settings are audited under (qt_settings has a single row). */
@@ -40,12 +42,19 @@ function toEntry(r: AuditRecord): AuditEntry {
   };
 }
 
-/** Oldest first. Settings entries live under SETTINGS_AUDIT_TABLE, so they never show up here. */
+/** Oldest first, with the geometry of compact insert entries filled in (audit-geometry.ts). Settings entries live under SETTINGS_AUDIT_TABLE, so they never show up here. */
 export function historyOf(stmts: StatementCache, table: TableName, id: string): AuditEntry[] {
   const rows = stmts
     .get('SELECT seq, at, author, table_name, uuid, action, edit_id, label, before, after FROM qt_audit_log WHERE table_name = ? AND uuid = ? ORDER BY seq')
     .all(table, id) as AuditRecord[];
-  return rows.map(toEntry);
+  const entries = rows.map(toEntry);
+  if (entries.some((e) => leavesGeometryToRow(e.after))) {
+    const s = stmts.table(table);
+    const r = s.byUuid.get(id) as unknown[] | undefined;
+    const now = r ? decodeRaw(s.layout, r) : null;
+    resolveGeometries(entries as { before: Record<string, unknown> | null; after: Record<string, unknown> | null }[], now);
+  }
+  return entries;
 }
 
 export interface SettingsAuditEntry extends Omit<AuditEntry, 'table'> {

@@ -5,12 +5,13 @@
 //  - inserts go out as multi-row INSERTs (64 rows a statement; the values every row shares, time and
 //    author, bound once), their audit entries likewise;
 //  - the table's geometry triggers are dropped inside the edit's transaction, the index is written
-//    from the envelopes we already know, and the triggers are re-created from their own stored SQL
+//    from the envelopes we already know (all at the end, in Hilbert order: spatial-order.ts), and the triggers are re-created from their own stored SQL
 //    before commit. DDL is transactional in SQLite: a failure or a crash rolls the drop back, and
 //    other connections never see the file without its triggers (GDAL does the same for bulk loads).
 import type Database from 'better-sqlite3';
 import type { Extent, TableName } from '../../shared/model';
 import type { StatementCache } from './statements';
+import { hilbertOrder } from './spatial-order';
 import { GEOM_COLUMN, layoutOf, q } from './table-columns';
 
 /** Below this many rows written to one table, row-by-row is fast enough and simpler. */
@@ -29,6 +30,23 @@ interface PendingInsert {
   env: Extent | null;
 }
 
+/** fid and envelope (minx, maxx, miny, maxy: the R-tree's column order) of each row, growing. */
+class RtreeEntries {
+  fids: number[] = [];
+  env = new Float64Array(4 * 1024);
+  n = 0;
+  push(fid: number, e: Extent): void {
+    if ((this.n + 1) * 4 > this.env.length) {
+      const bigger = new Float64Array(this.env.length * 2);
+      bigger.set(this.env);
+      this.env = bigger;
+    }
+    this.env.set([e[0], e[2], e[1], e[3]], this.n * 4);
+    this.fids.push(fid);
+    this.n++;
+  }
+}
+
 export interface SharedValues {
   now: string;
   author: string;
@@ -43,6 +61,7 @@ export class BulkWriter {
   /** tables whose inserts are batched */
   readonly batched = new Set<TableName>();
   private readonly pending = new Map<TableName, PendingInsert[]>();
+  private readonly rtreePending = new Map<TableName, RtreeEntries>();
   private audits: unknown[] = [];
   private auditCount = 0;
 
@@ -101,7 +120,10 @@ export class BulkWriter {
   writeRtree(table: TableName, fid: number, env: Extent | null): void {
     const rtree = q(layoutOf(table).rtree!);
     if (!env) this.stmts.get(`DELETE FROM ${rtree} WHERE id = ?`).run(fid);
-    else this.stmts.get(`INSERT OR REPLACE INTO ${rtree} (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)`).run(fid, env[0], env[2], env[1], env[3]);
+    else
+      this.stmts
+        .get(`INSERT OR REPLACE INTO ${rtree} (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)`)
+        .run(fid, env[0], env[2], env[1], env[3]);
   }
 
   private flushTable(table: TableName): void {
@@ -122,25 +144,39 @@ export class BulkWriter {
     // the largest so far + 1). Checked at both ends rather than asked back with RETURNING, which
     // costs more than the insert's binding.
     const uuidAt = this.stmts.get(`SELECT uuid FROM ${q(table)} WHERE fid = ?`, true);
-    const consecutive = (uuidAt.get(last - n + 1) as [string] | undefined)?.[0] === rows[0]!.id && (uuidAt.get(last) as [string] | undefined)?.[0] === rows[n - 1]!.id;
+    const consecutive =
+      (uuidAt.get(last - n + 1) as [string] | undefined)?.[0] === rows[0]!.id &&
+      (uuidAt.get(last) as [string] | undefined)?.[0] === rows[n - 1]!.id;
     const fidOf = (i: number): number =>
-      consecutive ? last - n + 1 + i : Number((this.stmts.get(`SELECT fid FROM ${q(table)} WHERE uuid = ?`, true).get(rows[i]!.id) as [number])[0]);
+      consecutive
+        ? last - n + 1 + i
+        : Number((this.stmts.get(`SELECT fid FROM ${q(table)} WHERE uuid = ?`, true).get(rows[i]!.id) as [number])[0]);
 
     if (this.manualRtree.has(table)) {
-      const rt: unknown[] = [];
+      let entries = this.rtreePending.get(table);
+      if (!entries) this.rtreePending.set(table, (entries = new RtreeEntries()));
       rows.forEach((r, i) => {
-        if (r.env) rt.push(fidOf(i), r.env[0], r.env[2], r.env[1], r.env[3]);
+        if (r.env) entries.push(fidOf(i), r.env);
       });
-      if (rt.length)
-        this.stmts
-          .get(`INSERT OR REPLACE INTO ${q(l.rtree!)} (id, minx, maxx, miny, maxy) VALUES ${Array(rt.length / 5).fill('(?, ?, ?, ?, ?)').join(', ')}`)
-          .run(...rt);
     }
+  }
+
+  /** The R-tree entries of the rows inserted, written once all are known, in Hilbert order. */
+  private flushRtree(table: TableName): void {
+    const e = this.rtreePending.get(table);
+    this.rtreePending.delete(table);
+    if (!e?.n) return;
+    const insert = this.stmts.get(
+      `INSERT OR REPLACE INTO ${q(layoutOf(table).rtree!)} (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)`,
+    );
+    const env = e.env;
+    for (const i of hilbertOrder(env, e.n)) insert.run(e.fids[i], env[i * 4], env[i * 4 + 1], env[i * 4 + 2], env[i * 4 + 3]);
   }
 
   /** Call inside the transaction, after the last row was written: flushes and restores triggers. */
   finish(): void {
     for (const t of this.pending.keys()) this.flushTable(t);
+    for (const t of [...this.rtreePending.keys()]) this.flushRtree(t);
     this.flushAudits();
     for (const sql of this.restore.splice(0)) this.db.exec(sql);
     this.manualRtree.clear();

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { TABLE_NAMES, TABLES, type FieldDef, type TableName } from '../../shared/model';
+import { GEOMETRY_IN_ROW, resolveGeometries } from './audit-geometry';
+import { decodeGpkgGeometry } from './geometry-codec';
 import { registerSqlFunctions } from './sql-functions';
 import { q } from './table-columns';
 
@@ -75,13 +77,25 @@ export function readPackageInfo(db: Database.Database): PackageInfo | null {
   return r ? (JSON.parse(r.value) as PackageInfo) : null;
 }
 
-/** Audit 'after' states of every row of a table (oldest first), for the merge. */
+/** Audit 'after' states of every row of a table (oldest first), for the merge; compact insert entries get their geometry back (audit-geometry.ts). */
 export function historyStates(db: Database.Database, table: TableName): Map<string, string[]> {
+  const rows = new Map<string, { before: string | null; after: string | null }[]>();
+  for (const r of db.prepare('SELECT uuid, before, after FROM qt_audit_log WHERE table_name = ? ORDER BY seq').iterate(table) as Iterable<{ uuid: string; before: string | null; after: string | null }>) {
+    const list = rows.get(r.uuid);
+    if (list) list.push(r);
+    else rows.set(r.uuid, [r]);
+  }
+  const current = TABLES[table].kind === 'feature' ? db.prepare(`SELECT version, geom FROM ${q(table)} WHERE uuid = ?`) : null;
   const out = new Map<string, string[]>();
-  for (const r of db.prepare('SELECT uuid, after FROM qt_audit_log WHERE table_name = ? AND after IS NOT NULL ORDER BY seq').iterate(table) as Iterable<{ uuid: string; after: string }>) {
-    const list = out.get(r.uuid);
-    if (list) list.push(r.after);
-    else out.set(r.uuid, [r.after]);
+  for (const [uuid, list] of rows) {
+    let states = list.filter((e) => e.after !== null).map((e) => e.after!);
+    if (current && states.some((a) => a.includes(`"${GEOMETRY_IN_ROW}":true`))) {
+      const parsed = list.map((e) => ({ before: e.before === null ? null : (JSON.parse(e.before) as Record<string, unknown>), after: e.after === null ? null : (JSON.parse(e.after) as Record<string, unknown>) }));
+      const now = current.get(uuid) as { version: number; geom: Uint8Array | null } | undefined;
+      resolveGeometries(parsed, now ? { version: now.version, geometry: decodeGpkgGeometry(now.geom) } : null);
+      states = parsed.filter((e) => e.after !== null).map((e) => JSON.stringify(e.after));
+    }
+    out.set(uuid, states);
   }
   return out;
 }

@@ -27,6 +27,8 @@ import {
   type Migration,
 } from './migrations';
 import { countRows, getRow, layerExtent, linksOfRow, queryRows, searchRows, type Filter, type QueryOptions } from './queries';
+import { mapLayer } from './map-query';
+import type { MapLayer } from '../../shared/contract/map-layer';
 import { PrintLayouts } from './print-layouts';
 import { parseSettings, readSettings, updateSettings, writeInitialSettings, type ProjectSettingsInput } from './settings-repo';
 import { registerSqlFunctions } from './sql-functions';
@@ -34,6 +36,7 @@ import { StatementCache } from './statements';
 import { layoutOf } from './table-columns';
 import { redo, undo } from './undo-redo';
 import { ReviewRepo } from './review-repo';
+import { BasemapRepo } from './basemap-repo';
 import { WorkingCrsSchema, type WorkingCrs } from './working-crs';
 
 export interface LayerInfo {
@@ -204,6 +207,21 @@ export class ProjectStore {
     }
   }
 
+  /**
+   * A read of every row, once (printing), with a small page cache: a scan gains nothing from the
+   * 64 MiB one bulk edits need. The usual size is restored and what was cached handed back after.
+   */
+  scanOnce<T>(fn: () => T): T {
+    const before = this.run(() => Number(this.db.pragma('cache_size', { simple: true })));
+    this.run(() => this.db.pragma('cache_size = -2048'));
+    try {
+      return fn();
+    } finally {
+      this.db.pragma(`cache_size = ${before}`);
+      this.db.pragma('shrink_memory');
+    }
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -254,6 +272,11 @@ export class ProjectStore {
 
   query(table: TableName, options: QueryOptions = {}): { rows: Row[]; truncated: boolean } {
     return this.run(() => queryRows(this.stmts, checkTable(table), options));
+  }
+
+  /** The map's column-wise read of a feature table (features.map). */
+  mapLayer(table: TableName, bbox?: Extent, limit = 200_000): MapLayer {
+    return this.run(() => mapLayer(this.stmts, checkTable(table), bbox, limit));
   }
 
   get(table: TableName, id: string): Row | null {
@@ -322,6 +345,13 @@ export class ProjectStore {
   /** Saved sheet layouts of the print feature (audited like settings). */
   printLayouts<T>(fn: (repo: PrintLayouts) => T): T {
     return this.run(() => fn(new PrintLayouts(this.db)));
+  }
+
+  private basemapRepo: BasemapRepo | null = null;
+
+  /** Offline raster base maps stored in the project (src/main/store/basemap-repo.ts). */
+  basemaps<T>(fn: (repo: BasemapRepo) => T): T {
+    return this.run(() => fn((this.basemapRepo ??= new BasemapRepo(this.db))));
   }
 }
 

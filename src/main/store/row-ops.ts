@@ -7,6 +7,7 @@ import { geometryExtent, type Extent, type Geometry, type Props, type TableName 
 import { conflictError, deletedRowError, notFoundRow, validationError } from './errors';
 import { encodeGpkgGeometry } from './geometry-codec';
 import { decodeRaw, toSqlValue, type Snapshot, type StoredRow } from './row-codec';
+import { GEOMETRY_IN_ROW, leavesGeometryToRow, resolveGeometries } from './audit-geometry';
 import type { BulkWriter } from './bulk-writer';
 import type { StatementCache } from './statements';
 
@@ -14,7 +15,8 @@ import type { StatementCache } from './statements';
 export type StoredOp =
   | { op: 'insert'; table: TableName; id: string; row?: { props: Props; geometry: Geometry | null } }
   | { op: 'update'; table: TableName; id: string; baseVersion: number; row: { props: Props; geometry: Geometry | null } }
-  | { op: 'delete' | 'restore'; table: TableName; id: string; baseVersion: number };
+  /** With `row`, the content is written together with the tombstone flag (a restore to other content, or its undo). */
+  | { op: 'delete' | 'restore'; table: TableName; id: string; baseVersion: number; row?: { props: Props; geometry: Geometry | null } };
 
 export interface OpContext {
   db: Database.Database;
@@ -94,10 +96,18 @@ function baseMatches(ctx: OpContext, table: TableName, stored: StoredRow, baseVe
   if (stored.version === baseVersion) return true;
   if (ctx.replayOf === null) return false;
   const r = ctx.stmts
-    .get('SELECT after FROM qt_audit_log WHERE table_name = ? AND uuid = ? AND edit_id = ? ORDER BY seq DESC LIMIT 1')
-    .get(table, stored.id, ctx.replayOf) as { after: string | null } | undefined;
+    .get('SELECT seq, after FROM qt_audit_log WHERE table_name = ? AND uuid = ? AND edit_id = ? ORDER BY seq DESC LIMIT 1')
+    .get(table, stored.id, ctx.replayOf) as { seq: number; after: string | null } | undefined;
   if (!r?.after) return false;
-  return stateKey(JSON.parse(r.after) as Snapshot) === stateKey(stored);
+  const after = JSON.parse(r.after) as Snapshot & Record<string, unknown>;
+  if (leavesGeometryToRow(after)) {
+    const next = ctx.stmts
+      .get('SELECT before FROM qt_audit_log WHERE table_name = ? AND uuid = ? AND seq > ? AND before IS NOT NULL ORDER BY seq LIMIT 1')
+      .get(table, stored.id, r.seq) as { before: string } | undefined;
+    resolveGeometries([{ before: null, after }, ...(next ? [{ before: JSON.parse(next.before) as Record<string, unknown>, after: null }] : [])], stored);
+    if (leavesGeometryToRow(after)) return false;
+  }
+  return stateKey(after) === stateKey(stored);
 }
 
 /** '{"props":…,"geometry":…}': the part of a snapshot worth stringifying only once per row */
@@ -133,12 +143,15 @@ export function insertRow(ctx: OpContext, table: TableName, id: string, props: P
   const p = normaliseProps(ctx, table, props);
   const g = s.layout.geometryType ? geometry : null;
   const env = envelope(g);
-  const after = snapJson(contentJson(p, g), 1, false, ctx.now, ctx.author, ctx.now, ctx.author);
+  // In a batched (large) edit the row itself keeps the geometry for the audit entry: audit-geometry.ts.
+  const batched = ctx.bulk?.batched.has(table) ?? false;
+  const content = batched && g ? `{"props":${JSON.stringify(p)},"${GEOMETRY_IN_ROW}":true}` : contentJson(p, g);
+  const after = snapJson(content, 1, false, ctx.now, ctx.author, ctx.now, ctx.author);
   const values: unknown[] = [];
   if (s.layout.geometryType) values.push(g ? encodeGpkgGeometry(g, ctx.srsId) : null);
   values.push(id);
   for (const f of s.layout.fields) values.push(toSqlValue(f, p[f.name]));
-  if (ctx.bulk?.batched.has(table)) ctx.bulk.queueInsert(table, { id, values, env });
+  if (batched) ctx.bulk!.queueInsert(table, { id, values, env });
   else s.insert.run(...values, ctx.now, ctx.author, ctx.now, ctx.author, 1, 0);
   audit(ctx, table, id, 'insert', null, after);
   touch(ctx, table, env);
@@ -195,8 +208,19 @@ export function updateRow(
   };
 }
 
-/** Tombstone (deleted = 1) or its reverse; the row, its geometry and its attachment bytes stay. */
-export function setDeleted(ctx: OpContext, table: TableName, id: string, deleted: boolean, baseVersion: number | undefined): OpOutcome {
+/**
+ * Tombstone (deleted = 1) or its reverse; the row, its geometry and its attachment bytes stay. With
+ * `content`, the fields and geometry are replaced in the same write: a deleted row brought back as
+ * another copy of the project edited it (package merge), and the undo of that.
+ */
+export function setDeleted(
+  ctx: OpContext,
+  table: TableName,
+  id: string,
+  deleted: boolean,
+  baseVersion: number | undefined,
+  content?: { props: Props; geometry: Geometry | null },
+): OpOutcome {
   const s = ctx.stmts.table(table);
   const stored = readStored(ctx, table, id);
   if (!stored) throw notFoundRow(table, id);
@@ -204,17 +228,28 @@ export function setDeleted(ctx: OpContext, table: TableName, id: string, deleted
   if (!deleted && !stored.deleted) throw conflictError(table, id, baseVersion ?? null, stored.version);
   if (baseVersion !== undefined && !baseMatches(ctx, table, stored, baseVersion)) throw conflictError(table, id, baseVersion, stored.version);
   const version = stored.version + 1;
-  if (s.setDeleted.run(deleted ? 1 : 0, ctx.now, ctx.author, version, stored.fid, stored.version).changes !== 1)
-    throw conflictError(table, id, stored.version, stored.version);
-  touch(ctx, table, envelope(!deleted && s.layout.geometryType ? stored.geometry : null));
-  const content = contentJson(stored.props, stored.geometry);
-  const before = storedJson(stored, content);
-  const after = snapJson(content, version, deleted, stored.createdAt, stored.createdBy, ctx.now, ctx.author);
+  const props = content ? normaliseProps(ctx, table, content.props) : stored.props;
+  const geometry = content ? (s.layout.geometryType ? content.geometry : null) : stored.geometry;
+  if (content) {
+    if (s.layout.hasData) attachmentDataPinned(ctx, stored, props);
+    const values: unknown[] = [];
+    if (s.layout.geometryType) values.push(geometry ? encodeGpkgGeometry(geometry, ctx.srsId) : null);
+    for (const f of s.layout.fields) values.push(toSqlValue(f, props[f.name]));
+    values.push(deleted ? 1 : 0, ctx.now, ctx.author, version, stored.fid, stored.version);
+    if (s.setDeletedWith.run(...values).changes !== 1) throw conflictError(table, id, stored.version, stored.version);
+    if (ctx.bulk?.manualRtree.has(table)) ctx.bulk.writeRtree(table, stored.fid, envelope(s.layout.geometryType ? geometry : null));
+  } else if (s.setDeleted.run(deleted ? 1 : 0, ctx.now, ctx.author, version, stored.fid, stored.version).changes !== 1) throw conflictError(table, id, stored.version, stored.version);
+  touch(ctx, table, envelope(!deleted && s.layout.geometryType ? geometry : null));
+  const storedContent = contentJson(stored.props, stored.geometry);
+  const before = storedJson(stored, storedContent);
+  const after = snapJson(content ? contentJson(props, geometry) : storedContent, version, deleted, stored.createdAt, stored.createdBy, ctx.now, ctx.author);
   audit(ctx, table, id, deleted ? 'delete' : 'restore', before, after);
+  // Undoing a change of content must put the old content back: the inverse then carries it.
+  const back = content ? `,"row":${storedContent}` : '';
   return {
     result: { table, id, version, deleted },
     forward: `${opHead(deleted ? 'delete' : 'restore', table, id)},"baseVersion":${stored.version},"version":${version}}`,
-    inverse: `${opHead(deleted ? 'restore' : 'delete', table, id)},"baseVersion":${version}}`,
+    inverse: `${opHead(deleted ? 'restore' : 'delete', table, id)},"baseVersion":${version}${back}}`,
   };
 }
 
@@ -227,8 +262,8 @@ export function applyStoredOp(ctx: OpContext, op: StoredOp): OpOutcome {
     case 'update':
       return updateRow(ctx, op.table, op.id, op.baseVersion, op.row.props, op.row.geometry);
     case 'delete':
-      return setDeleted(ctx, op.table, op.id, true, op.baseVersion);
+      return setDeleted(ctx, op.table, op.id, true, op.baseVersion, op.row);
     case 'restore':
-      return setDeleted(ctx, op.table, op.id, false, op.baseVersion);
+      return setDeleted(ctx, op.table, op.id, false, op.baseVersion, op.row);
   }
 }

@@ -11,6 +11,8 @@ export interface TableStatements {
   /** full replacement of geometry and fields, guarded by the version the caller read */
   update: Database.Statement;
   setDeleted: Database.Statement;
+  /** tombstone flag and content in one write (a restore that brings other content back, or its undo) */
+  setDeletedWith: Database.Statement;
   byUuid: Database.Statement;
   versionByUuid: Database.Statement;
 }
@@ -38,6 +40,7 @@ export class StatementCache {
         insert: this.db.prepare(`INSERT INTO ${t} (${insertCols.join(', ')}) VALUES (${insertCols.map(() => '?').join(', ')})`),
         update: this.db.prepare(`UPDATE ${t} SET ${setCols.map((c) => `${c} = ?`).join(', ')} WHERE fid = ? AND version = ?`),
         setDeleted: this.db.prepare(`UPDATE ${t} SET deleted = ?, updated_at = ?, updated_by = ?, version = ? WHERE fid = ? AND version = ?`),
+        setDeletedWith: this.db.prepare(`UPDATE ${t} SET ${[...setCols.slice(0, -3), 'deleted', ...setCols.slice(-3)].map((c) => `${c} = ?`).join(', ')} WHERE fid = ? AND version = ?`),
         byUuid: this.db.prepare(`SELECT ${selectColumns(l)} FROM ${t} WHERE uuid = ?`).raw(true),
         versionByUuid: this.db.prepare(`SELECT fid, version, deleted FROM ${t} WHERE uuid = ?`).raw(true),
       };

@@ -1,4 +1,5 @@
 // The layer list: every feature table, its count, visibility, opacity and order; the legend below.
+import type { ReactNode } from 'react';
 import { TABLES } from '../../shared/model/tables';
 import { legendEntries, styleOfClass, CLASS_FIELD, type FeatureTableName, type SymbologySettings } from '../../shared/symbology';
 import { useI18n } from '../i18n';
@@ -18,6 +19,8 @@ interface Props {
   settings: SymbologySettings;
   onChange: (table: FeatureTableName, patch: Partial<LayerState>) => void;
   onMove: (table: FeatureTableName, delta: -1 | 1) => void;
+  /** Shown under the feature layers (the base maps, which lie beneath them on the map). */
+  children?: ReactNode;
 }
 
 /** The class shown next to a layer's name: its first class with a legend entry. */
@@ -30,7 +33,7 @@ function layerIcon(table: FeatureTableName, settings: SymbologySettings) {
   return <Swatch style={style} kind={kind} size={16} />;
 }
 
-export function LayerPanel({ layers, totals, loads, present, settings, onChange, onMove }: Props) {
+export function LayerPanel({ layers, totals, loads, present, settings, onChange, onMove, children }: Props) {
   const { t, pick, num } = useI18n();
   const legend = legendEntries(present, settings);
   return (
@@ -112,6 +115,7 @@ export function LayerPanel({ layers, totals, loads, present, settings, onChange,
           );
         })}
       </ul>
+      {children}
       <div className="panel-title">{t('layers.legend')}</div>
       <div className="legend" data-testid="legend">
         {legend.length === 0 && <p className="muted small pad">{t('layers.legendEmpty')}</p>}

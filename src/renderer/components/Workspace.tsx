@@ -16,6 +16,7 @@ import '../drafting/drafting.css';
 import { PrintButton } from '../print/PrintButton';
 import { ExchangeButton } from '../exchange/ExchangeButton';
 import { ReviewButton } from '../review/ReviewButton';
+import { BasemapPanel } from '../basemaps/BasemapPanel';
 
 const TABLE_ORDER: FeatureTableName[] = DRAW_ORDER.filter((t) => (FEATURE_TABLES as string[]).includes(t));
 
@@ -246,7 +247,11 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
             settings={info.settings}
             onChange={changeLayer}
             onMove={moveLayer}
-          />
+          >
+            <ErrorBoundary compact>
+              <BasemapPanel ctl={ctl} info={info} />
+            </ErrorBoundary>
+          </LayerPanel>
         </ErrorBoundary>
         <div className="map-wrap">
           <div className="map" ref={mapDiv} data-testid="map" tabIndex={0} aria-label={t('app.subtitle')} />

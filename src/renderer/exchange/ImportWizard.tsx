@@ -11,6 +11,7 @@ import { useI18n } from '../i18n';
 import { useExchangeT } from './dict';
 import { useJob } from './useJob';
 import { useImportsFolder } from './useImportsFolder';
+import { InvalidList } from './InvalidList';
 
 type Preview = Output<'exchange.preview'>;
 type CrsItem = Output<'crs.list'>[number];
@@ -49,6 +50,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
   const [encoding, setEncoding] = useState<string>('');
   const [east, setEast] = useState('');
   const [north, setNorth] = useState('');
+  const [headerRow, setHeaderRow] = useState('');
   const [crs, setCrs] = useState('');
   const [layer, setLayer] = useState('');
   const [table, setTable] = useState<TableName | null>(null);
@@ -68,7 +70,9 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
 
   const names = useMemo(() => files?.imports.map((f) => f.name) ?? [], [files]);
   const current = preview?.layers.find((l) => l.name === layer) ?? preview?.layers[0];
-  const isCsv = /\.(csv|txt)$/i.test(selected[0] ?? '');
+  const isSheet = /\.(xlsx|xlsm|ods)$/i.test(selected[0] ?? '');
+  const isTable = isSheet || /\.(csv|txt)$/i.test(selected[0] ?? '');
+  const header = isSheet && /^\d+$/.test(headerRow) && Number(headerRow) >= 1 ? { headerRow: Number(headerRow) } : {};
   const isShp = selected.some((n) => /\.(shp|zip)$/i.test(n));
 
   // Re-read whenever what decides the reading changes (the encoding gives a live preview of names).
@@ -82,6 +86,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
         ...(encoding ? { encoding: encoding as (typeof DBF_ENCODING_NAMES)[number] } : {}),
         ...(east ? { eastField: east } : {}),
         ...(north ? { northField: north } : {}),
+        ...header,
         ...(crs ? { crs } : {}),
         ...(table ? { table } : {}),
       })
@@ -102,7 +107,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
     return () => {
       stale = true;
     };
-  }, [api, selected, encoding, east, north, crs, table, layer, showError]);
+  }, [api, selected, encoding, east, north, header.headerRow, crs, table, layer, showError]);
 
   const choose = (name: string) => {
     setSelected(withSiblings(name, names));
@@ -111,6 +116,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
     setCrs('');
     setEast('');
     setNorth('');
+    setHeaderRow('');
     setEncoding('');
     setJob(null);
   };
@@ -150,6 +156,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
         ...(encoding ? { encoding: encoding as (typeof DBF_ENCODING_NAMES)[number] } : {}),
         ...(east ? { eastField: east } : {}),
         ...(north ? { northField: north } : {}),
+        ...header,
       });
       setJob(r.job);
     } catch (e) {
@@ -233,11 +240,24 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
                 {x('outside', { n: num(current.outsideVietnam) })}
               </div>
             )}
-            {current.invalid.length > 0 && (
+            {current.invalidCount > 0 && (
               <div className="xc-warn" data-testid="exchange-invalid">
-                {x('invalid', { n: num(current.invalid.length) })} {current.invalid.slice(0, 5).map((v) => `${x('row')} ${v.row}: ${v.reason}`).join('; ')}
+                {x('invalid', { n: num(current.invalidCount) })}
+                <InvalidList
+                  first={current.invalid}
+                  total={current.invalidCount}
+                  source={{
+                    files: selected,
+                    layer: current.name,
+                    ...(encoding ? { encoding: encoding as (typeof DBF_ENCODING_NAMES)[number] } : {}),
+                    ...(east ? { eastField: east } : {}),
+                    ...(north ? { northField: north } : {}),
+                    ...header,
+                    ...(crs ? { crs } : {}),
+                  }}
+                />
                 <label className="xc-check">
-                  <input type="checkbox" checked={repair} onChange={(e) => setRepair(e.target.checked)} /> {x('repair')}
+                  <input type="checkbox" checked={repair} onChange={(e) => setRepair(e.target.checked)} data-testid="exchange-repair" /> {x('repair', { n: num(current.invalidCount) })}
                 </label>
               </div>
             )}
@@ -306,7 +326,13 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
                 </select>
               </label>
             )}
-            {isCsv && (
+            {isSheet && (
+              <label>
+                {x('sheet.headerRow')}
+                <input type="number" min={1} value={headerRow} onChange={(e) => setHeaderRow(e.target.value)} placeholder={x('sheet.headerAuto')} data-testid="exchange-header-row" />
+              </label>
+            )}
+            {isTable && (
               <>
                 <label>
                   {x('csv.north')}

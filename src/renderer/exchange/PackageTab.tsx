@@ -150,6 +150,9 @@ export function PackageTab({ info }: { info: ProjectInfo }) {
             )}
             {review.conflicts.map((c) => {
               const key = `${c.table}/${c.id}`;
+              // Deleted on one side, edited on the other: the choice is between the deletion and the feature.
+              const oursSays = c.ours.deleted ? x('pkg.keepDeletion') : c.theirs.deleted ? x('pkg.keepEdited') : x('pkg.keepOurs');
+              const theirsSays = c.theirs.deleted ? x('pkg.keepDeletion') : c.ours.deleted ? x('pkg.keepEditedRestore') : x('pkg.takeTheirs');
               return (
                 <div key={key} className="xc-conflict" data-testid="exchange-conflict">
                   <div className="xc-conflict-title">
@@ -157,11 +160,11 @@ export function PackageTab({ info }: { info: ProjectInfo }) {
                   </div>
                   <div className="xc-sides">
                     <label className={`xc-side${decisions[key] === 'ours' ? ' xc-side-on' : ''}`}>
-                      <input type="radio" name={key} checked={decisions[key] === 'ours'} onChange={() => setDecisions({ ...decisions, [key]: 'ours' })} /> {x('pkg.ours')} — {x('pkg.keepOurs')}
+                      <input type="radio" name={key} checked={decisions[key] === 'ours'} onChange={() => setDecisions({ ...decisions, [key]: 'ours' })} data-testid="exchange-conflict-ours" /> {x('pkg.ours')} — {oursSays}
                       <SideView table={c.table} side={c.ours} other={c.theirs} />
                     </label>
                     <label className={`xc-side${decisions[key] === 'theirs' ? ' xc-side-on' : ''}`}>
-                      <input type="radio" name={key} disabled={c.needsRestore} checked={decisions[key] === 'theirs'} onChange={() => setDecisions({ ...decisions, [key]: 'theirs' })} /> {x('pkg.theirs')} — {x('pkg.takeTheirs')}
+                      <input type="radio" name={key} checked={decisions[key] === 'theirs'} onChange={() => setDecisions({ ...decisions, [key]: 'theirs' })} data-testid="exchange-conflict-theirs" /> {x('pkg.theirs')} — {theirsSays}
                       <SideView table={c.table} side={c.theirs} other={c.ours} />
                     </label>
                   </div>

@@ -1,13 +1,13 @@
 // The ONE OpenLayers map of the workspace: a view in the project's working CRS, one vector source
-// per feature table (loaded by extent through the contract), two layers per source (geometries;
-// labels, decluttered together so labels never overlap), hover/click hit detection.
+// per feature table (loaded through the map's compact query, features.map), the geometries of each
+// table drawn into cached tiles (TiledVectorLayer), every table's labels in one decluttered layer
+// (LabelLayer), hover/click hit detection.
 import Map from 'ol/Map';
 import View from 'ol/View';
 import Feature from 'ol/Feature';
-import GeoJSON from 'ol/format/GeoJSON';
 import VectorLayer from 'ol/layer/Vector';
 import VectorSource from 'ol/source/Vector';
-import { bbox as bboxStrategy } from 'ol/loadingstrategy';
+import { all as allStrategy, bbox as bboxStrategy } from 'ol/loadingstrategy';
 import { defaults as defaultControls, ScaleLine, Zoom, ZoomToExtent } from 'ol/control';
 import { defaults as defaultInteractions } from 'ol/interaction';
 import type Projection from 'ol/proj/Projection';
@@ -17,21 +17,18 @@ import type BaseLayer from 'ol/layer/Base';
 import type { ApiClient, ProjectInfo } from '../../shared/api';
 import type { Row } from '../../shared/model/rows';
 import type { Props } from '../../shared/model/rows';
-import { classKeyOf, type FeatureTableName, type SymbologySettings } from '../../shared/symbology';
-import { geometryStyleFunction, highlightStyle, labelStyleFunction, onSymbolsReady } from './olStyle';
+import { CLASS_FIELD, classKeyOf, scaleDenominator, type FeatureTableName, type SymbologySettings } from '../../shared/symbology';
+import { geometryStyleFunction, highlightStyle, onSymbolsReady } from './olStyle';
 import { registerWorkingCrs, vietnamExtent } from './projection';
+import { featuresOf } from './mapFeatures';
+import { LabelLayer } from './LabelLayer';
+import { TiledVectorLayer } from './TiledVectorLayer';
 
-/** Label layers bottom → top: the higher, the more a label wins a collision. */
-const LABEL_ORDER: readonly FeatureTableName[] = [
-  'graves',
-  'info_points',
-  'base_areas',
-  'base_lines',
-  'base_points',
-  'cemeteries',
-  'search_areas',
-  'admin_units',
-];
+/**
+ * Up to this many rows a table is read whole, once: pans never fetch again. Larger tables are
+ * read by the extent in view.
+ */
+const READ_WHOLE_UP_TO = 100_000;
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -60,8 +57,7 @@ export interface LayerState {
 
 interface TableLayers {
   source: VectorSource;
-  geom: VectorLayer;
-  label: VectorLayer;
+  geom: TiledVectorLayer;
   state: LoadState;
 }
 
@@ -76,6 +72,8 @@ export class MapController {
   readonly view: View;
   readonly projection: Projection;
   private readonly tables = new globalThis.Map<FeatureTableName, TableLayers>();
+  private readonly labels: LabelLayer;
+  private readonly classCache = new globalThis.Map<FeatureTableName, { rev: number; keys: Set<string> }>();
   private readonly hover: VectorLayer;
   private readonly select: VectorLayer;
   private settings: SymbologySettings;
@@ -100,7 +98,6 @@ export class MapController {
     this.projection = registerWorkingCrs(info.crs);
     this.settings = info.settings;
     const code = info.crs.code;
-    const format = new GeoJSON({ dataProjection: code, featureProjection: code });
 
     this.homeExtent = homeExtentOf(info) ?? vietnamExtent(code);
     this.view = new View({
@@ -112,27 +109,31 @@ export class MapController {
 
     const metersPerUnit = this.projection.getMetersPerUnit() ?? 1;
     const layers: BaseLayer[] = [];
+    this.labels = new LabelLayer(tables, this.settings, metersPerUnit, 1000);
+    const counts = new globalThis.Map(info.layers.map((l) => [l.table, l.count]));
     tables.forEach((table, i) => {
       const ctx = { table, settings: this.settings, metersPerUnit };
+      const whole = (counts.get(table) ?? 0) <= READ_WHOLE_UP_TO;
       const source: VectorSource = new VectorSource({
-        strategy: bboxStrategy,
+        strategy: whole ? allStrategy : bboxStrategy,
         loader: (extent, _resolution, _projection, success, failure) => {
           const entry = this.tables.get(table);
           if (entry) entry.state = 'loading';
           this.cb.onLayerLoad(table, source.getFeatures().length, 'loading');
-          const bbox = sanitizeExtent(extent);
+          const bbox = whole ? null : sanitizeExtent(extent);
+          const asked = performance.now();
           this.api
-            .invoke('features.query', { table, ...(bbox ? { bbox } : {}) })
-            .then(({ rows }) => {
+            .invoke('features.map', { table, ...(bbox ? { bbox } : {}) })
+            .then((answer) => {
               if (this.disposed) return;
-              const features: Feature[] = [];
-              for (const r of rows) {
-                if (!r.geometry || r.meta.deleted) continue;
-                const f = format.readFeature({ type: 'Feature', id: r.id, geometry: r.geometry, properties: r.props }) as Feature;
-                f.set('__meta', r.meta, true);
-                features.push(f);
-              }
+              const got = performance.now();
+              const features = featuresOf(answer);
               source.addFeatures(features);
+              // Features already there (an extent read twice) stay as they were: label those taken.
+              this.labels.add(table, features.filter((f) => source.getFeatureById(f.getId()!) === f));
+              // Where a slow first render goes (read bench/drafting-bench.ts): the read, then the build.
+              performance.measure(`quytap:read:${table}`, { start: asked, end: got });
+              performance.measure(`quytap:build:${table}`, { start: got, end: performance.now() });
               success?.(features);
               if (entry) entry.state = 'ready';
               this.cb.onLayerLoad(table, source.getFeatures().length, 'ready');
@@ -147,24 +148,20 @@ export class MapController {
             });
         },
       });
-      source.on('clear', () => this.cb.onLayerLoad(table, 0, 'loading'));
-      const geom = new VectorLayer({
+      source.on('clear', () => {
+        this.labels.rebuild([...this.tables].map(([t, x]) => [t, x.source.getFeatures()]));
+        this.cb.onLayerLoad(table, 0, 'loading');
+      });
+      const geom = new TiledVectorLayer({
         source,
         style: geometryStyleFunction(ctx),
         zIndex: i,
-        updateWhileInteracting: false,
         properties: { table, role: 'geom' },
       });
-      const label = new VectorLayer({
-        source,
-        style: labelStyleFunction(ctx),
-        declutter: true,
-        zIndex: 1000 + LABEL_ORDER.indexOf(table),
-        properties: { table, role: 'label' },
-      });
-      this.tables.set(table, { source, geom, label, state: 'idle' });
-      layers.push(geom, label);
+      this.tables.set(table, { source, geom, state: 'idle' });
+      layers.push(geom);
     });
+    layers.push(this.labels.layer);
 
     this.hover = new VectorLayer({
       source: new VectorSource(),
@@ -195,8 +192,9 @@ export class MapController {
       keyboardEventTarget: undefined,
     });
     this.zoomHome(false);
+    this.emitView();
     this.offSymbols = onSymbolsReady(() => {
-      for (const t of this.tables.values()) t.geom.changed();
+      for (const t of this.tables.values()) t.geom.redrawAll();
     });
 
     this.view.on('change:resolution', () => this.emitView());
@@ -229,7 +227,10 @@ export class MapController {
 
   private emitView() {
     const r = this.view.getResolution();
-    if (r !== undefined) this.cb.onView(r, this.projection.getMetersPerUnit() ?? 1);
+    if (r === undefined) return;
+    const mpu = this.projection.getMetersPerUnit() ?? 1;
+    this.labels.setScale(scaleDenominator(r * mpu));
+    this.cb.onView(r, mpu);
   }
 
   /** Features under a pixel, points first, then lines, areas, boundaries last. */
@@ -320,11 +321,10 @@ export class MapController {
       const t = this.tables.get(s.table);
       if (!t) return;
       t.geom.setZIndex(n - 1 - i);
-      for (const l of [t.geom, t.label]) {
-        l.setVisible(s.visible);
-        l.setOpacity(s.opacity);
-      }
+      t.geom.setVisible(s.visible);
+      t.geom.setOpacity(s.opacity);
     });
+    this.labels.setHidden(states.filter((s) => !s.visible).map((s) => s.table));
   }
 
   /** Re-read layers from the store (after an edit, an undo, an import). */
@@ -339,11 +339,8 @@ export class MapController {
     this.settings = settings;
     // Style functions read ctx.settings; rebuild them.
     const metersPerUnit = this.projection.getMetersPerUnit() ?? 1;
-    for (const [table, t] of this.tables) {
-      const ctx = { table, settings, metersPerUnit };
-      t.geom.setStyle(geometryStyleFunction(ctx));
-      t.label.setStyle(labelStyleFunction(ctx));
-    }
+    for (const [table, t] of this.tables) t.geom.setStyle(geometryStyleFunction({ table, settings, metersPerUnit }));
+    this.labels.setSettings(settings);
   }
 
   setLabels(labels: MapLabels) {
@@ -361,9 +358,22 @@ export class MapController {
     const out = new Set<string>();
     for (const [table, t] of this.tables) {
       if (!t.geom.getVisible()) continue;
-      for (const f of t.source.getFeatures()) out.add(classKeyOf(table, f.getProperties() as Props));
+      for (const k of this.classesOf(table, t.source)) out.add(k);
     }
     return out;
+  }
+
+  /** A table's class keys, counted again only when its source changed (the legend asks often). */
+  private classesOf(table: FeatureTableName, source: VectorSource): Set<string> {
+    const rev = source.getRevision();
+    const hit = this.classCache.get(table);
+    if (hit && hit.rev === rev) return hit.keys;
+    const keys = new Set<string>();
+    // The class field (and an administrative unit's end of validity) is all classKeyOf reads.
+    const field = CLASS_FIELD[table].field;
+    for (const f of source.getFeatures()) keys.add(classKeyOf(table, { [field]: f.get(field), valid_to: f.get('valid_to') } as Props));
+    this.classCache.set(table, { rev, keys });
+    return keys;
   }
 
   /** Names of the loaded features of a table (an accessible list of what the map shows). */

@@ -45,6 +45,7 @@ function TextEl({ t }: { t: TextItem }) {
     fontSize: t.sizePt * PT_MM,
     fontFamily: '"Noto Sans", "DejaVu Sans", sans-serif',
     fontWeight: t.bold ? 700 : 400,
+    fontStyle: t.italic ? 'italic' : 'normal',
     textAnchor: anchor,
     dominantBaseline: t.baseline === 'middle' ? 'central' : 'alphabetic',
     ...(t.angleDeg ? { transform: `rotate(${-t.angleDeg} ${t.x} ${t.y})` } : {}),

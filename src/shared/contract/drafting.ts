@@ -3,12 +3,18 @@
 import { z } from 'zod';
 import { TableNameSchema, UuidSchema } from '../model';
 import { method } from './method';
+import { MapLayerQuerySchema, MapLayerSchema } from './map-layer';
 
 /** Photos and scans of minutes: a phone photo is a few MB, a multi-page scan rarely over 20 MB. */
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 const MAX_BASE64 = Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4;
 
 export const draftingMethods = {
+  'features.map': method(
+    MapLayerQuerySchema,
+    MapLayerSchema,
+    'The map’s read of a feature table: live rows by extent, column-wise with flat coordinates (see contract/map-layer.ts).',
+  ),
   'attachments.upload': method(
     z.object({
       ownerTable: TableNameSchema,

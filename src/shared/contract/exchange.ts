@@ -18,9 +18,11 @@ export const ImportSourceSchema = z.object({
   files: z.array(FileName).min(1).max(10),
   layer: z.string().max(200).optional(),
   encoding: z.enum(DBF_ENCODING_NAMES).optional(),
-  /** CSV: the easting/longitude column (Vietnamese Y) and the northing/latitude column (Vietnamese X). */
+  /** CSV and spreadsheets: the easting/longitude column (Vietnamese Y) and the northing/latitude column (Vietnamese X). */
   eastField: z.string().max(200).optional(),
   northField: z.string().max(200).optional(),
+  /** Spreadsheets (.xlsx, .ods): the 1-based row holding the column names; absent = found from the content. */
+  headerRow: z.number().int().min(1).max(1_000_000).optional(),
 });
 
 export const ImportSpecSchema = ImportSourceSchema.extend({
@@ -31,6 +33,8 @@ export const ImportSpecSchema = ImportSourceSchema.extend({
   repair: z.boolean().default(false),
   skipOtherTypes: z.boolean().default(false),
 });
+
+const InvalidGeometrySchema = z.object({ row: z.number().int(), reason: z.string() });
 
 export const PreviewLayerSchema = z.object({
   name: z.string(),
@@ -44,7 +48,9 @@ export const PreviewLayerSchema = z.object({
   outsideVietnam: z.number().int(),
   /** Target field → source field, for the table asked about. */
   suggestedMap: z.record(z.string(), z.string()),
-  invalid: z.array(z.object({ row: z.number().int(), reason: z.string() })),
+  /** The first invalid geometries (at most 500); invalidCount counts them all, exchange.invalid pages on. */
+  invalid: z.array(InvalidGeometrySchema),
+  invalidCount: z.number().int(),
 });
 
 const PackageSideSchema = z.object({
@@ -75,6 +81,15 @@ export const exchangeMethods = {
     z.object({ fileName: z.string(), format: z.string(), layers: z.array(PreviewLayerSchema), warnings: z.array(Msg) }),
     'Read a file without importing: layers, fields, first rows, detected CRS, rows outside Vietnam, invalid geometries.',
   ),
+  'exchange.invalid': method(
+    ImportSourceSchema.extend({
+      crs: z.string().max(64).nullable().optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(2_000_000).default(500),
+    }),
+    z.object({ layer: z.string(), total: z.number().int(), items: z.array(InvalidGeometrySchema) }),
+    'Invalid geometries (GEOS) of one layer of a file, a page at a time: the preview lists only the first 500.',
+  ),
   'exchange.import': method(ImportSpecSchema, z.object({ job: JobSchema }), 'Import as a job: one edit (one transaction, audited, undoable); on any error nothing is written.'),
   'exchange.export': method(
     z.object({
@@ -103,6 +118,7 @@ export const exchangeMethods = {
         z.object({
           table: TableNameSchema,
           id: z.string(),
+          /** Deleted here, edited in the package: taking theirs restores the row with their content. */
           needsRestore: z.boolean(),
           ours: PackageSideSchema,
           theirs: PackageSideSchema,

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { method } from './method';
 import { JobSchema } from './common';
-import { SheetSettingsSchema } from '../print/settings';
+import { BLOCK_NAMES, SheetSettingsSchema } from '../print/settings';
 import type { DisplayItem, SymbolDef } from '../print/display-list';
 import { STATISTICS } from '../model/enums';
 
@@ -26,6 +26,8 @@ export const ComposeReportSchema = z.object({
   warnings: z.array(Msg),
   frame: Box.extend({ extent: z.tuple([z.number(), z.number(), z.number(), z.number()]), scale: z.number() }),
   blocks: z.object({ legend: Box, stats: Box, scale: Box, notes: Box, signatures: Box }).partial(),
+  parts: z.array(Box.extend({ block: z.enum(BLOCK_NAMES) })).optional(),
+  layout: z.enum(['right', 'bottom']).optional(),
 });
 
 // Drawn by main's own composer: checked for shape only (a district sheet holds 100,000s of items).

@@ -14,6 +14,12 @@ export const PutSchema = z.object({
   geometry: GeometrySchema.nullable().optional(),
   /** A patch: fields absent keep their value, null clears. */
   props: PropsSchema.default({}),
+  /**
+   * Updates only: set the tombstone together with the content, in one change (merging another copy of
+   * the project): false brings a deleted row back with this content (refused for a live row), true
+   * deletes a live row leaving this content in its tombstone (refused for a deleted row).
+   */
+  deleted: z.boolean().optional(),
 });
 export type Put = z.input<typeof PutSchema>;
 

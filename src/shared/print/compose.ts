@@ -5,12 +5,13 @@ import { ApiError } from '../api';
 import { foldVietnamese } from '../crs/foldVietnamese';
 import { geometryExtent, type Extent, type Position } from '../model/geometry';
 import { classKeyOf, formatScale, styleFor, visibleAtScale, type LegendEntry } from '../symbology';
-import { approxMeasure, type DisplayItem, type DisplayList, type MeasureText, type SymbolDef, type TextItem } from './display-list';
+import { approxMeasure, boxesOverlap, type BoxMm, type DisplayItem, type DisplayList, type MeasureText, type StrokePaint, type SymbolDef, type TextItem } from './display-list';
 import { BoxIndex } from './collisions';
 import { anchorOf, placeLabels, type DroppedLabel, type LabelCandidate } from './feature-labels';
 import {
   legendBlock,
   legendFor,
+  legendRows,
   notesBlock,
   scaleBlock,
   signaturesBlock,
@@ -18,11 +19,12 @@ import {
   statsBlockCommunes,
   type Ctx,
 } from './furniture';
-import { extentsIntersect, extentTouchesPolygons, linesOf, pathOnPaper, pointInPolygons, polygonsOf, rectPath, type Frame } from './geom';
+import { extentsIntersect, extentTouchesPolygons, flatPathOnPaper, linesOf, pathOnPaper, pointInPolygons, polygonsOf, rectPath, type Frame } from './geom';
 import { composeGrid } from './grid';
 import type { PrintFeature, PrintInput } from './input';
 import { fitScale, furnitureFactor, gridStepFor, pageSizeMm, STANDARD_SCALES } from './paper';
-import { SheetSettingsSchema, type BlockName, type SheetSettings, type SheetSettingsInput } from './settings';
+import { BLOCK_NAMES, SheetSettingsSchema, type BlockName, type SheetSettings, type SheetSettingsInput } from './settings';
+import { arrangements, pack, pieceBox, type FlowBlock, type LayoutSpace } from './layout';
 import { communeStats, mismatchesOf, type CommuneStats, type Mismatch } from './statistics';
 import { symbolDef } from './symbols';
 import { crsNote } from './crs-note';
@@ -46,8 +48,12 @@ export interface ComposeReport {
   warnings: { vi: string; en: string }[];
   /** The map frame on the page and the ground extent it shows (for the PDF georeference). */
   frame: Frame;
-  /** Where each furniture block ended up (so the dialog can move them). */
+  /** Where each furniture block ended up (its first piece: so the dialog can move them). */
   blocks: Partial<Record<BlockName, { x: number; y: number; w: number; h: number }>>;
+  /** Every piece of every block (the legend may continue in a second column). */
+  parts?: { block: BlockName; x: number; y: number; w: number; h: number }[];
+  /** Furniture in a panel right of the map or in a band under it. */
+  layout?: 'right' | 'bottom';
 }
 
 export interface ComposeResult {
@@ -103,6 +109,13 @@ function resolveArea(input: PrintInput, s: SheetSettings): Area {
   return { polys, extent, communes: chosen, kind: s.area.kind };
 }
 
+/** The base maps printed, named after the data sources (unless the text names them already). */
+function baseMapNote(input: PrintInput, sources: string): string {
+  const names = (input.baseMap?.names ?? []).filter((n) => !sources.includes(n));
+  if (!names.length) return '';
+  return `${/[.!?]\s*$/.test(sources) ? ' Bản đồ nền' : '; bản đồ nền'}: ${names.join(', ')}`;
+}
+
 const upper = (t: string) => t.toLocaleUpperCase('vi');
 
 function defaultTitle(input: PrintInput, area: Area): string {
@@ -119,6 +132,12 @@ function defaultTitle(input: PrintInput, area: Area): string {
 const DEFAULT_MARGIN = { A0: 15, A1: 13, A2: 12, A3: 10, A4: 8 } as const;
 
 export function compose(input: PrintInput, settingsIn: SheetSettingsInput, measure: MeasureText = approxMeasure): ComposeResult {
+  // Planned first for the classes of the area itself; when what the frame shows around it makes the
+  // legend too long for that plan, planned again for every class of the project (always enough).
+  return composeOnce(input, settingsIn, measure, false) ?? composeOnce(input, settingsIn, measure, true)!;
+}
+
+function composeOnce(input: PrintInput, settingsIn: SheetSettingsInput, measure: MeasureText, planForAll: boolean): ComposeResult | null {
   const parsed = SheetSettingsSchema.safeParse(settingsIn);
   if (!parsed.success) throw bad('Thiết lập tờ in không hợp lệ.', 'Invalid sheet settings.', parsed.error.issues);
   const s = parsed.data;
@@ -142,21 +161,50 @@ export function compose(input: PrintInput, settingsIn: SheetSettingsInput, measu
     titleItems.push(textItem(page.w / 2, top, l, { sizePt: titlePt, bold: true, align: 'center', role: 'title' }, measure));
   }
 
-  // ── frame geometry ──
+  // ── frame geometry: the map takes what the furniture leaves (layout.ts) ──
   const gridPt = 7 * k;
   const gw = measure('0000000', gridPt, false) + 3.5 * k;
   const gh = gridPt * 0.3528 * 1.3 + 3 * k;
-  const panelW = Math.min(95 * k, page.w * 0.34);
   const subtitleH = 7 * k;
   const bodyTop = top + subtitleH;
-  const fx = m + gw;
-  const fy = bodyTop + gh;
-  const fw = page.w - m - panelW - 4 * k - gw - fx;
-  const fh = page.h - m - gh - fy;
-  if (fw < 40 || fh < 40) throw bad('Khổ giấy quá nhỏ cho khung bản đồ với lề này.', 'The paper is too small for a map frame with these margins.');
-
   const areaW = area.extent[2] - area.extent[0];
   const areaH = area.extent[3] - area.extent[1];
+  const mapDate = s.mapDate ?? input.today ?? new Date().toISOString().slice(0, 10);
+  const st = input.settings;
+  const stats = area.communes.map((c) =>
+    communeStats(String(c.props.code ?? ''), String(c.props.name ?? ''), input.conclusions, input.martyrs, input.features),
+  );
+  const notesFor = (step: number) => [
+    s.texts.crsNote ?? crsNote(input.crs),
+    `Lưới km: ${step >= 1000 ? `${String(step / 1000).replace('.', ',')} km` : `${step} m`}; tọa độ lưới ghi theo mét (X: Bắc, Y: Đông).`,
+    `Nguồn dữ liệu: ${s.texts.dataSources ?? (st.dataSources || '…')}${baseMapNote(input, s.texts.dataSources ?? st.dataSources)}`,
+    `Đơn vị thành lập: ${s.texts.agency ?? (st.producingAgency || '…')}`,
+  ];
+  const year = (input.today ?? mapDate).slice(0, 4);
+  const placeDate = s.texts.placeDate ?? `${st.place || '…'}, ngày …… tháng …… năm ${year}`;
+  const sigs = s.signatures ?? st.signatures.map((x) => ({ title: x.title, name: x.name }));
+  // The legend is known only once the map is drawn: the layout is planned for the classes of what
+  // lies in the area (or of the whole project, which no sheet's legend can outgrow).
+  const allClasses = new Set<string>();
+  for (const f of input.features) if (planForAll || extentsIntersect(f.extent ?? geometryExtent(f.geometry), area.extent)) allClasses.add(classKeyOf(f.table, f.props, mapDate));
+  const furniture = (w: number, legend: LegendEntry[], step: number): FlowBlock[] => {
+    const probe: Ctx = { k, measure, items: [], symbols: {} };
+    const blocks: FlowBlock[] = [{ name: 'scale', head: scaleBlock(probe, 0, 0, w, 10000), rows: [] }];
+    if (legend.length) blocks.push({ name: 'legend', ...legendRows(probe, w, legend) });
+    if (stats.length === 1) blocks.push({ name: 'stats', head: statsBlockCommune(probe, 0, 0, w, stats[0]), rows: [] });
+    else if (stats.length > 1) blocks.push({ name: 'stats', head: statsBlockCommunes(probe, 0, 0, w, stats), rows: [] });
+    blocks.push({ name: 'notes', head: notesBlock(probe, 0, 0, w, notesFor(step)), rows: [] });
+    blocks.push({ name: 'signatures', head: signaturesBlock(probe, 0, 0, w, placeDate, sigs), rows: [] });
+    // A block the user has placed is drawn where they put it, outside the flow.
+    return blocks.filter((b) => !s.layout[b.name]);
+  };
+  const space: LayoutSpace = { page, margin: m, bodyTop, gw, gh, colW: Math.min(95 * k, page.w * 0.34), gap: 4 * k, areaW, areaH };
+  // The notes' grid step is not known yet: plan with the longest wording ("500 m").
+  const plans = arrangements(space, (w) => furniture(w, legendFor(allClasses, st), 500));
+  if (!plans.length) throw bad('Khổ giấy quá nhỏ cho khung bản đồ và các khối chú giải với lề này.', 'The paper is too small for a map frame and the furniture with these margins.');
+  const plan = plans[0];
+  const { x: fx, y: fy, w: fw, h: fh } = plan.frame;
+
   let scale: number;
   if (s.scale === 'fit') {
     const fit = fitScale(areaW, areaH, fw, fh);
@@ -230,12 +278,13 @@ export function compose(input: PrintInput, settingsIn: SheetSettingsInput, measu
   const fpath = rectPath(fx, fy, fw, fh);
   items.push({ kind: 'path', subpaths: [fpath], closed: true, fill: { color: '#ffffff' }, role: 'map' });
   items.push({ kind: 'clip-begin', subpaths: [fpath] });
-  const mapDate = s.mapDate ?? input.today ?? new Date().toISOString().slice(0, 10);
+  // Base maps first, inside the clip: under every feature, the mask and the grid.
+  for (const im of input.baseMap?.images ?? []) items.push({ kind: 'image', format: 'jpeg', ...im, role: 'map' });
   const tol = 0.1;
   const present = new Set<string>();
   const drawn: { f: PrintFeature; style: ReturnType<typeof styleFor>; key: string }[] = [];
   for (const f of input.features) {
-    if (!extentsIntersect(geometryExtent(f.geometry), extent)) continue;
+    if (!extentsIntersect(f.extent ?? geometryExtent(f.geometry), extent)) continue;
     const key = classKeyOf(f.table, f.props, mapDate);
     const style = styleFor(f.table, f.props, input.settings, scale);
     if (!visibleAtScale(style.maxScaleDenominator, scale)) continue;
@@ -244,30 +293,46 @@ export function compose(input: PrintInput, settingsIn: SheetSettingsInput, measu
   drawn.sort((a, b) => a.style.zIndex - b.style.zIndex);
   const symbolBoxes = new BoxIndex(10);
   const symbolItems: DisplayItem[] = [];
+  // Paths are cut to what the frame's clip can show, with room for the widest stroke.
+  const clipBox: BoxMm = [fx - 3 * k, fy - 3 * k, fx + fw + 3 * k, fy + fh + 3 * k];
+  // One strokes list per class, shared by its paths (10,000s of paths, a handful of classes).
+  const strokesByKey = new Map<string, StrokePaint[]>();
   for (const { f, style, key } of drawn) {
-    const g = f.geometry;
+    const flat = f.flatGeometry?.();
+    const g = flat ? null : f.geometry;
+    const type = flat ? flat.type : g!.type;
+    const partsOnPaper = (closed: boolean): number[][] => {
+      if (flat) {
+        const out: number[][] = [];
+        for (let i = 1; i < flat.bounds.length; i++) out.push(flatPathOnPaper(frame, flat.xy, flat.bounds[i - 1], flat.bounds[i], tol, closed, clipBox));
+        return out;
+      }
+      return (closed ? polygonsOf(g!).flat() : linesOf(g!)).map((r) => pathOnPaper(frame, r, tol, closed, clipBox));
+    };
     const former = key === 'admin_units:former';
-    const strokes = (former ? [{ color: '#9a8aa0', widthMm: 0.3, opacity: 0.8, dashMm: [1.2, 1.2] }] : style.strokes).map((st) => ({
-      color: st.color,
-      widthMm: st.widthMm,
-      ...(st.dashMm ? { dashMm: st.dashMm } : {}),
-      ...('lineCap' in st && st.lineCap ? { cap: st.lineCap } : {}),
-      ...('lineJoin' in st && st.lineJoin ? { join: st.lineJoin } : {}),
-      ...(st.opacity !== undefined ? { opacity: st.opacity } : {}),
-    }));
-    if (g.type === 'Point') {
+    let strokes = strokesByKey.get(former ? key : style.classKey);
+    if (!strokes) {
+      strokes = (former ? [{ color: '#9a8aa0', widthMm: 0.3, opacity: 0.8, dashMm: [1.2, 1.2] }] : style.strokes).map((st) => ({
+        color: st.color,
+        widthMm: st.widthMm,
+        ...(st.dashMm ? { dashMm: st.dashMm } : {}),
+        ...('lineCap' in st && st.lineCap ? { cap: st.lineCap } : {}),
+        ...('lineJoin' in st && st.lineJoin ? { join: st.lineJoin } : {}),
+        ...(st.opacity !== undefined ? { opacity: st.opacity } : {}),
+      }));
+      strokesByKey.set(former ? key : style.classKey, strokes);
+    }
+    if (type === 'Point') {
       if (!style.symbol) continue;
       symbols[style.symbol.id] ??= symbolDef(style.symbol);
-      const [x, y] = [fx + ((g.coordinates[0] - extent[0]) * 1000) / scale, fy + ((extent[3] - g.coordinates[1]) * 1000) / scale];
+      const [px, py] = flat ? [flat.xy[2 * flat.bounds[0]], flat.xy[2 * flat.bounds[0] + 1]] : (g as { coordinates: number[] }).coordinates;
+      const [x, y] = [fx + ((px - extent[0]) * 1000) / scale, fy + ((extent[3] - py) * 1000) / scale];
       symbolItems.push({ kind: 'symbol', symbol: style.symbol.id, x, y, role: 'symbol' });
       const b = symbols[style.symbol.id].box;
       symbolBoxes.add([x + b[0], y + b[1], x + b[2], y + b[3]]);
       present.add(former ? 'admin_units:former' : style.classKey);
-    } else if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
-      const subpaths = polygonsOf(g)
-        .flat()
-        .map((r) => pathOnPaper(frame, r, tol, true))
-        .filter((p) => p.length);
+    } else if (type === 'Polygon' || type === 'MultiPolygon') {
+      const subpaths = partsOnPaper(true).filter((p) => p.length);
       if (!subpaths.length) continue;
       items.push({
         kind: 'path',
@@ -280,9 +345,7 @@ export function compose(input: PrintInput, settingsIn: SheetSettingsInput, measu
       });
       present.add(former ? 'admin_units:former' : style.classKey);
     } else {
-      const subpaths = linesOf(g)
-        .map((l) => pathOnPaper(frame, l, tol, false))
-        .filter((p) => p.length >= 4);
+      const subpaths = partsOnPaper(false).filter((p) => p.length >= 4);
       if (!subpaths.length) continue;
       items.push({ kind: 'path', subpaths, closed: false, strokes, role: 'map' });
       present.add(style.classKey);
@@ -292,7 +355,7 @@ export function compose(input: PrintInput, settingsIn: SheetSettingsInput, measu
 
   // Veil what lies outside the chosen area (the frame is a rectangle, the area is not).
   if (s.maskOpacity > 0) {
-    const rings = area.polys.flat().map((r) => pathOnPaper(frame, r, tol, true)).filter((p) => p.length);
+    const rings = area.polys.flat().map((r) => pathOnPaper(frame, r, tol, true, clipBox)).filter((p) => p.length);
     items.push({ kind: 'path', subpaths: [fpath, ...rings], closed: true, fillRule: 'evenodd', fill: { color: '#ffffff', opacity: s.maskOpacity }, role: 'mask' });
   }
   const step = gridStepFor(scale);
@@ -332,47 +395,56 @@ export function compose(input: PrintInput, settingsIn: SheetSettingsInput, measu
   // The neat line around everything.
   items.push({ kind: 'path', subpaths: [rectPath(m * 0.6, m * 0.6, page.w - 1.2 * m, page.h - 1.2 * m)], closed: true, strokes: [{ color: '#000000', widthMm: 0.6 * k }], role: 'decoration' });
 
-  // ── furniture, in the panel right of the map ──
+  // ── furniture, where the plan put it (re-packed with the sheet's own legend and grid step) ──
   const ctx: Ctx = { k, measure, items, symbols };
-  const px = page.w - m - panelW;
+  const legend: LegendEntry[] = legendFor(present, st);
+  const notes = notesFor(step);
+  const flow = furniture(plan.colW, legend, step);
+  const repacked = pack(flow, plan.cols, plan.bottom - plan.top, plan.gap);
+  if (!repacked && !planForAll) return null;
+  const pieces = repacked ?? plan.pieces;
   const blocks: ComposeReport['blocks'] = {};
-  let cy = bodyTop;
-  const place = (name: BlockName, draw: (x: number, y: number) => number) => {
-    const at = s.layout[name];
-    const x = at?.x ?? px;
-    const y = at?.y ?? cy;
-    const h = draw(x, y);
-    blocks[name] = { x, y, w: panelW, h };
-    if (!at) cy = y + h + 4 * k;
+  const parts: NonNullable<ComposeReport['parts']> = [];
+  const draw = (name: BlockName, x: number, y: number, w: number, from?: number, to?: number, heading?: boolean): number => {
+    switch (name) {
+      case 'scale':
+        return scaleBlock(ctx, x, y, w, scale);
+      case 'legend':
+        return legendBlock(ctx, x, y, w, legend, from, to, heading);
+      case 'stats':
+        return stats.length === 1 ? statsBlockCommune(ctx, x, y, w, stats[0]) : statsBlockCommunes(ctx, x, y, w, stats);
+      case 'notes':
+        return notesBlock(ctx, x, y, w, notes);
+      case 'signatures':
+        return signaturesBlock(ctx, x, y, w, placeDate, sigs);
+    }
   };
-  place('scale', (x, y) => scaleBlock(ctx, x, y, panelW, scale));
-  const legend: LegendEntry[] = legendFor(present, input.settings);
-  place('legend', (x, y) => legendBlock(ctx, x, y, panelW, legend));
-  const stats = area.communes.map((c) =>
-    communeStats(String(c.props.code ?? ''), String(c.props.name ?? ''), input.conclusions, input.martyrs, input.features),
+  for (const p of pieces) {
+    const b = pieceBox(plan, p);
+    const h = draw(p.name, b.x, b.y, b.w, p.from, p.to, p.heading);
+    parts.push({ block: p.name, x: b.x, y: b.y, w: b.w, h });
+    blocks[p.name] ??= { x: b.x, y: b.y, w: b.w, h };
+  }
+  for (const name of BLOCK_NAMES) {
+    const at = s.layout[name];
+    if (!at || (name === 'legend' && !legend.length) || (name === 'stats' && !stats.length)) continue;
+    const h = draw(name, at.x, at.y, plan.colW);
+    parts.push({ block: name, x: at.x, y: at.y, w: plan.colW, h });
+    blocks[name] = { x: at.x, y: at.y, w: plan.colW, h };
+  }
+  // What the sheet must never have: a block over another, over the map and its grid labels, or
+  // past the margins (a block the user dragged there included).
+  const mapBox: BoxMm = [fx - gw, fy - gh, fx + fw + gw, fy + fh + gh];
+  const boxOf = (b: { x: number; y: number; w: number; h: number }): BoxMm => [b.x, b.y, b.x + b.w, b.y + b.h];
+  const clash = parts.some(
+    (p, i) => boxesOverlap(boxOf(p), mapBox) || parts.some((q, j) => j > i && boxesOverlap(boxOf(p), boxOf(q))),
   );
-  if (stats.length === 1) place('stats', (x, y) => statsBlockCommune(ctx, x, y, panelW, stats[0]));
-  else if (stats.length > 1) place('stats', (x, y) => statsBlockCommunes(ctx, x, y, panelW, stats));
-  const st = input.settings;
-  const notes = [
-    s.texts.crsNote ?? crsNote(input.crs),
-    `Lưới km: ${step >= 1000 ? `${String(step / 1000).replace('.', ',')} km` : `${step} m`}; tọa độ lưới ghi theo mét (X: Bắc, Y: Đông).`,
-    `Nguồn dữ liệu: ${s.texts.dataSources ?? (st.dataSources || '…')}`,
-    `Đơn vị thành lập: ${s.texts.agency ?? (st.producingAgency || '…')}`,
-  ];
-  place('notes', (x, y) => notesBlock(ctx, x, y, panelW, notes));
-  const year = (input.today ?? mapDate).slice(0, 4);
-  const placeDate = s.texts.placeDate ?? `${st.place || '…'}, ngày …… tháng …… năm ${year}`;
-  const sigs = s.signatures ?? st.signatures.map((x) => ({ title: x.title, name: x.name }));
-  const sigH = (() => {
-    const probe: Ctx = { ...ctx, items: [] };
-    return signaturesBlock(probe, 0, 0, panelW, placeDate, sigs);
-  })();
-  const sigAt = s.layout.signatures ?? { x: px, y: page.h - m - sigH };
-  if (!s.layout.signatures && cy > sigAt.y)
-    warnings.push({ vi: 'Các khối chú giải, bảng thống kê chồng lên khối chữ ký: hãy chọn khổ giấy lớn hơn hoặc dời khối.', en: 'The legend and table run into the signature block: choose a larger paper or move the blocks.' });
-  signaturesBlock(ctx, sigAt.x, sigAt.y, panelW, placeDate, sigs);
-  blocks.signatures = { x: sigAt.x, y: sigAt.y, w: panelW, h: sigH };
+  const outside = parts.some((p) => p.x < m - 0.01 || p.y < m - 0.01 || p.x + p.w > page.w - m + 0.01 || p.y + p.h > page.h - m + 0.01);
+  if (clash || outside || pieces === plan.pieces)
+    warnings.push({
+      vi: 'Các khối chú giải, bảng thống kê, ghi chú, chữ ký chồng lên nhau hoặc lên bản đồ, hay ra ngoài lề: hãy dời khối hoặc chọn khổ giấy lớn hơn.',
+      en: 'Furniture blocks overlap each other or the map, or run past the margins: move the blocks or choose a larger paper.',
+    });
   if (labels.dropped.length)
     warnings.push({ vi: `${labels.dropped.length} nhãn không đặt được (chồng lấn) đã bỏ.`, en: `${labels.dropped.length} labels could not be placed without overlap and were dropped.` });
 
@@ -394,6 +466,8 @@ export function compose(input: PrintInput, settingsIn: SheetSettingsInput, measu
       warnings,
       frame,
       blocks,
+      parts,
+      layout: plan.mode,
     },
   };
 }

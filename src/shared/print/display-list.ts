@@ -77,6 +77,8 @@ export interface TextItem {
   text: string;
   sizePt: number;
   bold?: boolean;
+  /** Water names and the like (symbology's `italic`): drawn with the italic face. */
+  italic?: boolean;
   color: string;
   align: 'left' | 'center' | 'right';
   /** Where y sits: on the baseline, or the middle of the text's box. */
@@ -120,7 +122,7 @@ export interface DisplayList {
 }
 
 /** Measures text on paper: width in mm of `text` at `sizePt`. The PDF side passes the real font's. */
-export type MeasureText = (text: string, sizePt: number, bold: boolean) => number;
+export type MeasureText = (text: string, sizePt: number, bold: boolean, italic?: boolean) => number;
 
 export const PT_TO_MM = 25.4 / 72;
 

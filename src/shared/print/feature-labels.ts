@@ -80,7 +80,8 @@ export function placeLabels(
   const within = (b: BoxMm) => b[0] >= frame.x && b[1] >= frame.y && b[2] <= frame.x + frame.w && b[3] <= frame.y + frame.h;
   for (const c of sorted) {
     const bold = !!c.rule.bold;
-    const w = measure(c.text, c.rule.fontSizePt, bold);
+    const italic = !!c.rule.italic;
+    const w = measure(c.text, c.rule.fontSizePt, bold, italic);
     const h = c.rule.fontSizePt * PT_TO_MM;
     const halo = c.rule.halo ? { color: c.rule.halo.color, widthMm: c.rule.halo.widthMm } : undefined;
     const [ax, ay] = c.anchor;
@@ -118,6 +119,7 @@ export function placeLabels(
       text: c.text,
       sizePt: c.rule.fontSizePt,
       ...(bold ? { bold: true } : {}),
+      ...(italic ? { italic: true } : {}),
       color: c.rule.color,
       align: 'center',
       baseline: 'middle',

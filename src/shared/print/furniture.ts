@@ -34,8 +34,8 @@ export function scaleBlock(c: Ctx, x: number, y: number, w: number, scale: numbe
   const aw = 7 * k;
   const ah = 14 * k;
   const ax = x + aw / 2 + 1;
-  const top = y + 4 * k;
-  items.push(textItem(ax, y + 3 * k, 'B', { sizePt: 9 * k, bold: true, align: 'center', role: 'north-arrow' }, measure));
+  const top = y + 4.2 * k;
+  items.push(textItem(ax, y + 3.3 * k, 'B', { sizePt: 9 * k, bold: true, align: 'center', role: 'north-arrow' }, measure));
   items.push({
     kind: 'path',
     subpaths: [[ax, top, ax + aw / 2, top + ah, ax, top + ah * 0.72]],
@@ -77,60 +77,125 @@ export function scaleBlock(c: Ctx, x: number, y: number, w: number, scale: numbe
     [segs / 2, fmtKm(L / 2)],
     [segs, fmtKm(L)],
   ] as const) {
-    items.push(textItem(bx + (i * len) / segs, by + bh + lh(pt), String(v), { sizePt: pt, align: 'center', role: 'scale-bar' }, measure));
+    items.push(
+      textItem(bx + (i * len) / segs, by + bh + lh(pt), String(v), { sizePt: pt, align: 'center', role: 'scale-bar' }, measure),
+    );
   }
   return Math.max(ah + 5 * k, by + bh + lh(pt) * 1.4 - y);
 }
 
-export function legendBlock(c: Ctx, x: number, y: number, w: number, entries: LegendEntry[]): number {
+const LEGEND_TITLE_PT = 11;
+
+/**
+ * The legend's rows at width `w`: an entry whose text wraps takes a whole row; short ones (a grave,
+ * a river) go two to a row, as on a printed legend, which keeps the block half as tall.
+ */
+export function legendRows(
+  c: Pick<Ctx, 'k' | 'measure'>,
+  w: number,
+  entries: LegendEntry[],
+): { head: number; rows: number[]; units: { entries: LegendEntry[]; h: number; textW: number }[] } {
+  const { k, measure } = c;
+  const pt = 7 * k;
+  const sw = 9 * k;
+  const sh = 4.5 * k;
+  const half = (w - 3 * k) / 2;
+  // A point symbol keeps its map size in the legend: the row grows to hold it.
+  const symH = (e: LegendEntry) => (e.kind === 'point' && e.style.symbol ? e.style.symbol.sizeMm + 0.6 * k : 0);
+  const rowH = (lines: number, ...es: LegendEntry[]) => Math.max(sh + 1.5 * k, lines * lh(pt) + 1.2 * k, ...es.map(symH));
+  const units: { entries: LegendEntry[]; h: number; textW: number }[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const shortHere = wrap(entries[i].vi, half - sw - 4 * k, pt, false, measure).length === 1;
+    const shortNext = i + 1 < entries.length && wrap(entries[i + 1].vi, half - sw - 4 * k, pt, false, measure).length === 1;
+    if (shortHere && shortNext) {
+      units.push({ entries: [entries[i], entries[i + 1]], h: rowH(1, entries[i], entries[i + 1]), textW: half - sw - 4 * k });
+      i++;
+    } else
+      units.push({
+        entries: [entries[i]],
+        h: rowH(wrap(entries[i].vi, w - sw - 4 * k, pt, false, measure).length, entries[i]),
+        textW: w - sw - 4 * k,
+      });
+  }
+  return { head: lh(LEGEND_TITLE_PT * k) * 1.6, rows: units.map((u) => u.h), units };
+}
+
+/** The legend, or its rows from `from` to `to` (a continuation column has no heading). */
+export function legendBlock(
+  c: Ctx,
+  x0: number,
+  y: number,
+  w: number,
+  entries: LegendEntry[],
+  from = 0,
+  to?: number,
+  heading = from === 0,
+): number {
   const { k, measure, items } = c;
-  const title = 11 * k;
-  items.push(textItem(x + w / 2, y + lh(title), 'CHÚ GIẢI', { sizePt: 10 * k, bold: true, align: 'center', role: 'legend' }, measure));
-  let cy = y + lh(title) * 1.6;
+  const { head, units } = legendRows(c, w, entries);
+  let cy = y;
+  if (heading) {
+    items.push(
+      textItem(
+        x0 + w / 2,
+        y + lh(LEGEND_TITLE_PT * k),
+        'CHÚ GIẢI',
+        { sizePt: 10 * k, bold: true, align: 'center', role: 'legend' },
+        measure,
+      ),
+    );
+    cy += head;
+  }
   const sw = 9 * k;
   const sh = 4.5 * k;
   const pt = 7 * k;
-  for (const e of entries) {
-    const lines = wrap(e.vi, w - sw - 4 * k, pt, false, measure);
-    const rowH = Math.max(sh + 1.5 * k, lines.length * lh(pt) + 1.2 * k);
-    const mid = cy + rowH / 2;
-    const s = e.style;
-    if (e.kind === 'area') {
-      items.push({
-        kind: 'path',
-        subpaths: [rectPath(x, mid - sh / 2, sw, sh)],
-        closed: true,
-        ...(s.fill ? { fill: { color: s.fill.color, opacity: s.fill.opacity } } : {}),
-        strokes: (s.strokes.length ? s.strokes : [{ color: '#5a5a5a', widthMm: 0.2 }]).map((st) => ({
-          color: st.color,
-          widthMm: Math.min(st.widthMm, 1),
-          ...(st.dashMm ? { dashMm: st.dashMm } : {}),
-          ...(st.opacity !== undefined ? { opacity: st.opacity } : {}),
-        })),
-        role: 'legend',
-      });
-    } else if (e.kind === 'line') {
-      items.push({
-        kind: 'path',
-        subpaths: [[x, mid, x + sw, mid]],
-        closed: false,
-        strokes: s.strokes.map((st) => ({
-          color: st.color,
-          widthMm: st.widthMm,
-          ...(st.dashMm ? { dashMm: st.dashMm } : {}),
-          cap: st.lineCap ?? 'butt',
-          ...(st.opacity !== undefined ? { opacity: st.opacity } : {}),
-        })),
-        role: 'legend',
-      });
-    } else if (s.symbol) {
-      c.symbols[s.symbol.id] ??= symbolDef(s.symbol);
-      items.push({ kind: 'symbol', symbol: s.symbol.id, x: x + sw / 2, y: mid, role: 'legend' });
-    }
-    const t0 = mid - ((lines.length - 1) * lh(pt)) / 2;
-    lines.forEach((l, i) =>
-      items.push(textItem(x + sw + 3 * k, t0 + i * lh(pt), l, { sizePt: pt, baseline: 'middle', role: 'legend' }, measure)),
-    );
+  const half = (w - 3 * k) / 2;
+  for (const u of units.slice(from, to ?? units.length)) {
+    const rowH = u.h;
+    u.entries.forEach((e, n) => {
+      const x = x0 + n * (half + 3 * k);
+      const lines = wrap(e.vi, u.textW, pt, false, measure);
+      const mid = cy + rowH / 2;
+      const s = e.style;
+      if (e.kind === 'area') {
+        items.push({
+          kind: 'path',
+          subpaths: [rectPath(x, mid - sh / 2, sw, sh)],
+          closed: true,
+          ...(s.fill ? { fill: { color: s.fill.color, opacity: s.fill.opacity } } : {}),
+          strokes: (s.strokes.length ? s.strokes : [{ color: '#5a5a5a', widthMm: 0.2 }]).map((st) => ({
+            color: st.color,
+            widthMm: Math.min(st.widthMm, 1),
+            ...(st.dashMm ? { dashMm: st.dashMm } : {}),
+            ...(st.opacity !== undefined ? { opacity: st.opacity } : {}),
+          })),
+          role: 'legend',
+        });
+      } else if (e.kind === 'line') {
+        items.push({
+          kind: 'path',
+          subpaths: [[x, mid, x + sw, mid]],
+          closed: false,
+          strokes: s.strokes.map((st) => ({
+            color: st.color,
+            widthMm: st.widthMm,
+            ...(st.dashMm ? { dashMm: st.dashMm } : {}),
+            cap: st.lineCap ?? 'butt',
+            ...(st.opacity !== undefined ? { opacity: st.opacity } : {}),
+          })),
+          role: 'legend',
+        });
+      } else if (s.symbol) {
+        const def = (c.symbols[s.symbol.id] ??= symbolDef(s.symbol));
+        // Centred on the row by its drawing, not its anchor (a grave stands on its anchor).
+        const [bx0, by0, bx1, by1] = def.box;
+        items.push({ kind: 'symbol', symbol: s.symbol.id, x: x + sw / 2 - (bx0 + bx1) / 2, y: mid - (by0 + by1) / 2, role: 'legend' });
+      }
+      const t0 = mid - ((lines.length - 1) * lh(pt)) / 2;
+      lines.forEach((l, j) =>
+        items.push(textItem(x + sw + 3 * k, t0 + j * lh(pt), l, { sizePt: pt, baseline: 'middle', role: 'legend' }, measure)),
+      );
+    });
     cy += rowH;
   }
   return cy - y;
@@ -140,19 +205,41 @@ export function legendFor(present: Set<string>, settings: SymbologySettings): Le
   return legendEntries(present, settings);
 }
 
-function cell(c: Ctx, x: number, y: number, w: number, h: number, text: string, o: { bold?: boolean; color?: string; align?: 'left' | 'center' }, pt: number) {
-  c.items.push({ kind: 'path', subpaths: [rectPath(x, y, w, h)], closed: true, strokes: [{ color: '#000000', widthMm: 0.15 * c.k }], role: 'stats' });
+function cell(
+  c: Ctx,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  text: string,
+  o: { bold?: boolean; color?: string; align?: 'left' | 'center' },
+  pt: number,
+) {
+  c.items.push({
+    kind: 'path',
+    subpaths: [rectPath(x, y, w, h)],
+    closed: true,
+    strokes: [{ color: '#000000', widthMm: 0.15 * c.k }],
+    role: 'stats',
+  });
   const lines = wrap(text, w - 2 * c.k, pt, !!o.bold, c.measure);
   const t0 = y + h / 2 - ((lines.length - 1) * lh(pt)) / 2;
   lines.forEach((l, i) =>
     c.items.push(
-      textItem(o.align === 'left' ? x + c.k : x + w / 2, t0 + i * lh(pt), l, { sizePt: pt, bold: o.bold, color: o.color, align: o.align ?? 'center', baseline: 'middle', role: 'stats' }, c.measure),
+      textItem(
+        o.align === 'left' ? x + c.k : x + w / 2,
+        t0 + i * lh(pt),
+        l,
+        { sizePt: pt, bold: o.bold, color: o.color, align: o.align ?? 'center', baseline: 'middle', role: 'stats' },
+        c.measure,
+      ),
     ),
   );
 }
 
 /** How the map counts (statistics.ts MAP_COUNT_RULES), said on the sheet so nobody guesses. */
-const MAP_COUNT_NOTE = 'Số theo bản đồ: (1)–(3) đếm hồ sơ liệt sĩ của xã, (4) đếm mộ do gia đình chăm sóc; (5), (6) dữ liệu bản đồ không có (—).';
+const MAP_COUNT_NOTE =
+  'Số theo bản đồ: (1)–(3) đếm hồ sơ liệt sĩ của xã, (4) đếm mộ do gia đình chăm sóc; (5), (6) dữ liệu bản đồ không có (—).';
 const MAP_COUNT_NOTE_ROWS =
   'Cột "Theo bản đồ": ba dòng đầu đếm hồ sơ liệt sĩ của xã, dòng thứ tư đếm mộ do gia đình chăm sóc trên bản đồ; hai dòng cuối dữ liệu bản đồ không có (—).';
 
@@ -164,7 +251,15 @@ export function statsBlockCommune(c: Ctx, x: number, y: number, w: number, r: Co
   const { k } = c;
   const pt = 6.5 * k;
   let cy = y;
-  c.items.push(textItem(x + w / 2, cy + lh(9 * k), 'BẢNG THỐNG KÊ', { sizePt: 9 * k, bold: true, align: 'center', role: 'stats' }, c.measure));
+  c.items.push(
+    textItem(
+      x + w / 2,
+      cy + lh(9 * k),
+      'BẢNG THỐNG KÊ',
+      { sizePt: 9 * k, bold: true, align: 'center', role: 'stats' },
+      c.measure,
+    ),
+  );
   cy += lh(9 * k) * 1.5;
   const cw = 15 * k;
   const lw = w - 2 * cw;
@@ -186,7 +281,9 @@ export function statsBlockCommune(c: Ctx, x: number, y: number, w: number, r: Co
   }
   cy += 1.5 * k;
   const note = `${
-    r.conclusion ? `Theo kết luận ngày ${r.conclusionDate ?? '…'}. Số đỏ có dấu *: số đếm trên bản đồ khác số kết luận.` : 'Chưa có kết luận địa bàn cấp xã.'
+    r.conclusion
+      ? `Theo kết luận ngày ${r.conclusionDate ?? '…'}. Số đỏ có dấu *: số đếm trên bản đồ khác số kết luận.`
+      : 'Chưa có kết luận địa bàn cấp xã.'
   } ${MAP_COUNT_NOTE_ROWS}`;
   for (const l of wrap(note, w, 5.5 * k, false, c.measure)) {
     cy += lh(5.5 * k);
@@ -200,7 +297,15 @@ export function statsBlockCommunes(c: Ctx, x: number, y: number, w: number, rows
   const { k } = c;
   const pt = 6.5 * k;
   let cy = y;
-  c.items.push(textItem(x + w / 2, cy + lh(9 * k), 'BẢNG THỐNG KÊ', { sizePt: 9 * k, bold: true, align: 'center', role: 'stats' }, c.measure));
+  c.items.push(
+    textItem(
+      x + w / 2,
+      cy + lh(9 * k),
+      'BẢNG THỐNG KÊ',
+      { sizePt: 9 * k, bold: true, align: 'center', role: 'stats' },
+      c.measure,
+    ),
+  );
   cy += lh(9 * k) * 1.5;
   const nw = w * 0.28;
   const cw = (w - nw) / STATISTICS.length;
@@ -221,14 +326,32 @@ export function statsBlockCommunes(c: Ctx, x: number, y: number, w: number, rows
       if (bad) {
         // Move the conclusion's figure up and show the map's count under it, in red.
         const last = c.items.pop()!;
-        if (last.kind === 'text') c.items.push({ ...last, y: last.y - lh(pt) / 2, box: [last.box[0], last.box[1] - lh(pt) / 2, last.box[2], last.box[3] - lh(pt) / 2] });
-        c.items.push(textItem(cx + cw / 2, cy + rh / 2 + lh(pt) / 2, `(${b})`, { sizePt: pt, color: RED, bold: true, align: 'center', baseline: 'middle', role: 'stats' }, c.measure));
+        if (last.kind === 'text')
+          c.items.push({
+            ...last,
+            y: last.y - lh(pt) / 2,
+            box: [last.box[0], last.box[1] - lh(pt) / 2, last.box[2], last.box[3] - lh(pt) / 2],
+          });
+        c.items.push(
+          textItem(
+            cx + cw / 2,
+            cy + rh / 2 + lh(pt) / 2,
+            `(${b})`,
+            { sizePt: pt, color: RED, bold: true, align: 'center', baseline: 'middle', role: 'stats' },
+            c.measure,
+          ),
+        );
       }
     });
     cy += rh;
   };
   for (const r of rows) row(r.name, r.conclusion, r.map, false);
-  row('Tổng cộng', totals(rows, (r) => r.conclusion), totals(rows, (r) => r.map), true);
+  row(
+    'Tổng cộng',
+    totals(rows, (r) => r.conclusion),
+    totals(rows, (r) => r.map),
+    true,
+  );
   const key = STATISTICS.map((s, i) => `(${i + 1}) ${STAT_LABELS[s]}`);
   key.push('Số đỏ trong ngoặc: số đếm trên bản đồ khác số kết luận.', MAP_COUNT_NOTE);
   const missing = rows.filter((r) => !r.conclusion).map((r) => r.name);
@@ -253,7 +376,14 @@ export function notesBlock(c: Ctx, x: number, y: number, w: number, notes: strin
   return cy - y + lh(pt) * 0.5;
 }
 
-export function signaturesBlock(c: Ctx, x: number, y: number, w: number, placeDate: string, sigs: { title: string; name: string }[]): number {
+export function signaturesBlock(
+  c: Ctx,
+  x: number,
+  y: number,
+  w: number,
+  placeDate: string,
+  sigs: { title: string; name: string }[],
+): number {
   const { k } = c;
   const pt = 7.5 * k;
   let cy = y + lh(pt);
@@ -270,7 +400,15 @@ export function signaturesBlock(c: Ctx, x: number, y: number, w: number, placeDa
       c.items.push(textItem(cx, sy, l, { sizePt: pt, bold: true, align: 'center', role: 'signature' }, c.measure));
     }
     sy += lh(pt);
-    c.items.push(textItem(cx, sy, '(Ký, ghi rõ họ tên)', { sizePt: pt * 0.85, align: 'center', color: '#404040', role: 'signature' }, c.measure));
+    c.items.push(
+      textItem(
+        cx,
+        sy,
+        '(Ký, ghi rõ họ tên)',
+        { sizePt: pt * 0.85, align: 'center', color: '#404040', role: 'signature' },
+        c.measure,
+      ),
+    );
     sy += 16 * k;
     if (s.name) c.items.push(textItem(cx, sy, s.name, { sizePt: pt, bold: true, align: 'center', role: 'signature' }, c.measure));
     maxH = Math.max(maxH, sy + lh(pt) - cy);

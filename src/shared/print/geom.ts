@@ -1,5 +1,6 @@
 // World (working CRS, metres) → paper (mm) and small planar helpers.
 import type { Extent, Geometry, Position } from '../model/geometry';
+import type { BoxMm } from './display-list';
 
 export interface Frame {
   /** Frame position on the page, mm. */
@@ -16,46 +17,67 @@ export function toPaper(f: Frame, e: number, n: number): [number, number] {
   return [f.x + ((e - f.extent[0]) * 1000) / f.scale, f.y + ((f.extent[3] - n) * 1000) / f.scale];
 }
 
+// Scratch space for one ring or line on paper, reused: a heavy sheet has a million vertices, and
+// growing fresh arrays for each line would leave tens of MB of garbage behind.
+let sx = new Float64Array(4096);
+let sy = new Float64Array(4096);
+let keepBuf = new Uint8Array(4096);
+let zone = new Uint8Array(4096);
+const stack: number[] = [];
+
+function room(n: number): void {
+  if (sx.length >= n) return;
+  const size = Math.max(n, sx.length * 2);
+  sx = new Float64Array(size);
+  sy = new Float64Array(size);
+  keepBuf = new Uint8Array(size);
+  zone = new Uint8Array(size);
+}
+
 /**
- * A ring or line on paper, simplified below print resolution: vertices closer than `tolMm` to the
- * last kept one go, then Douglas–Peucker at `tolMm / 2` (0.05 mm: under a 600 dpi dot, never
- * visible) drops the ones that only wobble along the line.
+ * Appends a point on paper, unless it lies too close to the last one kept. With `clip` (the
+ * frame, a little enlarged), a run of points in one zone outside it (left, above-left, above, …;
+ * each zone is convex) keeps only its first and last: the path changes only where nothing is
+ * visible, and the loop cut off lies in a convex zone without any visible point, so no winding
+ * number inside changes (fills stay exact). A district boundary crossing a series sheet keeps its
+ * visible part only.
  */
-export function pathOnPaper(f: Frame, coords: Position[], tolMm: number, closed: boolean): number[] {
-  const k = 1000 / f.scale;
-  const n = coords.length;
-  const xs: number[] = [];
-  const ys: number[] = [];
-  let lx = NaN;
-  let ly = NaN;
-  for (let i = 0; i < n; i++) {
-    const x = f.x + (coords[i][0] - f.extent[0]) * k;
-    const y = f.y + (f.extent[3] - coords[i][1]) * k;
-    if (i > 0 && i < n - 1 && Math.abs(x - lx) < tolMm && Math.abs(y - ly) < tolMm) continue;
-    xs.push(x);
-    ys.push(y);
-    lx = x;
-    ly = y;
-  }
-  const m = xs.length;
-  const keep = new Uint8Array(m);
+function push(m: number, x: number, y: number, clip: BoxMm | undefined): number {
+  const z = clip ? (x < clip[0] ? 1 : x > clip[2] ? 2 : 0) | (y < clip[1] ? 4 : y > clip[3] ? 8 : 0) : 0;
+  if (z && m >= 2 && zone[m - 1] === z && zone[m - 2] === z) m--;
+  sx[m] = x;
+  sy[m] = y;
+  zone[m] = z;
+  return m + 1;
+}
+
+/**
+ * Douglas–Peucker at `tolMm / 2` over the m points in the scratch arrays (0.05 mm: under a 600 dpi
+ * dot, never visible): drops the vertices that only wobble along the line.
+ */
+function simplified(m: number, tolMm: number, closed: boolean): number[] {
+  if (m === 0) return [];
+  const keep = keepBuf;
+  keep.fill(0, 0, m);
   keep[0] = 1;
   keep[m - 1] = 1;
   const tol2 = (tolMm / 2) ** 2;
-  const stack: number[] = m > 2 ? [0, m - 1] : [];
+  stack.length = 0;
+  if (m > 2) stack.push(0, m - 1);
+  let kept = m > 1 ? 2 : 1;
   while (stack.length) {
     const b = stack.pop()!;
     const a = stack.pop()!;
-    const dx = xs[b] - xs[a];
-    const dy = ys[b] - ys[a];
+    const dx = sx[b] - sx[a];
+    const dy = sy[b] - sy[a];
     const len2 = dx * dx + dy * dy;
     let worst = -1;
     let worstD = tol2;
     for (let i = a + 1; i < b; i++) {
       let d2: number;
-      if (len2 === 0) d2 = (xs[i] - xs[a]) ** 2 + (ys[i] - ys[a]) ** 2;
+      if (len2 === 0) d2 = (sx[i] - sx[a]) ** 2 + (sy[i] - sy[a]) ** 2;
       else {
-        const c = dx * (ys[i] - ys[a]) - dy * (xs[i] - xs[a]);
+        const c = dx * (sy[i] - sy[a]) - dy * (sx[i] - sx[a]);
         d2 = (c * c) / len2;
       }
       if (d2 > worstD) {
@@ -65,13 +87,59 @@ export function pathOnPaper(f: Frame, coords: Position[], tolMm: number, closed:
     }
     if (worst > 0) {
       keep[worst] = 1;
+      kept++;
       stack.push(a, worst, worst, b);
     }
   }
-  const out: number[] = [];
-  for (let i = 0; i < m; i++) if (keep[i]) out.push(xs[i], ys[i]);
-  if (closed && out.length < 6) return [];
+  if (closed && kept < 3) return [];
+  const out: number[] = new Array(2 * kept);
+  let j = 0;
+  for (let i = 0; i < m; i++)
+    if (keep[i]) {
+      out[j++] = sx[i];
+      out[j++] = sy[i];
+    }
   return out;
+}
+
+/**
+ * A ring or line on paper, simplified below print resolution: vertices closer than `tolMm` to the
+ * last kept one go, then Douglas–Peucker at `tolMm / 2`.
+ */
+export function pathOnPaper(f: Frame, coords: Position[], tolMm: number, closed: boolean, clip?: BoxMm): number[] {
+  const k = 1000 / f.scale;
+  const n = coords.length;
+  room(n);
+  let m = 0;
+  let lx = NaN;
+  let ly = NaN;
+  for (let i = 0; i < n; i++) {
+    const x = f.x + (coords[i][0] - f.extent[0]) * k;
+    const y = f.y + (f.extent[3] - coords[i][1]) * k;
+    if (i > 0 && i < n - 1 && Math.abs(x - lx) < tolMm && Math.abs(y - ly) < tolMm) continue;
+    m = push(m, x, y, clip);
+    lx = x;
+    ly = y;
+  }
+  return simplified(m, tolMm, closed);
+}
+
+/** The same from positions [from, to) of a flat x, y array (main's packed rows: no Position arrays made). */
+export function flatPathOnPaper(f: Frame, xy: ArrayLike<number>, from: number, to: number, tolMm: number, closed: boolean, clip?: BoxMm): number[] {
+  const k = 1000 / f.scale;
+  room(to - from);
+  let m = 0;
+  let lx = NaN;
+  let ly = NaN;
+  for (let i = from; i < to; i++) {
+    const x = f.x + (xy[2 * i] - f.extent[0]) * k;
+    const y = f.y + (f.extent[3] - xy[2 * i + 1]) * k;
+    if (i > from && i < to - 1 && Math.abs(x - lx) < tolMm && Math.abs(y - ly) < tolMm) continue;
+    m = push(m, x, y, clip);
+    lx = x;
+    ly = y;
+  }
+  return simplified(m, tolMm, closed);
 }
 
 export function polygonsOf(g: Geometry): Position[][][] {

@@ -1,6 +1,6 @@
 // What the composer is given: the project's CRS and settings, the features in and around the
 // sheet, and the records the statistics come from. Main gathers it; the composer stays pure.
-import type { Geometry } from '../model/geometry';
+import type { Extent, Geometry } from '../model/geometry';
 import type { ProjectSettings } from '../model/settings';
 import type { Props } from '../model/rows';
 import type { FeatureTableName } from '../symbology';
@@ -8,8 +8,22 @@ import type { FeatureTableName } from '../symbology';
 export interface PrintFeature {
   table: FeatureTableName;
   id: string;
+  /** Main may hand features whose geometry is unpacked from typed arrays on each read (print-data.ts): read it once per use. */
   geometry: Geometry;
   props: Props;
+  /** The geometry's extent when already known (saves unpacking it just to test the sheet's frame). */
+  extent?: Extent;
+  /**
+   * The same geometry as flat x, y runs, when main holds it packed: `bounds` are position indices
+   * into `xy`, each ring or line running from one bound to the next. Drawn without unpacking.
+   */
+  flatGeometry?(): FlatGeometry;
+}
+
+export interface FlatGeometry {
+  type: Geometry['type'];
+  xy: ArrayLike<number>;
+  bounds: ArrayLike<number>;
 }
 
 export interface PrintCrs {
@@ -33,4 +47,13 @@ export interface PrintInput {
   martyrs: Props[];
   /** The date printed (YYYY-MM-DD), default today; the place/date line leaves day and month blank. */
   today?: string;
+  /** Raster base maps already warped into THIS sheet's map frame by main (composited, bottom one first). */
+  baseMap?: PrintBaseMap;
+}
+
+/** The base maps of a sheet: JPEG pieces in paper mm, drawn under everything inside the frame's clip. */
+export interface PrintBaseMap {
+  /** The base maps that reach the frame, named in the sheet's data-sources note (never in the legend). */
+  names: string[];
+  images: { x: number; y: number; w: number; h: number; data: string }[];
 }

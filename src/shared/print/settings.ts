@@ -51,6 +51,8 @@ export const SheetSettingsSchema = z.object({
   layout: z.object({ legend: pos, stats: pos, scale: pos, notes: pos, signatures: pos }).partial().default({}),
   /** Greyed veil over what lies outside the chosen area (0 = none). */
   maskOpacity: z.number().min(0).max(1).default(0.6),
+  /** Raster base maps printed under the map, by id, bottom first; absent = those visible in the project's layer list, [] = none. */
+  baseMaps: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
 });
 export type SheetSettings = z.infer<typeof SheetSettingsSchema>;
 export type SheetSettingsInput = z.input<typeof SheetSettingsSchema>;

@@ -1,11 +1,32 @@
 // Text helpers for the furniture: wrapping to a width, text items with their measured boxes.
 import { textBox, type ItemRole, type MeasureText, type TextItem } from './display-list';
 
+/** A word wider than the line (a web address, a long code) cut after / . - _ where it can, else anywhere. */
+function breakWord(word: string, maxW: number, sizePt: number, bold: boolean, measure: MeasureText): string[] {
+  const out: string[] = [];
+  let rest = word;
+  while (rest && measure(rest, sizePt, bold) > maxW) {
+    const chars = [...rest];
+    let fit = 1;
+    while (fit < chars.length && measure(chars.slice(0, fit + 1).join(''), sizePt, bold) <= maxW) fit++;
+    let cut = fit;
+    for (let i = fit; i > fit / 2; i--) if ('/.-_'.includes(chars[i - 1])) {
+      cut = i;
+      break;
+    }
+    out.push(chars.slice(0, cut).join(''));
+    rest = chars.slice(cut).join('');
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
 export function wrap(text: string, maxW: number, sizePt: number, bold: boolean, measure: MeasureText): string[] {
   const lines: string[] = [];
   for (const para of text.normalize('NFC').split('\n')) {
     let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
+    const words = para.split(/\s+/).filter(Boolean).flatMap((w) => (measure(w, sizePt, bold) > maxW ? breakWord(w, maxW, sizePt, bold, measure) : [w]));
+    for (const word of words) {
       const next = line ? `${line} ${word}` : word;
       if (line && measure(next, sizePt, bold) > maxW) {
         lines.push(line);
@@ -20,6 +41,7 @@ export function wrap(text: string, maxW: number, sizePt: number, bold: boolean, 
 export interface TextOpts {
   sizePt: number;
   bold?: boolean;
+  italic?: boolean;
   color?: string;
   align?: TextItem['align'];
   baseline?: TextItem['baseline'];
@@ -32,7 +54,7 @@ export function textItem(x: number, y: number, text: string, o: TextOpts, measur
   const t = text.normalize('NFC');
   const align = o.align ?? 'left';
   const baseline = o.baseline ?? 'alphabetic';
-  const w = measure(t, o.sizePt, !!o.bold);
+  const w = measure(t, o.sizePt, !!o.bold, !!o.italic);
   return {
     kind: 'text',
     x,
@@ -40,6 +62,7 @@ export function textItem(x: number, y: number, text: string, o: TextOpts, measur
     text: t,
     sizePt: o.sizePt,
     ...(o.bold ? { bold: true } : {}),
+    ...(o.italic ? { italic: true } : {}),
     color: o.color ?? '#000000',
     align,
     baseline,

@@ -1,5 +1,6 @@
 // `quytap import` and `quytap export` as a user types them.
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_GDAL, REAL, run, tempDir } from './helpers';
@@ -24,6 +25,22 @@ describe.skipIf(!HAS_GDAL)('CLI import / export', () => {
     const info = run('ogrinfo', ['-so', '-al', '-wkt_format', 'WKT1', `/vsizip/${out}/admin_units.shp`]);
     expect(info).toMatch(/Feature Count: 8/);
     expect(info).toMatch(/TOWGS84\[-191\.90441429/);
+  });
+
+  it('imports a sheet of an Excel workbook written by GDAL, choosing the sheet and the header row', () => {
+    const p = join(dir, 'xlsx.gpkg');
+    expect(cli(['init', p, '--title', 'Đắk Drô', '--province', 'Đắk Nông']).status).toBe(0);
+    const csv = join(dir, 'mo.csv');
+    writeFileSync(csv, 'Tên mộ,X,Y\nMộ A,1360123.45,420456.78\nMộ B,1360200.5,420500.25\n');
+    const xlsx = join(dir, 'mo.xlsx');
+    run('ogr2ogr', ['-f', 'XLSX', xlsx, csv, '-oo', 'AUTODETECT_TYPE=YES', '-nln', 'Mộ mới']);
+    const imp = cli(['import', p, xlsx, '--layer', 'graves', '--source-layer', 'Mộ mới', '--header-row', '1', '--crs', 'EPSG:9218', '--map', 'Tên mộ=name', '--set', 'kind=newly_found', '--set', 'verification=not_verified']);
+    expect(imp.stderr).not.toMatch(/Lỗi/);
+    expect(imp.stdout).toMatch(/imported: 2 → graves/);
+    const info = run('ogrinfo', ['-al', '-q', p, 'graves']);
+    expect(info).toMatch(/name \(String\) = Mộ A/);
+    expect(info).toMatch(/POINT \(420456\.78 1360123\.45\)/);
+    expect(cli(['import', p, xlsx, '--layer', 'graves', '--header-row', '0']).status).toBe(2);
   });
 
   it('a file without a CRS fails with exit 1 and the 200 m message; bad arguments exit 2 with usage', () => {

@@ -135,4 +135,111 @@ describe('commune packages', () => {
       p.close();
     }
   });
+
+  describe('a feature deleted on one side and edited on the other', () => {
+    let n = 0;
+    /** Two fresh copies of the demo: one deletes the first search area, the other edits it. */
+    function apart(): { del: ProjectStore; ed: ProjectStore; id: string; close: () => void } {
+      n++;
+      copyFileSync(join(dir, 'demo.gpkg'), join(dir, `del${n}.gpkg`));
+      copyFileSync(join(dir, 'demo.gpkg'), join(dir, `ed${n}.gpkg`));
+      const del = ProjectStore.open(join(dir, `del${n}.gpkg`));
+      const ed = ProjectStore.open(join(dir, `ed${n}.gpkg`));
+      const r = del.query('search_areas').rows[0]!;
+      del.applyEdit({ remove: [{ table: 'search_areas', id: r.id, baseVersion: r.meta.version }] }, A_AUTHOR);
+      const shift = (c: unknown): unknown => (typeof (c as number[])[0] === 'number' ? [(c as number[])[0]! + 20, (c as number[])[1]] : (c as unknown[]).map(shift));
+      const moved = { ...r.geometry!, coordinates: shift(r.geometry!.coordinates) } as Row['geometry'];
+      ed.applyEdit({ put: [{ table: 'search_areas', id: r.id, baseVersion: r.meta.version, geometry: moved, props: { description: 'Huyện sửa: dời 20 m về phía đông' } }] }, B_AUTHOR);
+      return { del, ed, id: r.id, close: () => (del.close(), ed.close()) };
+    }
+    /** Imports `from`'s package into `into` with one decision for every conflict; returns the plan. */
+    function merge(into: ProjectStore, from: ProjectStore, name: string, decision: 'ours' | 'theirs' | null) {
+      const p = pkg(from, name);
+      try {
+        const plan = planMerge(into, p);
+        applyMerge(into, plan, Object.fromEntries(plan.conflicts.map((c) => [`${c.table}/${c.id}`, decision ?? 'ours'])), 'gộp', name);
+        return plan;
+      } finally {
+        p.close();
+      }
+    }
+    function noOpAgain(into: ProjectStore, from: ProjectStore, name: string) {
+      const before = hashAllTables(into.path);
+      const p = pkg(from, name);
+      try {
+        const plan = planMerge(into, p);
+        expect(plan.changes).toHaveLength(0);
+        expect(plan.conflicts).toHaveLength(0);
+        expect(applyMerge(into, plan, {}, 'gộp', name)).toBeNull();
+      } finally {
+        p.close();
+      }
+      expect(hashAllTables(into.path)).toBe(before);
+    }
+
+    it('deleted here, edited there: keep the edited feature restores it with their content; undo deletes it again; both ways converge', () => {
+      const { del, ed, id, close } = apart();
+      try {
+        const plan = merge(del, ed, `r1-${n}.gpkg`, 'theirs');
+        expect(plan.conflicts).toHaveLength(1);
+        expect(plan.conflicts[0]).toMatchObject({ needsRestore: true, ours: { meta: { deleted: true } }, theirs: { meta: { deleted: false } } });
+        const back = del.get('search_areas', id)!;
+        expect(back.meta.deleted).toBe(false);
+        expect(back.props.description).toBe('Huyện sửa: dời 20 m về phía đông');
+        expect(back.geometry).toEqual(ed.get('search_areas', id)!.geometry);
+        expect(del.history('search_areas', id).map((e) => e.action)).toEqual(['insert', 'delete', 'restore']);
+        // The R-tree finds it where it now is.
+        let first: unknown = back.geometry!.coordinates;
+        while (typeof (first as unknown[])[0] !== 'number') first = (first as unknown[])[0];
+        const [x, y] = first as number[];
+        expect(del.query('search_areas', { bbox: [x! - 1, y! - 1, x! + 1, y! + 1] }).rows.map((r) => r.id)).toContain(id);
+
+        merge(ed, del, `r2-${n}.gpkg`, null);
+        expect(content(del)).toEqual(content(ed));
+        noOpAgain(del, ed, `r3-${n}.gpkg`);
+        noOpAgain(ed, del, `r4-${n}.gpkg`);
+
+        del.undo('gộp');
+        expect(del.get('search_areas', id)!.meta.deleted).toBe(true);
+        expect(del.get('search_areas', id)!.props.description).not.toBe('Huyện sửa: dời 20 m về phía đông');
+        del.redo('gộp');
+        expect(del.get('search_areas', id)).toMatchObject({ meta: { deleted: false }, props: { description: 'Huyện sửa: dời 20 m về phía đông' } });
+      } finally {
+        close();
+      }
+    });
+
+    it('deleted here, edited there: keep the deletion leaves the row deleted; the other side then decides the same and both converge', () => {
+      const { del, ed, id, close } = apart();
+      try {
+        const before = hashAllTables(del.path);
+        merge(del, ed, `k1-${n}.gpkg`, 'ours');
+        expect(del.get('search_areas', id)!.meta.deleted).toBe(true);
+        expect(hashAllTables(del.path)).not.toBe(before); // the exchange log records the import
+        const plan = merge(ed, del, `k2-${n}.gpkg`, 'theirs');
+        expect(plan.conflicts).toHaveLength(1);
+        expect(plan.conflicts[0]).toMatchObject({ needsRestore: false, ours: { meta: { deleted: false } }, theirs: { meta: { deleted: true } } });
+        expect(ed.get('search_areas', id)!.meta.deleted).toBe(true);
+        expect(content(del)).toEqual(content(ed));
+        noOpAgain(ed, del, `k3-${n}.gpkg`);
+        noOpAgain(del, ed, `k4-${n}.gpkg`);
+      } finally {
+        close();
+      }
+    });
+
+    it('edited here, deleted there: keep the edited feature, or keep the deletion', () => {
+      const { del, ed, id, close } = apart();
+      try {
+        const plan = merge(ed, del, `e1-${n}.gpkg`, 'ours');
+        expect(plan.conflicts.map((c) => [c.ours.meta.deleted, c.theirs.meta.deleted])).toEqual([[false, true]]);
+        expect(ed.get('search_areas', id)).toMatchObject({ meta: { deleted: false }, props: { description: 'Huyện sửa: dời 20 m về phía đông' } });
+        merge(del, ed, `e2-${n}.gpkg`, 'theirs');
+        expect(content(del)).toEqual(content(ed));
+        noOpAgain(ed, del, `e3-${n}.gpkg`);
+      } finally {
+        close();
+      }
+    });
+  });
 });

@@ -90,4 +90,29 @@ describe('PDF backend', () => {
     expect(pixel(file, 30, 20)).toEqual([255, 255, 255]);
     expect(pixel(file, 10, 30)).toEqual([255, 255, 255]);
   });
+  it('draws italic text with the embedded italic face (pdffonts), still searchable (pdftotext), and leaves unused faces out', async () => {
+    const text = (t: string, italic: boolean, bold = false, y = 15) => ({
+      kind: 'text' as const,
+      x: 10,
+      y,
+      text: t,
+      sizePt: 12,
+      ...(italic ? { italic: true } : {}),
+      ...(bold ? { bold: true } : {}),
+      color: '#1f5fa8',
+      align: 'left' as const,
+      baseline: 'alphabetic' as const,
+      role: 'feature-label' as const,
+      box: [10, 15, 90, 22] as [number, number, number, number],
+    });
+    const pdf = join(dir, 'italic.pdf');
+    writeFileSync(pdf, await renderPdf([{ list: { page: { widthMm: 120, heightMm: 60 }, symbols: {}, items: [text('Sông Krông Nô', true), text('Suối Đắk Rí', true, true, 30), text('Thôn 3', false, false, 45)] } }]));
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    const names = fonts.map((l) => l.split(/\s+/)[0]);
+    expect(names.sort()).toEqual(['NotoSans-BoldItalic', 'NotoSans-Italic', 'NotoSans-Regular']);
+    for (const l of fonts) expect(l.split(/\s+/).slice(-5, -4)[0]).toBe('yes');
+    const words = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    expect(words).toContain('Sông Krông Nô');
+    expect(words).toContain('Suối Đắk Rí');
+  });
 });

@@ -246,3 +246,28 @@ describe('compose: bad settings get clear errors', () => {
     expect(err(() => compose(fixture(), { paper: 'A4', area: { kind: 'all' }, scale: 5000, sheet: 99 })).code).toBe('validation');
   });
 });
+
+describe('compose: italic labels', () => {
+  it('a river name is italic as the symbology says, measured as italic; a road number stays upright', () => {
+    const input = fixture();
+    input.features.push({
+      table: 'base_lines',
+      id: '00000000-0000-4000-8000-00000000ff01',
+      geometry: { type: 'LineString', coordinates: [[430050, 1370150], [431000, 1370200], [431950, 1370250]] },
+      props: { kind: 'river', name: 'Sông Krông Nô' },
+    });
+    const asked: boolean[] = [];
+    const measure = (t: string, pt: number, bold: boolean, italic?: boolean) => {
+      if (t === 'Sông Krông Nô') asked.push(!!italic);
+      return t.length * pt * 0.2;
+    };
+    const { list } = compose(input, { paper: 'A3', area: one, scale: 10000 }, measure);
+    const river = texts(list.items, 'feature-label').find((t) => t.text === 'Sông Krông Nô');
+    expect(river?.italic).toBe(true);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every(Boolean)).toBe(true);
+    const road = texts(list.items, 'feature-label').find((t) => t.text === 'QL14');
+    expect(road).toBeDefined();
+    expect(road?.italic).toBeUndefined();
+  });
+});

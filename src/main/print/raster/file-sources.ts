@@ -1,0 +1,74 @@
+// RasterSources from files on disk: a GeoTIFF (CRS from its GeoKeys unless given) or a raster
+// MBTiles. Used by `quytap print --basemap` and the tests; base maps stored in the project come
+// from the base-map feature instead.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import { GeoTIFF } from 'geotiff';
+import { ApiError } from '../../../shared/api';
+import { openMbtilesFile } from '../../store/mbtiles-reader';
+import { proj4FromGeoKeys } from './geokeys-proj4';
+import { RangeSource } from './range-source';
+import type { GeoTiffRasterSource, RasterSource, TileRasterSource } from './source';
+
+export interface FileRasterSource {
+  source: RasterSource;
+  close(): void;
+}
+
+function fileRanges(path: string): { size: number; read: (o: number, n: number) => Promise<Uint8Array>; close: () => void } {
+  const fd = openSync(path, 'r');
+  const size = fstatSync(fd).size;
+  return {
+    size,
+    read: async (offset, length) => {
+      const b = new Uint8Array(length);
+      let got = 0;
+      while (got < length) {
+        const n = readSync(fd, b, got, length - got, offset + got);
+        if (n === 0) break;
+        got += n;
+      }
+      return got === length ? b : b.subarray(0, got);
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+/** The proj4 of a GeoTIFF read from its own GeoKeys. */
+export async function geoTiffProj4(src: Omit<GeoTiffRasterSource, 'proj4'>): Promise<string> {
+  const tiff = await GeoTIFF.fromSource(new RangeSource({ ...src, proj4: '' }) as unknown as Parameters<typeof GeoTIFF.fromSource>[0]);
+  const img = await tiff.getImage(0);
+  return proj4FromGeoKeys(img.getGeoKeys());
+}
+
+export async function openRasterFile(path: string, proj4?: string): Promise<FileRasterSource> {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.mbtiles')) {
+    const mb = openMbtilesFile(path);
+    const source: TileRasterSource = {
+      kind: 'tiles',
+      name: mb.name,
+      minZoom: mb.minZoom,
+      maxZoom: mb.maxZoom,
+      getTile: async (z, x, y) => mb.getTile(z, x, y),
+    };
+    return { source, close: () => mb.close() };
+  }
+  if (!/\.tiff?$/.test(lower))
+    throw new ApiError('validation', `Bản đồ nền phải là tệp .tif hoặc .mbtiles: ${path}`, `A base map must be a .tif or .mbtiles file: ${path}`, { path });
+  let f: ReturnType<typeof fileRanges>;
+  try {
+    f = fileRanges(path);
+  } catch (e) {
+    throw new ApiError('not_found', `Không mở được tệp bản đồ nền: ${path} (${(e as Error).message}).`, `Cannot open the base map file: ${path} (${(e as Error).message}).`, { path });
+  }
+  try {
+    const base = { kind: 'geotiff' as const, name: basename(path), size: f.size, read: f.read };
+    const source: GeoTiffRasterSource = { ...base, proj4: proj4 ?? (await geoTiffProj4(base)) };
+    return { source, close: f.close };
+  } catch (e) {
+    f.close();
+    if (e instanceof ApiError) throw e;
+    throw new ApiError('validation', `Tệp bản đồ nền không đọc được: ${path} (${(e as Error).message}).`, `The base map file cannot be read: ${path} (${(e as Error).message}).`, { path });
+  }
+}

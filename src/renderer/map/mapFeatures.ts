@@ -1,0 +1,39 @@
+// OpenLayers features straight from the map's column-wise answer (features.map): geometries built
+// on the flat coordinates as they arrive, no GeoJSON objects in between.
+import Feature from 'ol/Feature';
+import type Geometry from 'ol/geom/Geometry';
+import LineString from 'ol/geom/LineString';
+import MultiLineString from 'ol/geom/MultiLineString';
+import MultiPolygon from 'ol/geom/MultiPolygon';
+import Point from 'ol/geom/Point';
+import Polygon from 'ol/geom/Polygon';
+import { readMapLayer, type FlatGeometry, type MapLayer } from '../../shared/contract/map-layer';
+
+export function olGeometry(g: FlatGeometry): Geometry {
+  switch (g.type) {
+    case 'Point':
+      return new Point(g.flat, 'XY');
+    case 'LineString':
+      return new LineString(g.flat, 'XY');
+    case 'Polygon':
+      return new Polygon(g.flat, 'XY', g.ends!);
+    case 'MultiLineString':
+      return new MultiLineString(g.flat, 'XY', g.ends!);
+    case 'MultiPolygon':
+      return new MultiPolygon(g.flat, 'XY', g.endss!);
+  }
+}
+
+/** Features of the rows that have a geometry; `__meta` carries the row's version and authorship. */
+export function featuresOf(layer: MapLayer): Feature[] {
+  const out: Feature[] = [];
+  for (const row of readMapLayer(layer)) {
+    if (!row.geometry) continue;
+    const f = new Feature(olGeometry(row.geometry));
+    f.setId(row.id);
+    f.setProperties(row.props, true);
+    f.set('__meta', row.meta, true);
+    out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,236 @@
+// The map's own read of a feature table (`features.map`): the same rows as features.query, every
+// attribute and the version included (hover, locks and optimistic concurrency need them), but laid
+// out by column so the answer is a few MB instead of 20: a repeated value (a class code, an author,
+// a batch's timestamp) travels once in a dictionary, and geometries are one flat coordinate array
+// read straight into OpenLayers geometries without GeoJSON. Coordinates keep full double precision:
+// the drafting tools write geometries read from here back to the store.
+import { z } from 'zod';
+import type { Geometry, Position } from '../model/geometry';
+import { ExtentSchema } from '../model/geometry';
+import type { PropValue, Props, Row } from '../model/rows';
+import { PropValueSchema, TableNameSchema } from '../model/rows';
+
+/** A column: plain values, or a dictionary and one index per row when values repeat. */
+export const MapColumnSchema = z.union([
+  z.object({ v: z.array(PropValueSchema) }),
+  z.object({ d: z.array(PropValueSchema), i: z.array(z.number().int().min(0)) }),
+]);
+export type MapColumn = z.infer<typeof MapColumnSchema>;
+
+/** Geometry type codes of `geom.types` (the WKB codes; 0 = no geometry). */
+export const MAP_GEOM = { none: 0, Point: 1, LineString: 2, Polygon: 3, MultiLineString: 5, MultiPolygon: 6 } as const;
+
+export const MapLayerQuerySchema = z.object({
+  table: TableNameSchema,
+  bbox: ExtentSchema.optional(),
+  limit: z.number().int().min(1).max(200_000).default(200_000),
+});
+
+export const MapLayerSchema = z.object({
+  table: TableNameSchema,
+  ids: z.array(z.string()),
+  versions: MapColumnSchema,
+  props: z.record(z.string().max(64), MapColumnSchema),
+  meta: z.object({ createdAt: MapColumnSchema, createdBy: MapColumnSchema, updatedAt: MapColumnSchema, updatedBy: MapColumnSchema }),
+  geom: z.object({
+    types: z.array(z.number().int().min(0).max(6)),
+    /**
+     * The structure, read in row order: LineString [n]; Polygon [rings, n per ring];
+     * MultiLineString [lines, n per line]; MultiPolygon [polygons, then per polygon: rings, n per
+     * ring]; n counts positions. Points take none.
+     */
+    parts: z.array(z.number().int().min(0)),
+    /** x, y of every position of every row, in order. */
+    xy: z.array(z.number()),
+  }),
+  truncated: z.boolean(),
+});
+export type MapLayer = z.infer<typeof MapLayerSchema>;
+
+/** Builds a column: dictionary-coded when at most half the values are distinct. */
+export function encodeColumn(values: readonly PropValue[]): MapColumn {
+  const index = new Map<PropValue, number>();
+  const i: number[] = new Array(values.length);
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k]!;
+    let n = index.get(v);
+    if (n === undefined) {
+      n = index.size;
+      index.set(v, n);
+    }
+    i[k] = n;
+  }
+  if (values.length < 8 || index.size * 2 > values.length) return { v: [...values] };
+  return { d: [...index.keys()], i };
+}
+
+export function columnValue(c: MapColumn, k: number): PropValue {
+  return 'v' in c ? (c.v[k] ?? null) : (c.d[c.i[k]!] ?? null);
+}
+
+/** Appends a geometry to the flat layout (the writer side, used by the store). */
+export function appendGeometry(g: Geometry | null, out: MapLayer['geom']): void {
+  const xy = (ps: Position[]) => {
+    for (const p of ps) out.xy.push(p[0]!, p[1]!);
+  };
+  if (!g) {
+    out.types.push(MAP_GEOM.none);
+    return;
+  }
+  switch (g.type) {
+    case 'Point':
+      out.types.push(MAP_GEOM.Point);
+      out.xy.push(g.coordinates[0]!, g.coordinates[1]!);
+      return;
+    case 'LineString':
+      out.types.push(MAP_GEOM.LineString);
+      out.parts.push(g.coordinates.length);
+      xy(g.coordinates);
+      return;
+    case 'Polygon':
+      out.types.push(MAP_GEOM.Polygon);
+      out.parts.push(g.coordinates.length);
+      for (const r of g.coordinates) out.parts.push(r.length);
+      for (const r of g.coordinates) xy(r);
+      return;
+    case 'MultiLineString':
+      out.types.push(MAP_GEOM.MultiLineString);
+      out.parts.push(g.coordinates.length);
+      for (const l of g.coordinates) out.parts.push(l.length);
+      for (const l of g.coordinates) xy(l);
+      return;
+    case 'MultiPolygon':
+      out.types.push(MAP_GEOM.MultiPolygon);
+      out.parts.push(g.coordinates.length);
+      for (const poly of g.coordinates) {
+        out.parts.push(poly.length);
+        for (const r of poly) out.parts.push(r.length);
+      }
+      for (const poly of g.coordinates) for (const r of poly) xy(r);
+      return;
+  }
+}
+
+/**
+ * A geometry as OpenLayers takes it: flat coordinates of this row only, and the ends of rings or
+ * lines (`ends`) or of polygons' rings (`endss`), as indices into `flat`.
+ */
+export interface FlatGeometry {
+  type: 'Point' | 'LineString' | 'Polygon' | 'MultiLineString' | 'MultiPolygon';
+  flat: number[];
+  ends?: number[];
+  endss?: number[][];
+}
+
+export interface MapRow {
+  id: string;
+  props: Props;
+  meta: Row['meta'];
+  geometry: FlatGeometry | null;
+}
+
+/** Reads the rows back, in order. Throws on a malformed answer rather than drawing it wrong. */
+export function* readMapLayer(layer: MapLayer): Generator<MapRow> {
+  const { types, parts, xy } = layer.geom;
+  const fields = Object.keys(layer.props);
+  const n = layer.ids.length;
+  if (types.length !== n) throw new Error(`features.map: ${types.length} geometries for ${n} rows`);
+  let p = 0;
+  let c = 0;
+  const take = (positions: number) => {
+    const flat = xy.slice(c, c + positions * 2);
+    if (flat.length !== positions * 2) throw new Error('features.map: coordinates end early');
+    c += positions * 2;
+    return flat;
+  };
+  for (let k = 0; k < n; k++) {
+    const props: Props = {};
+    for (const f of fields) props[f] = columnValue(layer.props[f]!, k);
+    const m = layer.meta;
+    const meta: Row['meta'] = {
+      version: Number(columnValue(layer.versions, k)),
+      createdAt: String(columnValue(m.createdAt, k) ?? ''),
+      createdBy: String(columnValue(m.createdBy, k) ?? ''),
+      updatedAt: String(columnValue(m.updatedAt, k) ?? ''),
+      updatedBy: String(columnValue(m.updatedBy, k) ?? ''),
+      deleted: false,
+    };
+    let geometry: FlatGeometry | null = null;
+    switch (types[k]) {
+      case MAP_GEOM.none:
+        break;
+      case MAP_GEOM.Point:
+        geometry = { type: 'Point', flat: take(1) };
+        break;
+      case MAP_GEOM.LineString:
+        geometry = { type: 'LineString', flat: take(parts[p++]!) };
+        break;
+      case MAP_GEOM.Polygon:
+      case MAP_GEOM.MultiLineString: {
+        const count = parts[p++]!;
+        const lens = parts.slice(p, p + count);
+        p += count;
+        const flat = take(lens.reduce((a, b) => a + b, 0));
+        const ends: number[] = [];
+        let e = 0;
+        for (const len of lens) ends.push((e += len * 2));
+        geometry = { type: types[k] === MAP_GEOM.Polygon ? 'Polygon' : 'MultiLineString', flat, ends };
+        break;
+      }
+      case MAP_GEOM.MultiPolygon: {
+        const polys = parts[p++]!;
+        const endss: number[][] = [];
+        let total = 0;
+        let e = 0;
+        for (let q = 0; q < polys; q++) {
+          const rings = parts[p++]!;
+          const ends: number[] = [];
+          for (let r = 0; r < rings; r++) {
+            const len = parts[p++]!;
+            total += len;
+            ends.push((e += len * 2));
+          }
+          endss.push(ends);
+        }
+        geometry = { type: 'MultiPolygon', flat: take(total), endss };
+        break;
+      }
+      default:
+        throw new Error(`features.map: unknown geometry type ${types[k]}`);
+    }
+    yield { id: layer.ids[k]!, props, meta, geometry };
+  }
+  if (c !== xy.length || p !== parts.length) throw new Error('features.map: coordinates left over');
+}
+
+/** The GeoJSON geometry of a flat one (tests; any code that needs the contract's Geometry). */
+export function flatToGeometry(g: FlatGeometry): Geometry {
+  const pos = (a: number, b: number): Position[] => {
+    const out: Position[] = [];
+    for (let i = a; i < b; i += 2) out.push([g.flat[i]!, g.flat[i + 1]!]);
+    return out;
+  };
+  const split = (ends: number[], from: number) => ends.map((e, i) => pos(i ? ends[i - 1]! : from, e));
+  switch (g.type) {
+    case 'Point':
+      return { type: 'Point', coordinates: [g.flat[0]!, g.flat[1]!] };
+    case 'LineString':
+      return { type: 'LineString', coordinates: pos(0, g.flat.length) };
+    case 'Polygon':
+      return { type: 'Polygon', coordinates: split(g.ends!, 0) };
+    case 'MultiLineString':
+      return { type: 'MultiLineString', coordinates: split(g.ends!, 0) };
+    case 'MultiPolygon': {
+      let from = 0;
+      return {
+        type: 'MultiPolygon',
+        coordinates: g.endss!.map((ends) => {
+          const rings = split(ends, from);
+          from = ends[ends.length - 1] ?? from;
+          return rings;
+        }),
+      };
+    }
+  }
+}
+

@@ -1,0 +1,65 @@
+// The map as the user sees it at the scales the sheets are printed at: screenshots to compare the
+// screen with the sheet's symbology before and after a rendering change (test-results/screenshots/
+// map-*.png), and the hover / click answers on a grave, an area and a commune at those scales.
+import { expect, test, type Page } from '@playwright/test';
+import { openDemo } from './support';
+
+const SHOTS = 'test-results/screenshots';
+const invoke = <T = any>(page: Page, method: string, input: unknown) =>
+  page.evaluate(([m, i]) => (window as any).__quytapMap.api.invoke(m, i), [method, input] as const) as Promise<T>;
+
+/** Centres the map on a coordinate at a scale 1:denominator and waits for a complete frame. */
+async function showAt(page: Page, xy: number[], denominator: number) {
+  await page.evaluate(
+    ([c, d]) =>
+      new Promise<void>((resolve) => {
+        const m = (window as any).__quytapMap;
+        m.view.setCenter(c);
+        m.view.setResolution((d as number) * 0.00028);
+        m.map.once('rendercomplete', () => resolve());
+        m.map.render();
+      }),
+    [xy, denominator] as const,
+  );
+  await page.waitForTimeout(300);
+}
+
+async function clickAt(page: Page, xy: number[]) {
+  const p = await page.evaluate((c) => (window as any).__quytapMap.map.getPixelFromCoordinate(c), xy);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.click(box.x + p[0], box.y + p[1]);
+}
+
+test('the map at sheet scales: symbols, fills and labels; a click finds what is drawn there', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openDemo(page, 'Kiểm tra bản đồ');
+  await expect.poll(() => page.evaluate(() => !!(window as any).__quytapMap)).toBe(true);
+  for (const table of ['admin_units', 'search_areas', 'graves']) {
+    const row = page.locator(`[data-testid="layer-row"][data-table="${table}"]`);
+    await expect.poll(async () => Number(await row.getAttribute('data-feature-count')), { timeout: 30_000 }).toBeGreaterThan(0);
+  }
+  await page.keyboard.press('Home');
+  await page.waitForTimeout(1200);
+  await page.getByTestId('map').screenshot({ path: `${SHOTS}/map-01-home.png` });
+
+  const area = (await invoke(page, 'features.query', { table: 'search_areas', filter: { status: 'not_started' }, limit: 1 })).rows[0];
+  const ring: number[][] = area.geometry.type === 'MultiPolygon' ? area.geometry.coordinates[0][0] : area.geometry.coordinates[0];
+  const cx = ring.reduce((s, p) => s + p[0]!, 0) / ring.length;
+  const cy = ring.reduce((s, p) => s + p[1]!, 0) / ring.length;
+  await showAt(page, [cx, cy], 25_000);
+  await page.getByTestId('map').screenshot({ path: `${SHOTS}/map-02-25000.png` });
+  await showAt(page, [cx, cy], 10_000);
+  await page.getByTestId('map').screenshot({ path: `${SHOTS}/map-03-10000.png` });
+
+  const grave = (await invoke(page, 'features.query', { table: 'graves', filter: { kind: 'newly_found' }, limit: 1 })).rows[0];
+  await showAt(page, grave.geometry.coordinates, 4_000);
+  await page.getByTestId('map').screenshot({ path: `${SHOTS}/map-04-4000-graves.png` });
+  await page.keyboard.press('Escape');
+  await clickAt(page, grave.geometry.coordinates);
+  const panel = page.getByTestId('feature-panel');
+  await expect(panel).toHaveAttribute('data-table', 'graves');
+  await expect(panel).toHaveAttribute('data-id', grave.id);
+  await page.keyboard.press('Escape');
+  expect(errors).toEqual([]);
+});
