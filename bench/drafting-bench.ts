@@ -187,11 +187,12 @@ export async function draftingBench(): Promise<void> {
       for (let i = 0; i < 3; i++) {
         const t0 = performance.now();
         const r = await d('features.map', { table: 'graves' }, { operator: 'bench', emit: events.emit });
+        if (!r.ok && r.error.code === 'unknown_method') break; // a tree from before features.map
         if (!r.ok) throw new Error(r.error.en);
         bytes = JSON.stringify(r.result).length;
         xs.push(performance.now() - t0);
       }
-      console.log(`features.map 45,000 graves through the dispatcher (${how}), JSON included: ${median(xs).toFixed(0)} ms, ${(bytes / 1e6).toFixed(1)} MB`);
+      if (xs.length) console.log(`features.map 45,000 graves through the dispatcher (${how}), JSON included: ${median(xs).toFixed(0)} ms, ${(bytes / 1e6).toFixed(1)} MB`);
     }
 
     const server = await startHttpServer({

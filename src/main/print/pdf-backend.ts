@@ -129,10 +129,20 @@ function rawWrite(doc: jsPDF, s: string): void {
   (doc.internal as unknown as { write: (s: string) => void }).write(s);
 }
 
-function newDoc(w: number, h: number): jsPDF {
+type Face = keyof typeof FACES;
+const ALL_FACES: readonly Face[] = ['normal', 'bold', 'italic', 'bolditalic'];
+
+/** The faces the pages' texts use (jsPDF parses every face it is given: ~0.1 s each). */
+function facesUsed(pages: PdfPage[]): Face[] {
+  const used = new Set<Face>(['normal']);
+  for (const p of pages)
+    for (const it of p.list.items) if (it.kind === 'text') used.add(it.bold ? (it.italic ? 'bolditalic' : 'bold') : it.italic ? 'italic' : 'normal');
+  return ALL_FACES.filter((f) => used.has(f));
+}
+
+function newDoc(w: number, h: number, faces: readonly Face[] = ALL_FACES): jsPDF {
   const doc = new jsPDF({ unit: 'mm', format: [w, h], orientation: w > h ? 'landscape' : 'portrait', compress: true, floatPrecision: 2, putOnlyUsedFonts: true });
-  // putOnlyUsedFonts: a face no text uses (italic on a sheet without water names) is not written.
-  for (const style of ['normal', 'bold', 'italic', 'bolditalic'] as const) {
+  for (const style of faces) {
     doc.addFileToVFS(FONT_FILES[style], sheetFont(style));
     doc.addFont(FONT_FILES[style], FACES[style], 'normal', 'Identity-H');
   }
@@ -365,7 +375,7 @@ async function drawItems(p: Painter, list: DisplayList, items: DisplayItem[], op
 export async function renderPdf(pages: PdfPage[], opts: PdfOptions = {}): Promise<Uint8Array> {
   if (!pages.length) throw new Error('renderPdf: no pages');
   const first = pages[0].list.page;
-  const doc = newDoc(first.widthMm, first.heightMm);
+  const doc = newDoc(first.widthMm, first.heightMm, facesUsed(pages));
   const viewports = new Map<number, string>();
   doc.internal.events.subscribe('putPage', (data: { pageNumber: number }) => {
     const vp = viewports.get(data.pageNumber);

@@ -42,7 +42,7 @@ export async function printInput(input: PrintInput, settings: SheetSettingsInput
 async function composeSheets(input: PrintInput, settings: SheetSettingsInput, o: PrintOptions): Promise<ComposedSheets> {
   const m = sheetMeasure();
   const rasters = await openAll(await chooseBaseMaps(settings, o.baseMaps));
-  const sheetOf = (s: SheetSettingsInput) => composeWithBaseMaps(input, s, m, rasters, { signal: o.signal });
+  const sheetOf = (s: SheetSettingsInput) => composeWithBaseMaps(input, s, m, rasters, { signal: o.signal, onProgress: (d, t) => o.onProgress?.(d, t, 'Bản đồ nền') });
   const first = await sheetOf(settings);
   const results = [first];
   let index: ReturnType<typeof compose> | null = null;

@@ -169,13 +169,13 @@ export function basemapHandlers(ctx: ServiceContext): HandlersFor<typeof basemap
     'basemaps.update': (input) => {
       const { id, ...patch } = input;
       const r = toApiBasemap(ctx.need().basemaps((repo) => repo.update(id, patch, ctx.author())));
-      ctx.changed([], null);
+      // Visibility and opacity are view state: no 'project.changed' for every step of a slider
+      // (it would make every window reload the project's info and drop its selection).
+      if (patch.name !== undefined) ctx.changed([], null);
       return r;
     },
     'basemaps.reorder': (input) => {
-      const r = ctx.need().basemaps((repo) => repo.reorder(input.ids)).map(toApiBasemap);
-      ctx.changed([], null);
-      return r;
+      return ctx.need().basemaps((repo) => repo.reorder(input.ids)).map(toApiBasemap);
     },
     'basemaps.remove': (input) => {
       ctx.need().basemaps((repo) => repo.remove(input.id, ctx.author()));

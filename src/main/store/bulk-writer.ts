@@ -62,6 +62,7 @@ export class BulkWriter {
   readonly batched = new Set<TableName>();
   private readonly pending = new Map<TableName, PendingInsert[]>();
   private readonly rtreePending = new Map<TableName, RtreeEntries>();
+  private readonly batchStatements = new Map<string, Database.Statement>();
   private audits: unknown[] = [];
   private auditCount = 0;
 
@@ -107,13 +108,22 @@ export class BulkWriter {
     const n = this.auditCount;
     this.audits = [];
     this.auditCount = 0;
-    this.stmts
-      .get(
-        `INSERT INTO qt_audit_log (at, author, table_name, uuid, action, edit_id, label, before, after) VALUES ${Array(n)
-          .fill('(@now, @author, ?, ?, ?, @editId, @label, ?, ?)')
-          .join(', ')}`,
-      )
-      .run(this.shared, ...values);
+    this.batchStatement('qt_audit_log', n, () =>
+      `INSERT INTO qt_audit_log (at, author, table_name, uuid, action, edit_id, label, before, after) VALUES ${Array(n)
+        .fill('(@now, @author, ?, ?, ?, @editId, @label, ?, ?)')
+        .join(', ')}`,
+    ).run(this.shared, ...values);
+  }
+
+  /**
+   * The multi-row INSERT of n rows into a table, prepared once per writer: building its SQL (some KiB)
+   * and looking it up in the shared cache by that text cost more per batch than a Map hit.
+   */
+  private batchStatement(table: string, n: number, sql: () => string): Database.Statement {
+    const key = `${table}:${n}`;
+    let st = this.batchStatements.get(key);
+    if (!st) this.batchStatements.set(key, (st = this.stmts.get(sql())));
+    return st;
   }
 
   /** After an update of `geom` on a table whose R-tree is ours. */
@@ -132,11 +142,11 @@ export class BulkWriter {
     this.pending.set(table, []);
     const l = layoutOf(table);
     const n = rows.length;
-    const cols = [...(l.geometryType ? [q(GEOM_COLUMN)] : []), 'uuid', ...l.fields.map((f) => q(f.name))];
-    const rowSql = `(${cols.map(() => '?').join(', ')}, @now, @author, @now, @author, 1, 0)`;
-    const insert = this.stmts.get(
-      `INSERT INTO ${q(table)} (${cols.join(', ')}, created_at, created_by, updated_at, updated_by, version, deleted) VALUES ${Array(n).fill(rowSql).join(', ')}`,
-    );
+    const insert = this.batchStatement(table, n, () => {
+      const cols = [...(l.geometryType ? [q(GEOM_COLUMN)] : []), 'uuid', ...l.fields.map((f) => q(f.name))];
+      const rowSql = `(${cols.map(() => '?').join(', ')}, @now, @author, @now, @author, 1, 0)`;
+      return `INSERT INTO ${q(table)} (${cols.join(', ')}, created_at, created_by, updated_at, updated_by, version, deleted) VALUES ${Array(n).fill(rowSql).join(', ')}`;
+    });
     const values: unknown[] = [];
     for (const r of rows) for (const v of r.values) values.push(v);
     const last = Number(insert.run({ now: this.shared.now, author: this.shared.author }, ...values).lastInsertRowid);

@@ -70,10 +70,19 @@ export function BasemapPanel({ ctl, info }: Props) {
     refresh();
   }, [job, b, toast, refresh]);
 
+  const saveTimers = useRef(new Map<string, number>());
   const update = (id: string, patch: { visible?: boolean; opacity?: number }) => {
-    // Shown at once; saved in the project behind.
+    // Shown at once; saved in the project behind, once the slider rests.
     setList((l) => (l ? { ...l, items: l.items.map((x) => (x.id === id ? { ...x, ...patch } : x)) } : l));
-    api.invoke('basemaps.update', { id, ...patch }).catch(showError);
+    const key = `${id}:${Object.keys(patch).join()}`;
+    window.clearTimeout(saveTimers.current.get(key));
+    saveTimers.current.set(
+      key,
+      window.setTimeout(() => {
+        saveTimers.current.delete(key);
+        api.invoke('basemaps.update', { id, ...patch }).catch(showError);
+      }, patch.opacity !== undefined ? 250 : 0),
+    );
   };
 
   const move = (id: string, delta: -1 | 1) => {

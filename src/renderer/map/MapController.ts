@@ -1,11 +1,14 @@
 // The ONE OpenLayers map of the workspace: a view in the project's working CRS, one vector source
-// per feature table (loaded through the map's compact query, features.map), the geometries of each
-// table drawn into cached tiles (TiledVectorLayer), every table's labels in one decluttered layer
-// (LabelLayer), hover/click hit detection.
+// per feature table (loaded through the map's compact query, features.map), every table's labels in
+// one decluttered layer (LabelLayer), hover/click hit detection. Point tables (tens of thousands of
+// small symbols) are drawn into cached tiles (TiledVectorLayer); areas and lines as one image of
+// the view (VectorImageLayer), because a boundary of thousands of vertices would be drawn again for
+// every tile it crosses. Both move as a picture while the map is dragged.
 import Map from 'ol/Map';
 import View from 'ol/View';
 import Feature from 'ol/Feature';
 import VectorLayer from 'ol/layer/Vector';
+import VectorImageLayer from 'ol/layer/VectorImage';
 import VectorSource from 'ol/source/Vector';
 import { all as allStrategy, bbox as bboxStrategy } from 'ol/loadingstrategy';
 import { defaults as defaultControls, ScaleLine, Zoom, ZoomToExtent } from 'ol/control';
@@ -29,6 +32,9 @@ import { TiledVectorLayer } from './TiledVectorLayer';
  * read by the extent in view.
  */
 const READ_WHOLE_UP_TO = 100_000;
+
+/** Tables of point symbols, drawn into cached tiles. */
+const TILED_TABLES: readonly FeatureTableName[] = ['graves', 'info_points', 'base_points'];
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -57,7 +63,7 @@ export interface LayerState {
 
 interface TableLayers {
   source: VectorSource;
-  geom: TiledVectorLayer;
+  geom: TiledVectorLayer | VectorImageLayer<VectorSource>;
   state: LoadState;
 }
 
@@ -152,12 +158,9 @@ export class MapController {
         this.labels.rebuild([...this.tables].map(([t, x]) => [t, x.source.getFeatures()]));
         this.cb.onLayerLoad(table, 0, 'loading');
       });
-      const geom = new TiledVectorLayer({
-        source,
-        style: geometryStyleFunction(ctx),
-        zIndex: i,
-        properties: { table, role: 'geom' },
-      });
+      const geom = TILED_TABLES.includes(table)
+        ? new TiledVectorLayer({ source, style: geometryStyleFunction(ctx), zIndex: i, properties: { table, role: 'geom' } })
+        : new VectorImageLayer({ source, style: geometryStyleFunction(ctx), zIndex: i, properties: { table, role: 'geom' } });
       this.tables.set(table, { source, geom, state: 'idle' });
       layers.push(geom);
     });
@@ -194,7 +197,10 @@ export class MapController {
     this.zoomHome(false);
     this.emitView();
     this.offSymbols = onSymbolsReady(() => {
-      for (const t of this.tables.values()) t.geom.redrawAll();
+      for (const t of this.tables.values()) {
+        if (t.geom instanceof TiledVectorLayer) t.geom.redrawAll();
+        else t.geom.changed();
+      }
     });
 
     this.view.on('change:resolution', () => this.emitView());
@@ -336,6 +342,11 @@ export class MapController {
   }
 
   setSettings(settings: SymbologySettings) {
+    // The workspace hands over the settings after every edit; the symbology reads only the fills.
+    if (JSON.stringify(settings?.statusFills ?? null) === JSON.stringify(this.settings?.statusFills ?? null)) {
+      this.settings = settings;
+      return;
+    }
     this.settings = settings;
     // Style functions read ctx.settings; rebuild them.
     const metersPerUnit = this.projection.getMetersPerUnit() ?? 1;

@@ -32,6 +32,13 @@ import { textItem, wrap } from './text';
 
 export const MAX_SHEETS = 100;
 
+const touchMemos = new WeakMap<PrintInput, Map<string, boolean>>();
+function touchMemo(input: PrintInput): Map<string, boolean> {
+  let m = touchMemos.get(input);
+  if (!m) touchMemos.set(input, (m = new Map()));
+  return m;
+}
+
 export interface ComposeReport {
   scale: number;
   gridStepM: number;
@@ -247,7 +254,13 @@ function composeOnce(input: PrintInput, settingsIn: SheetSettingsInput, measure:
         const cell: Extent = [e0, n1 - ghM, e0 + gwM, n1];
         // What only the overlap margin holds is on a neighbour already: test the cell's own part.
         const h = (ov * scale) / 2000;
-        if (extentTouchesPolygons([cell[0] + h, cell[1] + h, cell[2] - h, cell[3] - h], area.polys)) cells.push(cell);
+        const own: Extent = [cell[0] + h, cell[1] + h, cell[2] - h, cell[3] - h];
+        // Every sheet of a series asks the same question of the same (long) boundaries: answered once.
+        const memo = touchMemo(input);
+        const mk = `${area.kind}|${area.extent.join(',')}|${area.communes.map((c) => c.id).join(',')}|${own.join(',')}`;
+        let touches = memo.get(mk);
+        if (touches === undefined) memo.set(mk, (touches = extentTouchesPolygons(own, area.polys)));
+        if (touches) cells.push(cell);
       }
   }
   const sheets = cells.length;

@@ -23,14 +23,21 @@ export interface DroppedLabel {
   text: string;
 }
 
+// A polygon's label point on the ground, kept as long as its geometry is: every sheet of a series
+// labels the same communes, whose boundaries have thousands of vertices.
+const interiorPoints = new WeakMap<object, Position | null>();
+
 export function anchorOf(f: Frame, feature: PrintFeature, placement: LabelRule['placement']): { anchor: [number, number]; angleDeg: number } | null {
   const g = feature.geometry;
   if (g.type === 'Point') return { anchor: toPaper(f, g.coordinates[0], g.coordinates[1]), angleDeg: 0 };
   if (placement === 'polygon' || g.type === 'Polygon' || g.type === 'MultiPolygon') {
-    const polys = polygonsOf(g);
-    if (!polys.length) return null;
-    const biggest = polys.reduce((a, b) => (ringArea(b[0]) > ringArea(a[0]) ? b : a));
-    const p = interiorPoint(biggest);
+    let p = interiorPoints.get(g.coordinates);
+    if (p === undefined) {
+      const polys = polygonsOf(g);
+      const biggest = polys.length ? polys.reduce((a, b) => (ringArea(b[0]) > ringArea(a[0]) ? b : a)) : null;
+      p = biggest ? interiorPoint(biggest) : null;
+      interiorPoints.set(g.coordinates, p);
+    }
     return p ? { anchor: toPaper(f, p[0], p[1]), angleDeg: 0 } : null;
   }
   const parts = linesOf(g);

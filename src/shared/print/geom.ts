@@ -168,8 +168,28 @@ function inRing(x: number, y: number, ring: Position[]): boolean {
   return inside;
 }
 
+// Box of a ring, kept as long as the ring is: a district's communes are tested against every
+// label and every frame of a series, and their boundaries have thousands of vertices.
+const ringBoxes = new WeakMap<Position[], Extent>();
+function ringBox(ring: Position[]): Extent {
+  let b = ringBoxes.get(ring);
+  if (!b) {
+    b = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const p of ring) {
+      if (p[0] < b[0]) b[0] = p[0];
+      if (p[1] < b[1]) b[1] = p[1];
+      if (p[0] > b[2]) b[2] = p[0];
+      if (p[1] > b[3]) b[3] = p[1];
+    }
+    ringBoxes.set(ring, b);
+  }
+  return b;
+}
+
 export function pointInPolygons(x: number, y: number, polys: Position[][][]): boolean {
   for (const p of polys) {
+    const b = ringBox(p[0]);
+    if (x < b[0] || x > b[2] || y < b[1] || y > b[3]) continue;
     if (!inRing(x, y, p[0])) continue;
     if (!p.slice(1).some((h) => inRing(x, y, h))) return true;
   }

@@ -19,9 +19,18 @@ export function sample(r: SourceRaster, sx: Float64Array, sy: Float64Array, meth
   const src = r.bands;
   const first = src[0];
   const alpha = r.alpha !== null ? src[r.alpha] : null;
+  // As GDAL's warper: a pixel is nodata when EVERY band holds the nodata value (an RGB pixel with
+  // one channel at 0 is still a colour), and fully transparent when its alpha is 0.
+  const colourBands = src.filter((_, i) => i !== r.alpha);
+  const isNodata =
+    nodata === null
+      ? () => false
+      : colourBands.length === 1
+        ? (k: number) => first[k] === nodata
+        : (k: number) => colourBands.every((band) => band[k] === nodata);
   const usable = (k: number) => {
     const v = first[k];
-    return v === v && v !== nodata && (alpha === null || alpha[k] !== 0);
+    return v === v && !isNodata(k) && (alpha === null || alpha[k] !== 0);
   };
   const ox = r.ox;
   const oy = r.oy;

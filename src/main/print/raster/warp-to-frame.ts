@@ -23,6 +23,8 @@ export interface WarpOptions {
   sampling?: Sampling;
   blockPx?: number;
   signal?: AbortSignal;
+  /** Blocks of the frame done so far, of all (the print job's progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Interpolation error allowed, in output pixels (at 200 dpi: 0.013 mm on paper). */
@@ -99,9 +101,12 @@ async function paintLayer(l: Layer, grid: PixelGrid, block: Block, rgba: Uint8Cl
 export async function* warpBlocks(rasters: SheetRaster[], grid: PixelGrid, workingProj4: string, o: WarpOptions = {}): AsyncGenerator<WarpedBlock> {
   const layers: Layer[] = rasters.map((r) => ({ ...r, toSource: transformBetween(workingProj4, r.raster.proj4) }));
   const bp = o.blockPx ?? BLOCK_PX;
+  const total = Math.ceil(grid.width / bp) * Math.ceil(grid.height / bp);
+  let done = 0;
   for (let y = 0; y < grid.height; y += bp)
     for (let x = 0; x < grid.width; x += bp) {
       if (o.signal?.aborted) throw new ApiError('cancelled', 'Đã hủy in.', 'Printing was cancelled.');
+      o.onProgress?.(done++, total);
       // One pixel of overlap with the next block: no hairline seam between images in viewers.
       const block: Block = { x, y, w: Math.min(bp + 1, grid.width - x), h: Math.min(bp + 1, grid.height - y) };
       const rgba = new Uint8ClampedArray(block.w * block.h * 4).fill(255);

@@ -134,6 +134,33 @@ describe('GeoTIFF → sheet frame, judged by gdalwarp', () => {
     f.close();
   }, 60_000);
 
+  it('a palette GeoTIFF (rgb2pct.py) prints its colour table’s colours, pixel for pixel as gdalwarp', async () => {
+    const ppm = join(dir, 'pal.ppm');
+    const w = 300;
+    const h = 200;
+    const px = Buffer.alloc(w * h * 3);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const k = (Math.floor(x / 10) * 7 + Math.floor(y / 10) * 3) % 12;
+        px.set([(k * 53) % 256, (k * 101) % 256, (k * 197) % 256], (y * w + x) * 3);
+      }
+    writeFileSync(ppm, Buffer.concat([Buffer.from(`P6\n${w} ${h}\n255\n`, 'ascii'), px]));
+    const rgb = join(dir, 'pal-rgb.tif');
+    const pal = join(dir, 'pal.tif');
+    execFileSync('gdal_translate', ['-q', '-a_srs', 'EPSG:4326', '-a_ullr', '107.7', '12.5', '108.0', '12.3', ppm, rgb]);
+    execFileSync('rgb2pct.py', ['-n', '16', '-of', 'GTiff', rgb, pal], { stdio: 'ignore' });
+    const table = (JSON.parse(execFileSync('gdalinfo', ['-json', pal], { encoding: 'utf8' })) as { bands: { colorTable: { entries: number[][] } }[] }).bands[0].colorTable.entries;
+    const f = await openRasterFile(pal);
+    const r = await openRaster(f.source);
+    expect(r.colouring.kind).toBe('palette');
+    const grid = { extent: [421_000, 1_362_000, 449_000, 1_380_000] as const, width: 280, height: 180 };
+    const { rgba } = await ourWarp(r, TM3, grid, 100);
+    const g = gdalWarp(pal, TM3, grid, dir);
+    const a = agreement(rgba, g, (v) => table[v[0]].slice(0, 3) as [number, number, number]);
+    expect(a.same / a.compared).toBeGreaterThanOrEqual(0.99);
+    f.close();
+  }, 60_000);
+
   it('a COG is read through the overview matching the print resolution, fetching only part of the file', async () => {
     const cog = join(dir, 'cog.tif');
     writeFileSync(join(dir, 'big.pgm'), blockPattern(4000, 3000, 32));
