@@ -67,7 +67,11 @@ export async function printCommand(args: string[]): Promise<void> {
   const store = ProjectStore.open(resolve(positionals[0]));
   const basemapFiles: FileRasterSource[] = [];
   try {
-    for (const f of values.basemap ?? []) basemapFiles.push(await openRasterFile(resolve(f)));
+    for (const f of values.basemap ?? []) {
+      const b = await openRasterFile(resolve(f));
+      basemapFiles.push(b);
+      for (const n of b.notes) console.log(`  ! ${b.source.name}: ${n.vi} / ${n.en}`);
+    }
     const input = gatherPrintInput(store);
     const base: SheetSettingsInput = {
       paper: paper as SheetSettingsInput['paper'],

@@ -10,6 +10,7 @@ import { importError } from './errors';
 import { LIMITS } from './limits';
 import { type Cell, type Merge, parseRef, serialToIso, type Sheet } from './sheet-cells';
 import { decodeText } from './text';
+import { refuseDoctype, scanMerges, scanRows, scanSharedStrings } from './xlsx-scan';
 import { parseXml } from './xml';
 import { safeUnzip } from './zip';
 
@@ -20,15 +21,6 @@ export function kids(el: Element, local: string): Element[] {
 }
 export const kid = (el: Element, local: string): Element | undefined => kids(el, local)[0];
 const attr = (el: Element, name: string): string | null => (el.hasAttribute(name) ? el.getAttribute(name) : null);
-
-/** Text of the <t> runs of a string item (phonetic <rPh> runs are not part of the value). */
-function stringItem(si: Element): string {
-  const t = kid(si, 't');
-  if (t) return t.textContent ?? '';
-  return kids(si, 'r')
-    .map((r) => kid(r, 't')?.textContent ?? '')
-    .join('');
-}
 
 /** Built-in number formats that show dates or times (ECMA-376 §18.8.30). */
 const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
@@ -80,10 +72,15 @@ export function readXlsxSheets(fileName: string, bytes: Uint8Array): { sheets: S
   const rels = new Map<string, string>();
   const relsXml = xml('xl/_rels/workbook.xml.rels');
   for (const r of relsXml ? kids(relsXml, 'Relationship') : []) rels.set(attr(r, 'Id') ?? '', partPath('xl/workbook.xml', attr(r, 'Target') ?? ''));
-  const shared = ((): string[] => {
-    const sst = xml(rels.size ? ([...rels.values()].find((p) => /sharedStrings\.xml$/i.test(p)) ?? 'xl/sharedStrings.xml') : 'xl/sharedStrings.xml');
-    return sst ? kids(sst, 'si').map(stringItem) : [];
-  })();
+  const text = (path: string): string | null => {
+    const data = entries.get(path) ?? [...entries].find(([k]) => k.toLowerCase() === path.toLowerCase())?.[1];
+    if (!data) return null;
+    const t = decodeText(fileName, data);
+    refuseDoctype(fileName, t);
+    return t;
+  };
+  const sstText = text([...rels.values()].find((p) => /sharedStrings\.xml$/i.test(p)) ?? 'xl/sharedStrings.xml');
+  const shared = sstText ? scanSharedStrings(sstText) : [];
   const styles = dateStyles(xml([...rels.values()].find((p) => /styles\.xml$/i.test(p)) ?? 'xl/styles.xml'));
   const pr = kid(workbook, 'workbookPr');
   const date1904 = pr ? ['1', 'true'].includes(attr(pr, 'date1904') ?? '') : false;
@@ -97,26 +94,24 @@ export function readXlsxSheets(fileName: string, bytes: Uint8Array): { sheets: S
     let rid = attr(s, 'r:id') ?? '';
     for (let i = 0; !rid && i < s.attributes.length; i++) if (s.attributes.item(i)!.localName === 'id') rid = s.attributes.item(i)!.value;
     const path = rels.get(rid);
-    const ws = path ? xml(path) : null;
-    if (!ws || ws.localName !== 'worksheet') continue; // chart sheets, dialog sheets
+    const ws = path ? text(path) : null;
+    if (!ws || !/<(?:[\w.-]+:)?worksheet\b/.test(ws.slice(0, 4096))) continue; // chart sheets, dialog sheets
     const rows = new Map<number, Map<number, Cell>>();
     let total = 0;
     let rowNo = 0;
-    const data = kid(ws, 'sheetData');
-    for (const r of data ? kids(data, 'row') : []) {
-      rowNo = Number(attr(r, 'r') ?? rowNo + 1);
+    for (const r of scanRows(ws)) {
+      rowNo = Number(r.attrs.r ?? rowNo + 1);
       const cells = new Map<number, Cell>();
       let col = 0;
-      for (const c of kids(r, 'c')) {
-        const ref = attr(c, 'r');
+      for (const c of r.cells) {
+        const ref = c.attrs.r ?? null;
         col = ref ? (parseRef(ref)?.col ?? col + 1) : col + 1;
-        const type = attr(c, 't') ?? 'n';
-        const v = kid(c, 'v')?.textContent ?? null;
-        const hasFormula = !!kid(c, 'f');
+        const type = c.attrs.t ?? 'n';
+        const v = c.value;
+        const hasFormula = c.formula;
         let cell: Cell | null = null;
         if (type === 'inlineStr') {
-          const is = kid(c, 'is');
-          cell = is ? { t: 'text', v: stringItem(is) } : null;
+          cell = c.inline === null ? null : { t: 'text', v: c.inline };
         } else if (v === null) {
           if (hasFormula) {
             cell = { t: 'error', v: 'formula without a saved value' };
@@ -129,7 +124,7 @@ export function readXlsxSheets(fileName: string, bytes: Uint8Array): { sheets: S
         else if (type === 'd') cell = { t: 'date', v: v.length > 10 ? v.slice(0, 19) : v };
         else {
           const n = Number(v);
-          const iso = styles[Number(attr(c, 's') ?? 0)] ? serialToIso(n, date1904) : null;
+          const iso = styles[Number(c.attrs.s ?? 0)] ? serialToIso(n, date1904) : null;
           cell = iso ? { t: 'date', v: iso } : Number.isFinite(n) ? { t: 'number', v: n } : { t: 'text', v };
         }
         if (cell && !(cell.t === 'text' && cell.v === '')) cells.set(col, cell.t === 'text' ? { t: 'text', v: cell.v.normalize('NFC') } : cell);
@@ -139,9 +134,8 @@ export function readXlsxSheets(fileName: string, bytes: Uint8Array): { sheets: S
         throw importError(fileName, `trang "${name}" có quá nhiều dòng (> ${LIMITS.maxFeatures}).`, `sheet "${name}" has too many rows (> ${LIMITS.maxFeatures}).`, { code: 'too_large' });
     }
     const merges: Merge[] = [];
-    const mc = kid(ws, 'mergeCells');
-    for (const m of mc ? kids(mc, 'mergeCell') : []) {
-      const [a, b] = (attr(m, 'ref') ?? '').split(':').map(parseRef);
+    for (const ref of scanMerges(ws)) {
+      const [a, b] = ref.split(':').map(parseRef);
       if (a && b) merges.push({ r0: a.row, c0: a.col, r1: b.row, c1: b.col });
     }
     sheets.push({ name, rows, merges });

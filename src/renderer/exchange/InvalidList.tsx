@@ -1,6 +1,6 @@
 // The invalid geometries GEOS found in a layer: the full count, a page of rows at a time, and the
 // whole list as a CSV file (the preview itself carries only the first 500).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Input, Output } from '../../shared/api';
 import { useApi, useErrorToast } from '../components/common';
 import { useI18n } from '../i18n';
@@ -30,12 +30,16 @@ export function InvalidList({ first, total, source }: { first: Item[]; total: nu
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<Item[]>(first.slice(0, PAGE));
   const [busy, setBusy] = useState(false);
-  const key = JSON.stringify(source);
+  // Back to the first page only when the list itself changes: the wizard re-reads the file when the
+  // target table is chosen, which yields an equal list that must not throw the user off their page.
+  const key = `${JSON.stringify(source)}|${total}|${first.map((v) => v.row).join(',')}`;
+  const firstRef = useRef(first);
+  firstRef.current = first;
 
   useEffect(() => {
     setOffset(0);
-    setPage(first.slice(0, PAGE));
-  }, [key, first]);
+    setPage(firstRef.current.slice(0, PAGE));
+  }, [key]);
 
   const go = async (to: number) => {
     setOffset(to);

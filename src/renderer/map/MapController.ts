@@ -1,9 +1,10 @@
 // The ONE OpenLayers map of the workspace: a view in the project's working CRS, one vector source
 // per feature table (loaded through the map's compact query, features.map), every table's labels in
-// one decluttered layer (LabelLayer), hover/click hit detection. Point tables (tens of thousands of
-// small symbols) are drawn into cached tiles (TiledVectorLayer); areas and lines as one image of
-// the view (VectorImageLayer), because a boundary of thousands of vertices would be drawn again for
-// every tile it crosses. Both move as a picture while the map is dragged.
+// one decluttered layer (LabelLayer), hover/click hit detection. Tables of many small features
+// (graves, points, search areas, cemeteries) are drawn into cached tiles (TiledVectorLayer);
+// boundaries, base lines and base areas as one image of the view (VectorImageLayer), because a
+// boundary of thousands of vertices would be drawn again for every tile it crosses. Both move as a
+// picture while the map is dragged.
 import Map from 'ol/Map';
 import View from 'ol/View';
 import Feature from 'ol/Feature';
@@ -33,8 +34,8 @@ import { TiledVectorLayer } from './TiledVectorLayer';
  */
 const READ_WHOLE_UP_TO = 100_000;
 
-/** Tables of point symbols, drawn into cached tiles. */
-const TILED_TABLES: readonly FeatureTableName[] = ['graves', 'info_points', 'base_points'];
+/** Tables of many small features, drawn into cached tiles. */
+const TILED_TABLES: readonly FeatureTableName[] = ['graves', 'info_points', 'base_points', 'search_areas', 'cemeteries'];
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 

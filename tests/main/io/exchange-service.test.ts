@@ -63,6 +63,23 @@ describe('exchange through the contract', () => {
     expect((await call('edits.state', {})).undoLabel).toMatch(/^Nhập 67\.json/);
   });
 
+  it('an uploaded file with invalid polygons: preview counts them, exchange.invalid pages through them', async () => {
+    // Two bow-ties around one valid square; the dispatcher checks the contract's output schemas.
+    const geojson = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [107.7, 107.72, 107.74].map((x, i) => ({
+        type: 'Feature',
+        properties: { name: `Vùng ${i + 1}` },
+        geometry: { type: 'Polygon', coordinates: [i === 1 ? [[x, 12.4], [x + 0.01, 12.4], [x + 0.01, 12.41], [x, 12.41], [x, 12.4]] : [[x, 12.4], [x + 0.01, 12.41], [x + 0.01, 12.4], [x, 12.41], [x, 12.4]]] },
+      })),
+    });
+    await call('exchange.upload', { name: 'vung.geojson', dataBase64: Buffer.from(geojson).toString('base64') });
+    const pv = await call('exchange.preview', { files: ['vung.geojson'], table: 'base_areas' });
+    expect(pv.layers[0]).toMatchObject({ invalidCount: 2, invalid: [{ row: 1 }, { row: 3 }] });
+    const page = await call('exchange.invalid', { files: ['vung.geojson'], offset: 1, limit: 10 });
+    expect(page).toMatchObject({ total: 2, items: [{ row: 3, reason: expect.stringMatching(/Self-intersection/) }] });
+  });
+
   it('a path instead of a name is refused', async () => {
     const e = await callErr('exchange.preview', { files: ['../xa.gpkg'] });
     expect(e.code).toBe('validation');

@@ -151,6 +151,25 @@ describe('spreadsheets: .xlsx and .ods', () => {
     expect(env.store.query('graves').rows.map((r) => r.props.description).sort()).toEqual(['Buôn Buôr', 'Buôn Buôr', 'Thôn 3']);
   });
 
+  it('prefixed SpreadsheetML, escaped text, a rich-text shared string with a phonetic run', async () => {
+    const x = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const sheet = `<?xml version="1.0"?><x:worksheet xmlns:x="${x}"><x:sheetData>
+      <x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Tên &amp; ghi chú</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>X</x:t></x:is></x:c><x:c r="C1" t="inlineStr"><x:is><x:t>Y</x:t></x:is></x:c></x:row>
+      <x:row r="2"><x:c r="A2" t="s"><x:v>0</x:v></x:c><x:c r="B2"><x:v>1360123.5</x:v></x:c><x:c r="C2" t="str"><x:f>"420"&amp;"456,25"</x:f><x:v>420456,25</x:v></x:c></x:row>
+    </x:sheetData></x:worksheet>`;
+    const f = handMadeXlsx('tien-to.xlsx', [{ name: 'S', xml: sheet }]);
+    const { readFileSync } = await import('node:fs');
+    const { unzipSync } = await import('fflate');
+    const parts = unzipSync(readFileSync(f));
+    parts['xl/sharedStrings.xml'] = strToU8(
+      `<?xml version="1.0"?><sst xmlns="${x}"><si><r><t>Mộ </t></r><r><rPr><b/></rPr><t>&lt;A&gt; &#7889;</t></r><rPh sb="0" eb="1"><t>ボ</t></rPh></si></sst>`,
+    );
+    writeFileSync(f, zipSync(parts));
+    const l = (await readDataset(filesForPath(f))).layers[0]!;
+    expect(l.fields).toEqual(['Tên & ghi chú']);
+    expect(l.features).toEqual([{ row: 2, props: { 'Tên & ghi chú': 'Mộ <A> ố' }, geometry: { type: 'Point', coordinates: [420456.25, 1360123.5] } }]);
+  });
+
   it('the user can name the header row', async () => {
     const f = handMadeXlsx('hang.xlsx', [{ name: 'S', xml: sheetXml([['Ghi chú đầu trang', 'bản nháp'], ['Tên', 'Kinh độ', 'Vĩ độ'], ['Điểm 1', 107.8, 12.4]]) }]);
     const auto = (await readDataset(filesForPath(f))).layers[0]!;

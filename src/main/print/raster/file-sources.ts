@@ -6,12 +6,14 @@ import { basename } from 'node:path';
 import { GeoTIFF } from 'geotiff';
 import { ApiError } from '../../../shared/api';
 import { openMbtilesFile } from '../../store/mbtiles-reader';
-import { proj4FromGeoKeys } from './geokeys-proj4';
+import { crsFromGeoKeys, type GeoKeysCrs } from './geokeys-proj4';
 import { RangeSource } from './range-source';
 import type { GeoTiffRasterSource, RasterSource, TileRasterSource } from './source';
 
 export interface FileRasterSource {
   source: RasterSource;
+  /** What was assumed about the file (its CRS), to tell the user. */
+  notes: { vi: string; en: string }[];
   close(): void;
 }
 
@@ -34,11 +36,11 @@ function fileRanges(path: string): { size: number; read: (o: number, n: number) 
   };
 }
 
-/** The proj4 of a GeoTIFF read from its own GeoKeys. */
-export async function geoTiffProj4(src: Omit<GeoTiffRasterSource, 'proj4'>): Promise<string> {
+/** The CRS of a GeoTIFF read from its own GeoKeys. */
+export async function geoTiffCrs(src: Omit<GeoTiffRasterSource, 'proj4'>): Promise<GeoKeysCrs> {
   const tiff = await GeoTIFF.fromSource(new RangeSource({ ...src, proj4: '' }) as unknown as Parameters<typeof GeoTIFF.fromSource>[0]);
   const img = await tiff.getImage(0);
-  return proj4FromGeoKeys(img.getGeoKeys());
+  return crsFromGeoKeys(img.getGeoKeys(), src.name);
 }
 
 export async function openRasterFile(path: string, proj4?: string): Promise<FileRasterSource> {
@@ -52,7 +54,7 @@ export async function openRasterFile(path: string, proj4?: string): Promise<File
       maxZoom: mb.maxZoom,
       getTile: async (z, x, y) => mb.getTile(z, x, y),
     };
-    return { source, close: () => mb.close() };
+    return { source, notes: [], close: () => mb.close() };
   }
   if (!/\.tiff?$/.test(lower))
     throw new ApiError('validation', `Bản đồ nền phải là tệp .tif hoặc .mbtiles: ${path}`, `A base map must be a .tif or .mbtiles file: ${path}`, { path });
@@ -64,8 +66,9 @@ export async function openRasterFile(path: string, proj4?: string): Promise<File
   }
   try {
     const base = { kind: 'geotiff' as const, name: basename(path), size: f.size, read: f.read };
-    const source: GeoTiffRasterSource = { ...base, proj4: proj4 ?? (await geoTiffProj4(base)) };
-    return { source, close: f.close };
+    const crs = proj4 ? { proj4, notes: [] } : await geoTiffCrs(base);
+    const source: GeoTiffRasterSource = { ...base, proj4: crs.proj4 };
+    return { source, notes: crs.notes, close: f.close };
   } catch (e) {
     f.close();
     if (e instanceof ApiError) throw e;

@@ -10,11 +10,15 @@ export interface Samples {
   valid: Uint8Array;
 }
 
-export function sample(r: SourceRaster, sx: Float64Array, sy: Float64Array, method: Sampling): Samples {
+/** `reuse`: arrays of an earlier call, used again when large enough (blocks of one print). */
+export function sample(r: SourceRaster, sx: Float64Array, sy: Float64Array, method: Sampling, reuse?: Samples): Samples {
   const n = sx.length;
   const nb = r.bands.length;
-  const bands = Array.from({ length: nb }, () => new Float32Array(n));
-  const valid = new Uint8Array(n);
+  const bands = Array.from({ length: nb }, (_, b) => {
+    const old = reuse?.bands[b];
+    return old && old.length >= n ? old.subarray(0, n) : new Float32Array(n);
+  });
+  const valid = reuse && reuse.valid.length >= n ? reuse.valid.subarray(0, n).fill(0) : new Uint8Array(n);
   const { width: w, height: h, nodata } = r;
   const src = r.bands;
   const first = src[0];

@@ -45,7 +45,13 @@ function nodesOf(len: number, step: number): number[] {
   return out;
 }
 
-export function sourcePositions(g: PixelGrid, b: Block, toSource: Transform, tolerance: number): SourcePositions {
+/** Reusable output arrays (a print warps many blocks: fresh arrays would pile up until a major GC). */
+export interface PositionBuffers {
+  sx: Float64Array;
+  sy: Float64Array;
+}
+
+export function sourcePositions(g: PixelGrid, b: Block, toSource: Transform, tolerance: number, reuse?: PositionBuffers): SourcePositions {
   for (let step = Math.min(START_STEP, Math.max(b.w, b.h)); ; step = Math.max(1, step >> 1)) {
     const xs = nodesOf(b.w, step);
     const ys = nodesOf(b.h, step);
@@ -84,13 +90,14 @@ export function sourcePositions(g: PixelGrid, b: Block, toSource: Transform, tol
     }
     // Non-finite positions (outside the projection's domain) cannot be interpolated: exact then.
     if (step > 1 && (!finite || maxError > tolerance)) continue;
-    return { ...fill(b, xs, ys, gx, gy), step, maxError };
+    return { ...fill(b, xs, ys, gx, gy, reuse), step, maxError };
   }
 }
 
-function fill(b: Block, xs: number[], ys: number[], gx: Float64Array, gy: Float64Array): { sx: Float64Array; sy: Float64Array } {
-  const sx = new Float64Array(b.w * b.h);
-  const sy = new Float64Array(b.w * b.h);
+function fill(b: Block, xs: number[], ys: number[], gx: Float64Array, gy: Float64Array, reuse?: PositionBuffers): PositionBuffers {
+  const n = b.w * b.h;
+  const sx = reuse && reuse.sx.length >= n ? reuse.sx.subarray(0, n) : new Float64Array(n);
+  const sy = reuse && reuse.sy.length >= n ? reuse.sy.subarray(0, n) : new Float64Array(n);
   const nx = xs.length;
   // Per row: the positions under every grid column (linear between grid rows), then linear along
   // the row between grid columns, by constant increments.

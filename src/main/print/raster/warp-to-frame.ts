@@ -14,8 +14,8 @@ type Frame = ComposeReport['frame'];
 import { paintOnto } from './colourise';
 import { BLOCK_PX, jpegQuality, printDpi } from './print-resolution';
 import type { Bbox, Sampling } from './raster-model';
-import { sample } from './sample';
-import { pixelCentre, sourcePositions, type Block, type PixelGrid, type Transform } from './warp-grid';
+import { sample, type Samples } from './sample';
+import { pixelCentre, sourcePositions, type PositionBuffers, type Block, type PixelGrid, type Transform } from './warp-grid';
 
 export interface WarpOptions {
   dpi?: number;
@@ -83,17 +83,28 @@ interface Layer extends SheetRaster {
   toSource: Transform;
 }
 
+/** Buffers shared by every block and layer of one warp, so memory stays at one block's worth. */
+interface Scratch {
+  pos?: PositionBuffers;
+  /** Per layer: base maps have different band counts. */
+  samples: Map<Layer, Samples>;
+  rgba?: Uint8ClampedArray;
+}
+
 /** Paints one base map into a block; false when it has no pixel there. */
-async function paintLayer(l: Layer, grid: PixelGrid, block: Block, rgba: Uint8ClampedArray, o: WarpOptions): Promise<boolean> {
+async function paintLayer(l: Layer, grid: PixelGrid, block: Block, rgba: Uint8ClampedArray, o: WarpOptions, scratch: Scratch): Promise<boolean> {
   const { raster, toSource } = l;
   const tol = GRID_TOLERANCE_PX * pixelSizeAt(grid, toSource, block.x + block.w / 2, block.y + block.h / 2);
-  const pos = sourcePositions(grid, block, toSource, Number.isFinite(tol) ? tol : 0);
+  const pos = sourcePositions(grid, block, toSource, Number.isFinite(tol) ? tol : 0, scratch.pos);
+  // Whole buffers kept (an edge block's views are shorter than the first block's).
+  scratch.pos = { sx: new Float64Array(pos.sx.buffer), sy: new Float64Array(pos.sy.buffer) };
   const b = boundsOf(pos.sx, pos.sy);
   if (!b || b[2] < raster.bbox[0] || b[0] > raster.bbox[2] || b[3] < raster.bbox[1] || b[1] > raster.bbox[3]) return false;
   const res = resolutionOf(pos.sx, pos.sy, block.w, block.h);
   const src = await raster.read(b, Number.isFinite(res) ? res : (grid.extent[2] - grid.extent[0]) / grid.width);
   if (!src) return false;
-  const s = sample(src, pos.sx, pos.sy, o.sampling ?? raster.sampling);
+  const s = sample(src, pos.sx, pos.sy, o.sampling ?? raster.sampling, scratch.samples.get(l));
+  scratch.samples.set(l, { bands: s.bands.map((b) => new Float32Array(b.buffer)), valid: new Uint8Array(s.valid.buffer) });
   return paintOnto(rgba, s, raster.colouring, src.alpha, l.opacity) > 0;
 }
 
@@ -101,6 +112,7 @@ async function paintLayer(l: Layer, grid: PixelGrid, block: Block, rgba: Uint8Cl
 export async function* warpBlocks(rasters: SheetRaster[], grid: PixelGrid, workingProj4: string, o: WarpOptions = {}): AsyncGenerator<WarpedBlock> {
   const layers: Layer[] = rasters.map((r) => ({ ...r, toSource: transformBetween(workingProj4, r.raster.proj4) }));
   const bp = o.blockPx ?? BLOCK_PX;
+  const scratch: Scratch = { samples: new Map() };
   const total = Math.ceil(grid.width / bp) * Math.ceil(grid.height / bp);
   let done = 0;
   for (let y = 0; y < grid.height; y += bp)
@@ -109,9 +121,12 @@ export async function* warpBlocks(rasters: SheetRaster[], grid: PixelGrid, worki
       o.onProgress?.(done++, total);
       // One pixel of overlap with the next block: no hairline seam between images in viewers.
       const block: Block = { x, y, w: Math.min(bp + 1, grid.width - x), h: Math.min(bp + 1, grid.height - y) };
-      const rgba = new Uint8ClampedArray(block.w * block.h * 4).fill(255);
+      // The same pixels for every block: a block is encoded before the next one is warped.
+      const size = block.w * block.h * 4;
+      if (!scratch.rgba || scratch.rgba.length < size) scratch.rgba = new Uint8ClampedArray(size);
+      const rgba = scratch.rgba.subarray(0, size).fill(255);
       const painted = new Set<string>();
-      for (const l of layers) if (await paintLayer(l, grid, block, rgba, o)) painted.add(l.raster.name);
+      for (const l of layers) if (await paintLayer(l, grid, block, rgba, o, scratch)) painted.add(l.raster.name);
       if (painted.size) yield { block, rgba, painted };
     }
 }
