@@ -7,6 +7,8 @@ import { BLOCK_NAMES, PAPER_NAMES, STANDARD_SCALES, type BlockName, type SheetSe
 import { groupThousands } from '../../shared/symbology';
 import { useApi, useErrorToast, useToast } from '../components/common';
 import { useI18n } from '../i18n';
+import { chosenBaseMaps } from './base-map-order';
+import { BaseMapChoice, type BasemapItem } from './BaseMapChoice';
 import { usePrintT } from './dict';
 import { SheetSvg } from './SheetSvg';
 import './print.css';
@@ -31,6 +33,7 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
   const [layouts, setLayouts] = useState<Layout[]>([]);
   const [layoutName, setLayoutName] = useState('');
   const [layoutId, setLayoutId] = useState<string | undefined>(undefined);
+  const [basemaps, setBasemaps] = useState<BasemapItem[] | null>(null);
   const seq = useRef(0);
 
   const patch = (x: Partial<SheetSettingsInput>) => setSettings((s) => ({ ...s, ...x }));
@@ -41,6 +44,7 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
       return { ...s, texts };
     });
 
+  const shownByDefault = basemaps ? chosenBaseMaps(basemaps, undefined).join(' ') : '';
   // Live preview: recomposed a moment after the last change; a stale answer never wins.
   useEffect(() => {
     const mine = ++seq.current;
@@ -61,7 +65,24 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
         .finally(() => mine === seq.current && setBusy(false));
     }, 250);
     return () => window.clearTimeout(timer);
-  }, [api, settings, pick]);
+    // shownByDefault: with no choice of its own the sheet prints what the layer panel shows.
+  }, [api, settings, pick, shownByDefault]);
+
+  // The project's base maps (top first, as the layer panel lists them), again whenever it changes.
+  const loadBasemaps = useCallback(() => {
+    api
+      .invoke('basemaps.list', {})
+      .then((l) => setBasemaps(l.items))
+      .catch(showError);
+  }, [api, showError]);
+  useEffect(loadBasemaps, [loadBasemaps]);
+  useEffect(() => api.on('project.changed', () => loadBasemaps()), [api, loadBasemaps]);
+  // A chosen base map removed from the project meanwhile is dropped from the choice (main would refuse it).
+  useEffect(() => {
+    if (!basemaps || !settings.baseMaps) return;
+    const known = new Set(basemaps.map((b) => b.id));
+    if (settings.baseMaps.some((id) => !known.has(id))) patch({ baseMaps: settings.baseMaps.filter((id) => known.has(id)) });
+  }, [basemaps, settings.baseMaps]);
 
   const loadLayouts = useCallback(() => {
     api.invoke('print.layouts.list', {}).then(setLayouts).catch(showError);
@@ -204,7 +225,12 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
                   const l = layouts.find((x) => x.id === e.target.value);
                   setLayoutId(l?.id);
                   setLayoutName(l?.name ?? '');
-                  if (l) setSettings(l.settings);
+                  if (l) {
+                    const known = basemaps ? new Set(basemaps.map((b) => b.id)) : null;
+                    const missing = known && l.settings.baseMaps ? l.settings.baseMaps.filter((id) => !known.has(id)).length : 0;
+                    if (missing) toast(p('basemaps.missing', { n: missing }), 'info');
+                    setSettings(known && l.settings.baseMaps ? { ...l.settings, baseMaps: l.settings.baseMaps.filter((id) => known.has(id)) } : l.settings);
+                  }
                 }}
                 data-testid="print-layouts"
               >
@@ -281,6 +307,7 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
                 </label>
               </div>
             )}
+            <BaseMapChoice items={basemaps} chosen={settings.baseMaps} onChange={(ids) => patch({ baseMaps: ids })} />
             <label>
               {p('sheetTitle')}
               <textarea rows={3} value={settings.texts?.title ?? ''} placeholder={rep?.title} onChange={(e) => patchTexts({ title: e.target.value })} data-testid="print-title" />
@@ -340,7 +367,12 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
             )}
           </form>
           <div className="print-preview" ref={svgWrap} aria-busy={busy} data-testid="print-preview">
-            {busy && <div className="print-busy">{p('composing')}</div>}
+            {busy && (
+              <div className="print-busy" role="status" data-testid="print-busy">
+                <span className="print-spinner" aria-hidden="true" />
+                {p(basemaps && chosenBaseMaps(basemaps, settings.baseMaps).length ? 'composing.basemaps' : 'composing')}
+              </div>
+            )}
             {composed && <SheetSvg list={composed.list} overlay={overlay} />}
           </div>
         </div>

@@ -84,7 +84,7 @@ export const SheetSvg = memo(function SheetSvg({ list, overlay }: { list: Displa
         push(<use key={k} href={`#${uid}-sym-${it.symbol}`} x={it.x} y={it.y} />);
         break;
       case 'image':
-        push(<image key={k} href={`data:image/jpeg;base64,${it.data}`} x={it.x} y={it.y} width={it.w} height={it.h} />);
+        push(<image key={k} href={`data:image/jpeg;base64,${it.data}`} x={it.x} y={it.y} width={it.w} height={it.h} data-role={it.role} />);
         break;
       case 'clip-begin':
         stack.push({ children: [], id: `${uid}-clip${i}`, subpaths: it.subpaths, evenodd: it.fillRule === 'evenodd' });

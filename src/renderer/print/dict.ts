@@ -37,6 +37,18 @@ const P = {
   'layout.delete': ['Xóa bố cục', 'Delete layout'],
   'move': ['Kéo các khối chú giải, bảng, thước tỷ lệ, ghi chú, chữ ký trên bản xem trước để dời chỗ', 'Drag the legend, table, scale, notes and signature blocks on the preview to move them'],
   'resetLayout': ['Đặt lại vị trí khối', 'Reset block positions'],
+  'basemaps': ['Bản đồ nền', 'Base maps'],
+  'basemaps.empty': [
+    'Dự án chưa có bản đồ nền. Thêm ở mục «Bản đồ nền» của bảng lớp (nút «+ Thêm…», tệp MBTiles hoặc GeoTIFF), rồi mở lại hộp in.',
+    'The project has no base map yet. Add one under "Base maps" in the layer panel (the "+ Add…" button, an MBTiles or GeoTIFF file), then open printing again.',
+  ],
+  'basemaps.default': ['Mặc định: các bản đồ nền đang hiện trên bảng lớp, với độ đục ở đó.', 'Default: the base maps shown in the layer panel, at their opacity there.'],
+  'basemaps.chosen': ['In các bản đồ nền đã đánh dấu (dưới cùng in trước), với độ đục trên bảng lớp.', 'Prints the ticked base maps (bottom one first), at their layer-panel opacity.'],
+  'basemaps.none': ['Không in bản đồ nền nào.', 'No base map is printed.'],
+  'basemaps.kind.tiles': ['MBTiles', 'MBTiles'],
+  'basemaps.kind.geotiff': ['GeoTIFF', 'GeoTIFF'],
+  'basemaps.missing': ['Bố cục nêu {n} bản đồ nền không còn trong dự án; đã bỏ qua.', 'The layout names {n} base map(s) no longer in the project; left out.'],
+  'composing.basemaps': ['Đang dàn trang và nắn bản đồ nền…', 'Composing and warping the base maps…'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type PKey = keyof typeof P;

@@ -57,6 +57,20 @@ describe('print services', () => {
     expect(readdirSync(dirname(r.path)).filter((f) => f.startsWith('huy') || f.startsWith('.huy'))).toEqual([]);
   });
 
+  it('a saved layout keeps its base-map choice: [] (print none) stays apart from absent (the visible ones)', async () => {
+    const base = { paper: 'A3', area: { kind: 'all' } } as const;
+    const none = await env.call('print.layouts.save', { name: 'Không nền', settings: { ...base, baseMaps: [] } });
+    const dflt = await env.call('print.layouts.save', { name: 'Nền mặc định', settings: base });
+    const listed = await env.call('print.layouts.list', {});
+    expect(listed.find((l) => l.id === none.id)?.settings.baseMaps).toEqual([]);
+    expect(listed.find((l) => l.id === dflt.id)?.settings).not.toHaveProperty('baseMaps');
+    // What the dialog sends back from the saved layout still prints no base map rather than the default.
+    const r = await env.call('print.compose', { settings: listed.find((l) => l.id === none.id)!.settings });
+    expect(r.list.items.some((i) => i.kind === 'image')).toBe(false);
+    await env.call('print.layouts.delete', { id: none.id });
+    await env.call('print.layouts.delete', { id: dflt.id });
+  });
+
   it('saves, lists and deletes sheet layouts, each change audited', async () => {
     await env.call('session.setOperator', { name: 'Nguyễn Văn In', role: 'reviewer', communeCode: null });
     const saved = await env.call('print.layouts.save', {
