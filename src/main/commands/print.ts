@@ -12,6 +12,7 @@ import { printInput } from '../print/print-sheet';
 import { freePdfPath, slugOf, writeNoClobber } from '../services/print';
 import { ProjectStore } from '../store';
 import { openRasterFile, type FileRasterSource } from '../print/raster/file-sources';
+import { projectBaseMaps } from '../print/raster/project-base-maps';
 
 const USAGE = `Cách dùng / usage:
   quytap print <tệp.gpkg> --commune <mã|tên> [--commune …] --out tờ.pdf
@@ -19,7 +20,9 @@ const USAGE = `Cách dùng / usage:
   quytap print <tệp.gpkg> --all-communes [--out-dir thư-mục] (mỗi xã một tệp / one PDF per commune)
   Tùy chọn / options: --paper A0|A1|A2|A3|A4 (A3) --orientation landscape|portrait (landscape)
                       --scale 2000…250000|fit (fit) --series (mọi tờ của bộ / every sheet) --title "…"
-                      --basemap ảnh.tif|ảnh.mbtiles (bản đồ nền in dưới bản đồ, lặp được / raster base map under the map, repeatable)`;
+                      --basemap ảnh.tif|ảnh.mbtiles (bản đồ nền in dưới bản đồ, lặp được / raster base map under the map, repeatable)
+                      --no-project-basemaps (không in bản đồ nền của dự án / leave out the project's own base maps;
+                      mặc định in các bản đồ nền đang hiện, như trong chương trình / default: the visible ones, as in the app)`;
 
 function fail(msg: string): never {
   console.error(`${msg}\n\n${USAGE}`);
@@ -42,6 +45,7 @@ export async function printCommand(args: string[]): Promise<void> {
         series: { type: 'boolean' },
         title: { type: 'string' },
         basemap: { type: 'string', multiple: true },
+        'no-project-basemaps': { type: 'boolean' },
         out: { type: 'string' },
         'out-dir': { type: 'string' },
         help: { type: 'boolean' },
@@ -93,7 +97,7 @@ export async function printCommand(args: string[]): Promise<void> {
     for (const j of jobs) {
       try {
         const settings = SheetSettingsSchema.parse(j.settings);
-        const r = await printInput(input, settings, { series: !!values.series, baseMaps: { sources: basemapFiles.map((b) => b.source) } });
+        const r = await printInput(input, settings, { series: !!values.series, baseMaps: { ...(values['no-project-basemaps'] ? {} : projectBaseMaps(store)), sources: basemapFiles.map((b) => b.source) } });
         const rep = r.reports[0];
         // One sheet of a series would be a corner of the area, easy to take for the whole map.
         if (!values.series && rep.sheets > 1)

@@ -4,7 +4,7 @@
 // skipped datum shift would put it 2 mm off at 1:100,000). Then the sheet is judged by poppler
 // (DCT images) and GDAL (georeference), and `quytap print --basemap` prints over it.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
@@ -194,5 +194,21 @@ describe('the printed sheet, judged by poppler and GDAL', () => {
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toMatch(/\.tif hoặc \.mbtiles/);
     expect(spawnSync('test', ['-e', join(dir, 'bad.pdf')]).status).not.toBe(0);
+  });
+
+  it('quytap print prints the project’s visible base maps, as the app does; --no-project-basemaps leaves them out', () => {
+    const cli = (cmd: string, ...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', cmd, ...args], { encoding: 'utf8' });
+    const copy = join(dir, 'with-stored-basemap.gpkg');
+    copyFileSync(demo, copy);
+    const added = cli('basemap', 'add', copy, tif, '--name', 'Nam Đà raster');
+    expect(added.status, added.stderr).toBe(0);
+    const images = (pdf: string) => execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2).length;
+    const withStored = cli('print', copy, '--commune', NAM_DA, '--out', join(dir, 'stored.pdf'));
+    expect(withStored.status, withStored.stderr).toBe(0);
+    expect(images(join(dir, 'stored.pdf'))).toBeGreaterThan(0);
+    expect(execFileSync('pdftotext', [join(dir, 'stored.pdf'), '-'], { encoding: 'utf8' })).toMatch(/Nam Đà raster/);
+    const without = cli('print', copy, '--commune', NAM_DA, '--no-project-basemaps', '--out', join(dir, 'without.pdf'));
+    expect(without.status, without.stderr).toBe(0);
+    expect(images(join(dir, 'without.pdf'))).toBe(0);
   });
 });
