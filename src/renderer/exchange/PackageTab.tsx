@@ -6,6 +6,7 @@ import { TABLES, type FieldDef, type TableName } from '../../shared/model';
 import { getClient } from '../api';
 import { useApi, useErrorToast, useToast } from '../components/common';
 import { useI18n } from '../i18n';
+import { enumLabel } from '../drafting/dict';
 import { useExchangeT } from './dict';
 import { useImportsFolder } from './useImportsFolder';
 
@@ -19,6 +20,14 @@ function SideView({ table, side, other }: { table: TableName; side: Side; other:
     const f = (TABLES[table].fields as readonly FieldDef[]).find((d) => d.name === k);
     return f ? pick(f) : k;
   };
+  // Code-list values read as the form shows them ("Chưa tổ chức tìm kiếm", not "not_started").
+  const value = (k: string) => {
+    const v = side.props[k];
+    if (v === null || v === undefined) return '';
+    const f = (TABLES[table].fields as readonly FieldDef[]).find((d) => d.name === k);
+    const l = f?.type === 'enum' ? enumLabel(table, k, String(v)) : null;
+    return l ? pick(l) : String(v);
+  };
   const keys = [...new Set([...Object.keys(side.props), ...Object.keys(other.props)])].filter((k) => (side.props[k] ?? null) !== null || (other.props[k] ?? null) !== null);
   const geomDiffers = JSON.stringify(side.geometry) !== JSON.stringify(other.geometry);
   return (
@@ -27,7 +36,7 @@ function SideView({ table, side, other }: { table: TableName; side: Side; other:
         {keys.map((k) => (
           <tr key={k} className={(side.props[k] ?? null) !== (other.props[k] ?? null) ? 'xc-diff' : ''}>
             <th>{label(k)}</th>
-            <td>{String(side.props[k] ?? '')}</td>
+            <td>{value(k)}</td>
           </tr>
         ))}
         {geomDiffers && (
