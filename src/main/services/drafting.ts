@@ -76,8 +76,12 @@ export function draftingHandlers(ctx: ServiceContext): HandlersFor<typeof drafti
 }
 
 /**
- * Which answers the adapters re-check against the contract. features.query is skipped: measured
- * with 45,000 graves (bench/drafting-bench.ts), zod took ~800 ms of a 1,100 ms answer, the largest
- * part of the map's first render; its rows come from our own store, which validated them on write.
+ * Which answers the adapters re-check against the contract. features.query and features.map are
+ * skipped: measured with 45,000 graves (bench/drafting-bench.ts), zod took ~800 ms of a 1,100 ms
+ * features.query answer and 450–900 ms of features.map's (more than the store read itself), the
+ * largest part of the map's first render. Their rows come from our own store, which validated them
+ * on write; tests/main/store/map-layer.test.ts parses features.map's answers with the schema, and
+ * the renderer's reader (readMapLayer) throws on a malformed layout rather than drawing it wrong.
  */
-export const validateOutputExceptFeatures = (method: string): boolean => method !== 'features.query';
+const UNCHECKED_OUTPUTS = new Set(['features.query', 'features.map']);
+export const validateOutputExceptFeatures = (method: string): boolean => !UNCHECKED_OUTPUTS.has(method);

@@ -1,7 +1,7 @@
 // The map's read of a feature table (features.map, src/shared/contract/map-layer.ts): live rows by
 // extent, laid out by column. The same R-tree filter as queryRows; geometries go through the one
 // GeoPackage decoder, then into the flat layout.
-import { appendGeometry, encodeColumn, type MapLayer } from '../../shared/contract/map-layer';
+import { appendGeometry, encodeColumn, MAP_GEOM, type MapLayer } from '../../shared/contract/map-layer';
 import type { Extent, PropValue, TableName } from '../../shared/model';
 import { tableLabelVi, validationError } from './errors';
 import { decodeGpkgGeometry } from './geometry-codec';
@@ -34,7 +34,19 @@ export function mapLayer(stmts: StatementCache, table: TableName, bbox: Extent |
   for (let k = 0; k < n; k++) {
     const r = raw[k]!;
     ids[k] = r[0] as string;
-    appendGeometry(decodeGpkgGeometry(r[1] as Uint8Array | null), geom);
+    const blob = r[1] as Uint8Array | null;
+    // The commonest row, a little-endian 2D point blob without envelope (decodeGpkgGeometry's own
+    // fast path), goes straight into the flat array: no GeoJSON object per grave.
+    if (blob && blob.length === 29 && blob[0] === 0x47 && blob[1] === 0x50 && blob[2] === 0 && blob[3] === 1 && blob[8] === 1 && blob[9] === 1 && blob[10] === 0 && blob[11] === 0 && blob[12] === 0) {
+      const v = new DataView(blob.buffer, blob.byteOffset, 29);
+      const x = v.getFloat64(13, true);
+      const y = v.getFloat64(21, true);
+      if (Number.isNaN(x) && Number.isNaN(y)) geom.types.push(MAP_GEOM.none);
+      else {
+        geom.types.push(MAP_GEOM.Point);
+        geom.xy.push(x, y);
+      }
+    } else appendGeometry(decodeGpkgGeometry(blob), geom);
     for (let f = 0; f < nf; f++) fieldValues[f]![k] = fromSqlValue(l.fields[f]!, r[2 + f]);
     tail[0]![k] = Number(r[2 + nf]);
     for (let t = 1; t < 5; t++) tail[t]![k] = r[2 + nf + t] as string;

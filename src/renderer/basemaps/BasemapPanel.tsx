@@ -39,6 +39,8 @@ export function BasemapPanel({ ctl, info }: Props) {
   const [crsList, setCrsList] = useState<CrsInfo[]>([]);
   const [onlineForm, setOnlineForm] = useState<{ url: string; attribution: string } | null>(null);
   const adding = useRef('');
+  /** The last job.progress event (a job can finish before the call that started it answers). */
+  const early = useRef<Job | null>(null);
 
   // Ctrl+Shift+B: add a base map.
   useEffect(() => {
@@ -55,6 +57,8 @@ export function BasemapPanel({ ctl, info }: Props) {
   useEffect(
     () =>
       api.on('job.progress', (j) => {
+        // A small file's job can end before basemaps.add has answered: keep its last word for startAdd.
+        early.current = j;
         setJob((cur) => (cur && cur.id === j.id ? j : cur));
       }),
     [api],
@@ -125,7 +129,7 @@ export function BasemapPanel({ ctl, info }: Props) {
       setBusy(b('adding', { pct: 0 }));
       adding.current = file;
       const r = await api.invoke('basemaps.add', { file, ...(crsCode ? { crsCode } : {}) });
-      setJob(r.job);
+      setJob(early.current?.id === r.job.id ? early.current : r.job);
     } catch (e) {
       setBusy(null);
       showError(e);

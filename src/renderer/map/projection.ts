@@ -7,6 +7,23 @@ import type { CrsInfo } from '../../shared/api';
 import { registerCatalogue } from '../../shared/crs/register';
 
 let catalogueRegistered = false;
+/** WGS 84 and Web Mercator under the codes proj4 and OpenLayers know them by. */
+const WORLD_CODES = ['EPSG:4326', 'WGS84', 'EPSG:4269', 'EPSG:3857', 'EPSG:3785', 'GOOGLE', 'EPSG:900913', 'EPSG:102113'];
+
+/**
+ * proj4 as OpenLayers' `register` sees it, narrowed to some codes. `register` builds a transform
+ * for every PAIR of the definitions it is shown: with the whole catalogue (153 codes) that was
+ * 23,000 pairs (proj4 itself brings the 120 UTM zones) and 0.2–0.4 s before the map could ask for its first feature. The map itself only
+ * needs the working CRS with WGS 84 (scale bar, point resolution) and Web Mercator; a base map in
+ * another CRS registers the whole of proj4 itself (basemap-layers.ts).
+ */
+function proj4Narrowed(codes: readonly string[]): typeof proj4 {
+  const narrowed = ((from: string, to: string) => proj4(from, to)) as unknown as typeof proj4;
+  const defs = ((code: string) => proj4.defs(code)) as typeof proj4.defs;
+  for (const c of new Set(codes)) (defs as unknown as Record<string, unknown>)[c] = proj4.defs(c);
+  narrowed.defs = defs;
+  return narrowed;
+}
 
 export function registerWorkingCrs(crs: CrsInfo): Projection {
   if (!catalogueRegistered) {
@@ -14,7 +31,7 @@ export function registerWorkingCrs(crs: CrsInfo): Projection {
     catalogueRegistered = true;
   }
   proj4.defs(crs.code, crs.proj4);
-  register(proj4);
+  register(proj4Narrowed([crs.code, ...WORLD_CODES.filter((c) => proj4.defs(c))]));
   const p = getProjection(crs.code as ProjectionLike);
   if (!p) throw new Error(`Projection ${crs.code} was not registered`);
   return p;
