@@ -116,10 +116,11 @@ export function createJobRegistry(optsOrEmit: JobRegistryOptions | NonNullable<J
     }
   };
 
-  const finish = (e: Entry, state: Exclude<Job['state'], 'running'>, error: string | null) => {
+  const finish = (e: Entry, state: Exclude<Job['state'], 'running'>, error: string | null, errorEn: string | null = null) => {
     if (e.job.state !== 'running') return;
     e.job.state = state;
     e.job.error = error;
+    e.job.errorEn = errorEn;
     if (state === 'done' && e.job.total > 0) e.job.done = Math.max(e.job.done, e.job.total);
     e.finishedAt = now();
     emitNow(e); // the final event is never throttled away
@@ -168,7 +169,7 @@ export function createJobRegistry(optsOrEmit: JobRegistryOptions | NonNullable<J
           const message = err instanceof ApiError ? err.vi : err instanceof Error ? err.message : String(err);
           if (!(err instanceof ApiError))
             log(`[jobs] job ${kind} ${e.job.id} failed`, err instanceof Error ? (err.stack ?? err.message) : err);
-          finish(e, 'failed', message || 'Lỗi không rõ');
+          finish(e, 'failed', message || 'Lỗi không rõ', err instanceof ApiError ? err.en : err instanceof Error ? err.message || 'Unknown error' : String(err));
           throw err;
         }
       })();

@@ -68,7 +68,7 @@ export function BasemapPanel({ ctl, info }: Props) {
   useEffect(() => {
     if (!job || job.state === 'running') return;
     if (job.state === 'done') toast(b('added', { name: adding.current }), 'success');
-    else if (job.state === 'failed') toast(b('failed', { error: job.error ?? '' }), 'error');
+    else if (job.state === 'failed') toast(b('failed', { error: pick({ vi: job.error ?? '', en: job.errorEn ?? job.error ?? '' }) }), 'error');
     setJob(null);
     setBusy(null);
     refresh();

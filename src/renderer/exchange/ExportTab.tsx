@@ -111,7 +111,7 @@ export function ExportTab({ info }: { info: ProjectInfo }) {
               </a>
             </span>
           )}
-          {job.state === 'failed' && <span className="xc-warn">{job.error}</span>}
+          {job.state === 'failed' && <span className="xc-warn">{pick({ vi: job.error ?? '', en: job.errorEn ?? job.error ?? '' })}</span>}
         </div>
       )}
       {files && files.exports.length > 0 && (

@@ -167,7 +167,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
     if (!job || job.state === 'running') return;
     if (job.state === 'done') toast(x('done', { n: num(job.total || current?.count || 0) }), 'success');
     else if (job.state === 'cancelled') toast(x('cancelled'), 'info');
-    else toast(`${x('failed')} ${job.error ?? ''}`, 'error');
+    else toast(`${x('failed')} ${pick({ vi: job.error ?? '', en: job.errorEn ?? job.error ?? '' })}`, 'error');
   }, [job?.state]);
 
   return (
@@ -420,7 +420,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
           {job && (
             <div className="xc-progress" data-testid="exchange-progress" data-state={job.state}>
               <progress max={job.total || 1} value={job.state === 'done' ? job.total || 1 : job.done} />
-              <span>{job.state === 'running' ? x('running', { done: num(job.done), total: num(job.total) }) : job.state === 'done' ? x('done', { n: num(job.total || current.count) }) : job.state === 'cancelled' ? x('cancelled') : `${x('failed')} ${job.error ?? ''}`}</span>
+              <span>{job.state === 'running' ? x('running', { done: num(job.done), total: num(job.total) }) : job.state === 'done' ? x('done', { n: num(job.total || current.count) }) : job.state === 'cancelled' ? x('cancelled') : `${x('failed')} ${pick({ vi: job.error ?? '', en: job.errorEn ?? job.error ?? '' })}`}</span>
             </div>
           )}
           <p className="xc-hint">{info.crs.name}</p>

@@ -103,7 +103,7 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
     if (!job || job.state === 'running') return;
     if (job.state === 'done') toast(p('done', { path: lastPath }), 'success');
     else if (job.state === 'cancelled') toast(p('cancelled'), 'info');
-    else if (job.error) toast(job.error, 'error');
+    else if (job.error) toast(pick({ vi: job.error ?? '', en: job.errorEn ?? job.error ?? '' }), 'error');
   }, [job?.state]);
 
   const [lastPath, setLastPath] = useState('');

@@ -50,7 +50,10 @@ export const JobSchema = z.object({
   done: z.number(),
   total: z.number(),
   message: z.string(),
+  /** Why it failed, in Vietnamese (the UI's first language). */
   error: z.string().nullable(),
+  /** The same in English, when the failure came with an English text (an ApiError). */
+  errorEn: z.string().nullable().optional(),
 });
 export type Job = z.infer<typeof JobSchema>;
 

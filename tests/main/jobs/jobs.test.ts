@@ -120,7 +120,7 @@ describe('job registry', () => {
     });
     await Promise.allSettled([a.result, b.result, c.result]);
     expect(jobs.get(a.id)).toMatchObject({ state: 'failed', error: 'tệp .shp hỏng' });
-    expect(jobs.get(b.id)).toMatchObject({ state: 'failed', error: 'Chưa mở dự án' });
+    expect(jobs.get(b.id)).toMatchObject({ state: 'failed', error: 'Chưa mở dự án', errorEn: 'No project open' });
     expect(jobs.get(c.id)).toMatchObject({ state: 'failed', error: 'synchronous throw' });
     expect(log).toHaveBeenCalledTimes(2); // ApiErrors are expected outcomes, not bugs
   });
