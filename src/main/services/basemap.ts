@@ -2,7 +2,7 @@
 // Files come only from the imports folder (projects folder/imports); pixels leave through
 // /bin/basemaps/… (see src/shared/contract/basemap.ts).
 import { closeSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, extname, join, resolve, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import { ApiError } from '../../shared/api';
 import {
   OSM_ATTRIBUTION,
@@ -20,7 +20,7 @@ import { OnlineTiles } from '../basemaps/online-tiles';
 import { rangedResponse } from '../basemaps/ranged';
 import type { BasemapRecord, OnlineConfigJson } from '../store/basemap-repo';
 import type { HandlersFor, ServiceContext } from './context';
-import { importsDir } from './exchange';
+import { freeName, importsDir, inside } from './user-folders';
 
 export const ONLINE_DEFAULTS: OnlineConfigJson = { enabled: false, url: OSM_URL_TEMPLATE, attribution: OSM_ATTRIBUTION, visible: true, opacity: 1 };
 /** A base map bigger than this is better added with `quytap basemap add` than uploaded. */
@@ -64,27 +64,17 @@ export function toApiBasemap(r: BasemapRecord): Basemap {
   };
 }
 
-function inside(dir: string, name: string): string {
-  const p = resolve(dir, basename(name));
-  if (!p.startsWith(dir + sep) || basename(name) !== name || name.startsWith('.'))
-    throw new ApiError('forbidden', `Tên tệp không hợp lệ: ${name}`, `Invalid file name: ${name}`);
-  return p;
+/** Hidden names are refused too: they are the upload pieces (".….part-basemap") still being written. */
+function insideVisible(dir: string, name: string): string {
+  if (name.startsWith('.')) throw new ApiError('forbidden', `Tên tệp không hợp lệ: ${name}`, `Invalid file name: ${name}`);
+  return inside(dir, name);
 }
 
 function importFile(ctx: ServiceContext, name: string): string {
-  const p = inside(importsDir(ctx), name);
+  const p = insideVisible(importsDir(ctx), name);
   if (!existsSync(p) || !statSync(p).isFile())
     throw new ApiError('not_found', `Không có tệp "${name}" trong thư mục nhập.`, `No file "${name}" in the imports folder.`);
   return p;
-}
-
-function freeName(dir: string, name: string): string {
-  const ext = extname(name);
-  const stem = name.slice(0, name.length - ext.length);
-  for (let i = 1; ; i++) {
-    const n = i === 1 ? name : `${stem} (${i})${ext}`;
-    if (!existsSync(join(dir, n))) return n;
-  }
 }
 
 /** Pieces of uploads abandoned more than a day ago (a closed browser tab) are not kept forever. */
@@ -142,7 +132,7 @@ export function basemapHandlers(ctx: ServiceContext): HandlersFor<typeof basemap
       const received = have + bytes.length;
       if (!input.last) return { received, name: null };
       const name = freeName(dir, basename(input.name));
-      renameSync(part, inside(dir, name));
+      renameSync(part, insideVisible(dir, name));
       return { received, name };
     },
     'basemaps.inspect': async (input) => {

@@ -1,9 +1,9 @@
 // Handlers of the exchange methods (src/shared/contract/exchange.ts). Paths never come from the
 // renderer: names are resolved inside the imports folder (projects folder/imports) and the exports
 // folder (beside the open project), and anything that escapes them is refused.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { ApiError } from '../../shared/api';
 import type { exchangeMethods } from '../../shared/contract/exchange';
 import { EXPORT_EXTENSION } from '../io/export-formats';
@@ -16,26 +16,8 @@ import { applyMerge, planMerge } from '../io/package-merge';
 import { ProjectStore } from '../store';
 import type { Row } from '../../shared/model';
 import type { HandlersFor, ServiceContext } from './context';
+import { exportsDir, freeName, importsDir, inside } from './user-folders';
 import { guardEdit } from './review';
-
-export function importsDir(ctx: ServiceContext): string {
-  const d = join(ctx.paths.dir, 'imports');
-  mkdirSync(d, { recursive: true });
-  return d;
-}
-
-export function exportsDir(ctx: ServiceContext): string {
-  const d = join(dirname(ctx.projectPath()), 'exports');
-  mkdirSync(d, { recursive: true });
-  return d;
-}
-
-function inside(dir: string, name: string): string {
-  const p = resolve(dir, basename(name));
-  if (!p.startsWith(dir + sep) || basename(name) !== name)
-    throw new ApiError('forbidden', `Tên tệp không hợp lệ: ${name}`, `Invalid file name: ${name}`);
-  return p;
-}
 
 function importFiles(ctx: ServiceContext, names: string[]): InputFile[] {
   const dir = importsDir(ctx);
@@ -58,16 +40,6 @@ function listDir(dir: string) {
     })
     .filter((f) => f.isFile)
     .map(({ isFile: _, ...f }) => f);
-}
-
-/** A free name: "a.zip", then "a (2).zip", … — uploads and exports never replace a file. */
-function freeName(dir: string, name: string): string {
-  const ext = extname(name);
-  const stem = name.slice(0, name.length - ext.length);
-  for (let i = 1; ; i++) {
-    const n = i === 1 ? name : `${stem} (${i})${ext}`;
-    if (!existsSync(join(dir, n))) return n;
-  }
 }
 
 const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);

@@ -1,0 +1,36 @@
+// The folders the renderer may name files in: imports (projects folder/imports) and exports (beside
+// the open project). Names, never paths, come from the renderer; anything escaping is refused.
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { ApiError } from '../../shared/api';
+import type { ServiceContext } from './context';
+
+export function importsDir(ctx: ServiceContext): string {
+  const d = join(ctx.paths.dir, 'imports');
+  mkdirSync(d, { recursive: true });
+  return d;
+}
+
+export function exportsDir(ctx: ServiceContext): string {
+  const d = join(dirname(ctx.projectPath()), 'exports');
+  mkdirSync(d, { recursive: true });
+  return d;
+}
+
+/** `name` resolved in `dir`; a name with a folder part (or "..") is refused. */
+export function inside(dir: string, name: string): string {
+  const p = resolve(dir, basename(name));
+  if (!p.startsWith(dir + sep) || basename(name) !== name)
+    throw new ApiError('forbidden', `Tên tệp không hợp lệ: ${name}`, `Invalid file name: ${name}`);
+  return p;
+}
+
+/** A free name: "a.zip", then "a (2).zip", … — uploads and exports never replace a file. */
+export function freeName(dir: string, name: string): string {
+  const ext = extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let i = 1; ; i++) {
+    const n = i === 1 ? name : `${stem} (${i})${ext}`;
+    if (!existsSync(join(dir, n))) return n;
+  }
+}
