@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openDemo, TOKEN } from './support';
+import { openDemo, reviewPackage, TOKEN } from './support';
 
 const SHOTS = 'test-results/screenshots';
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/exchange-sheets-${name}.png` });
@@ -94,12 +94,7 @@ test('a feature deleted here and edited in the package: keep the edited feature 
   const ours = await rpc<{ meta: { version: number } }>('rows.get', { table: 'search_areas', id: area.id });
   await rpc('edits.apply', { remove: [{ table: 'search_areas', id: area.id, baseVersion: ours.meta.version }] });
 
-  await page.reload();
-  if (await page.getByTestId('open-demo').isVisible().catch(() => false)) await page.getByTestId('open-demo').click();
-  await expect(page.getByTestId('workspace')).toBeVisible({ timeout: 60_000 });
-  await page.getByTestId('exchange-button').click();
-  await page.getByTestId('exchange-tab-package').click();
-  await page.getByTestId('exchange-package').getByRole('button', { name: 'goi-huyen-sua.gpkg' }).click();
+  await reviewPackage(page, 'goi-huyen-sua.gpkg');
   await expect(page.getByTestId('exchange-pkg-summary')).toContainText('1 xung đột');
   const conflict = page.getByTestId('exchange-conflict');
   await expect(conflict).toContainText('(đã xóa)');

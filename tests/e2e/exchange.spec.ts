@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 
-import { openDemo, TOKEN } from './support';
+import { openDemo, reviewPackage, TOKEN } from './support';
 const SHOTS = 'test-results/screenshots';
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/exchange-${name}.png` });
 
@@ -113,12 +113,7 @@ test('a commune package edited on both sides shows the conflict side by side, an
   row = await rpc('rows.get', { table: 'search_areas', id: area.id });
   await rpc('edits.apply', { put: [{ table: 'search_areas', id: area.id, baseVersion: row.meta.version, props: { description: 'Theo xã: đồi phía bắc' } }] });
 
-  await page.reload();
-  if (await page.getByTestId('open-demo').isVisible().catch(() => false)) await page.getByTestId('open-demo').click();
-  await expect(page.getByTestId('workspace')).toBeVisible({ timeout: 60_000 });
-  await page.getByTestId('exchange-button').click();
-  await page.getByTestId('exchange-tab-package').click();
-  await page.getByTestId('exchange-package').getByRole('button', { name: 'goi-tu-huyen.gpkg' }).click();
+  await reviewPackage(page, 'goi-tu-huyen.gpkg');
   await expect(page.getByTestId('exchange-pkg-summary')).toContainText('1 xung đột');
   const conflict = page.getByTestId('exchange-conflict');
   await expect(conflict).toContainText('Theo xã: đồi phía bắc');

@@ -27,3 +27,13 @@ export async function openDemo(page: Page, operatorName: string): Promise<void> 
     await expect(page.getByTestId('project-title')).toContainText('MINH HỌA', { timeout: 60_000 });
   }
 }
+
+/** After a reload, opens a commune package from the imports folder in the exchange dialog for review. */
+export async function reviewPackage(page: Page, fileName: string): Promise<void> {
+  await page.reload();
+  if (await page.getByTestId('open-demo').isVisible().catch(() => false)) await page.getByTestId('open-demo').click();
+  await expect(page.getByTestId('workspace')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('exchange-button').click();
+  await page.getByTestId('exchange-tab-package').click();
+  await page.getByTestId('exchange-package').getByRole('button', { name: fileName }).click();
+}

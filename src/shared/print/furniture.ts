@@ -246,21 +246,18 @@ const MAP_COUNT_NOTE_ROWS =
 const v = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(n));
 const RED = '#c00000';
 
+/** The table's heading, centred over the block; returns the height it takes. */
+function statsTitle(c: Ctx, x: number, y: number, w: number): number {
+  const { k } = c;
+  c.items.push(textItem(x + w / 2, y + lh(9 * k), 'BẢNG THỐNG KÊ', { sizePt: 9 * k, bold: true, align: 'center', role: 'stats' }, c.measure));
+  return lh(9 * k) * 1.5;
+}
+
 /** One commune: six rows, the conclusion's figure and the map's own count side by side. */
 export function statsBlockCommune(c: Ctx, x: number, y: number, w: number, r: CommuneStats): number {
   const { k } = c;
   const pt = 6.5 * k;
-  let cy = y;
-  c.items.push(
-    textItem(
-      x + w / 2,
-      cy + lh(9 * k),
-      'BẢNG THỐNG KÊ',
-      { sizePt: 9 * k, bold: true, align: 'center', role: 'stats' },
-      c.measure,
-    ),
-  );
-  cy += lh(9 * k) * 1.5;
+  let cy = y + statsTitle(c, x, y, w);
   const cw = 15 * k;
   const lw = w - 2 * cw;
   const hh = lh(pt) * 2 + 1.5 * k;
@@ -296,17 +293,7 @@ export function statsBlockCommune(c: Ctx, x: number, y: number, w: number, r: Co
 export function statsBlockCommunes(c: Ctx, x: number, y: number, w: number, rows: CommuneStats[]): number {
   const { k } = c;
   const pt = 6.5 * k;
-  let cy = y;
-  c.items.push(
-    textItem(
-      x + w / 2,
-      cy + lh(9 * k),
-      'BẢNG THỐNG KÊ',
-      { sizePt: 9 * k, bold: true, align: 'center', role: 'stats' },
-      c.measure,
-    ),
-  );
-  cy += lh(9 * k) * 1.5;
+  let cy = y + statsTitle(c, x, y, w);
   const nw = w * 0.28;
   const cw = (w - nw) / STATISTICS.length;
   const hh = lh(pt) + 2 * k;
