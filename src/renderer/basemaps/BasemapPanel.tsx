@@ -6,6 +6,7 @@ import { ApiError, type CrsInfo, type Job, type ProjectInfo } from '../../shared
 import { BASEMAP_UPLOAD_PIECE_BYTES, type Basemap, type BasemapInspect } from '../../shared/contract/basemap';
 import { useApi, useErrorToast, useToast, Modal } from '../components/common';
 import { useI18n } from '../i18n';
+import { OpacitySlider } from '../components/OpacitySlider';
 import type { MapController } from '../map/MapController';
 import { fromLonLat } from '../map/projection';
 import { useBasemapT } from './dict';
@@ -240,18 +241,7 @@ export function BasemapPanel({ ctl, info }: Props) {
               </button>
             </div>
             <div className="layer-tools">
-              <input
-                type="range"
-                min={0}
-                max={100}
-                step={5}
-                value={Math.round(m.opacity * 100)}
-                onChange={(e) => update(m.id, { opacity: Number(e.target.value) / 100 })}
-                title={`${b('opacity')}: ${Math.round(m.opacity * 100)}%`}
-                aria-label={`${b('opacity')}: ${m.name}`}
-                data-testid="basemap-opacity"
-              />
-              <span className="layer-opacity-value">{Math.round(m.opacity * 100)}%</span>
+              <OpacitySlider value={m.opacity} onChange={(opacity) => update(m.id, { opacity })} label={b('opacity')} name={m.name} testId="basemap-opacity" />
               <button className="icon-btn" disabled={i === 0} onClick={() => move(m.id, -1)} title={b('up')} aria-label={`${b('up')}: ${m.name}`} data-testid="basemap-up">
                 ▲
               </button>

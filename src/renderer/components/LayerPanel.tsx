@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { TABLES } from '../../shared/model/tables';
 import { legendEntries, styleOfClass, CLASS_FIELD, type FeatureTableName, type SymbologySettings } from '../../shared/symbology';
 import { useI18n } from '../i18n';
+import { OpacitySlider } from './OpacitySlider';
 import type { LayerState, LoadState } from '../map/MapController';
 import { Swatch } from './Swatch';
 
@@ -78,18 +79,7 @@ export function LayerPanel({ layers, totals, loads, present, settings, onChange,
                 </span>
               </div>
               <div className="layer-tools">
-                <input
-                  type="range"
-                  min={0}
-                  max={100}
-                  step={5}
-                  value={Math.round(l.opacity * 100)}
-                  onChange={(e) => onChange(l.table, { opacity: Number(e.target.value) / 100 })}
-                  title={`${t('layers.opacity')}: ${Math.round(l.opacity * 100)}%`}
-                  aria-label={`${t('layers.opacity')}: ${pick(def)}`}
-                  data-testid="layer-opacity"
-                />
-                <span className="layer-opacity-value">{Math.round(l.opacity * 100)}%</span>
+                <OpacitySlider value={l.opacity} onChange={(opacity) => onChange(l.table, { opacity })} label={t('layers.opacity')} name={pick(def)} testId="layer-opacity" />
                 <button
                   className="icon-btn"
                   disabled={i === 0}
