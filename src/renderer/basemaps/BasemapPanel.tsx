@@ -2,10 +2,11 @@
 // a file (upload in pieces → read → choose the CRS when the file does not say it → added as a job);
 // the online XYZ layer, off until the user turns it on.
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { ApiError, type CrsInfo, type Job, type ProjectInfo } from '../../shared/api';
+import { ApiError, type CrsInfo, type ProjectInfo } from '../../shared/api';
 import { BASEMAP_UPLOAD_PIECE_BYTES, type Basemap, type BasemapInspect } from '../../shared/contract/basemap';
 import { useApi, useErrorToast, useToast, Modal } from '../components/common';
 import { useI18n } from '../i18n';
+import { useJob } from '../components/useJob';
 import { OpacitySlider } from '../components/OpacitySlider';
 import type { MapController } from '../map/MapController';
 import { fromLonLat } from '../map/projection';
@@ -35,13 +36,11 @@ export function BasemapPanel({ ctl, info }: Props) {
   const { list, setList, refresh } = useBasemaps(ctl, info.path);
   const fileInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [job, setJob] = useState<Job | null>(null);
+  const [job, trackJob] = useJob();
   const [askCrs, setAskCrs] = useState<BasemapInspect | null>(null);
   const [crsList, setCrsList] = useState<CrsInfo[]>([]);
   const [onlineForm, setOnlineForm] = useState<{ url: string; attribution: string } | null>(null);
   const adding = useRef('');
-  /** The last job.progress event (a job can finish before the call that started it answers). */
-  const early = useRef<Job | null>(null);
 
   // Ctrl+Shift+B: add a base map.
   useEffect(() => {
@@ -55,25 +54,15 @@ export function BasemapPanel({ ctl, info }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  useEffect(
-    () =>
-      api.on('job.progress', (j) => {
-        // A small file's job can end before basemaps.add has answered: keep its last word for startAdd.
-        early.current = j;
-        setJob((cur) => (cur && cur.id === j.id ? j : cur));
-      }),
-    [api],
-  );
-
   // The add job ended: say how, and show the list as it is now.
   useEffect(() => {
     if (!job || job.state === 'running') return;
     if (job.state === 'done') toast(b('added', { name: adding.current }), 'success');
     else if (job.state === 'failed') toast(b('failed', { error: pick({ vi: job.error ?? '', en: job.errorEn ?? job.error ?? '' }) }), 'error');
-    setJob(null);
+    trackJob(null);
     setBusy(null);
     refresh();
-  }, [job, b, toast, refresh]);
+  }, [job, b, toast, refresh, trackJob]);
 
   const saveTimers = useRef(new Map<string, number>());
   const update = (id: string, patch: { visible?: boolean; opacity?: number }) => {
@@ -130,7 +119,7 @@ export function BasemapPanel({ ctl, info }: Props) {
       setBusy(b('adding', { pct: 0 }));
       adding.current = file;
       const r = await api.invoke('basemaps.add', { file, ...(crsCode ? { crsCode } : {}) });
-      setJob(early.current?.id === r.job.id ? early.current : r.job);
+      trackJob(r.job);
     } catch (e) {
       setBusy(null);
       showError(e);

@@ -9,7 +9,7 @@ import { useApi, useErrorToast } from '../components/common';
 import { ENUM_LABELS } from '../i18n/dict';
 import { useI18n } from '../i18n';
 import { useExchangeT } from './dict';
-import { useJob } from './useJob';
+import { useJob } from '../components/useJob';
 import { useImportsFolder } from './useImportsFolder';
 
 type Format = (typeof EXPORT_FORMATS)[number];

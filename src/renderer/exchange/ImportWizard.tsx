@@ -9,7 +9,7 @@ import { classDef } from '../../shared/symbology';
 import { ENUM_LABELS } from '../i18n/dict';
 import { useI18n } from '../i18n';
 import { useExchangeT } from './dict';
-import { useJob } from './useJob';
+import { useJob } from '../components/useJob';
 import { useImportsFolder } from './useImportsFolder';
 import { InvalidList } from './InvalidList';
 

@@ -2,7 +2,7 @@
 // that ends before its id is known here (a small import) would otherwise look "running" forever.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Job } from '../../shared/api';
-import { useApi } from '../components/common';
+import { useApi } from './common';
 
 export function useJob() {
   const api = useApi();
