@@ -208,8 +208,11 @@ export async function draftingBench(): Promise<void> {
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       const firsts: number[] = [];
-      for (let run = 0; run < 2; run++) {
-        const profiler = process.env.QUYTAP_BENCH_PROFILE && run === 1 ? await page.context().newCDPSession(page) : null;
+      const pictures: number[] = [];
+      // A cold load (new browser, nothing cached), then reloads: their median is the warm figure.
+      const RUNS = 5;
+      for (let run = 0; run < RUNS; run++) {
+        const profiler = process.env.QUYTAP_BENCH_PROFILE && run === RUNS - 1 ? await page.context().newCDPSession(page) : null;
         if (profiler) {
           await profiler.send('Profiler.enable');
           await profiler.send('Profiler.setSamplingInterval', { interval: 500 });
@@ -246,6 +249,9 @@ export async function draftingBench(): Promise<void> {
             }),
         );
         firsts.push(performance.now() - t);
+        // The map marks the first complete render with every table's rows on it (MapController:
+        // notePicture), in ms since navigation start.
+        pictures.push((await page.evaluate(`performance.getEntriesByName('quytap:first-picture')[0]?.startTime ?? NaN`)) as number);
         if (profiler) printProfile(((await profiler.send('Profiler.stop')) as { profile: CpuProfile }).profile, 'the reload', join(out, 'assets'));
         const rpc = (await page.evaluate(
           `performance.getEntriesByType('resource').filter((e) => (e.name.includes('/rpc/features.query') || e.name.includes('/rpc/features.map'))).map((e) => [e.responseStart - e.startTime, e.responseEnd - e.responseStart, e.transferSize])`,
@@ -254,7 +260,11 @@ export async function draftingBench(): Promise<void> {
         if (slow)
           console.log(`  run ${run + 1}: slowest map read: ${slow[0]!.toFixed(0)} ms to first byte, ${slow[1]!.toFixed(0)} ms to download ${(slow[2]! / 1e6).toFixed(1)} MB`);
       }
-      console.log(`time to first render (page load → 50,000 features loaded and drawn): cold ${firsts[0]!.toFixed(0)} ms, warm ${firsts[1]!.toFixed(0)} ms; all runs: ${firsts.map((x) => x.toFixed(0)).join(', ')} (aim < 1,500 ms)`);
+      const warm = pictures.slice(1);
+      console.log(
+        `time to first render (navigation → all 50,000 features on screen): cold ${pictures[0]!.toFixed(0)} ms, warm median ${median(warm).toFixed(0)} ms of ${warm.length} reloads (${warm.map((x) => x.toFixed(0)).join(', ')}) (aim < 1,500 ms)`,
+      );
+      console.log(`  until every feature also answers hover, selection and the drafting tools: cold ${firsts[0]!.toFixed(0)} ms, warm median ${median(firsts.slice(1)).toFixed(0)} ms`);
 
       // Where the first render went (measures MapController leaves in the page), and what placing
       // the labels costs when the view comes to rest.
@@ -263,7 +273,7 @@ export async function draftingBench(): Promise<void> {
       )) as string[];
       const nav = (await page.evaluate(`(() => { const n = performance.getEntriesByType('navigation')[0]; return n ? n.domContentLoadedEventEnd.toFixed(0) : '?'; })()`)) as string;
       const drawn = (await page.evaluate(`(performance.getEntriesByName('quytap-bench:drawn').pop()?.startTime ?? 0).toFixed(0)`)) as string;
-      if (parts.length) console.log(`  last load (ms from navigation): page ready at ${nav}; ${parts.filter((p) => /graves|search_areas/.test(p)).join(', ')}; all drawn at ${drawn}`);
+      if (parts.length) console.log(`  last load (ms from navigation): page ready at ${nav}; ${parts.filter((p) => /graves|search_areas/.test(p)).join(', ')}; on screen at ${pictures[pictures.length - 1]!.toFixed(0)}; all interactive at ${drawn}`);
       const labelMs = (await page.evaluate(`(() => {
         const mc = window.__quytapMap;
         if (!mc.labels) return [];

@@ -7,6 +7,8 @@ import { ErrorScreen, useApi } from './components/common';
 import { OperatorDialog, storedOperator, storeOperator } from './components/OperatorDialog';
 import { StartScreen } from './components/StartScreen';
 import { Workspace } from './components/Workspace';
+import { prefetchMapReads } from './map/mapPrefetch';
+import { FEATURE_TABLES } from '../shared/model/tables';
 
 type Phase =
   { kind: 'loading' } | { kind: 'start' } | { kind: 'workspace'; info: ProjectInfo } | { kind: 'error'; error: unknown };
@@ -20,6 +22,9 @@ export function App() {
 
   const load = useCallback(async () => {
     setPhase({ kind: 'loading' });
+    // Asked together: the project does not depend on who operates.
+    const project = api.invoke('project.info', {});
+    project.catch(() => {}); // handled below, after app.info
     try {
       const app = await api.invoke('app.info', {});
       let op = app.operator;
@@ -32,7 +37,8 @@ export function App() {
       return;
     }
     try {
-      const info = await api.invoke('project.info', {});
+      const info = await project;
+      prefetchMapReads(api, info, FEATURE_TABLES);
       setPhase({ kind: 'workspace', info });
     } catch (e) {
       if (errorCode(e) === 'no_project') setPhase({ kind: 'start' });

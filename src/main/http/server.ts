@@ -23,12 +23,18 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isMethodName, type ApiErrorBody, type ErrorCode } from '../../shared/api';
+import { jsonText } from '../rpc/json-text';
 import type { Dispatch } from '../rpc/dispatch';
 import { unknownMethodError } from '../rpc/dispatch';
 import type { EventBus } from '../rpc/events';
 import type { BinaryResponder } from './range';
 import { securityHeaders } from './security';
 import { mimeType, resolveStaticFile } from './static';
+
+/** A body already written as JSON. */
+class RawJson {
+  constructor(readonly text: string) {}
+}
 
 export interface HttpServerOptions {
   dispatch: Dispatch;
@@ -122,7 +128,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     }
     let text: string;
     try {
-      text = JSON.stringify(body);
+      text = body instanceof RawJson ? body.text : JSON.stringify(body);
     } catch (e) {
       log('[http] response not serialisable', e);
       status = 500;
@@ -272,7 +278,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
       emit: opts.events.emit,
     });
     if (res.destroyed) return;
-    if (out.ok) sendJson(res, 200, { result: out.result });
+    if (out.ok)
+      sendJson(res, 200, out.result !== null && typeof out.result === 'object' ? new RawJson(`{"result":${jsonText(out.result)}}`) : { result: out.result });
     else sendError(res, STATUS_OF[out.error.code] ?? 500, out.error);
   }
 

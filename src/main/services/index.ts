@@ -7,6 +7,8 @@ import { ApiError, type Operator, type Output } from '../../shared/api';
 import { CATALOGUE, defaultCrsForProvince } from '../../shared/crs/catalogue';
 import { geometryExtent, ProjectSettingsSchema, type Extent, type TableName } from '../../shared/model';
 import type { Handlers } from '../rpc/dispatch';
+import { jsonText } from '../rpc/json-text';
+import { MAP_READ_WHOLE_UP_TO } from '../../shared/contract/map-layer';
 import type { Emit } from '../rpc/events';
 import { createJobRegistry, jobHandlers } from '../jobs';
 import { ProjectStore } from '../store';
@@ -84,7 +86,32 @@ export async function createServices(opts: ServicesOptions) {
     store = next;
     storePath = path;
     paths.remember(path);
-    return projectInfo();
+    const info = projectInfo();
+    prepareMapReads(next, info.layers);
+    return info;
+  }
+
+  /**
+   * The map's whole-table reads, prepared while the page starts (the store keeps them until the
+   * next write, the JSON text with them): the largest first, one table per turn of the event loop
+   * so that requests arriving meanwhile are answered between them.
+   */
+  function prepareMapReads(s: ProjectStore, layers: readonly { table: TableName; count: number }[]) {
+    const tables = layers
+      .filter((l) => l.count > 0 && l.count <= MAP_READ_WHOLE_UP_TO)
+      .sort((a, b) => b.count - a.count)
+      .map((l) => l.table);
+    const next = () => {
+      const table = tables.shift();
+      if (!table || store !== s) return;
+      try {
+        jsonText(s.mapLayer(table));
+      } catch {
+        return; // the page's own read will say what is wrong
+      }
+      setImmediate(next);
+    };
+    setImmediate(next);
   }
 
   async function openDemo(): Promise<Output<'project.info'>> {

@@ -23,17 +23,15 @@ import type { Row } from '../../shared/model/rows';
 import type { Props } from '../../shared/model/rows';
 import { CLASS_FIELD, classKeyOf, scaleDenominator, type FeatureTableName, type SymbologySettings } from '../../shared/symbology';
 import { todayIso } from '../../shared/symbology/style';
-import { geometryStyleFunction, highlightStyle, onSymbolsReady } from './olStyle';
+import { geometryStyleFunction, highlightStyle, onSymbolsReady, preloadSymbols, symbolsLoading } from './olStyle';
 import { registerWorkingCrs, vietnamExtent } from './projection';
-import { featuresOf } from './mapFeatures';
+import { featureSlices, featuresOf } from './mapFeatures';
+import { FlatTable } from './flatTable';
+import { dropPrefetched, takePrefetched } from './mapPrefetch';
+import { MAP_READ_WHOLE_UP_TO } from '../../shared/contract/map-layer';
 import { LabelLayer } from './LabelLayer';
 import { TiledVectorLayer } from './TiledVectorLayer';
 
-/**
- * Up to this many rows a table is read whole, once: pans never fetch again. Larger tables are
- * read by the extent in view.
- */
-const READ_WHOLE_UP_TO = 100_000;
 
 /** Tables of many small features, drawn into cached tiles. */
 const TILED_TABLES: readonly FeatureTableName[] = ['graves', 'info_points', 'base_points', 'search_areas', 'cemeteries'];
@@ -67,7 +65,14 @@ interface TableLayers {
   source: VectorSource;
   geom: TiledVectorLayer | VectorImageLayer<VectorSource>;
   state: LoadState;
+  /** Counts the table's reads: a read overtaken by a newer one stops building its features. */
+  reads: number;
 }
+
+/** Features built per slice of a drawn table (about 30 ms each): the page answers in between. */
+const BUILD_SLICE = 3000;
+/** If the first picture never completes (a base map that keeps loading), build after this long. */
+const BUILD_AFTER_MS = 4000;
 
 export interface MapLabels {
   zoomIn: string;
@@ -93,6 +98,9 @@ export class MapController {
   /** Off while a drawing tool owns the clicks (a click then adds a vertex, not a selection). */
   selectOnClick = true;
   private offSymbols: () => void = () => {};
+  /** When every table was first on screen (ms since the page's time origin), or null. */
+  firstPictureAt: number | null = null;
+  private readonly pictureWaiters = new Set<() => void>();
 
   constructor(
     target: HTMLElement,
@@ -104,6 +112,7 @@ export class MapController {
   ) {
     // proj4 + ol/proj/proj4 first: every source and the view use the working CRS.
     this.projection = registerWorkingCrs(info.crs);
+    preloadSymbols();
     this.settings = info.settings;
     const code = info.crs.code;
 
@@ -121,20 +130,25 @@ export class MapController {
     const counts = new globalThis.Map(info.layers.map((l) => [l.table, l.count]));
     tables.forEach((table, i) => {
       const ctx = { table, settings: this.settings, metersPerUnit };
-      const whole = (counts.get(table) ?? 0) <= READ_WHOLE_UP_TO;
+      const whole = (counts.get(table) ?? 0) <= MAP_READ_WHOLE_UP_TO;
+      const tiled = TILED_TABLES.includes(table);
       const source: VectorSource = new VectorSource({
         strategy: whole ? allStrategy : bboxStrategy,
         loader: (extent, _resolution, _projection, success, failure) => {
           const entry = this.tables.get(table);
+          const read = entry ? ++entry.reads : 0;
           if (entry) entry.state = 'loading';
           this.cb.onLayerLoad(table, source.getFeatures().length, 'loading');
           const bbox = whole ? null : sanitizeExtent(extent);
           const asked = performance.now();
-          this.api
-            .invoke('features.map', { table, ...(bbox ? { bbox } : {}) })
+          ((whole && read === 1 ? takePrefetched(info.path, table) : null) ?? this.api.invoke('features.map', { table, ...(bbox ? { bbox } : {}) }))
             .then((answer) => {
               if (this.disposed) return;
               const got = performance.now();
+              if (whole && tiled && entry) {
+                this.drawThenBuild(table, entry, read, answer, asked, got, success);
+                return;
+              }
               const features = featuresOf(answer);
               source.addFeatures(features);
               // Features already there (an extent read twice) stay as they were: label those taken.
@@ -163,7 +177,7 @@ export class MapController {
       const geom = TILED_TABLES.includes(table)
         ? new TiledVectorLayer({ source, style: geometryStyleFunction(ctx), zIndex: i, properties: { table, role: 'geom' } })
         : new VectorImageLayer({ source, style: geometryStyleFunction(ctx), zIndex: i, properties: { table, role: 'geom' } });
-      this.tables.set(table, { source, geom, state: 'idle' });
+      this.tables.set(table, { source, geom, state: 'idle', reads: 0 });
       layers.push(geom);
     });
     layers.push(this.labels.layer);
@@ -205,6 +219,7 @@ export class MapController {
       }
     });
 
+    this.map.on('postrender', () => this.notePicture());
     this.view.on('change:resolution', () => this.emitView());
     this.map.on('moveend', () => this.emitView());
     this.map.on('pointermove', (e) => {
@@ -231,6 +246,98 @@ export class MapController {
       this.showHighlight(this.select, hits[0]);
       this.cb.onClick(hits);
     });
+  }
+
+  /**
+   * A whole tiled table: its rows are drawn at once from the answer (flatTable.ts), and its
+   * Features, which hover, selection, labels and the drafting tools need, are built in slices
+   * once the picture is complete. The source's load ends only then, with them.
+   */
+  private drawThenBuild(
+    table: FeatureTableName,
+    entry: TableLayers,
+    read: number,
+    answer: Parameters<typeof featuresOf>[0],
+    asked: number,
+    got: number,
+    success: ((features: Feature[]) => void) | undefined,
+  ) {
+    const layer = entry.geom as TiledVectorLayer;
+    const rows = new FlatTable(answer, table);
+    layer.setRows(rows);
+    performance.measure(`quytap:read:${table}`, { start: asked, end: got });
+    performance.measure(`quytap:rows:${table}`, { start: got, end: performance.now() });
+    const superseded = () => this.disposed || entry.reads !== read;
+    const built: Feature[] = [];
+    const slices = featureSlices(rows, BUILD_SLICE);
+    let started = 0;
+    const step = () => {
+      if (superseded()) {
+        // A newer read owns the layer now; this load still has to end for the source's count.
+        if (!this.disposed) success?.([]);
+        return;
+      }
+      started ||= performance.now();
+      const t0 = performance.now();
+      for (;;) {
+        const next = slices.next();
+        if (next.done) break;
+        for (const f of next.value) built.push(f);
+        if (performance.now() - t0 > 25) {
+          setTimeout(step, 0);
+          return;
+        }
+      }
+      entry.source.addFeatures(built);
+      this.labels.add(table, built);
+      layer.handOver();
+      performance.measure(`quytap:build:${table}`, { start: started, end: performance.now() });
+      success?.(built);
+      entry.state = 'ready';
+      this.cb.onLayerLoad(table, entry.source.getFeatures().length, 'ready');
+    };
+    this.afterPicture(step);
+  }
+
+  /**
+   * Runs `fn` once every table's rows are on the map (or after BUILD_AFTER_MS). Not OpenLayers'
+   * rendercomplete: that waits for the sources' loads, which end only when the Features are built.
+   */
+  private afterPicture(fn: () => void) {
+    let done = false;
+    const run = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      this.pictureWaiters.delete(run);
+      setTimeout(fn, 0);
+    };
+    const timer = setTimeout(run, BUILD_AFTER_MS);
+    this.pictureWaiters.add(run);
+    this.map.render();
+  }
+
+  /** Every visible table drawn: its features, or the rows of its read, with no tile missing. */
+  private allDrawn(): boolean {
+    if (symbolsLoading() > 0) return false;
+    for (const t of this.tables.values()) {
+      if (!t.geom.getVisible()) continue;
+      const rows = t.geom instanceof TiledVectorLayer && t.geom.isOpening();
+      if (!rows && t.state !== 'ready' && t.state !== 'error') return false;
+      if (t.geom instanceof TiledVectorLayer && !(t.geom.hasRenderer() && t.geom.getRenderer()?.ready)) return false;
+    }
+    return true;
+  }
+
+  /** After each frame: the first picture with every table's rows, and whoever waits for it. */
+  private notePicture() {
+    if (this.firstPictureAt !== null && !this.pictureWaiters.size) return;
+    if (!this.allDrawn()) return;
+    if (this.firstPictureAt === null) {
+      this.firstPictureAt = performance.now();
+      performance.mark('quytap:first-picture');
+    }
+    for (const run of [...this.pictureWaiters]) run();
   }
 
   private emitView() {
@@ -337,6 +444,7 @@ export class MapController {
 
   /** Re-read layers from the store (after an edit, an undo, an import). */
   refresh(tables?: readonly string[]) {
+    dropPrefetched();
     for (const [table, t] of this.tables) {
       if (!tables || tables.includes(table)) t.source.refresh();
     }

@@ -12,7 +12,9 @@ import type { FrameState } from 'ol/Map';
 import ViewHint from 'ol/ViewHint';
 import { buffer as bufferExtent, createEmpty, extend, intersects, isEmpty, type Extent } from 'ol/extent';
 import type Geometry from 'ol/geom/Geometry';
+import MultiPolygon from 'ol/geom/MultiPolygon';
 import Point from 'ol/geom/Point';
+import Polygon from 'ol/geom/Polygon';
 import type SimpleGeometry from 'ol/geom/SimpleGeometry';
 import type { FeatureCallback } from 'ol/renderer/vector';
 import Layer from 'ol/layer/Layer';
@@ -25,6 +27,9 @@ import { compose as composeTransform, create as createTransform } from 'ol/trans
 import { getUid } from 'ol/util';
 import type { EventsKey } from 'ol/events';
 import { unByKey } from 'ol/Observable';
+import { MAP_GEOM } from '../../shared/contract/map-layer';
+import { areaStyleKey, groupAreas } from './areaBatches';
+import type { FlatTable } from './flatTable';
 import { blendIcon, forgetIconPixels, iconPixels, type IconPixels } from './iconCompositor';
 
 export type TileStyleFunction = (feature: FeatureLike, resolution: number) => Style | Style[] | undefined;
@@ -41,16 +46,21 @@ const FRAME_BUDGET_MS = 10;
  * bigger slices finish the picture in fewer frames, each of which copies every tile again.
  */
 const RESTING_BUDGET_MS = 40;
+/**
+ * A table's rows just read and nobody touching the map (a project opening): its picture is drawn
+ * in a few long frames rather than many short ones, each of which would copy every tile again.
+ */
+const FIRST_PICTURE_BUDGET_MS = 250;
 const RESTING_AFTER_MS = 1000;
 const frameClock = { index: -1, start: 0, budget: FRAME_BUDGET_MS, lastGesture: -Infinity };
 /** The tile budget of this frame, shared by every tiled layer: the first one drawn starts the clock. */
-function frameBudget(frameState: FrameState, busy: boolean): { start: number; budget: number } {
+function frameBudget(frameState: FrameState, busy: boolean, firstPicture: boolean): { start: number; budget: number } {
   if (frameClock.index !== frameState.index) {
     const now = performance.now();
     if (busy) frameClock.lastGesture = now;
     frameClock.index = frameState.index;
     frameClock.start = now;
-    frameClock.budget = now - frameClock.lastGesture > RESTING_AFTER_MS ? RESTING_BUDGET_MS : FRAME_BUDGET_MS;
+    frameClock.budget = now - frameClock.lastGesture > RESTING_AFTER_MS ? (firstPicture ? FIRST_PICTURE_BUDGET_MS : RESTING_BUDGET_MS) : FRAME_BUDGET_MS;
   }
   return frameClock;
 }
@@ -86,6 +96,14 @@ export interface TiledVectorLayerOptions {
 export class TiledVectorLayer extends Layer<VectorSource, TiledVectorRenderer> {
   private style: TileStyleFunction;
   readonly bufferPx: number;
+  /**
+   * The rows of the table's last read (flatTable.ts): tiles are drawn from them while its Features
+   * are built and after, until a feature changes in the page (then from the Features).
+   */
+  private rows: FlatTable | null = null;
+  /** The rows arrived and their Features are not in the source yet. */
+  private opening = false;
+  private handedOver = false;
 
   constructor(o: TiledVectorLayerOptions) {
     super({ source: o.source, zIndex: o.zIndex, properties: o.properties });
@@ -99,7 +117,48 @@ export class TiledVectorLayer extends Layer<VectorSource, TiledVectorRenderer> {
 
   setStyle(style: TileStyleFunction) {
     this.style = style;
+    this.rows?.restyle();
     this.redrawAll();
+  }
+
+  getRows(): FlatTable | null {
+    return this.rows;
+  }
+
+  /** True between setRows and handOver: the table's picture is being drawn for the first time. */
+  isOpening(): boolean {
+    return this.opening;
+  }
+
+  /** Draw from the rows of a new read. */
+  setRows(rows: FlatTable) {
+    this.rows = rows;
+    this.opening = true;
+    this.handedOver = false;
+    if (this.hasRenderer()) this.getRenderer()?.invalidate(null);
+    this.changed();
+  }
+
+  /**
+   * Call just before the source's load ends with the Features of the rows: the tiles drawn from
+   * the rows are the tiles the Features would give, so they are kept.
+   */
+  handOver() {
+    if (this.rows) this.handedOver = true;
+    this.opening = false;
+  }
+
+  /** True once after a handOver (the renderer asks when the load ends). */
+  takeHandOver(): boolean {
+    const h = this.handedOver;
+    this.handedOver = false;
+    return h;
+  }
+
+  /** The Features no longer match the rows (changed in the page, or cleared): draw from them. */
+  dropRows() {
+    this.rows = null;
+    this.opening = false;
   }
 
   /** Every tile is drawn again (styles or symbol images changed). */
@@ -137,11 +196,12 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
       source.on('featuresloadstart', () => this.loads++),
       source.on('featuresloadend', (e) => this.loaded(e.features as Feature[] | undefined)),
       source.on('featuresloaderror', () => this.loaded(undefined)),
-      source.on('addfeature', (e) => e.feature && !this.loads && this.touch(e.feature)),
-      source.on('changefeature', (e) => e.feature && this.touch(e.feature)),
-      source.on('removefeature', (e) => e.feature && this.touch(e.feature, true)),
+      source.on('addfeature', (e) => e.feature && !this.loads && this.changedInPage(e.feature)),
+      source.on('changefeature', (e) => e.feature && this.changedInPage(e.feature)),
+      source.on('removefeature', (e) => e.feature && this.changedInPage(e.feature, true)),
       source.on('clear', () => {
         this.extents = new WeakMap();
+        layer.dropRows();
         this.invalidate(null);
       }),
     ];
@@ -154,8 +214,10 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
 
   private loaded(features: Feature[] | undefined) {
     this.loads = Math.max(0, this.loads - 1);
+    const keep = this.getLayer().takeHandOver();
     if (!features) {
       this.invalidate(null);
+      this.getLayer().changed();
       return;
     }
     const all = createEmpty();
@@ -166,7 +228,14 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
       this.extents.set(f, e);
       extend(all, e);
     }
-    if (!isEmpty(all)) this.invalidate(all);
+    if (!isEmpty(all) && !keep) this.invalidate(all);
+    this.getLayer().changed();
+  }
+
+  /** A feature added, changed or removed in the page (not by a read): the rows no longer hold. */
+  private changedInPage(f: Feature, removed = false) {
+    this.getLayer().dropRows();
+    this.touch(f, removed);
   }
 
   private touch(f: Feature, removed = false) {
@@ -233,15 +302,37 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
     const yTop = (ty + 1) * level.span;
     const reach = this.getLayer().bufferPx * r;
     const extent: Extent = [x0 - reach, ty * level.span - reach, x0 + level.span + reach, yTop + reach];
-    const features = source.getFeaturesInExtent(extent);
     const style = this.getLayer().getStyleFunction();
-    const items: { z: number; order: number; f: Feature; s: Style }[] = [];
-    for (const f of features) {
-      const st = style(f, r);
-      if (!st) continue;
-      const order = Number(getUid(f));
-      if (Array.isArray(st)) for (const s of st) items.push({ z: s.getZIndex() ?? 0, order, f, s });
-      else items.push({ z: st.getZIndex() ?? 0, order, f, s: st });
+    const transform = composeTransform(createTransform(), 0, 0, pr / r, -pr / r, 0, -x0, -yTop);
+    const templates = new Map<Style, IconTemplate | null>();
+    const items: Item[] = [];
+    const rows = this.getLayer().getRows();
+    if (rows) {
+      // Row order is the order the Features are created in, so the same drawing order.
+      const ks = rows.search(extent);
+      const symbols = rowSymbols(rows, ks, (k) => rows.stylesAt(k, style, r), templates, transform, pr);
+      if (symbols) {
+        this.putSymbols(level, tile, symbols);
+        return;
+      }
+      for (const k of ks) {
+        const st = rows.stylesAt(k, style, r);
+        if (!st) continue;
+        const f = rows.feature(k) as unknown as FeatureLike;
+        const point = rows.types[k] === MAP_GEOM.Point ? rows.flat(k)!.flat : null;
+        for (const s of st) items.push({ z: s.getZIndex() ?? 0, order: k, f, s, point, polygon: null });
+      }
+    } else {
+      for (const f of source.getFeaturesInExtent(extent)) {
+        const st = style(f, r);
+        if (!st) continue;
+        const order = Number(getUid(f));
+        const g = f.getGeometry();
+        const point = g instanceof Point ? g.getFlatCoordinates() : null;
+        const polygon = g instanceof Polygon ? g : null;
+        if (Array.isArray(st)) for (const s of st) items.push({ z: s.getZIndex() ?? 0, order, f, s, point, polygon });
+        else items.push({ z: st.getZIndex() ?? 0, order, f, s: st, point, polygon });
+      }
     }
     if (!items.length) {
       tile.canvas = null;
@@ -250,6 +341,7 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
     }
     // VectorLayer's order: by the style's zIndex, then by the order the features were created.
     items.sort((a, b) => a.z - b.z || a.order - b.order);
+
     const canvas = tile.canvas ?? document.createElement('canvas');
     if (canvas.width !== level.step || canvas.height !== level.step) {
       canvas.width = level.step;
@@ -257,22 +349,63 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
     }
     const ctx = canvas.getContext('2d')!;
     ctx.clearRect(0, 0, level.step, level.step);
-    const transform = composeTransform(createTransform(), 0, 0, pr / r, -pr / r, 0, -x0, -yTop);
-    const icons = items.map(({ f, s }) => iconDrawOf(f, s, transform, pr));
-    const pixels = icons.every((d) => d !== null) ? icons.map((d) => pixelsForCopy(d!)) : null;
-    if (pixels && pixels.every((p) => p !== null)) {
+    const icons = items.map((it) => iconDrawOf(it, templates, transform, pr));
+
+    if (icons.every((d) => d?.pixels)) {
       // Symbols only (a grave or point layer): blended in JavaScript, put once.
       const out = ctx.createImageData(level.step, level.step);
-      icons.forEach((d, i) => blendIcon(out.data, level.step, pixels[i]!, d!.x, d!.y));
+      const words = new Uint32Array(out.data.buffer, out.data.byteOffset, level.step * level.step);
+      for (const d of icons) blendIcon(out.data, words, level.step, d!.pixels!, d!.x, d!.y);
       ctx.putImageData(out, 0, 0);
+
     } else {
       const immediate = new CanvasImmediateRenderer(ctx, pr, extent, transform, 0, getSquaredTolerance(r, pr));
-      items.forEach(({ f, s }, i) => {
+      for (let i = 0; i < items.length; ) {
         const d = icons[i];
-        if (d) ctx.drawImage(d.img, d.x, d.y, d.w, d.h);
-        else immediate.drawFeature(f, s);
-      });
+        if (d) {
+          ctx.drawImage(d.img, d.x, d.y, d.w, d.h);
+          i++;
+          continue;
+        }
+        const end = areaRun(items, i, rows);
+        if (end - i > 1) {
+          // Plain opaque polygons (search areas): as few paths as the picture allows (areaBatches.ts).
+          const run = items.slice(i, end);
+          const boxes = run.map((it) => (rows ? (Array.from(rows.boxes.subarray(it.order * 4, it.order * 4 + 4)) as Extent) : it.polygon!.getExtent()));
+          const widest = Math.max(0, ...run.map((it) => it.s.getStroke()?.getWidth() ?? 0));
+          for (const g of groupAreas(run.map((it) => it.s), boxes, (widest / 2 + 2) * r)) {
+            immediate.setStyle(g.style);
+            immediate.drawGeometry(multiPolygonOf(g.members.map((m) => run[m]!), rows));
+          }
+          i = end;
+          continue;
+        }
+        // drawFeature reads only the style's geometry of the feature: a snapshot row serves as well.
+        immediate.drawFeature(items[i]!.f as Feature, items[i]!.s);
+        i++;
+      }
     }
+    tile.canvas = canvas;
+    tile.stale = false;
+  }
+
+  /** A tile of symbols only: blended in JavaScript, put once. */
+  private putSymbols(level: Level, tile: Tile, symbols: RowSymbols) {
+    if (!symbols.order.length) {
+      tile.canvas = null;
+      tile.stale = false;
+      return;
+    }
+    const canvas = tile.canvas ?? document.createElement('canvas');
+    if (canvas.width !== level.step || canvas.height !== level.step) {
+      canvas.width = level.step;
+      canvas.height = level.step;
+    }
+    const ctx = canvas.getContext('2d')!;
+    const out = ctx.createImageData(level.step, level.step);
+    const words = new Uint32Array(out.data.buffer, out.data.byteOffset, level.step * level.step);
+    for (const i of symbols.order) blendIcon(out.data, words, level.step, symbols.pixels[i]!, symbols.x[i]!, symbols.y[i]!);
+    ctx.putImageData(out, 0, 0);
     tile.canvas = canvas;
     tile.stale = false;
   }
@@ -285,7 +418,7 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
     const extent = frameState.extent!;
     const busy = frameState.viewHints[ViewHint.ANIMATING]! > 0 || frameState.viewHints[ViewHint.INTERACTING]! > 0;
     const frame = ++this.frameNo;
-    const { start, budget } = frameBudget(frameState, busy);
+    const { start, budget } = frameBudget(frameState, busy, this.getLayer().isOpening());
 
     this.prepareContainer(frameState, target as HTMLElement);
     const context = this.getRenderContext(frameState);
@@ -326,7 +459,7 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
         let tile = current.tiles.get(key);
         const source = this.getLayer().getSource()!;
         // A table being re-read after an edit keeps its old tiles until the new rows are in.
-        const canDraw = !source.loading && performance.now() - start < budget;
+        const canDraw = (!source.loading || this.getLayer().getRows() !== null) && performance.now() - start < budget;
         if ((!tile || tile.stale) && canDraw) {
           tile ??= { canvas: null, stale: true, used: frame };
           this.drawTile(current, x, y, tile);
@@ -345,7 +478,7 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
       for (const [tile, px, py] of draws) if (tile.canvas) context.drawImage(tile.canvas, px, py);
       // Spare time on a resting view: the ring of tiles around it, so that a pan finds them drawn.
       if (fallback && missing.length) this.drawFallback(context as CanvasRenderingContext2D, fallback, missing, toPx, frame);
-      if (!busy && !missing.length && !pending) this.prefetch(current, x0 - 1, x1 + 1, y0 - 1, y1 + 1, start, budget, frame);
+      if (!busy && !missing.length && !pending) this.prefetch(current, x0 - 1, x1 + 1, y0 - 1, y1 + 1, start, Math.min(budget, RESTING_BUDGET_MS), frame);
     } else if (fallback) {
       const w = Math.round((extent[2] - extent[0]) / r * pr) + 1;
       const h = Math.round((extent[3] - extent[1]) / r * pr) + 1;
@@ -357,7 +490,10 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
 
     this.evict(frame, Math.round(TILE_PX * pr));
     this.ready = missing.length === 0 && pending === 0;
-    if (!this.ready) frameState.postRenderFunctions.push((map) => map.render());
+    // More tiles next frame; but a table still being read has nothing to draw yet, and the end of
+    // its read asks for a frame itself (loaded, setRows): no frames spent waiting for it.
+    const source = this.getLayer().getSource()!;
+    if (!this.ready && (!source.loading || this.getLayer().getRows())) frameState.postRenderFunctions.push((map) => map.render());
     return this.container!;
   }
 
@@ -398,7 +534,7 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
 
   private prefetch(level: Level, x0: number, x1: number, y0: number, y1: number, start: number, budget: number, frame: number) {
     const source = this.getLayer().getSource()!;
-    if (source.loading) return;
+    if (source.loading && !this.getLayer().getRows()) return;
     for (let x = x0; x <= x1; x++)
       for (let y = y0; y <= y1; y++) {
         if (performance.now() - start >= budget) return;
@@ -495,12 +631,106 @@ function hitsStyle(s: Style, g: Geometry, c: number[], r: number, tolPx: number)
   return Math.hypot(p[0]! - c[0]!, p[1]! - c[1]!) <= reach;
 }
 
+/** Where the symbols of a tile's rows go, in drawing order. */
+interface RowSymbols {
+  x: number[];
+  y: number[];
+  pixels: IconPixels[];
+  order: number[];
+}
+
+/**
+ * The symbols of rows that are all points drawn with plain icons copied at their own size (a
+ * grave layer), placed straight from the answer's coordinates; null when any row is anything else.
+ * The order is VectorLayer's: by the style's zIndex, then by row, then by the style's place.
+ */
+function rowSymbols(
+  rows: FlatTable,
+  ks: ArrayLike<number>,
+  stylesOf: (k: number) => Style[] | null,
+  templates: Map<Style, IconTemplate | null>,
+  transform: number[],
+  pr: number,
+): RowSymbols | null {
+  const xy = rows.layer.geom.xy;
+  const out: RowSymbols = { x: [], y: [], pixels: [], order: [] };
+  const zs: number[] = [];
+  let mixed = false;
+  for (let i = 0; i < ks.length; i++) {
+    const k = ks[i]!;
+    const st = stylesOf(k);
+    if (!st) continue;
+    if (rows.types[k] !== MAP_GEOM.Point) return null;
+    const c = rows.xyAt[k]!;
+    const X = xy[c]!;
+    const Y = xy[c + 1]!;
+    const px = transform[0]! * X + transform[2]! * Y + transform[4]!;
+    const py = transform[1]! * X + transform[3]! * Y + transform[5]!;
+    for (const s of st) {
+      if (s.getGeometry() !== null) return null;
+      let t = templates.get(s);
+      if (t === undefined) templates.set(s, (t = iconTemplate(s, pr)));
+      if (!t?.pixels) return null;
+      const z = s.getZIndex() ?? 0;
+      if (zs.length && z !== zs[0]) mixed = true;
+      zs.push(z);
+      out.x.push(Math.round(px - t.ax));
+      out.y.push(Math.round(py - t.ay));
+      out.pixels.push(t.pixels);
+    }
+  }
+  out.order = zs.map((_, i) => i);
+  // Array.prototype.sort is stable: rows and styles keep their order within a zIndex.
+  if (mixed) out.order.sort((a, b) => zs[a]! - zs[b]!);
+  return out;
+}
+
+/** One style of one feature (or snapshot row) to draw on a tile. */
+interface Item {
+  z: number;
+  order: number;
+  f: FeatureLike;
+  s: Style;
+  /** The feature's own point, when it is one (flat x, y). */
+  point: ArrayLike<number> | null;
+  /** The feature's own polygon, when it is one (features; snapshot rows are read from the rows). */
+  polygon: Polygon | null;
+}
+
+/** A plain icon style at a pixel ratio: where its raster goes from the point, and its pixels. */
+interface IconTemplate {
+  img: HTMLCanvasElement | HTMLImageElement;
+  ax: number;
+  ay: number;
+  w: number;
+  h: number;
+  /** The raster's pixels when it is drawn at its own size (a plain copy), else null. */
+  pixels: IconPixels | null;
+}
+
 interface IconDraw {
   img: HTMLCanvasElement | HTMLImageElement;
   x: number;
   y: number;
   w: number;
   h: number;
+  pixels: IconPixels | null;
+}
+
+function iconTemplate(s: Style, pr: number): IconTemplate | null {
+  const image = s.getImage();
+  if (!(image instanceof Icon) || s.getFill() || s.getStroke() || s.getText() || image.getRotation() !== 0 || image.getOpacity() !== 1) return null;
+  const img = image.getImage(pr) as HTMLCanvasElement | HTMLImageElement | null;
+  const size = image.getSize();
+  const anchor = image.getAnchor();
+  if (!img || !size || !anchor) return null;
+  const scale = image.getScaleArray();
+  const sx = scale[0]! * pr;
+  const sy = scale[1]! * pr;
+  const w = size[0]! * sx;
+  const h = size[1]! * sy;
+  const copy = Math.abs(w - img.width) < 0.5 && Math.abs(h - img.height) < 0.5;
+  return { img, ax: anchor[0]! * sx, ay: anchor[1]! * sy, w, h, pixels: copy ? iconPixels(img) : null };
 }
 
 /**
@@ -508,26 +738,49 @@ interface IconDraw {
  * plain icon on a point): what CanvasImmediateRenderer would draw, without its per-feature state
  * changes. On whole pixels, as OpenLayers' own executor places images, so a symbol stays crisp.
  */
-function iconDrawOf(f: Feature, s: Style, transform: number[], pr: number): IconDraw | null {
-  const image = s.getImage();
-  if (!(image instanceof Icon) || s.getFill() || s.getStroke() || s.getText() || image.getRotation() !== 0 || image.getOpacity() !== 1) return null;
-  const g = s.getGeometryFunction()(f) as Geometry | undefined;
-  if (!(g instanceof Point)) return null;
-  const img = image.getImage(pr) as HTMLCanvasElement | HTMLImageElement | null;
-  const size = image.getSize();
-  const anchor = image.getAnchor();
-  if (!img || !size || !anchor) return null;
-  const scale = image.getScaleArray();
-  const c = g.getFlatCoordinates();
+function iconDrawOf(it: Item, templates: Map<Style, IconTemplate | null>, transform: number[], pr: number): IconDraw | null {
+  let t = templates.get(it.s);
+  if (t === undefined) templates.set(it.s, (t = iconTemplate(it.s, pr)));
+  if (!t) return null;
+  let c: ArrayLike<number> | null = null;
+  // No geometry of its own (style.getGeometry() null): the style draws the feature's geometry.
+  if (it.s.getGeometry() === null) c = it.point;
+  else {
+    const g = it.s.getGeometryFunction()(it.f) as Geometry | undefined;
+    if (g instanceof Point) c = g.getFlatCoordinates();
+  }
+  if (!c) return null;
   const x = transform[0]! * c[0]! + transform[2]! * c[1]! + transform[4]!;
   const y = transform[1]! * c[0]! + transform[3]! * c[1]! + transform[5]!;
-  const sx = scale[0]! * pr;
-  const sy = scale[1]! * pr;
-  return { img, x: Math.round(x - anchor[0]! * sx), y: Math.round(y - anchor[1]! * sy), w: size[0]! * sx, h: size[1]! * sy };
+  return { img: t.img, x: Math.round(x - t.ax), y: Math.round(y - t.ay), w: t.w, h: t.h, pixels: t.pixels };
 }
 
-/** The symbol's raster pixels when it is drawn at its own size (a plain copy), else null. */
-function pixelsForCopy(d: IconDraw): IconPixels | null {
-  if (Math.abs(d.w - d.img.width) >= 0.5 || Math.abs(d.h - d.img.height) >= 0.5) return null;
-  return iconPixels(d.img);
+/** The end of the run of plain opaque polygons from item i on (areaBatches.ts). */
+function areaRun(items: Item[], i: number, rows: FlatTable | null): number {
+  const isArea = (it: Item) => (rows ? rows.types[it.order] === MAP_GEOM.Polygon : it.polygon !== null) && areaStyleKey(it.s) !== null;
+  let j = i;
+  while (j < items.length && isArea(items[j]!)) j++;
+  return Math.max(j, i + 1);
+}
+
+/** Polygon items as one MultiPolygon. */
+function multiPolygonOf(items: Item[], rows: FlatTable | null): MultiPolygon {
+  const flat: number[] = [];
+  const endss: number[][] = [];
+  for (const it of items) {
+    let coords: ArrayLike<number>;
+    let ends: readonly number[];
+    if (rows) {
+      const g = rows.flat(it.order)!;
+      coords = g.flat;
+      ends = g.ends!;
+    } else {
+      coords = it.polygon!.getFlatCoordinates();
+      ends = it.polygon!.getEnds();
+    }
+    const base = flat.length;
+    for (let q = 0; q < coords.length; q++) flat.push(coords[q]!);
+    endss.push(ends.map((e) => e + base));
+  }
+  return new MultiPolygon(flat, 'XY', endss);
 }

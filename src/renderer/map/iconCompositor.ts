@@ -8,6 +8,11 @@ export interface IconPixels {
   w: number;
   h: number;
   data: Uint8ClampedArray;
+  /** The symbol's pixels that are not transparent: where they are, their colour, their alpha. */
+  xs: Int16Array;
+  ys: Int16Array;
+  rgba: Uint32Array;
+  alpha: Uint8Array;
 }
 
 let cache = new WeakMap<object, IconPixels | null>();
@@ -15,6 +20,27 @@ let cache = new WeakMap<object, IconPixels | null>();
 /** Forget the pixels read so far (a symbol raster was redrawn, e.g. when its SVG loaded). */
 export function forgetIconPixels() {
   cache = new WeakMap();
+}
+
+/** A symbol's pixels, with its non-transparent ones listed: a symbol is mostly empty corners. */
+export function pixelsOf(w: number, h: number, data: Uint8ClampedArray): IconPixels {
+  const words = new Uint32Array(data.buffer, data.byteOffset, w * h);
+  let n = 0;
+  for (let i = 0; i < w * h; i++) if (data[i * 4 + 3]! > 0) n++;
+  const p: IconPixels = { w, h, data, xs: new Int16Array(n), ys: new Int16Array(n), rgba: new Uint32Array(n), alpha: new Uint8Array(n) };
+  let j = 0;
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      const a = data[i * 4 + 3]!;
+      if (a === 0) continue;
+      p.xs[j] = x;
+      p.ys[j] = y;
+      p.rgba[j] = words[i]!;
+      p.alpha[j] = a;
+      j++;
+    }
+  return p;
 }
 
 /** The pixels of a symbol raster, or null when they cannot be read (the caller draws it instead). */
@@ -25,7 +51,7 @@ export function iconPixels(img: CanvasImageSource): IconPixels | null {
   if (img instanceof HTMLCanvasElement && img.width > 0 && img.height > 0) {
     try {
       const d = img.getContext('2d')?.getImageData(0, 0, img.width, img.height);
-      if (d) p = { w: d.width, h: d.height, data: d.data };
+      if (d) p = pixelsOf(d.width, d.height, d.data);
     } catch {
       p = null;
     }
@@ -34,33 +60,33 @@ export function iconPixels(img: CanvasImageSource): IconPixels | null {
   return p;
 }
 
-/** Source-over of `src` at (x, y) into `dst` (side × side, RGBA, not premultiplied), clipped. */
-export function blendIcon(dst: Uint8ClampedArray, side: number, src: IconPixels, x: number, y: number) {
-  const x0 = Math.max(0, -x);
-  const y0 = Math.max(0, -y);
-  const x1 = Math.min(src.w, side - x);
-  const y1 = Math.min(src.h, side - y);
+/**
+ * Source-over of `src` at (x, y) into `dst` (side × side, RGBA, not premultiplied; `dst32` the
+ * same bytes as 32-bit words), clipped. An opaque pixel is one word copied, in whatever byte order
+ * the machine has, since both views share it.
+ */
+export function blendIcon(dst: Uint8ClampedArray, dst32: Uint32Array, side: number, src: IconPixels, x: number, y: number) {
+  const inside = x >= 0 && y >= 0 && x + src.w <= side && y + src.h <= side;
+  const { xs, ys, rgba, alpha } = src;
   const s = src.data;
-  for (let j = y0; j < y1; j++) {
-    let si = (j * src.w + x0) * 4;
-    let di = ((y + j) * side + x + x0) * 4;
-    for (let i = x0; i < x1; i++, si += 4, di += 4) {
-      const sa = s[si + 3]!;
-      if (sa === 0) continue;
-      if (sa === 255) {
-        dst[di] = s[si]!;
-        dst[di + 1] = s[si + 1]!;
-        dst[di + 2] = s[si + 2]!;
-        dst[di + 3] = 255;
-        continue;
-      }
-      const a = sa / 255;
-      const da = (dst[di + 3]! / 255) * (1 - a);
-      const out = a + da;
-      dst[di] = (s[si]! * a + dst[di]! * da) / out;
-      dst[di + 1] = (s[si + 1]! * a + dst[di + 1]! * da) / out;
-      dst[di + 2] = (s[si + 2]! * a + dst[di + 2]! * da) / out;
-      dst[di + 3] = out * 255;
+  for (let j = 0, n = alpha.length; j < n; j++) {
+    const px = x + xs[j]!;
+    const py = y + ys[j]!;
+    if (!inside && (px < 0 || py < 0 || px >= side || py >= side)) continue;
+    const p = py * side + px;
+    const sa = alpha[j]!;
+    if (sa === 255) {
+      dst32[p] = rgba[j]!;
+      continue;
     }
+    const si = (ys[j]! * src.w + xs[j]!) * 4;
+    const di = p * 4;
+    const a = sa / 255;
+    const da = (dst[di + 3]! / 255) * (1 - a);
+    const out = a + da;
+    dst[di] = (s[si]! * a + dst[di]! * da) / out;
+    dst[di + 1] = (s[si + 1]! * a + dst[di + 1]! * da) / out;
+    dst[di + 2] = (s[si + 2]! * a + dst[di + 2]! * da) / out;
+    dst[di + 3] = out * 255;
   }
 }

@@ -7,7 +7,8 @@ import MultiLineString from 'ol/geom/MultiLineString';
 import MultiPolygon from 'ol/geom/MultiPolygon';
 import Point from 'ol/geom/Point';
 import Polygon from 'ol/geom/Polygon';
-import { readMapLayer, type FlatGeometry, type MapLayer } from '../../shared/contract/map-layer';
+import { readMapLayer, readMapProps, type FlatGeometry, type MapLayer } from '../../shared/contract/map-layer';
+import type { FlatTable } from './flatTable';
 
 export function olGeometry(g: FlatGeometry): Geometry {
   switch (g.type) {
@@ -36,4 +37,27 @@ export function featuresOf(layer: MapLayer): Feature[] {
     out.push(f);
   }
   return out;
+}
+
+/**
+ * The features of a drawn table (flatTable.ts), a slice at a time so the page stays responsive:
+ * each yield hands back the features built so far. The geometries the tiles already made are reused.
+ */
+export function* featureSlices(table: FlatTable, sliceSize: number): Generator<Feature[]> {
+  let k = 0;
+  let slice: Feature[] = [];
+  for (const row of readMapProps(table.layer)) {
+    const g = table.geometry(k++);
+    if (!g) continue;
+    const f = new Feature(g);
+    f.setId(row.id);
+    f.setProperties(row.props, true);
+    f.set('__meta', row.meta, true);
+    slice.push(f);
+    if (slice.length >= sliceSize) {
+      yield slice;
+      slice = [];
+    }
+  }
+  if (slice.length) yield slice;
 }

@@ -8,6 +8,7 @@ import Polygon from 'ol/geom/Polygon';
 import { Fill, Icon, Stroke, Style, Text } from 'ol/style';
 import type { Props } from '../../shared/model/rows';
 import {
+  CLASSES,
   CLASS_FIELD,
   classKeyOf,
   LABEL_RULES,
@@ -49,6 +50,24 @@ function olStroke(s: StrokeSpec): Stroke {
 
 const iconCache = new Map<string, Icon>();
 const iconListeners = new Set<() => void>();
+/** Symbol rasters whose SVG has not been drawn into them yet. */
+let iconsLoading = 0;
+
+/** How many symbol rasters are still being drawn (a tile drawn now would miss them). */
+export function symbolsLoading(): number {
+  return iconsLoading;
+}
+
+/**
+ * Every class's symbol, started at once: an SVG decodes asynchronously, and a tile drawn before
+ * its symbol is ready is drawn again when it is (onSymbolsReady).
+ */
+export function preloadSymbols(): void {
+  for (const c of CLASSES) {
+    const sym = c.symbol ? styleOfClass(c.classKey)?.symbol : null;
+    if (sym) symbolIcon(sym);
+  }
+}
 
 /** Called when a symbol's raster is ready (the layers using it must redraw). */
 export function onSymbolsReady(cb: () => void): () => void {
@@ -72,10 +91,16 @@ export function symbolIcon(sym: PointSymbol): Icon {
     canvas.width = side;
     canvas.height = side;
     const img = new Image();
-    img.onload = () => {
-      canvas.getContext('2d')?.drawImage(img, 0, 0, side, side);
+    iconsLoading++;
+    const settle = () => {
+      iconsLoading--;
       for (const cb of iconListeners) cb();
     };
+    img.onload = () => {
+      canvas.getContext('2d')?.drawImage(img, 0, 0, side, side);
+      settle();
+    };
+    img.onerror = settle;
     img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
     icon = new Icon({
       img: canvas,
@@ -195,9 +220,14 @@ function mapDate(): string {
 // class read from the two attributes classKeyOf looks at.
 const classSpecs = new WeakMap<object, Map<string, StyleSpec>>();
 const NO_SETTINGS = {};
+/** The class a feature is drawn as: its geometry style depends on this key alone (and the settings). */
+export function styleClassOf(table: FeatureTableName, feature: Pick<FeatureLike, 'get'>): string {
+  const field = CLASS_FIELD[table].field;
+  return classKeyOf(table, { [field]: feature.get(field), valid_to: feature.get('valid_to') } as Props, mapDate());
+}
+
 function cachedSpec(feature: FeatureLike, ctx: LayerStyleContext): StyleSpec {
-  const field = CLASS_FIELD[ctx.table].field;
-  const key = classKeyOf(ctx.table, { [field]: feature.get(field), valid_to: feature.get('valid_to') } as Props, mapDate());
+  const key = styleClassOf(ctx.table, feature);
   const bySettings = ctx.settings ?? NO_SETTINGS;
   let specs = classSpecs.get(bySettings);
   if (!specs) classSpecs.set(bySettings, (specs = new Map()));

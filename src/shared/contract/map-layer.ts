@@ -20,10 +20,18 @@ export type MapColumn = z.infer<typeof MapColumnSchema>;
 /** Geometry type codes of `geom.types` (the WKB codes; 0 = no geometry). */
 export const MAP_GEOM = { none: 0, Point: 1, LineString: 2, Polygon: 3, MultiLineString: 5, MultiPolygon: 6 } as const;
 
+/** The most rows one read returns. */
+export const MAP_READ_LIMIT = 200_000;
+/**
+ * Up to this many rows the map reads a table whole, once (pans never fetch again; the main side
+ * has the answer ready when a project opens). Larger tables are read by the extent in view.
+ */
+export const MAP_READ_WHOLE_UP_TO = 100_000;
+
 export const MapLayerQuerySchema = z.object({
   table: TableNameSchema,
   bbox: ExtentSchema.optional(),
-  limit: z.number().int().min(1).max(200_000).default(200_000),
+  limit: z.number().int().min(1).max(MAP_READ_LIMIT).default(MAP_READ_LIMIT),
 });
 
 export const MapLayerSchema = z.object({
@@ -69,7 +77,7 @@ export function columnValue(c: MapColumn, k: number): PropValue {
 }
 
 /** columnValue with the column's layout decided once (the reader asks 45,000 rows × every column). */
-function columnReader(c: MapColumn): (k: number) => PropValue {
+export function columnReader(c: MapColumn): (k: number) => PropValue {
   if ('v' in c) {
     const v = c.v;
     return (k) => v[k] ?? null;
@@ -139,20 +147,79 @@ export interface MapRow {
   geometry: FlatGeometry | null;
 }
 
-/** Reads the rows back, in order. Throws on a malformed answer rather than drawing it wrong. */
-export function* readMapLayer(layer: MapLayer): Generator<MapRow> {
-  const { types, parts, xy } = layer.geom;
-  const fields = Object.keys(layer.props);
-  const n = layer.ids.length;
-  if (types.length !== n) throw new Error(`features.map: ${types.length} geometries for ${n} rows`);
-  let p = 0;
-  let c = 0;
+/** Where the next row's geometry starts in `geom.parts` and `geom.xy`. */
+export interface GeometryCursor {
+  p: number;
+  c: number;
+}
+
+/**
+ * The geometry of row k, read at the cursor, which moves past it. Throws on a malformed answer
+ * rather than drawing it wrong.
+ */
+export function readGeometryAt(geom: MapLayer['geom'], k: number, at: GeometryCursor): FlatGeometry | null {
+  const { types, parts, xy } = geom;
   const take = (positions: number) => {
-    const flat = xy.slice(c, c + positions * 2);
+    const flat = xy.slice(at.c, at.c + positions * 2);
     if (flat.length !== positions * 2) throw new Error('features.map: coordinates end early');
-    c += positions * 2;
+    at.c += positions * 2;
     return flat;
   };
+  switch (types[k]) {
+    case MAP_GEOM.none:
+      return null;
+    case MAP_GEOM.Point:
+      return { type: 'Point', flat: take(1) };
+    case MAP_GEOM.LineString:
+      return { type: 'LineString', flat: take(parts[at.p++]!) };
+    case MAP_GEOM.Polygon:
+    case MAP_GEOM.MultiLineString: {
+      const count = parts[at.p++]!;
+      const lens = parts.slice(at.p, at.p + count);
+      at.p += count;
+      const flat = take(lens.reduce((a, b) => a + b, 0));
+      const ends: number[] = [];
+      let e = 0;
+      for (const len of lens) ends.push((e += len * 2));
+      return { type: types[k] === MAP_GEOM.Polygon ? 'Polygon' : 'MultiLineString', flat, ends };
+    }
+    case MAP_GEOM.MultiPolygon: {
+      const polys = parts[at.p++]!;
+      const endss: number[][] = [];
+      let total = 0;
+      let e = 0;
+      for (let q = 0; q < polys; q++) {
+        const rings = parts[at.p++]!;
+        const ends: number[] = [];
+        for (let r = 0; r < rings; r++) {
+          const len = parts[at.p++]!;
+          total += len;
+          ends.push((e += len * 2));
+        }
+        endss.push(ends);
+      }
+      return { type: 'MultiPolygon', flat: take(total), endss };
+    }
+    default:
+      throw new Error(`features.map: unknown geometry type ${types[k]}`);
+  }
+}
+
+/** Every row's geometry, in order; checks that the answer's arrays agree with each other. */
+export function readGeometries(layer: MapLayer): (FlatGeometry | null)[] {
+  const n = layer.ids.length;
+  if (layer.geom.types.length !== n) throw new Error(`features.map: ${layer.geom.types.length} geometries for ${n} rows`);
+  const at: GeometryCursor = { p: 0, c: 0 };
+  const out: (FlatGeometry | null)[] = new Array(n);
+  for (let k = 0; k < n; k++) out[k] = readGeometryAt(layer.geom, k, at);
+  if (at.c !== layer.geom.xy.length || at.p !== layer.geom.parts.length) throw new Error('features.map: coordinates left over');
+  return out;
+}
+
+/** The attributes and metadata of the rows, in order (the geometries: readGeometries). */
+export function* readMapProps(layer: MapLayer): Generator<Omit<MapRow, 'geometry'>> {
+  const fields = Object.keys(layer.props);
+  const n = layer.ids.length;
   const readers = fields.map((f) => columnReader(layer.props[f]!));
   const nfields = fields.length;
   const version = columnReader(layer.versions);
@@ -171,52 +238,15 @@ export function* readMapLayer(layer: MapLayer): Generator<MapRow> {
       updatedBy: String(updatedBy(k) ?? ''),
       deleted: false,
     };
-    let geometry: FlatGeometry | null = null;
-    switch (types[k]) {
-      case MAP_GEOM.none:
-        break;
-      case MAP_GEOM.Point:
-        geometry = { type: 'Point', flat: take(1) };
-        break;
-      case MAP_GEOM.LineString:
-        geometry = { type: 'LineString', flat: take(parts[p++]!) };
-        break;
-      case MAP_GEOM.Polygon:
-      case MAP_GEOM.MultiLineString: {
-        const count = parts[p++]!;
-        const lens = parts.slice(p, p + count);
-        p += count;
-        const flat = take(lens.reduce((a, b) => a + b, 0));
-        const ends: number[] = [];
-        let e = 0;
-        for (const len of lens) ends.push((e += len * 2));
-        geometry = { type: types[k] === MAP_GEOM.Polygon ? 'Polygon' : 'MultiLineString', flat, ends };
-        break;
-      }
-      case MAP_GEOM.MultiPolygon: {
-        const polys = parts[p++]!;
-        const endss: number[][] = [];
-        let total = 0;
-        let e = 0;
-        for (let q = 0; q < polys; q++) {
-          const rings = parts[p++]!;
-          const ends: number[] = [];
-          for (let r = 0; r < rings; r++) {
-            const len = parts[p++]!;
-            total += len;
-            ends.push((e += len * 2));
-          }
-          endss.push(ends);
-        }
-        geometry = { type: 'MultiPolygon', flat: take(total), endss };
-        break;
-      }
-      default:
-        throw new Error(`features.map: unknown geometry type ${types[k]}`);
-    }
-    yield { id: layer.ids[k]!, props, meta, geometry };
+    yield { id: layer.ids[k]!, props, meta };
   }
-  if (c !== xy.length || p !== parts.length) throw new Error('features.map: coordinates left over');
+}
+
+/** Reads the rows back, in order. Throws on a malformed answer rather than drawing it wrong. */
+export function* readMapLayer(layer: MapLayer): Generator<MapRow> {
+  const geometries = readGeometries(layer);
+  let k = 0;
+  for (const row of readMapProps(layer)) yield { ...row, geometry: geometries[k++]! };
 }
 
 /** The GeoJSON geometry of a flat one (tests; any code that needs the contract's Geometry). */

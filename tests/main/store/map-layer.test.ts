@@ -107,3 +107,38 @@ describe('features.map', () => {
     expect(() => [...readMapLayer({ ...layer, geom: { ...layer.geom, xy: [...layer.geom.xy, 1, 2] } })]).toThrow();
   });
 });
+
+describe('features.map kept between writes', () => {
+  it('hands out the same frozen answer until this connection writes', () => {
+    const a = store.mapLayer('graves');
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(store.mapLayer('graves')).toBe(a);
+    store.applyEdit({ label: 'thêm mộ', put: [{ table: 'graves', id: id(300), geometry: { type: 'Point', coordinates: [X0 + 7, Y0 + 7] }, props: { kind: 'newly_found', verification: 'not_verified' } }] }, AUTHOR);
+    const b = store.mapLayer('graves');
+    expect(b).not.toBe(a);
+    expect(b.ids).toContain(id(300));
+    expect(asRows(b)).toEqual(store.query('graves').rows);
+    // An undo is a write too.
+    store.undo(AUTHOR);
+    expect(store.mapLayer('graves').ids).not.toContain(id(300));
+  });
+
+  it('reads again after another connection (QGIS, a second window) commits to the file', () => {
+    const a = store.mapLayer('search_areas');
+    const other = ProjectStore.open(join(tmp.dir, 'm.gpkg'));
+    try {
+      other.applyEdit({ label: 'cửa sổ khác', put: [{ table: 'search_areas', id: id(100), baseVersion: store.get('search_areas', id(100))!.meta.version, props: { name: 'Đồi Thấp' } }] }, 'Người khác');
+    } finally {
+      other.close();
+    }
+    const b = store.mapLayer('search_areas');
+    expect(b).not.toBe(a);
+    expect(asRows(b).find((r) => r.id === id(100))!.props.name).toBe('Đồi Thấp');
+  });
+
+  it('keeps nothing for reads by extent or limit', () => {
+    const bbox: [number, number, number, number] = [X0 - 1, Y0 - 1, X0 + 100, Y0 + 10];
+    expect(store.mapLayer('graves', bbox)).not.toBe(store.mapLayer('graves', bbox));
+    expect(Object.isFrozen(store.mapLayer('graves', undefined, 10))).toBe(false);
+  });
+});
