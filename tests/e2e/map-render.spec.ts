@@ -63,3 +63,43 @@ test('the map at sheet scales: symbols, fills and labels; a click finds what is 
   await page.keyboard.press('Escape');
   expect(errors).toEqual([]);
 });
+
+test("tiles drawn from the read's rows are the tiles its features draw", async ({ page }) => {
+  await openDemo(page, 'Kiểm tra bản đồ');
+  for (const table of ['admin_units', 'search_areas', 'graves', 'cemeteries']) {
+    const row = page.locator(`[data-testid="layer-row"][data-table="${table}"]`);
+    await expect.poll(async () => Number(await row.getAttribute('data-feature-count')), { timeout: 30_000 }).toBeGreaterThan(0);
+  }
+  const frame = () =>
+    page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const m = (window as any).__quytapMap;
+          m.map.once('rendercomplete', () => resolve());
+          m.map.render();
+        }),
+    );
+  const area = (await invoke(page, 'features.query', { table: 'search_areas', limit: 1 })).rows[0];
+  const ring: number[][] = area.geometry.type === 'MultiPolygon' ? area.geometry.coordinates[0][0] : area.geometry.coordinates[0];
+  for (const denominator of [50_000, 10_000]) {
+    await showAt(page, ring[0]!, denominator);
+    // The first picture came from the rows; every tiled layer still draws from them.
+    const fromRows = await page.evaluate(() => [...(window as any).__quytapMap.tables.values()].filter((t: any) => t.geom.getRows).map((t: any) => t.geom.getRows() !== null));
+    expect(fromRows.every(Boolean)).toBe(true);
+    const before = await page.getByTestId('map').screenshot();
+    await page.evaluate(() => {
+      for (const t of (window as any).__quytapMap.tables.values())
+        if (t.geom.getRows) {
+          t.geom.dropRows();
+          t.geom.redrawAll();
+        }
+    });
+    await frame();
+    await page.waitForTimeout(300);
+    const after = await page.getByTestId('map').screenshot();
+    expect(after.equals(before), `1:${denominator}: the features drew other pixels than the rows`).toBe(true);
+    // The next read brings rows again.
+    await page.evaluate(() => (window as any).__quytapMap.refresh());
+    await expect.poll(() => page.evaluate(() => [...(window as any).__quytapMap.tables.values()].every((t: any) => !t.geom.getRows || t.geom.getRows() !== null))).toBe(true);
+  }
+});
