@@ -6,6 +6,7 @@ import type Feature from 'ol/Feature';
 import type { FeatureLike } from 'ol/Feature';
 import VectorImageLayer from 'ol/layer/VectorImage';
 import VectorSource from 'ol/source/Vector';
+import { asArray } from 'ol/color';
 import type { Style } from 'ol/style';
 import type { FeatureTableName, SymbologySettings } from '../../shared/symbology';
 import { labelScaleLimit, labelStyleFunction } from './olStyle';
@@ -18,6 +19,8 @@ export class LabelLayer {
   private readonly tableOf = new WeakMap<FeatureLike, FeatureTableName>();
   private fns = new Map<FeatureTableName, LabelFn>();
   private hidden = new Set<FeatureTableName>();
+  /** The layer panel's opacity of each table, applied to its labels' colours. */
+  private opacity = new Map<FeatureTableName, number>();
   /**
    * Features of tables whose labels do not apply at the current scale wait outside the layer's
    * source: 45,000 graves (labelled from 1:5,000) cost nothing to the labels of a district view.
@@ -39,7 +42,9 @@ export class LabelLayer {
       style: (f, resolution) => {
         const table = this.tableOf.get(f);
         if (!table || this.hidden.has(table)) return undefined;
-        return this.fns.get(table)?.(f, resolution);
+        const style = this.fns.get(table)?.(f, resolution);
+        const alpha = this.opacity.get(table) ?? 1;
+        return style && alpha < 1 ? faded(style, alpha) : style;
       },
       properties: { role: 'label' },
     });
@@ -54,6 +59,14 @@ export class LabelLayer {
     const next = new Set(tables);
     if (next.size === this.hidden.size && [...next].every((t) => this.hidden.has(t))) return;
     this.hidden = next;
+    this.layer.changed();
+  }
+
+  /** Labels fade with their table (one label layer for all tables: the layer's own opacity cannot). */
+  setOpacity(opacity: ReadonlyMap<FeatureTableName, number>) {
+    const next = new Map([...opacity].filter(([, a]) => a < 1));
+    if (next.size === this.opacity.size && [...next].every(([t, a]) => this.opacity.get(t) === a)) return;
+    this.opacity = next;
     this.layer.changed();
   }
 
@@ -90,4 +103,25 @@ export class LabelLayer {
     }
     this.source.addFeatures(all);
   }
+}
+
+const fadedStyles = new WeakMap<Style, Map<number, Style>>();
+
+/** A label style with its text and halo colours at `alpha` times their opacity (kept per style). */
+export function faded(style: Style, alpha: number): Style {
+  let byAlpha = fadedStyles.get(style);
+  if (!byAlpha) fadedStyles.set(style, (byAlpha = new Map()));
+  let out = byAlpha.get(alpha);
+  if (!out) {
+    out = style.clone();
+    const text = out.getText();
+    const fade = (c: unknown) => {
+      const [r, g, b, a] = asArray(c as string);
+      return [r!, g!, b!, a! * alpha];
+    };
+    if (text?.getFill()) text.getFill()!.setColor(fade(text.getFill()!.getColor()));
+    if (text?.getStroke()) text.getStroke()!.setColor(fade(text.getStroke()!.getColor()));
+    byAlpha.set(alpha, out);
+  }
+  return out;
 }

@@ -440,6 +440,7 @@ export class MapController {
       t.geom.setOpacity(s.opacity);
     });
     this.labels.setHidden(states.filter((s) => !s.visible).map((s) => s.table));
+    this.labels.setOpacity(new globalThis.Map(states.map((s) => [s.table, s.opacity])));
   }
 
   /** Re-read layers from the store (after an edit, an undo, an import). */
