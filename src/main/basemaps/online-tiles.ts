@@ -3,7 +3,7 @@
 // from the cache first, so a tile seen once still shows in a hall without internet. When the
 // server cannot be reached the tile is answered 504 and the status says why; nothing else breaks.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BinaryResponse } from '../http/range';
 import { sniffTile, TILE_MIME } from './image-format';
@@ -15,6 +15,11 @@ export interface OnlineStatus {
 }
 
 const TIMEOUT_MS = 10_000;
+/**
+ * Tiles kept per URL template (~2 GB of 20 KB tiles: a district at every zoom to street level).
+ * Past it the least recently shown tenth goes: a read marks a tile as shown (its mtime).
+ */
+export const DEFAULT_MAX_TILES = 100_000;
 const USER_AGENT = 'QuyTap/0.1 (offline GIS for martyrs-remains search maps; tiles cached locally)';
 
 const text = (status: number, body: string): BinaryResponse => ({ status, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: Buffer.from(body) });
@@ -23,7 +28,10 @@ export class OnlineTiles {
   private status: OnlineStatus = { state: 'unknown', message: null, at: null };
   private readonly pending = new Map<string, Promise<BinaryResponse>>();
 
-  constructor(private readonly fetchImpl: typeof fetch = fetch) {}
+  constructor(
+    private readonly fetchImpl: typeof fetch = fetch,
+    private readonly maxTiles = DEFAULT_MAX_TILES,
+  ) {}
 
   /** `<project>-ban-do-nen-truc-tuyen/<hash of the URL template>/` beside the project file. */
   cacheDir(projectPath: string, template: string): string {
@@ -39,13 +47,33 @@ export class OnlineTiles {
 
   /** Tiles in the cache of this URL template (what still shows offline); the folder is walked once. */
   cachedCount(projectPath: string, template: string): number {
-    const dir = this.cacheDir(projectPath, template);
+    return this.countIn(this.cacheDir(projectPath, template));
+  }
+
+  private countIn(dir: string): number {
     let n = this.counts.get(dir);
     if (n === undefined) {
-      n = existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.tile')).length : 0;
+      n = tilesIn(dir).length;
       this.counts.set(dir, n);
     }
     return n;
+  }
+
+  /** Past maxTiles: the least recently shown tiles go until a tenth is free again. */
+  private evict(dir: string): void {
+    if (this.countIn(dir) <= this.maxTiles) return;
+    const files = tilesIn(dir).map((f) => {
+      const path = join(dir, f);
+      try {
+        return { path, at: statSync(path).mtimeMs };
+      } catch {
+        return { path, at: 0 };
+      }
+    });
+    files.sort((a, b) => a.at - b.at);
+    const keep = Math.floor(this.maxTiles * 0.9);
+    for (const f of files.slice(0, Math.max(0, files.length - keep))) rmSync(f.path, { force: true });
+    this.counts.set(dir, Math.min(files.length, keep));
   }
 
   resetStatus(): void {
@@ -61,7 +89,15 @@ export class OnlineTiles {
     if (existsSync(file)) {
       const body = readFileSync(file);
       const f = sniffTile(body);
-      if (f && f !== 'gzip') return { status: 200, headers: { 'Content-Type': TILE_MIME[f] }, body };
+      if (f && f !== 'gzip') {
+        try {
+          const now = new Date();
+          utimesSync(file, now, now); // shown now: the last to be evicted
+        } catch {
+          /* a read-only cache still answers */
+        }
+        return { status: 200, headers: { 'Content-Type': TILE_MIME[f] }, body };
+      }
     }
     const key = `${cfg.url}|${z}/${x}/${y}`;
     let p = this.pending.get(key);
@@ -113,13 +149,21 @@ export class OnlineTiles {
       return text(502, `bad answer ${res.status}`);
     }
     const dir = dirname(dirname(dirname(file)));
-    if (!existsSync(file) && this.counts.has(dir)) this.counts.set(dir, this.counts.get(dir)! + 1);
+    const added = !existsSync(file);
+    const before = this.countIn(dir);
     mkdirSync(dirname(file), { recursive: true });
     // Written aside then renamed: a reader never sees half a tile.
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, body);
     renameSync(tmp, file);
+    if (added) this.counts.set(dir, before + 1);
+    this.evict(dir);
     this.status = { state: 'ok', message: null, at: new Date().toISOString() };
     return { status: 200, headers: { 'Content-Type': TILE_MIME[f] }, body };
   }
+}
+
+/** The tile files under a cache folder (relative paths). */
+function tilesIn(dir: string): string[] {
+  return existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.tile')) : [];
 }
