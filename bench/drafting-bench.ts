@@ -252,6 +252,12 @@ export async function draftingBench(): Promise<void> {
         // The map marks the first complete render with every table's rows on it (MapController:
         // notePicture), in ms since navigation start.
         pictures.push((await page.evaluate(`performance.getEntriesByName('quytap:first-picture')[0]?.startTime ?? NaN`)) as number);
+        const steps = (await page.evaluate(`(() => {
+          const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+          const reads = performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/features.map'));
+          return [at('quytap:code-evaluated'), Math.min(...reads.map((e) => e.startTime)), Math.max(...reads.map((e) => e.responseEnd))];
+        })()`)) as number[];
+        console.log(`  run ${run + 1} (${run ? 'reload' : 'cold'}): code evaluated at ${steps[0]!.toFixed(0)} ms, map reads asked from ${steps[1]!.toFixed(0)}, all answered at ${steps[2]!.toFixed(0)}, on screen at ${pictures[run]!.toFixed(0)}`);
         if (profiler) printProfile(((await profiler.send('Profiler.stop')) as { profile: CpuProfile }).profile, 'the reload', join(out, 'assets'));
         const rpc = (await page.evaluate(
           `performance.getEntriesByType('resource').filter((e) => (e.name.includes('/rpc/features.query') || e.name.includes('/rpc/features.map'))).map((e) => [e.responseStart - e.startTime, e.responseEnd - e.responseStart, e.transferSize])`,

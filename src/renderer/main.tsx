@@ -9,6 +9,9 @@ import { ApiProvider, ErrorBoundary, ErrorScreen, ToastProvider } from './compon
 import { toUiError } from './errors';
 import { I18nProvider, storedLang } from './i18n';
 
+// Where a first render's time goes: everything before this is loading and evaluating the code.
+performance.mark('quytap:code-evaluated');
+
 const root = createRoot(document.getElementById('root')!);
 
 let api: ApiClient | null = null;

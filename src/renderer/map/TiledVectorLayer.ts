@@ -329,7 +329,7 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
         const order = Number(getUid(f));
         const g = f.getGeometry();
         const point = g instanceof Point ? g.getFlatCoordinates() : null;
-        const polygon = g instanceof Polygon ? g : null;
+        const polygon = g instanceof Polygon || g instanceof MultiPolygon ? g : null;
         if (Array.isArray(st)) for (const s of st) items.push({ z: s.getZIndex() ?? 0, order, f, s, point, polygon });
         else items.push({ z: st.getZIndex() ?? 0, order, f, s: st, point, polygon });
       }
@@ -694,7 +694,7 @@ interface Item {
   /** The feature's own point, when it is one (flat x, y). */
   point: ArrayLike<number> | null;
   /** The feature's own polygon, when it is one (features; snapshot rows are read from the rows). */
-  polygon: Polygon | null;
+  polygon: Polygon | MultiPolygon | null;
 }
 
 /** A plain icon style at a pixel ratio: where its raster goes from the point, and its pixels. */
@@ -757,30 +757,32 @@ function iconDrawOf(it: Item, templates: Map<Style, IconTemplate | null>, transf
 
 /** The end of the run of plain opaque polygons from item i on (areaBatches.ts). */
 function areaRun(items: Item[], i: number, rows: FlatTable | null): number {
-  const isArea = (it: Item) => (rows ? rows.types[it.order] === MAP_GEOM.Polygon : it.polygon !== null) && areaStyleKey(it.s) !== null;
+  const isArea = (it: Item) =>
+    (rows ? rows.types[it.order] === MAP_GEOM.Polygon || rows.types[it.order] === MAP_GEOM.MultiPolygon : it.polygon !== null) && areaStyleKey(it.s) !== null;
   let j = i;
   while (j < items.length && isArea(items[j]!)) j++;
   return Math.max(j, i + 1);
 }
 
-/** Polygon items as one MultiPolygon. */
+/** Polygon and multipolygon items as one MultiPolygon. */
 function multiPolygonOf(items: Item[], rows: FlatTable | null): MultiPolygon {
   const flat: number[] = [];
   const endss: number[][] = [];
   for (const it of items) {
     let coords: ArrayLike<number>;
-    let ends: readonly number[];
+    let polys: readonly (readonly number[])[];
     if (rows) {
       const g = rows.flat(it.order)!;
       coords = g.flat;
-      ends = g.ends!;
+      polys = g.type === 'MultiPolygon' ? g.endss! : [g.ends!];
     } else {
-      coords = it.polygon!.getFlatCoordinates();
-      ends = it.polygon!.getEnds();
+      const g = it.polygon!;
+      coords = g.getFlatCoordinates();
+      polys = g instanceof MultiPolygon ? g.getEndss() : [g.getEnds()];
     }
     const base = flat.length;
     for (let q = 0; q < coords.length; q++) flat.push(coords[q]!);
-    endss.push(ends.map((e) => e + base));
+    for (const ends of polys) endss.push(ends.map((e) => e + base));
   }
   return new MultiPolygon(flat, 'XY', endss);
 }
