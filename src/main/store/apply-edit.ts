@@ -65,8 +65,10 @@ export function checkTableGeometry(table: TableName, g: Geometry | null | undefi
 
 function validated(table: TableName, props: Props): void {
   const issues = validateProps(table, props);
-  for (const [k, v] of Object.entries(props))
+  for (const k in props) {
+    const v = props[k];
     if (typeof v === 'number' && !Number.isFinite(v)) issues.push({ field: k, vi: `${k}: phải là số hữu hạn`, en: `${k}: must be a finite number` });
+  }
   if (issues.length) throw fieldIssuesError(table, issues);
 }
 
@@ -144,7 +146,8 @@ export function applyEdit(deps: EditDeps, edit: EditInput, authorIn: string): Ed
         const table = checkTable(put.table);
         const s = deps.stmts.table(table);
         const id = put.id === undefined ? uuid7() : checkId(put.id);
-        once(table, id);
+        // An id made here is new and unique by construction: only ids the caller named can repeat.
+        if (put.id !== undefined) once(table, id);
         const patch = (put.props ?? {}) as Props;
         const geometry = checkTableGeometry(table, put.geometry);
         // Ids we generate are new by construction (and the UNIQUE index would catch the impossible).

@@ -12,6 +12,7 @@ import type Database from 'better-sqlite3';
 import type { Extent, TableName } from '../../shared/model';
 import type { StatementCache } from './statements';
 import { hilbertOrder } from './spatial-order';
+import { bulkLoadRtree } from './rtree-bulk';
 import { GEOM_COLUMN, layoutOf, q } from './table-columns';
 
 /** Below this many rows written to one table, row-by-row is fast enough and simpler. */
@@ -23,12 +24,15 @@ function geometryTriggers(rtree: string): string[] {
   return [`${rtree}_insert`, `${rtree}_update1`, `${rtree}_update2`];
 }
 
-interface PendingInsert {
-  id: string;
-  /** geom (feature tables), uuid, then the fields: the per-row values of the INSERT */
+/** Rows waiting for the table's next multi-row INSERT. */
+interface PendingRows {
+  ids: string[];
+  /** per row: geom (feature tables), uuid, then the fields; all rows in one list, as the INSERT binds them */
   values: unknown[];
-  env: Extent | null;
+  envs: (Extent | null)[];
 }
+
+const noRows = (): PendingRows => ({ ids: [], values: [], envs: [] });
 
 /** fid and envelope (minx, maxx, miny, maxy: the R-tree's column order) of each row, growing. */
 class RtreeEntries {
@@ -41,7 +45,11 @@ class RtreeEntries {
       bigger.set(this.env);
       this.env = bigger;
     }
-    this.env.set([e[0], e[2], e[1], e[3]], this.n * 4);
+    const o = this.n * 4;
+    this.env[o] = e[0];
+    this.env[o + 1] = e[2];
+    this.env[o + 2] = e[1];
+    this.env[o + 3] = e[3];
     this.fids.push(fid);
     this.n++;
   }
@@ -60,11 +68,13 @@ export class BulkWriter {
   readonly manualRtree = new Set<TableName>();
   /** tables whose inserts are batched */
   readonly batched = new Set<TableName>();
-  private readonly pending = new Map<TableName, PendingInsert[]>();
+  private readonly pending = new Map<TableName, PendingRows>();
   private readonly rtreePending = new Map<TableName, RtreeEntries>();
   private readonly batchStatements = new Map<string, Database.Statement>();
   private audits: unknown[] = [];
   private auditCount = 0;
+  /** the table and action every queued audit entry shares, none of them with a `before`; else null */
+  private auditRun: { table: string; action: string } | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -90,14 +100,28 @@ export class BulkWriter {
     this.manualRtree.add(table);
   }
 
-  queueInsert(table: TableName, p: PendingInsert): void {
-    let list = this.pending.get(table);
-    if (!list) this.pending.set(table, (list = []));
-    list.push(p);
-    if (list.length >= BATCH) this.flushTable(table);
+  /**
+   * Where the next row inserted into `table` puts its values (geom for feature tables, uuid, then the
+   * fields), straight into the batch's list; rowQueued then completes the row. A throw in between
+   * leaves a partial row, but also fails the edit, whose transaction and writer are then discarded.
+   */
+  rowValues(table: TableName): unknown[] {
+    let p = this.pending.get(table);
+    if (!p) this.pending.set(table, (p = noRows()));
+    return p.values;
+  }
+
+  rowQueued(table: TableName, id: string, env: Extent | null): void {
+    const p = this.pending.get(table)!;
+    p.ids.push(id);
+    p.envs.push(env);
+    if (p.ids.length >= BATCH) this.flushTable(table);
   }
 
   queueAudit(table: TableName, id: string, action: string, before: string | null, after: string | null): void {
+    if (before !== null) this.auditRun = null;
+    else if (this.auditCount === 0) this.auditRun = { table, action };
+    else if (this.auditRun && (this.auditRun.table !== table || this.auditRun.action !== action)) this.auditRun = null;
     this.audits.push(table, id, action, before, after);
     if (++this.auditCount >= BATCH) this.flushAudits();
   }
@@ -106,13 +130,29 @@ export class BulkWriter {
     if (!this.auditCount) return;
     const values = this.audits;
     const n = this.auditCount;
+    const run = this.auditRun;
     this.audits = [];
     this.auditCount = 0;
+    if (run) {
+      // A batch of one action on one table with no `before` (an import's inserts): those values are
+      // bound once for the batch, leaving two per row (binding is most of the cost of these INSERTs).
+      const perRow: unknown[] = new Array(2 * n);
+      for (let i = 0; i < n; i++) {
+        perRow[2 * i] = values[5 * i + 1];
+        perRow[2 * i + 1] = values[5 * i + 4];
+      }
+      this.batchStatement('qt_audit_log/run', n, () =>
+        `INSERT INTO qt_audit_log (at, author, table_name, uuid, action, edit_id, label, before, after) VALUES ${Array(n)
+          .fill('(@now, @author, @table, ?, @action, @editId, @label, NULL, ?)')
+          .join(', ')}`,
+      ).run({ ...this.shared, table: run.table, action: run.action }, perRow);
+      return;
+    }
     this.batchStatement('qt_audit_log', n, () =>
       `INSERT INTO qt_audit_log (at, author, table_name, uuid, action, edit_id, label, before, after) VALUES ${Array(n)
         .fill('(@now, @author, ?, ?, ?, @editId, @label, ?, ?)')
         .join(', ')}`,
-    ).run(this.shared, ...values);
+    ).run(this.shared, values);
   }
 
   /**
@@ -138,47 +178,49 @@ export class BulkWriter {
 
   private flushTable(table: TableName): void {
     const rows = this.pending.get(table);
-    if (!rows?.length) return;
-    this.pending.set(table, []);
+    if (!rows?.ids.length) return;
+    this.pending.set(table, noRows());
     const l = layoutOf(table);
-    const n = rows.length;
+    const n = rows.ids.length;
     const insert = this.batchStatement(table, n, () => {
       const cols = [...(l.geometryType ? [q(GEOM_COLUMN)] : []), 'uuid', ...l.fields.map((f) => q(f.name))];
       const rowSql = `(${cols.map(() => '?').join(', ')}, @now, @author, @now, @author, 1, 0)`;
       return `INSERT INTO ${q(table)} (${cols.join(', ')}, created_at, created_by, updated_at, updated_by, version, deleted) VALUES ${Array(n).fill(rowSql).join(', ')}`;
     });
-    const values: unknown[] = [];
-    for (const r of rows) for (const v of r.values) values.push(v);
-    const last = Number(insert.run({ now: this.shared.now, author: this.shared.author }, ...values).lastInsertRowid);
+    const last = Number(insert.run({ now: this.shared.now, author: this.shared.author }, rows.values).lastInsertRowid);
     // One INSERT of n rows under our write lock gives them consecutive fids (AUTOINCREMENT: each is
     // the largest so far + 1). Checked at both ends rather than asked back with RETURNING, which
     // costs more than the insert's binding.
     const uuidAt = this.stmts.get(`SELECT uuid FROM ${q(table)} WHERE fid = ?`, true);
     const consecutive =
-      (uuidAt.get(last - n + 1) as [string] | undefined)?.[0] === rows[0]!.id &&
-      (uuidAt.get(last) as [string] | undefined)?.[0] === rows[n - 1]!.id;
+      (uuidAt.get(last - n + 1) as [string] | undefined)?.[0] === rows.ids[0] &&
+      (uuidAt.get(last) as [string] | undefined)?.[0] === rows.ids[n - 1];
     const fidOf = (i: number): number =>
       consecutive
         ? last - n + 1 + i
-        : Number((this.stmts.get(`SELECT fid FROM ${q(table)} WHERE uuid = ?`, true).get(rows[i]!.id) as [number])[0]);
+        : Number((this.stmts.get(`SELECT fid FROM ${q(table)} WHERE uuid = ?`, true).get(rows.ids[i]) as [number])[0]);
 
     if (this.manualRtree.has(table)) {
       let entries = this.rtreePending.get(table);
       if (!entries) this.rtreePending.set(table, (entries = new RtreeEntries()));
-      rows.forEach((r, i) => {
-        if (r.env) entries.push(fidOf(i), r.env);
-      });
+      for (let i = 0; i < n; i++) {
+        const env = rows.envs[i];
+        if (env) entries.push(fidOf(i), env);
+      }
     }
   }
 
-  /** The R-tree entries of the rows inserted, written once all are known, in Hilbert order. */
+  /**
+   * The R-tree entries of the rows inserted, written once all are known: packed into a rebuilt tree
+   * when the index is empty or small next to them (rtree-bulk.ts), else inserted in Hilbert order.
+   */
   private flushRtree(table: TableName): void {
     const e = this.rtreePending.get(table);
     this.rtreePending.delete(table);
     if (!e?.n) return;
-    const insert = this.stmts.get(
-      `INSERT OR REPLACE INTO ${q(layoutOf(table).rtree!)} (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)`,
-    );
+    const rtree = layoutOf(table).rtree!;
+    if (bulkLoadRtree(this.db, rtree, e.fids, e.env, e.n)) return;
+    const insert = this.stmts.get(`INSERT OR REPLACE INTO ${q(rtree)} (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)`);
     const env = e.env;
     for (const i of hilbertOrder(env, e.n)) insert.run(e.fids[i], env[i * 4], env[i * 4 + 1], env[i * 4 + 2], env[i * 4 + 3]);
   }

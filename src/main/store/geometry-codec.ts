@@ -81,6 +81,9 @@ export function checkGeometry(g: Geometry): void {
  * the audit log and the undo journal are made from this, so they compare equal to decoded rows.
  */
 export function to2D(g: Geometry): Geometry {
+  // Positions that are [x, y] already are shared, not copied: an import hands over 1,000,000 line
+  // vertices, and a copy of each was pure garbage. Only the geometry object itself is new (no stray members).
+  if (allXY(g)) return { type: g.type, coordinates: g.coordinates } as Geometry;
   const p = (c: Position): XY => [c[0]!, c[1]!];
   switch (g.type) {
     case 'Point':
@@ -93,6 +96,22 @@ export function to2D(g: Geometry): Geometry {
       return { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(p)) };
     case 'MultiPolygon':
       return { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map((r) => r.map(p))) };
+  }
+}
+
+const isXY = (c: Position): boolean => Array.isArray(c) && c.length === 2;
+
+function allXY(g: Geometry): boolean {
+  switch (g.type) {
+    case 'Point':
+      return isXY(g.coordinates);
+    case 'LineString':
+      return g.coordinates.every(isXY);
+    case 'MultiLineString':
+    case 'Polygon':
+      return g.coordinates.every((l) => l.every(isXY));
+    case 'MultiPolygon':
+      return g.coordinates.every((poly) => poly.every((r) => r.every(isXY)));
   }
 }
 

@@ -6,6 +6,7 @@ import type { ReviewComment, NewComment } from '../../shared/review/comment';
 import type { ReviewState } from '../../shared/review/state';
 import type { Props, TableName } from '../../shared/model';
 import { notFoundComment } from './review-errors';
+import { readOps } from './edit-journal';
 import { hasReviewTables, migrateToV2 } from './schema-v2-review';
 
 /** Pseudo-tables under which the review acts appear in qt_audit_log. */
@@ -228,8 +229,7 @@ export class ReviewRepo {
           : 'SELECT forward AS ops FROM qt_edits WHERE undone = 1 ORDER BY id ASC LIMIT 1';
       const r = this.db.prepare(sql).get() as { ops: string } | undefined;
       if (!r) return [];
-      const ops = JSON.parse(r.ops) as { table: TableName; id: string; row?: { props: Props } }[];
-      return ops.map((o) => ({ table: o.table, id: o.id, props: o.row?.props ?? null }));
+      return readOps(r.ops).map((o) => ({ table: o.table, id: o.id, props: o.row?.props ?? null }));
     });
   }
 }

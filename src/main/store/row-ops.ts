@@ -11,7 +11,10 @@ import { GEOMETRY_IN_ROW, leavesGeometryToRow, resolveGeometries } from './audit
 import type { BulkWriter } from './bulk-writer';
 import type { StatementCache } from './statements';
 
-/** Ops as kept in qt_edits. Inverses (and so replays) are only ever update, delete and restore. */
+/**
+ * Ops as kept in qt_edits (a run of inserts is kept as one op over many ids: edit-journal.ts reads
+ * both forms). Inverses (and so replays) are only ever update, delete and restore.
+ */
 export type StoredOp =
   | { op: 'insert'; table: TableName; id: string; row?: { props: Props; geometry: Geometry | null } }
   | { op: 'update'; table: TableName; id: string; baseVersion: number; row: { props: Props; geometry: Geometry | null } }
@@ -41,10 +44,11 @@ export interface OpOutcome {
    * JSON of the op as applied: what it did, not the content it wrote (that is in this edit's audit
    * entries; repeating it here would double the file's growth on an import). Redo never reads this:
    * undo replaces it with the full ops that redo needs from the undone state.
+   * Absent for an insert: the journal writes runs of inserts as one op (edit-journal.ts).
    */
-  forward: string;
-  /** JSON of the op that restores the previous state exactly */
-  inverse: string;
+  forward?: string;
+  /** JSON of the op that restores the previous state exactly; absent for an insert (its inverse is known) */
+  inverse?: string;
 }
 
 function touch(ctx: OpContext, table: TableName, e: Extent | null): void {
@@ -53,7 +57,15 @@ function touch(ctx: OpContext, table: TableName, e: Extent | null): void {
     if (!ctx.touched.has(table)) ctx.touched.set(table, null);
     return;
   }
-  ctx.touched.set(table, prev ? [Math.min(prev[0], e[0]), Math.min(prev[1], e[1]), Math.max(prev[2], e[2]), Math.max(prev[3], e[3])] : e);
+  if (!prev) {
+    ctx.touched.set(table, [e[0], e[1], e[2], e[3]]);
+    return;
+  }
+  // The context's own copy, widened in place (one array per table, not one per row).
+  if (e[0] < prev[0]) prev[0] = e[0];
+  if (e[1] < prev[1]) prev[1] = e[1];
+  if (e[2] > prev[2]) prev[2] = e[2];
+  if (e[3] > prev[3]) prev[3] = e[3];
 }
 
 /**
@@ -65,9 +77,16 @@ export function normaliseProps(ctx: OpContext, table: TableName, props: Props): 
   const out: Props = {};
   for (const f of ctx.stmts.table(table).layout.fields) {
     const v = props[f.name];
-    out[f.name] = v === undefined || v === null || (v === '' && f.type !== 'text') ? null : typeof v === 'string' ? v.normalize('NFC') : v;
+    out[f.name] = v === undefined || v === null || (v === '' && f.type !== 'text') ? null : typeof v === 'string' ? nfc(v) : v;
   }
   return out;
+}
+
+const NON_ASCII = /[^\0-\x7f]/;
+
+/** ASCII text is NFC already; asking ICU about each of an import's code-list values costs more than looking. */
+function nfc(v: string): string {
+  return NON_ASCII.test(v) ? v.normalize('NFC') : v;
 }
 
 export function readStored(ctx: OpContext, table: TableName, id: string): StoredRow | null {
@@ -123,6 +142,15 @@ function snapJson(content: string, version: number, deleted: boolean, createdAt:
   );
 }
 
+/** snapJson's tail for a new row (version 1, not deleted, created = updated = now by author), made once per edit. */
+let newRowTail = { now: '', author: '', tail: '' };
+
+function newRowJson(ctx: OpContext, content: string): string {
+  if (newRowTail.now !== ctx.now || newRowTail.author !== ctx.author)
+    newRowTail = { now: ctx.now, author: ctx.author, tail: snapJson('{}', 1, false, ctx.now, ctx.author, ctx.now, ctx.author).slice(1) };
+  return content.slice(0, -1) + newRowTail.tail;
+}
+
 function storedJson(s: StoredRow, content = contentJson(s.props, s.geometry)): string {
   return snapJson(content, s.version, s.deleted, s.createdAt, s.createdBy, s.updatedAt, s.updatedBy);
 }
@@ -146,20 +174,16 @@ export function insertRow(ctx: OpContext, table: TableName, id: string, props: P
   // In a batched (large) edit the row itself keeps the geometry for the audit entry: audit-geometry.ts.
   const batched = ctx.bulk?.batched.has(table) ?? false;
   const content = batched && g ? `{"props":${JSON.stringify(p)},"${GEOMETRY_IN_ROW}":true}` : contentJson(p, g);
-  const after = snapJson(content, 1, false, ctx.now, ctx.author, ctx.now, ctx.author);
-  const values: unknown[] = [];
+  const after = newRowJson(ctx, content);
+  const values: unknown[] = batched ? ctx.bulk!.rowValues(table) : [];
   if (s.layout.geometryType) values.push(g ? encodeGpkgGeometry(g, ctx.srsId) : null);
   values.push(id);
   for (const f of s.layout.fields) values.push(toSqlValue(f, p[f.name]));
-  if (batched) ctx.bulk!.queueInsert(table, { id, values, env });
+  if (batched) ctx.bulk!.rowQueued(table, id, env);
   else s.insert.run(...values, ctx.now, ctx.author, ctx.now, ctx.author, 1, 0);
   audit(ctx, table, id, 'insert', null, after);
   touch(ctx, table, env);
-  return {
-    result: { table, id, version: 1, deleted: false },
-    forward: `${opHead('insert', table, id)},"version":1}`,
-    inverse: `${opHead('delete', table, id)},"baseVersion":1}`,
-  };
+  return { result: { table, id, version: 1, deleted: false } };
 }
 
 function attachmentDataPinned(ctx: OpContext, stored: StoredRow, next: Props): void {

@@ -3,6 +3,9 @@
 // nodes all over it; in Hilbert-curve order consecutive inserts land in the same leaf, and the same
 // R-tree is built about 2.5× faster (measured: 2.6 s → 1.0 s for 100,000 random points).
 
+/** 2^32 × 2^21 = 2^53: curve position and index share one double exactly up to 2^21 entries. */
+const INDEX_SPAN = 2 ** 21;
+
 /** Position of cell (x, y) along the Hilbert curve filling a 2^16 × 2^16 grid. */
 function hilbertIndex(x: number, y: number): number {
   let d = 0;
@@ -49,7 +52,15 @@ export function hilbertOrder(env: Float64Array, n: number): Uint32Array {
     keys[i] = hilbertIndex(Math.round((cx - x0) * sx), Math.round((cy - y0) * sy));
   }
   const order = new Uint32Array(n);
+  if (n <= INDEX_SPAN) {
+    // Curve position (< 2^32) and index packed into one exact double: a typed array's own numeric
+    // sort is several times faster than sorting indexes through a comparator.
+    for (let i = 0; i < n; i++) keys[i] = keys[i]! * INDEX_SPAN + i;
+    keys.sort();
+    for (let i = 0; i < n; i++) order[i] = keys[i]! % INDEX_SPAN;
+    return order;
+  }
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => keys[a]! - keys[b]!);
+  order.sort((a, b) => keys[a]! - keys[b]! || a - b);
   return order;
 }

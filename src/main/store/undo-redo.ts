@@ -2,8 +2,8 @@
 // so if anything changed the row since, the whole undo fails with a conflict and changes nothing.
 import type { EditResult } from '../../shared/model';
 import { bulkFor, checkAuthor, newOpContext, type EditDeps } from './apply-edit';
-import { touchContents } from './edit-journal';
-import { applyStoredOp, type OpOutcome, type StoredOp } from './row-ops';
+import { readOps, touchContents } from './edit-journal';
+import { applyStoredOp, type OpOutcome } from './row-ops';
 
 export function undo(deps: EditDeps, authorIn: string): EditResult | null {
   const author = checkAuthor(authorIn);
@@ -11,7 +11,7 @@ export function undo(deps: EditDeps, authorIn: string): EditResult | null {
     .transaction(() => {
       const entry = deps.journal.lastDone();
       if (!entry) return null;
-      const ops = JSON.parse(entry.inverse) as StoredOp[];
+      const ops = readOps(entry.inverse);
       const ctx = { ...newOpContext(deps, author, entry.id, `Hoàn tác: ${entry.label}`), replayOf: entry.id };
       ctx.bulk = bulkFor(ctx, ops.map((op) => op.table));
       const applied: OpOutcome[] = ops.map((op) => applyStoredOp(ctx, op));
@@ -29,7 +29,7 @@ export function redo(deps: EditDeps, authorIn: string): EditResult | null {
     .transaction(() => {
       const entry = deps.journal.firstUndone();
       if (!entry) return null;
-      const ops = JSON.parse(entry.forward) as StoredOp[];
+      const ops = readOps(entry.forward);
       const ctx = { ...newOpContext(deps, author, entry.id, `Làm lại: ${entry.label}`), replayOf: entry.id };
       ctx.bulk = bulkFor(ctx, ops.map((op) => op.table));
       const applied: OpOutcome[] = ops.map((op) => applyStoredOp(ctx, op));

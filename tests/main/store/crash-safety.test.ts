@@ -63,6 +63,7 @@ it('survives SIGKILL in the middle of edits with every acknowledged edit whole',
     expect(db.prepare("SELECT count(*) AS n FROM qt_audit_log WHERE table_name = 'graves'").get()).toEqual({ n: total });
     expect(db.prepare('SELECT count(*) AS n FROM qt_edits').get()).toEqual({ n: highest + 1 });
     expect(db.prepare('SELECT count(*) AS n FROM rtree_graves_geom').get()).toEqual({ n: total });
+    expect(db.prepare("SELECT rtreecheck('rtree_graves_geom') AS c").get()).toEqual({ c: 'ok' });
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_graves_geom_%'").get()).toEqual({ n: 6 });
     db.close();
 

@@ -38,6 +38,16 @@ describe('encodeGpkgGeometry / decodeGpkgGeometry', () => {
     const g = { type: 'LineString', coordinates: [[1, 2, 300], [3, 4, 500]] } as Geometry;
     expect(decodeGpkgGeometry(encodeGpkgGeometry(g, 1))).toEqual({ type: 'LineString', coordinates: [[1, 2], [3, 4]] });
     expect(to2D({ type: 'Point', coordinates: [1, 2, 3] })).toEqual({ type: 'Point', coordinates: [1, 2] });
+    // one XYZ vertex among 2-D ones: every position comes out [x, y]
+    const mixed = { type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1, 9], [0, 0]]]] } as Geometry;
+    expect(to2D(mixed)).toEqual({ type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 0]]]] });
+  });
+
+  it('keeps 2-D positions as they are and leaves stray members of the geometry behind', () => {
+    const line = { type: 'LineString', coordinates: [[1, 2], [3, 4]], bbox: [1, 2, 3, 4] } as Geometry;
+    const out = to2D(line);
+    expect(JSON.stringify(out)).toBe('{"type":"LineString","coordinates":[[1,2],[3,4]]}');
+    expect(out).not.toBe(line);
   });
 
   it('reads big-endian headers and WKB, XYZ/XYM/XYZM, EWKB flags and every envelope size', () => {
