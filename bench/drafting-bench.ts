@@ -218,6 +218,9 @@ export async function draftingBench(): Promise<void> {
           await profiler.send('Profiler.setSamplingInterval', { interval: 500 });
           await profiler.send('Profiler.start');
         }
+        // QUYTAP_BENCH_TRACE=file: a Chromium trace of the last reload (chrome://tracing, Perfetto).
+        const tracing = process.env.QUYTAP_BENCH_TRACE && run === RUNS - 1;
+        if (tracing) await browser.startTracing(page, { path: process.env.QUYTAP_BENCH_TRACE, categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'] });
         t = performance.now();
         // The second run reloads: a goto that only changes the #hash would not load the page again.
         if (run === 0) await page.goto(`${server.url.replace(/#.*$/, '')}#token=${TOKEN}`);
@@ -249,6 +252,7 @@ export async function draftingBench(): Promise<void> {
             }),
         );
         firsts.push(performance.now() - t);
+        if (tracing) await browser.stopTracing();
         // The map marks the first complete render with every table's rows on it (MapController:
         // notePicture), in ms since navigation start.
         pictures.push((await page.evaluate(`performance.getEntriesByName('quytap:first-picture')[0]?.startTime ?? NaN`)) as number);

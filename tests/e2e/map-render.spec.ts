@@ -1,6 +1,7 @@
 // The map as the user sees it at the scales the sheets are printed at: screenshots to compare the
 // screen with the sheet's symbology before and after a rendering change (test-results/screenshots/
 // map-*.png), and the hover / click answers on a grave, an area and a commune at those scales.
+import { decode } from 'fast-png';
 import { expect, test, type Page } from '@playwright/test';
 import { openDemo } from './support';
 
@@ -22,6 +23,22 @@ async function showAt(page: Page, xy: number[], denominator: number) {
     [xy, denominator] as const,
   );
   await page.waitForTimeout(300);
+}
+
+/** Pixels of two screenshots that differ by more than 64 levels in a channel, and by less. */
+function pixelDifference(a: Buffer, b: Buffer): { strong: number; faint: number } {
+  const x = decode(a);
+  const y = decode(b);
+  expect([y.width, y.height]).toEqual([x.width, x.height]);
+  let strong = 0;
+  let faint = 0;
+  for (let i = 0; i < x.data.length; i += x.channels) {
+    let m = 0;
+    for (let c = 0; c < 3; c++) m = Math.max(m, Math.abs(x.data[i + c]! - y.data[i + c]!));
+    if (m > 64) strong++;
+    else if (m > 0) faint++;
+  }
+  return { strong, faint };
 }
 
 async function clickAt(page: Page, xy: number[]) {
@@ -98,6 +115,23 @@ test("tiles drawn from the read's rows are the tiles its features draw", async (
     await page.waitForTimeout(300);
     const after = await page.getByTestId('map').screenshot();
     expect(after.equals(before), `1:${denominator}: the features drew other pixels than the rows`).toBe(true);
+    // Each tile looks around itself only as far as its table's symbols and strokes reach
+    // (drawingReachPx): looking 200 px around must not change a pixel (no symbol cut at a tile edge).
+    await page.evaluate(() => {
+      for (const t of (window as any).__quytapMap.tables.values())
+        if (t.geom.getRows) {
+          t.geom.bufferPx = 200;
+          t.geom.redrawAll();
+        }
+    });
+    await frame();
+    await page.waitForTimeout(300);
+    const wide = await page.getByTestId('map').screenshot();
+    // Only anti-aliasing may differ (areas of one look share paths differently when a tile takes in
+    // more of them); a cut symbol or stroke would leave whole pixels of another colour.
+    const d = pixelDifference(before, wide);
+    expect(d.strong, `1:${denominator}: a symbol or stroke reaches beyond the tiles' margin`).toBe(0);
+    expect(d.faint).toBeLessThan(1000);
     // The next read brings rows again.
     await page.evaluate(() => (window as any).__quytapMap.refresh());
     await expect.poll(() => page.evaluate(() => [...(window as any).__quytapMap.tables.values()].every((t: any) => !t.geom.getRows || t.geom.getRows() !== null))).toBe(true);

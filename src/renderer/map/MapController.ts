@@ -23,7 +23,7 @@ import type { Row } from '../../shared/model/rows';
 import type { Props } from '../../shared/model/rows';
 import { CLASS_FIELD, classKeyOf, scaleDenominator, type FeatureTableName, type SymbologySettings } from '../../shared/symbology';
 import { todayIso } from '../../shared/symbology/style';
-import { geometryStyleFunction, highlightStyle, onSymbolsReady, preloadSymbols, symbolsLoading } from './olStyle';
+import { drawingReachPx, geometryStyleFunction, highlightStyle, onSymbolsReady, preloadSymbols, symbolsLoading } from './olStyle';
 import { registerWorkingCrs, vietnamExtent } from './projection';
 import { featureSlices, featuresOf } from './mapFeatures';
 import { FlatTable } from './flatTable';
@@ -175,7 +175,7 @@ export class MapController {
         this.cb.onLayerLoad(table, 0, 'loading');
       });
       const geom = TILED_TABLES.includes(table)
-        ? new TiledVectorLayer({ source, style: geometryStyleFunction(ctx), zIndex: i, properties: { table, role: 'geom' } })
+        ? new TiledVectorLayer({ source, style: geometryStyleFunction(ctx), zIndex: i, properties: { table, role: 'geom' }, bufferPx: drawingReachPx(table) })
         : new VectorImageLayer({ source, style: geometryStyleFunction(ctx), zIndex: i, properties: { table, role: 'geom' } });
       this.tables.set(table, { source, geom, state: 'idle', reads: 0 });
       layers.push(geom);

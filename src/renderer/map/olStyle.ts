@@ -220,6 +220,23 @@ function mapDate(): string {
 // class read from the two attributes classKeyOf looks at.
 const classSpecs = new WeakMap<object, Map<string, StyleSpec>>();
 const NO_SETTINGS = {};
+/**
+ * How far a table's drawing reaches beyond its geometries, in CSS pixels: the largest symbol (its
+ * anchor may sit on its edge) or half the widest stroke, and a pixel or two of anti-aliasing. A
+ * tile looks that far around itself for what it must draw.
+ */
+export function drawingReachPx(table: FeatureTableName): number {
+  let reach = 0;
+  // Every class of the table, and the look of a feature of no known class.
+  const specs = [...CLASSES.filter((c) => c.table === table).map((c) => styleOfClass(c.classKey)), styleFor(table, {} as Props)];
+  for (const spec of specs) {
+    if (!spec) continue;
+    if (spec.symbol) reach = Math.max(reach, mmToPx(spec.symbol.sizeMm));
+    for (const s of spec.strokes) reach = Math.max(reach, Math.max(0.5, mmToPx(s.widthMm)) / 2);
+  }
+  return Math.ceil(reach + 2);
+}
+
 /** The class a feature is drawn as: its geometry style depends on this key alone (and the settings). */
 export function styleClassOf(table: FeatureTableName, feature: Pick<FeatureLike, 'get'>): string {
   const field = CLASS_FIELD[table].field;
