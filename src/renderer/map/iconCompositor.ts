@@ -13,6 +13,14 @@ export interface IconPixels {
   ys: Int16Array;
   rgba: Uint32Array;
   alpha: Uint8Array;
+  /**
+   * The opaque pixels again as runs along rows (dy, dx, length, index into `words`), and the
+   * see-through ones by themselves (indices into xs/ys/rgba/alpha): a symbol well inside a tile is
+   * copied run by run and only its edge pixels are blended.
+   */
+  runs: Int32Array;
+  words: Uint32Array;
+  partial: Int32Array;
 }
 
 let cache = new WeakMap<object, IconPixels | null>();
@@ -27,7 +35,20 @@ export function pixelsOf(w: number, h: number, data: Uint8ClampedArray): IconPix
   const words = new Uint32Array(data.buffer, data.byteOffset, w * h);
   let n = 0;
   for (let i = 0; i < w * h; i++) if (data[i * 4 + 3]! > 0) n++;
-  const p: IconPixels = { w, h, data, xs: new Int16Array(n), ys: new Int16Array(n), rgba: new Uint32Array(n), alpha: new Uint8Array(n) };
+  const p: IconPixels = {
+    w,
+    h,
+    data,
+    xs: new Int16Array(n),
+    ys: new Int16Array(n),
+    rgba: new Uint32Array(n),
+    alpha: new Uint8Array(n),
+    runs: new Int32Array(0),
+    words,
+    partial: new Int32Array(0),
+  };
+  const runs: number[] = [];
+  const partial: number[] = [];
   let j = 0;
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
@@ -38,8 +59,13 @@ export function pixelsOf(w: number, h: number, data: Uint8ClampedArray): IconPix
       p.ys[j] = y;
       p.rgba[j] = words[i]!;
       p.alpha[j] = a;
+      if (a < 255) partial.push(j);
+      else if (x > 0 && data[(i - 1) * 4 + 3] === 255) runs[runs.length - 2]!++;
+      else runs.push(y, x, 1, i);
       j++;
     }
+  p.runs = Int32Array.from(runs);
+  p.partial = Int32Array.from(partial);
   return p;
 }
 
@@ -67,26 +93,38 @@ export function iconPixels(img: CanvasImageSource): IconPixels | null {
  */
 export function blendIcon(dst: Uint8ClampedArray, dst32: Uint32Array, side: number, src: IconPixels, x: number, y: number) {
   const inside = x >= 0 && y >= 0 && x + src.w <= side && y + src.h <= side;
-  const { xs, ys, rgba, alpha } = src;
-  const s = src.data;
+  const { xs, ys, alpha } = src;
+  if (inside) {
+    const { runs, words } = src;
+    for (let r = 0; r < runs.length; r += 4) {
+      const to = (y + runs[r]!) * side + x + runs[r + 1]!;
+      const from = runs[r + 3]!;
+      for (let k = 0, n = runs[r + 2]!; k < n; k++) dst32[to + k] = words[from + k]!;
+    }
+    for (const j of src.partial) blendOne(dst, src, j, (y + ys[j]!) * side + x + xs[j]!);
+    return;
+  }
+  const { rgba } = src;
   for (let j = 0, n = alpha.length; j < n; j++) {
     const px = x + xs[j]!;
     const py = y + ys[j]!;
-    if (!inside && (px < 0 || py < 0 || px >= side || py >= side)) continue;
+    if (px < 0 || py < 0 || px >= side || py >= side) continue;
     const p = py * side + px;
-    const sa = alpha[j]!;
-    if (sa === 255) {
-      dst32[p] = rgba[j]!;
-      continue;
-    }
-    const si = (ys[j]! * src.w + xs[j]!) * 4;
-    const di = p * 4;
-    const a = sa / 255;
-    const da = (dst[di + 3]! / 255) * (1 - a);
-    const out = a + da;
-    dst[di] = (s[si]! * a + dst[di]! * da) / out;
-    dst[di + 1] = (s[si + 1]! * a + dst[di + 1]! * da) / out;
-    dst[di + 2] = (s[si + 2]! * a + dst[di + 2]! * da) / out;
-    dst[di + 3] = out * 255;
+    if (alpha[j] === 255) dst32[p] = rgba[j]!;
+    else blendOne(dst, src, j, p);
   }
+}
+
+/** Source-over of the see-through pixel j of `src` onto pixel p of `dst`. */
+function blendOne(dst: Uint8ClampedArray, src: IconPixels, j: number, p: number) {
+  const s = src.data;
+  const si = (src.ys[j]! * src.w + src.xs[j]!) * 4;
+  const di = p * 4;
+  const a = src.alpha[j]! / 255;
+  const da = (dst[di + 3]! / 255) * (1 - a);
+  const out = a + da;
+  dst[di] = (s[si]! * a + dst[di]! * da) / out;
+  dst[di + 1] = (s[si + 1]! * a + dst[di + 1]! * da) / out;
+  dst[di + 2] = (s[si + 2]! * a + dst[di + 2]! * da) / out;
+  dst[di + 3] = out * 255;
 }
