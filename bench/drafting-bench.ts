@@ -219,7 +219,7 @@ export async function draftingBench(): Promise<void> {
           await profiler.send('Profiler.start');
         }
         // QUYTAP_BENCH_TRACE=file: a Chromium trace of the last reload (chrome://tracing, Perfetto).
-        const tracing = process.env.QUYTAP_BENCH_TRACE && run === RUNS - 1;
+        const tracing = process.env.QUYTAP_BENCH_TRACE && run === (process.env.QUYTAP_BENCH_TRACE_COLD ? 0 : RUNS - 1);
         if (tracing) await browser.startTracing(page, { path: process.env.QUYTAP_BENCH_TRACE, categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'] });
         t = performance.now();
         // The second run reloads: a goto that only changes the #hash would not load the page again.
@@ -284,6 +284,14 @@ export async function draftingBench(): Promise<void> {
       const nav = (await page.evaluate(`(() => { const n = performance.getEntriesByType('navigation')[0]; return n ? n.domContentLoadedEventEnd.toFixed(0) : '?'; })()`)) as string;
       const drawn = (await page.evaluate(`(performance.getEntriesByName('quytap-bench:drawn').pop()?.startTime ?? 0).toFixed(0)`)) as string;
       if (parts.length) console.log(`  last load (ms from navigation): page ready at ${nav}; ${parts.filter((p) => /graves|search_areas/.test(p)).join(', ')}; on screen at ${pictures[pictures.length - 1]!.toFixed(0)}; all interactive at ${drawn}`);
+      // The graves' answer alone in a page at rest: what the transport costs without a page to build.
+      const fetchMs = (await page.evaluate(`(async () => {
+        const api = window.__quytapMap.api;
+        const out = [];
+        for (let i = 0; i < 5; i++) { const t = performance.now(); await api.invoke('features.map', { table: 'graves' }); out.push(performance.now() - t); }
+        return out;
+      })()`)) as number[];
+      console.log(`  the graves' answer (4.6 MB) fetched and parsed in the page at rest: median ${median(fetchMs).toFixed(0)} ms of 5`);
       const labelMs = (await page.evaluate(`(() => {
         const mc = window.__quytapMap;
         if (!mc.labels) return [];
