@@ -8,6 +8,7 @@ import { OperatorDialog, storedOperator, storeOperator } from './components/Oper
 import { StartScreen } from './components/StartScreen';
 import { Workspace } from './components/Workspace';
 import { prefetchMapReads } from './map/mapPrefetch';
+import { takeStartRequests } from './startup';
 import { FEATURE_TABLES } from '../shared/model/tables';
 
 type Phase =
@@ -22,11 +23,12 @@ export function App() {
 
   const load = useCallback(async () => {
     setPhase({ kind: 'loading' });
-    // Asked together: the project does not depend on who operates.
-    const project = api.invoke('project.info', {});
+    // Asked together (at start, by main.tsx): the project does not depend on who operates.
+    const early = takeStartRequests();
+    const project = early?.project ?? api.invoke('project.info', {});
     project.catch(() => {}); // handled below, after app.info
     try {
-      const app = await api.invoke('app.info', {});
+      const app = await (early?.app ?? api.invoke('app.info', {}));
       let op = app.operator;
       const stored = storedOperator();
       if (!op && stored) op = await api.invoke('session.setOperator', stored).catch(() => null);

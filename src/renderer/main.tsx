@@ -8,6 +8,7 @@ import { App } from './App';
 import { ApiProvider, ErrorBoundary, ErrorScreen, ToastProvider } from './components/common';
 import { toUiError } from './errors';
 import { I18nProvider, storedLang } from './i18n';
+import { sendStartRequests } from './startup';
 
 // Where a first render's time goes: everything before this is loading and evaluating the code.
 performance.mark('quytap:code-evaluated');
@@ -18,6 +19,7 @@ let api: ApiClient | null = null;
 let startupError: unknown = null;
 try {
   api = getClient();
+  sendStartRequests(api);
 } catch (e) {
   startupError = e;
 }

@@ -8,11 +8,15 @@ import type { TableName } from '../../shared/model';
 
 const answers = new Map<string, Promise<MapLayer>>();
 let unsubscribe: (() => void) | null = null;
+let askedFor: string | null = null;
 
 const keyOf = (path: string, table: string) => `${path}\n${table}`;
 
 export function prefetchMapReads(api: ApiClient, info: ProjectInfo, tables: readonly TableName[]): void {
+  // Asked already at start (startup.ts) and not taken yet: those answers serve.
+  if (askedFor === info.path && answers.size) return;
   dropPrefetched();
+  askedFor = info.path;
   for (const l of info.layers) {
     if (!tables.includes(l.table) || l.count > MAP_READ_WHOLE_UP_TO) continue;
     const answer = api.invoke('features.map', { table: l.table });
@@ -35,6 +39,7 @@ export function takePrefetched(path: string, table: TableName): Promise<MapLayer
 
 export function dropPrefetched(): void {
   answers.clear();
+  askedFor = null;
   unsubscribe?.();
   unsubscribe = null;
 }
