@@ -89,6 +89,15 @@ function printProfile(p: CpuProfile, what: string, assets: string): void {
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
   console.log(`  profile of ${what} (self time):`);
   for (const [k, ms] of top) console.log(`    ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+  // The same by source file (package for dependencies): where a cold start's module evaluation goes.
+  const byFile = new Map<string, number>();
+  for (const [k, ms] of self) {
+    const m = / @ .*?((?:src|node_modules)\/(?:@[^/]+\/)?[^/:]+(?:\/[^/:]+)?)/.exec(k);
+    const f = m ? m[1]! : k.split(' @ ')[0]!;
+    byFile.set(f, (byFile.get(f) ?? 0) + ms);
+  }
+  console.log(`  by source (self time):`);
+  for (const [f, ms] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${ms.toFixed(0).padStart(6)} ms  ${f}`);
 }
 
 interface Recording {
@@ -212,7 +221,7 @@ export async function draftingBench(): Promise<void> {
       // A cold load (new browser, nothing cached), then reloads: their median is the warm figure.
       const RUNS = 5;
       for (let run = 0; run < RUNS; run++) {
-        const profiler = process.env.QUYTAP_BENCH_PROFILE && run === RUNS - 1 ? await page.context().newCDPSession(page) : null;
+        const profiler = process.env.QUYTAP_BENCH_PROFILE && run === (process.env.QUYTAP_BENCH_PROFILE === 'cold' ? 0 : RUNS - 1) ? await page.context().newCDPSession(page) : null;
         if (profiler) {
           await profiler.send('Profiler.enable');
           await profiler.send('Profiler.setSamplingInterval', { interval: 500 });
@@ -259,10 +268,11 @@ export async function draftingBench(): Promise<void> {
         const steps = (await page.evaluate(`(() => {
           const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
           const reads = performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/features.map'));
-          return [at('quytap:code-evaluated'), Math.min(...reads.map((e) => e.startTime)), Math.max(...reads.map((e) => e.responseEnd))];
+          const rows = performance.getEntriesByName('quytap:rows:graves')[0];
+          return [at('quytap:code-evaluated'), Math.min(...reads.map((e) => e.startTime)), Math.max(...reads.map((e) => e.responseEnd)), rows ? rows.duration : NaN];
         })()`)) as number[];
-        console.log(`  run ${run + 1} (${run ? 'reload' : 'cold'}): code evaluated at ${steps[0]!.toFixed(0)} ms, map reads asked from ${steps[1]!.toFixed(0)}, all answered at ${steps[2]!.toFixed(0)}, on screen at ${pictures[run]!.toFixed(0)}`);
-        if (profiler) printProfile(((await profiler.send('Profiler.stop')) as { profile: CpuProfile }).profile, 'the reload', join(out, 'assets'));
+        console.log(`  run ${run + 1} (${run ? 'reload' : 'cold'}): code evaluated at ${steps[0]!.toFixed(0)} ms, map reads asked from ${steps[1]!.toFixed(0)}, all answered at ${steps[2]!.toFixed(0)}, graves' rows took ${steps[3]!.toFixed(0)} ms, on screen at ${pictures[run]!.toFixed(0)}`);
+        if (profiler) printProfile(((await profiler.send('Profiler.stop')) as { profile: CpuProfile }).profile, run ? 'the reload' : 'the cold load', join(out, 'assets'));
         const rpc = (await page.evaluate(
           `performance.getEntriesByType('resource').filter((e) => (e.name.includes('/rpc/features.query') || e.name.includes('/rpc/features.map'))).map((e) => [e.responseStart - e.startTime, e.responseEnd - e.responseStart, e.transferSize])`,
         )) as number[][];
