@@ -192,11 +192,13 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
     super(layer);
     const source = layer.getSource()!;
     this.keys = [
-      // A load adds thousands of features at once: their tiles are redrawn once, at its end.
-      source.on('featuresloadstart', () => this.loads++),
+      // A load adds thousands of features at once: their tiles are redrawn once, at its end, and
+      // no `addfeature` listener of ours makes the source create an event for each of them.
+      source.on('featuresloadstart', () => {
+        if (this.loads++ === 0) this.listenToAdds(false);
+      }),
       source.on('featuresloadend', (e) => this.loaded(e.features as Feature[] | undefined)),
       source.on('featuresloaderror', () => this.loaded(undefined)),
-      source.on('addfeature', (e) => e.feature && !this.loads && this.changedInPage(e.feature)),
       source.on('changefeature', (e) => e.feature && this.changedInPage(e.feature)),
       source.on('removefeature', (e) => e.feature && this.changedInPage(e.feature, true)),
       source.on('clear', () => {
@@ -205,15 +207,26 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
         this.invalidate(null);
       }),
     ];
+    this.listenToAdds(true);
+  }
+
+  private addKey: EventsKey | null = null;
+
+  /** A feature added outside a load was added in the page (a drafting tool). */
+  private listenToAdds(on: boolean) {
+    if (this.addKey) unByKey(this.addKey);
+    this.addKey = on ? this.getLayer().getSource()!.on('addfeature', (e) => e.feature && !this.loads && this.changedInPage(e.feature)) : null;
   }
 
   detach() {
     unByKey(this.keys);
+    this.listenToAdds(false);
     this.levels = [];
   }
 
   private loaded(features: Feature[] | undefined) {
     this.loads = Math.max(0, this.loads - 1);
+    if (this.loads === 0) this.listenToAdds(true);
     const keep = this.getLayer().takeHandOver();
     if (!features) {
       this.invalidate(null);
