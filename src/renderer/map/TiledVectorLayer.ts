@@ -347,80 +347,67 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
         else items.push({ z: st.getZIndex() ?? 0, order, f, s: st, point, polygon });
       }
     }
-    if (!items.length) {
-      tile.canvas = null;
-      tile.stale = false;
-      return;
-    }
     // VectorLayer's order: by the style's zIndex, then by the order the features were created.
     items.sort((a, b) => a.z - b.z || a.order - b.order);
-
-    const canvas = tile.canvas ?? document.createElement('canvas');
-    if (canvas.width !== level.step || canvas.height !== level.step) {
-      canvas.width = level.step;
-      canvas.height = level.step;
-    }
-    const ctx = canvas.getContext('2d')!;
-    ctx.clearRect(0, 0, level.step, level.step);
     const icons = items.map((it) => iconDrawOf(it, templates, transform, pr));
-
     if (icons.every((d) => d?.pixels)) {
-      // Symbols only (a grave or point layer): blended in JavaScript, put once.
-      const out = ctx.createImageData(level.step, level.step);
-      const words = new Uint32Array(out.data.buffer, out.data.byteOffset, level.step * level.step);
-      for (const d of icons) blendIcon(out.data, words, level.step, d!.pixels!, d!.x, d!.y);
-      ctx.putImageData(out, 0, 0);
-
-    } else {
-      const immediate = new CanvasImmediateRenderer(ctx, pr, extent, transform, 0, getSquaredTolerance(r, pr));
-      for (let i = 0; i < items.length; ) {
-        const d = icons[i];
-        if (d) {
-          ctx.drawImage(d.img, d.x, d.y, d.w, d.h);
-          i++;
-          continue;
-        }
-        const end = areaRun(items, i, rows);
-        if (end - i > 1) {
-          // Plain opaque polygons (search areas): as few paths as the picture allows (areaBatches.ts).
-          const run = items.slice(i, end);
-          const boxes = run.map((it) => (rows ? (Array.from(rows.boxes.subarray(it.order * 4, it.order * 4 + 4)) as Extent) : it.polygon!.getExtent()));
-          const widest = Math.max(0, ...run.map((it) => it.s.getStroke()?.getWidth() ?? 0));
-          for (const g of groupAreas(run.map((it) => it.s), boxes, (widest / 2 + 2) * r)) {
-            immediate.setStyle(g.style);
-            immediate.drawGeometry(multiPolygonOf(g.members.map((m) => run[m]!), rows));
-          }
-          i = end;
-          continue;
-        }
-        // drawFeature reads only the style's geometry of the feature: a snapshot row serves as well.
-        immediate.drawFeature(items[i]!.f as Feature, items[i]!.s);
-        i++;
-      }
+      // Symbols only (a grave or point layer, or no item at all).
+      const order = icons.map((_, i) => i);
+      this.putSymbols(level, tile, { x: icons.map((d) => d!.x), y: icons.map((d) => d!.y), pixels: icons.map((d) => d!.pixels!), order });
+      return;
     }
-    tile.canvas = canvas;
+    const ctx = this.tileCanvas(level, tile).getContext('2d')!;
+    ctx.clearRect(0, 0, level.step, level.step);
+    const immediate = new CanvasImmediateRenderer(ctx, pr, extent, transform, 0, getSquaredTolerance(r, pr));
+    for (let i = 0; i < items.length; ) {
+      const d = icons[i];
+      if (d) {
+        ctx.drawImage(d.img, d.x, d.y, d.w, d.h);
+        i++;
+        continue;
+      }
+      const end = areaRun(items, i, rows);
+      if (end - i > 1) {
+        // Plain opaque polygons (search areas): as few paths as the picture allows (areaBatches.ts).
+        const run = items.slice(i, end);
+        const boxes = run.map((it) => (rows ? (Array.from(rows.boxes.subarray(it.order * 4, it.order * 4 + 4)) as Extent) : it.polygon!.getExtent()));
+        const widest = Math.max(0, ...run.map((it) => it.s.getStroke()?.getWidth() ?? 0));
+        for (const g of groupAreas(run.map((it) => it.s), boxes, (widest / 2 + 2) * r)) {
+          immediate.setStyle(g.style);
+          immediate.drawGeometry(multiPolygonOf(g.members.map((m) => run[m]!), rows));
+        }
+        i = end;
+        continue;
+      }
+      // drawFeature reads only the style's geometry of the feature: a snapshot row serves as well.
+      immediate.drawFeature(items[i]!.f as Feature, items[i]!.s);
+      i++;
+    }
     tile.stale = false;
   }
 
-  /** A tile of symbols only: blended in JavaScript, put once. */
-  private putSymbols(level: Level, tile: Tile, symbols: RowSymbols) {
-    if (!symbols.order.length) {
-      tile.canvas = null;
-      tile.stale = false;
-      return;
-    }
-    const canvas = tile.canvas ?? document.createElement('canvas');
+  /** The tile's canvas, made or resized to the level's tile size. */
+  private tileCanvas(level: Level, tile: Tile): HTMLCanvasElement {
+    const canvas = (tile.canvas ??= document.createElement('canvas'));
     if (canvas.width !== level.step || canvas.height !== level.step) {
       canvas.width = level.step;
       canvas.height = level.step;
     }
-    const ctx = canvas.getContext('2d')!;
+    return canvas;
+  }
+
+  /** A tile of symbols only: blended in JavaScript, put once (nothing to draw: no canvas). */
+  private putSymbols(level: Level, tile: Tile, symbols: RowSymbols) {
+    tile.stale = false;
+    if (!symbols.order.length) {
+      tile.canvas = null;
+      return;
+    }
+    const ctx = this.tileCanvas(level, tile).getContext('2d')!;
     const out = ctx.createImageData(level.step, level.step);
     const words = new Uint32Array(out.data.buffer, out.data.byteOffset, level.step * level.step);
     for (const i of symbols.order) blendIcon(out.data, words, level.step, symbols.pixels[i]!, symbols.x[i]!, symbols.y[i]!);
     ctx.putImageData(out, 0, 0);
-    tile.canvas = canvas;
-    tile.stale = false;
   }
 
   override renderFrame(frameState: FrameState, target: HTMLElement | null): HTMLElement {

@@ -7,7 +7,7 @@ import MultiLineString from 'ol/geom/MultiLineString';
 import MultiPolygon from 'ol/geom/MultiPolygon';
 import Point from 'ol/geom/Point';
 import Polygon from 'ol/geom/Polygon';
-import { readMapLayer, readMapProps, type FlatGeometry, type MapLayer } from '../../shared/contract/map-layer';
+import { readMapLayer, readMapProps, type FlatGeometry, type MapLayer, type MapRow } from '../../shared/contract/map-layer';
 import type { FlatTable } from './flatTable';
 
 export function olGeometry(g: FlatGeometry): Geometry {
@@ -28,15 +28,16 @@ export function olGeometry(g: FlatGeometry): Geometry {
 /** Features of the rows that have a geometry; `__meta` carries the row's version and authorship. */
 export function featuresOf(layer: MapLayer): Feature[] {
   const out: Feature[] = [];
-  for (const row of readMapLayer(layer)) {
-    if (!row.geometry) continue;
-    const f = new Feature(olGeometry(row.geometry));
-    f.setId(row.id);
-    f.setProperties(row.props, true);
-    f.set('__meta', row.meta, true);
-    out.push(f);
-  }
+  for (const row of readMapLayer(layer)) if (row.geometry) out.push(featureOf(row, olGeometry(row.geometry)));
   return out;
+}
+
+function featureOf(row: Omit<MapRow, 'geometry'>, geometry: Geometry): Feature {
+  const f = new Feature(geometry);
+  f.setId(row.id);
+  f.setProperties(row.props, true);
+  f.set('__meta', row.meta, true);
+  return f;
 }
 
 /**
@@ -49,11 +50,7 @@ export function* featureSlices(table: FlatTable, sliceSize: number): Generator<F
   for (const row of readMapProps(table.layer)) {
     const g = table.geometry(k++);
     if (!g) continue;
-    const f = new Feature(g);
-    f.setId(row.id);
-    f.setProperties(row.props, true);
-    f.set('__meta', row.meta, true);
-    slice.push(f);
+    slice.push(featureOf(row, g));
     if (slice.length >= sliceSize) {
       yield slice;
       slice = [];

@@ -105,17 +105,13 @@ export function appendGeometry(g: Geometry | null, out: MapLayer['geom']): void 
       out.parts.push(g.coordinates.length);
       xy(g.coordinates);
       return;
+    // Rings of a polygon and lines of a multiline: the same layout, a count and their lengths.
     case 'Polygon':
-      out.types.push(MAP_GEOM.Polygon);
+    case 'MultiLineString':
+      out.types.push(MAP_GEOM[g.type]);
       out.parts.push(g.coordinates.length);
       for (const r of g.coordinates) out.parts.push(r.length);
       for (const r of g.coordinates) xy(r);
-      return;
-    case 'MultiLineString':
-      out.types.push(MAP_GEOM.MultiLineString);
-      out.parts.push(g.coordinates.length);
-      for (const l of g.coordinates) out.parts.push(l.length);
-      for (const l of g.coordinates) xy(l);
       return;
     case 'MultiPolygon':
       out.types.push(MAP_GEOM.MultiPolygon);
