@@ -12,25 +12,15 @@ import { CATALOGUE, findCrs } from '../../shared/crs/catalogue';
 import type { ProgressFn } from '../jobs';
 import type { ProjectStore } from '../store';
 import type { BasemapRecord } from '../store/basemap-repo';
+import { readHeader } from '../store/file-checks';
 import { MbtilesFile, looksLikeSqlite } from '../store/mbtiles-file';
 import { checkRasterTile, readMbtilesFacts } from './mbtiles-read';
 import { looksLikeTiff, readGeotiffFacts } from './geotiff-read';
 
 const WEB_MERCATOR = CATALOGUE.find((c) => c.code === 'EPSG:3857')!;
 
-function head(path: string): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const b = Buffer.alloc(16);
-    const n = readSync(fd, b, 0, 16, 0);
-    return b.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 export function kindOf(path: string): 'tiles' | 'geotiff' {
-  const h = head(path);
+  const h = readHeader(path, 16);
   if (looksLikeSqlite(h)) return 'tiles';
   if (looksLikeTiff(h)) return 'geotiff';
   throw new ApiError(

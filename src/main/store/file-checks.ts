@@ -10,11 +10,12 @@ import { hasMetaTable, readSchemaVersion } from './migrations';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
-function readHeader(path: string): Buffer {
+/** The first `bytes` bytes of a file (fewer if it is shorter), read without opening it as a database. */
+export function readHeader(path: string, bytes = 100): Buffer {
   const fd = openSync(path, 'r');
   try {
-    const buf = Buffer.alloc(100);
-    const n = readSync(fd, buf, 0, 100, 0);
+    const buf = Buffer.alloc(bytes);
+    const n = readSync(fd, buf, 0, bytes, 0);
     return buf.subarray(0, n);
   } finally {
     closeSync(fd);
