@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { SourceMapConsumer } from 'source-map-js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +68,13 @@ interface CpuProfile {
 }
 
 /** QUYTAP_BENCH_PROFILE=1: the functions the page spent most time in (self time). */
+async function stopProfile(profiler: { send(m: 'Profiler.stop'): Promise<unknown> }): Promise<CpuProfile> {
+  const { profile } = (await profiler.send('Profiler.stop')) as { profile: CpuProfile };
+  // QUYTAP_BENCH_PROFILE_OUT=file: the raw profile too (Chromium DevTools opens it).
+  if (process.env.QUYTAP_BENCH_PROFILE_OUT) writeFileSync(process.env.QUYTAP_BENCH_PROFILE_OUT, JSON.stringify(profile));
+  return profile;
+}
+
 function printProfile(p: CpuProfile, what: string, assets: string): void {
   const per = (p.endTime - p.startTime) / 1000 / Math.max(1, p.samples.length);
   const self = new Map<string, number>();
@@ -159,7 +166,7 @@ export async function draftingBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'quytap-drafting-bench-'));
   const out = join(dir, 'renderer');
   try {
-    execFileSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
+    execFileSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error', ...(process.env.QUYTAP_BENCH_NOMINIFY ? ['--minify', 'false'] : [])], { stdio: 'inherit' });
     const projects = join(dir, 'projects');
     const file = join(projects, 'bench.gpkg');
     execFileSync('mkdir', ['-p', projects]);
@@ -213,7 +220,7 @@ export async function draftingBench(): Promise<void> {
       binaryResponder: services.binaryResponder,
       operator: services.operatorName,
     });
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', ...(process.env.QUYTAP_BENCH_JSFLAGS ? ['--js-flags=' + process.env.QUYTAP_BENCH_JSFLAGS] : [])] });
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       const firsts: number[] = [];
@@ -272,7 +279,14 @@ export async function draftingBench(): Promise<void> {
           return [at('quytap:code-evaluated'), Math.min(...reads.map((e) => e.startTime)), Math.max(...reads.map((e) => e.responseEnd)), rows ? rows.duration : NaN];
         })()`)) as number[];
         console.log(`  run ${run + 1} (${run ? 'reload' : 'cold'}): code evaluated at ${steps[0]!.toFixed(0)} ms, map reads asked from ${steps[1]!.toFixed(0)}, all answered at ${steps[2]!.toFixed(0)}, graves' rows took ${steps[3]!.toFixed(0)} ms, on screen at ${pictures[run]!.toFixed(0)}`);
-        if (profiler) printProfile(((await profiler.send('Profiler.stop')) as { profile: CpuProfile }).profile, run ? 'the reload' : 'the cold load', join(out, 'assets'));
+        if (run === 0) {
+          // Every step of the cold load, in order (the marks and measures the renderer leaves).
+          const marks = (await page.evaluate(
+            `performance.getEntries().filter((m) => m.name.startsWith('quytap:') && (m.entryType === 'mark' || m.entryType === 'measure')).sort((a, b) => a.startTime - b.startTime).map((m) => m.name.slice(7) + ' at ' + m.startTime.toFixed(0) + (m.entryType === 'measure' ? ' for ' + m.duration.toFixed(0) : ''))`,
+          )) as string[];
+          console.log(`  run 1 steps (ms from navigation): ${marks.join(', ')}`);
+        }
+        if (profiler) printProfile(await stopProfile(profiler), run ? 'the reload' : 'the cold load', join(out, 'assets'));
         const rpc = (await page.evaluate(
           `performance.getEntriesByType('resource').filter((e) => (e.name.includes('/rpc/features.query') || e.name.includes('/rpc/features.map'))).map((e) => [e.responseStart - e.startTime, e.responseEnd - e.responseStart, e.transferSize])`,
         )) as number[][];
@@ -379,7 +393,7 @@ export async function draftingBench(): Promise<void> {
       const profileDir = join(dir, 'browser-profile');
       const starts: number[] = [];
       for (let i = 0; i < 3; i++) {
-        const ctx = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'], viewport: { width: 1440, height: 900 } });
+        const ctx = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', ...(process.env.QUYTAP_BENCH_JSFLAGS ? ['--js-flags=' + process.env.QUYTAP_BENCH_JSFLAGS] : [])], viewport: { width: 1440, height: 900 } });
         try {
           const p = ctx.pages()[0] ?? (await ctx.newPage());
           await p.goto(`${server.url.replace(/#.*$/, '')}#token=${TOKEN}`);

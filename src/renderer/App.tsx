@@ -40,6 +40,7 @@ export function App() {
     }
     try {
       const info = await project;
+      performance.mark('quytap:project-known');
       prefetchMapReads(api, info, FEATURE_TABLES);
       setPhase({ kind: 'workspace', info });
     } catch (e) {

@@ -23,8 +23,24 @@ const GeoJSONWriter = WriterModule as unknown as new () => { write(g: JstsGeomet
 const Polygonizer = PolygonizerModule as unknown as new () => { add(g: JstsGeometry): void; getPolygons(): { toArray(): JstsGeometry[] } };
 const IsValidOp = IsValidOpModule as unknown as new (g: JstsGeometry) => {
   isValid(): boolean;
-  getValidationError(): { getMessage(): string; getCoordinate(): { x: number; y: number } | null } | null;
+  getValidationError(): { getErrorType(): number; getMessage(): string; getCoordinate(): { x: number; y: number } | null } | null;
 };
+
+/** JTS's TopologyValidationError types, in its order (its messages are English only). */
+const INVALID_VI = [
+  'lỗi hình học',
+  'đỉnh lặp lại',
+  'lỗ thủng nằm ngoài vùng',
+  'các lỗ thủng lồng nhau',
+  'phần trong của vùng bị chia cắt',
+  'các cạnh tự cắt nhau',
+  'đường bao tự cắt chính nó',
+  'các vùng lồng nhau',
+  'đường bao bị trùng',
+  'quá ít đỉnh phân biệt',
+  'toạ độ không hợp lệ',
+  'đường bao không khép kín',
+];
 
 const reader = new GeoJSONReader();
 const writer = new GeoJSONWriter();
@@ -44,7 +60,7 @@ export function invalidReason(g: Geometry): { vi: string; en: string } | null {
   const at = e?.getCoordinate();
   const where = at ? ` (X=${at.y.toFixed(2)} Y=${at.x.toFixed(2)})` : '';
   return {
-    vi: `Vùng không hợp lệ: ${e?.getMessage() ?? 'cạnh tự cắt nhau'}${where}. Hãy sửa lại các đỉnh.`,
+    vi: `Vùng không hợp lệ: ${(e && INVALID_VI[e.getErrorType()]) ?? INVALID_VI[0]}${where}. Hãy sửa lại các đỉnh.`,
     en: `Invalid area: ${e?.getMessage() ?? 'self-intersection'}${where}. Fix its vertices.`,
   };
 }

@@ -17,7 +17,8 @@ import { FeatureTable } from './FeatureTable';
 import { Inspector, type InspectorTarget } from './Inspector';
 import { RecordsPanel, RECORD_TABS, type RecordTab } from './RecordsPanel';
 import { Toolbar } from './Toolbar';
-import { invalidReason, mergeAreas, splitArea } from './geometryOps';
+import type { SplitResult } from './geometryOps';
+import { loadGeometryOps, withGeometryOps } from './geometryOpsLoader';
 
 interface Commune {
   code: string;
@@ -120,6 +121,11 @@ export function useDrafting({
   }, [ctl, info.path, info.crs.code]);
 
   useEffect(() => api.on('project.changed', () => setChangeTick((n) => n + 1)), [api]);
+  // The polygon operations, loaded while nobody waits for them: once the opening's work is done.
+  useEffect(() => {
+    const id = requestIdleCallback(() => void loadGeometryOps().catch(() => undefined), { timeout: 10_000 });
+    return () => cancelIdleCallback(id);
+  }, []);
 
   // ── commune focus ──
   useEffect(() => {
@@ -216,26 +222,31 @@ export function useDrafting({
 
   const metaOf = (table: FeatureTableName, id: string) => ctl.current?.hitOf(table, id)?.meta ?? null;
 
-  cbRef.current.onSketch = (table, geometry) => {
-    const bad = invalidReason(geometry);
-    if (bad) {
-      toast(pick(bad), 'error');
-      dc.current?.abort();
-      return;
-    }
-    setPinned(null);
-    setSketch({ kind: 'new', table, geometry, props: { commune_code: focus } });
-  };
-  cbRef.current.onGeometryEdited = (table, id, geometry, label) => {
-    const bad = invalidReason(geometry);
-    if (bad) {
-      toast(pick(bad), 'error');
+  cbRef.current.onSketch = (table, geometry) =>
+    withGeometryOps(({ invalidReason }) => {
+      const bad = invalidReason(geometry);
+      if (bad) {
+        toast(pick(bad), 'error');
+        dc.current?.abort();
+        return;
+      }
+      setPinned(null);
+      setSketch({ kind: 'new', table, geometry, props: { commune_code: focus } });
+    }, showError);
+  cbRef.current.onGeometryEdited = (table, id, geometry, label) =>
+    withGeometryOps(({ invalidReason }) => {
+      const bad = invalidReason(geometry);
+      if (bad) {
+        toast(pick(bad), 'error');
+        ctl.current?.refresh([table]);
+        return;
+      }
+      const meta = metaOf(table, id);
+      void apply({ label: `${label}: ${TABLES[table].vi}`, put: [{ table, id, ...(meta ? { baseVersion: meta.version } : {}), geometry }] }, table);
+    }, (e) => {
+      showError(e);
       ctl.current?.refresh([table]);
-      return;
-    }
-    const meta = metaOf(table, id);
-    void apply({ label: `${label}: ${TABLES[table].vi}`, put: [{ table, id, ...(meta ? { baseVersion: meta.version } : {}), geometry }] }, table);
-  };
+    });
   cbRef.current.onHole = (ring) => {
     const f = sel ? ctl.current?.featureOf(sel.table, sel.id) : null;
     if (!sel || !f || !POLYGON_TABLES.includes(sel.table)) {
@@ -273,8 +284,9 @@ export function useDrafting({
   };
   cbRef.current.onSplitLine = (line) => {
     const a = editableArea();
-    if (!a) return;
-    const r = splitArea(a.geometry, line);
+    if (a) withGeometryOps(({ splitArea }) => splitWith(a, splitArea(a.geometry, line)), showError);
+  };
+  const splitWith = (a: NonNullable<ReturnType<typeof editableArea>>, r: SplitResult) => {
     if (!r.ok) {
       toast(pick(r), 'error');
       return;
@@ -302,19 +314,22 @@ export function useDrafting({
       toast(lock, 'error');
       return true;
     }
-    const r = mergeAreas(a.geometry, toGeometry(other.getGeometry()!));
-    if (!r.ok) {
-      toast(pick(r), 'error');
-      return true;
-    }
-    void apply(
-      {
-        label: `Gộp vùng: ${TABLES[a.sel.table].vi}`,
-        put: [{ table: a.sel.table, id: a.sel.id, baseVersion: a.hit.meta?.version, geometry: r.geometry }],
-        remove: [{ table: h.table, id: h.id, ...(h.meta ? { baseVersion: h.meta.version } : {}) }],
-      },
-      a.sel.table,
-    );
+    const otherGeometry = toGeometry(other.getGeometry()!);
+    withGeometryOps(({ mergeAreas }) => {
+      const r = mergeAreas(a.geometry, otherGeometry);
+      if (!r.ok) {
+        toast(pick(r), 'error');
+        return;
+      }
+      void apply(
+        {
+          label: `Gộp vùng: ${TABLES[a.sel.table].vi}`,
+          put: [{ table: a.sel.table, id: a.sel.id, baseVersion: a.hit.meta?.version, geometry: r.geometry }],
+          remove: [{ table: h.table, id: h.id, ...(h.meta ? { baseVersion: h.meta.version } : {}) }],
+        },
+        a.sel.table,
+      );
+    }, showError);
     return true;
   };
 

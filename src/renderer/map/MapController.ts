@@ -219,6 +219,7 @@ export class MapController {
       }
     });
 
+    performance.mark('quytap:map-created');
     this.map.on('postrender', () => this.notePicture());
     this.view.on('change:resolution', () => this.emitView());
     this.map.on('moveend', () => this.emitView());

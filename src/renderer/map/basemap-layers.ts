@@ -4,9 +4,8 @@
 // reprojects them into the working CRS; each raster CRS is registered with proj4 first.
 import type OlMap from 'ol/Map';
 import TileLayer from 'ol/layer/Tile';
-import WebGLTileLayer from 'ol/layer/WebGLTile';
+import LayerGroup from 'ol/layer/Group';
 import XYZ from 'ol/source/XYZ';
-import GeoTIFF from 'ol/source/GeoTIFF';
 import { register } from 'ol/proj/proj4';
 import { get as getProjection } from 'ol/proj';
 import { createXYZ } from 'ol/tilegrid';
@@ -14,7 +13,14 @@ import proj4 from 'proj4';
 import type BaseLayer from 'ol/layer/Base';
 import Attribution from 'ol/control/Attribution';
 import type { Basemap, OnlineBasemap } from '../../shared/contract/basemap';
-import { decodeGeoTiffOnThisThread } from '../basemaps/geotiff-decode';
+
+/**
+ * GeoTIFF display (ol/source/GeoTIFF, geotiff.js, WebGL tiles) is a third of the page's code and
+ * most projects open without one: it is loaded when the first GeoTIFF base map is shown, so a
+ * cold start does not parse it.
+ */
+let geotiffLayers: Promise<typeof import('./geotiff-layer')> | null = null;
+const loadGeotiffLayers = () => (geotiffLayers ??= import('./geotiff-layer'));
 
 /** Below every vector layer (those start at zIndex 0); the online layer lowest of all. */
 const TOP_Z = -10;
@@ -36,6 +42,14 @@ function ensureProjection(code: string, def: string): void {
   register(proj4);
 }
 
+/** A GeoTIFF's group still waiting for its code must not take the raster layer afterwards. */
+function disposeLayer(layer: BaseLayer): void {
+  layer.set('disposed', true);
+  // A group lets go of its layers without disposing them (a WebGL layer holds a GL context).
+  if (layer instanceof LayerGroup) for (const l of layer.getLayers().getArray()) l.dispose();
+  layer.dispose();
+}
+
 /** What must be rebuilt when it changes (visibility, opacity and order are only set). */
 const keyOf = (b: Basemap) => `${b.id}|${b.path}|${b.crs.code}|${JSON.stringify(b.stats)}|${b.palette?.length ?? 0}`;
 
@@ -48,9 +62,7 @@ export class BasemapLayers {
     private readonly map: OlMap,
     private readonly binUrl: (path: string) => string,
     private readonly events: BasemapLayerEvents,
-  ) {
-    decodeGeoTiffOnThisThread();
-  }
+  ) {}
 
   /** Makes the map show exactly these base maps (first = top) and the online layer. */
   sync(items: readonly Basemap[], online: OnlineBasemap | null): void {
@@ -97,7 +109,7 @@ export class BasemapLayers {
     for (const [id, e] of this.entries)
       if (!wanted.has(id)) {
         this.map.removeLayer(e.layer);
-        e.layer.dispose();
+        disposeLayer(e.layer);
         this.entries.delete(id);
       }
   }
@@ -119,25 +131,15 @@ export class BasemapLayers {
       return new TileLayer({ source, extent: undefined, properties: { role: 'basemap', basemapId: b.id } });
     }
     ensureProjection(b.crs.code, b.crs.proj4);
-    const palette = b.palette;
-    const source = new GeoTIFF({
-      sources: [
-        {
-          url: this.binUrl(b.path),
-          ...(b.stats ? { min: b.stats.min, max: b.stats.max } : {}),
-        },
-      ],
-      projection: b.crs.code,
-      convertToRGB: 'auto',
-      normalize: !palette,
-      wrapX: false,
-    });
-    source.on('tileloaderror', () => this.events.onTileError(b.id));
-    return new WebGLTileLayer({
-      source,
-      ...(palette ? { style: { color: ['palette', ['band', 1], palette] } } : {}),
-      properties: { role: 'basemap', basemapId: b.id },
-    });
+    // The group takes visibility, opacity and order now; the raster layer joins it once loaded.
+    const group = new LayerGroup({ properties: { role: 'basemap', basemapId: b.id } });
+    loadGeotiffLayers()
+      .then(({ geotiffLayer }) => {
+        if (group.get('disposed')) return;
+        group.getLayers().push(geotiffLayer(b, this.binUrl(b.path), () => this.events.onTileError(b.id)));
+      })
+      .catch(() => this.events.onTileError(b.id));
+    return group;
   }
 
   private createOnline(o: OnlineBasemap): BaseLayer {
@@ -157,7 +159,7 @@ export class BasemapLayers {
     this.attribution = null;
     for (const e of this.entries.values()) {
       this.map.removeLayer(e.layer);
-      e.layer.dispose();
+      disposeLayer(e.layer);
     }
     this.entries.clear();
   }

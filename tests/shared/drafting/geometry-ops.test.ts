@@ -58,7 +58,11 @@ describe('polygon operations', () => {
         ],
       ],
     };
-    expect(invalidReason(bow)?.vi).toMatch(/không hợp lệ/);
+    // In Vietnamese throughout (JTS words its reasons in English only), with where it happens.
+    expect(invalidReason(bow)?.vi).toMatch(/^Vùng không hợp lệ: các cạnh tự cắt nhau \(X=5\.00 Y=5\.00\)/);
+    expect(invalidReason(bow)?.en).toMatch(/Self-intersection/);
+    const holeOutside = { type: 'Polygon' as const, coordinates: [sq(0, 0, 10), sq(20, 20, 2)] };
+    expect(invalidReason(holeOutside)?.vi).toMatch(/lỗ thủng nằm ngoài vùng/);
     expect(invalidReason({ type: 'Polygon', coordinates: [sq(0, 0, 10)] })).toBeNull();
   });
 });
