@@ -379,6 +379,12 @@ test('polygon operations: a self-crossing area is refused, an area is split by a
     for (const r of ringsOf(g).slice(0, 1)) for (let i = 0; i + 1 < r.length; i++) s += r[i]![0]! * r[i + 1]![1]! - r[i + 1]![0]! * r[i]![1]!;
     return Math.abs(s) / 2;
   };
+  // The selection's outline follows the edit: it is the part that kept the area's id, not the old square.
+  const kept = parts.find((p) => p.id === id)!;
+  const keptBox = [0, 1].map((k) => [Math.min(...outerRing(kept.geometry!).map((q) => q[k]!)), Math.max(...outerRing(kept.geometry!).map((q) => q[k]!))]);
+  await expect
+    .poll(() => page.evaluate(() => (window as any).__quytapMap.select.getSource().getFeatures().map((f: any) => f.getGeometry().getExtent())))
+    .toEqual([[keptBox[0]![0], keptBox[1]![0], keptBox[0]![1], keptBox[1]![1]]]);
   const total = parts.reduce((s, p) => s + areaOf(p.geometry!), 0);
   expect(Math.abs(total - (2 * h) ** 2)).toBeLessThan(1);
   await shot(page, '12-split');
@@ -399,6 +405,10 @@ test('polygon operations: a self-crossing area is refused, an area is split by a
   expect(Math.abs(areaOf(merged.geometry!) - (2 * h) ** 2)).toBeLessThan(1);
   const gone = parts.find((p) => p.id !== merged.id)!.id;
   await expect.poll(() => page.evaluate((g) => !(window as any).__quytapMap.featureOf('search_areas', g), gone)).toBe(true);
+  // Outlined: the merged area, the whole square again.
+  await expect
+    .poll(() => page.evaluate(() => (window as any).__quytapMap.select.getSource().getFeatures().map((f: any) => f.getGeometry().getExtent())))
+    .toEqual([[ctr[0]! - h, ctr[1]! - h, ctr[0]! + h, ctr[1]! + h]]);
   await page.mouse.move(10, 10);
   await page.waitForTimeout(500);
   await shot(page, '13-merged');

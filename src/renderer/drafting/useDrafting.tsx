@@ -315,6 +315,8 @@ export function useDrafting({
       return true;
     }
     const otherGeometry = toGeometry(other.getGeometry()!);
+    // The click outlined the area clicked; the selection is still the one merged into.
+    ctl.current?.highlightSelected(a.hit);
     withGeometryOps(({ mergeAreas }) => {
       const r = mergeAreas(a.geometry, otherGeometry);
       if (!r.ok) {

@@ -97,6 +97,8 @@ export class MapController {
   private disposed = false;
   /** Off while a drawing tool owns the clicks (a click then adds a vertex, not a selection). */
   selectOnClick = true;
+  /** The selected feature, whose outline the select layer shows. */
+  private selected: { table: FeatureTableName; id: string } | null = null;
   private offSymbols: () => void = () => {};
   /** When every table was first on screen (ms since the page's time origin), or null. */
   firstPictureAt: number | null = null;
@@ -158,6 +160,7 @@ export class MapController {
               performance.measure(`quytap:build:${table}`, { start: got, end: performance.now() });
               success?.(features);
               if (entry) entry.state = 'ready';
+              this.reselect(table);
               this.cb.onLayerLoad(table, source.getFeatures().length, 'ready');
             })
             .catch((e: unknown) => {
@@ -295,6 +298,7 @@ export class MapController {
       performance.measure(`quytap:build:${table}`, { start: started, end: performance.now() });
       success?.(built);
       entry.state = 'ready';
+      this.reselect(table);
       this.cb.onLayerLoad(table, entry.source.getFeatures().length, 'ready');
     };
     this.afterPicture(step);
@@ -388,9 +392,24 @@ export class MapController {
   private showHighlight(layer: VectorLayer, hit: Hit | undefined) {
     const src = layer.getSource()!;
     src.clear();
+    if (layer === this.select) this.selected = hit ? { table: hit.table, id: hit.id } : null;
     if (!hit) return;
     const f = this.tables.get(hit.table)?.source.getFeatureById(hit.id);
     if (f) src.addFeature(new Feature(f.getGeometry()!.clone()));
+  }
+
+  /**
+   * A table read again (an edit, undo, another window's save): the selection's outline follows the
+   * feature's new geometry, or goes when the feature has gone.
+   */
+  private reselect(table: FeatureTableName) {
+    const s = this.selected;
+    if (!s || s.table !== table) return;
+    const f = this.tables.get(table)?.source.getFeatureById(s.id);
+    const src = this.select.getSource()!;
+    src.clear();
+    if (f?.getGeometry()) src.addFeature(new Feature(f.getGeometry()!.clone()));
+    else this.selected = null;
   }
 
   /** The vector source of a feature table (the drafting tools edit and snap against these). */
@@ -450,7 +469,6 @@ export class MapController {
     for (const [table, t] of this.tables) {
       if (!tables || tables.includes(table)) t.source.refresh();
     }
-    this.select.getSource()!.clear();
   }
 
   setSettings(settings: SymbologySettings) {

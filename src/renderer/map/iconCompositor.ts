@@ -101,7 +101,14 @@ export function blendIcon(dst: Uint8ClampedArray, dst32: Uint32Array, side: numb
       const from = runs[r + 3]!;
       for (let k = 0, n = runs[r + 2]!; k < n; k++) dst32[to + k] = words[from + k]!;
     }
-    for (const j of src.partial) blendOne(dst, src, j, (y + ys[j]!) * side + x + xs[j]!);
+    const { partial, rgba } = src;
+    for (let q = 0, n = partial.length; q < n; q++) {
+      const j = partial[q]!;
+      const p = (y + ys[j]!) * side + x + xs[j]!;
+      // Over a transparent pixel source-over gives the source pixel itself: one word copied.
+      if (dst[p * 4 + 3] === 0) dst32[p] = rgba[j]!;
+      else blendOne(dst, src, j, p);
+    }
     return;
   }
   const { rgba } = src;
@@ -110,7 +117,7 @@ export function blendIcon(dst: Uint8ClampedArray, dst32: Uint32Array, side: numb
     const py = y + ys[j]!;
     if (px < 0 || py < 0 || px >= side || py >= side) continue;
     const p = py * side + px;
-    if (alpha[j] === 255) dst32[p] = rgba[j]!;
+    if (alpha[j] === 255 || dst[p * 4 + 3] === 0) dst32[p] = rgba[j]!;
     else blendOne(dst, src, j, p);
   }
 }
