@@ -413,7 +413,44 @@ test('polygon operations: a self-crossing area is refused, an area is split by a
   await page.waitForTimeout(500);
   await shot(page, '13-merged');
 
-  // Clean up: the square goes (the demo stays as other specs expect it).
-  await call(page, 'edits.apply', { label: 'e2e: xoá vùng', remove: [{ table: 'search_areas', id: merged.id, baseVersion: merged.meta.version }] });
+  // 4. A corner dragged (select tool: the vertices of the selected area) to 3 px off a corner of
+  //    another area: it lands exactly on that corner (snapping while dragging).
+  const t = [ctr[0]! + h + 60, ctr[1]! + h - 40];
+  const other = await call(page, 'edits.apply', {
+    label: 'e2e: vùng bên cạnh',
+    put: [
+      {
+        table: 'search_areas',
+        geometry: { type: 'Polygon', coordinates: [[[t[0]!, t[1]! - 100], [t[0]! + 100, t[1]! - 100], [t[0]! + 100, t[1]!], [t[0]!, t[1]!], [t[0]!, t[1]! - 100]]] },
+        props: { code: `${code}-B`, name: 'Vùng bên cạnh', status: 'not_started', estimated_remains: 1, commune_code: c.props.code },
+      },
+    ],
+  });
+  // Clear of the inspector, which covers the map's right side.
+  await page.evaluate((e) => (window as any).__quytapMap.view.fit(e, { padding: [120, 480, 120, 120] }), [ctr[0]! - h, ctr[1]! - h, t[0]! + 100, ctr[1]! + h]);
+  await page.waitForTimeout(1000);
+  await page.keyboard.press('v');
+  await expect(page.getByTestId('tool-select')).toHaveAttribute('aria-pressed', 'true');
+  const corner = await px(page, [ctr[0]! + h, ctr[1]! + h]);
+  const target = await px(page, t);
+  await page.mouse.move(corner.x, corner.y);
+  await page.mouse.down();
+  for (let k = 1; k <= 8; k++) await page.mouse.move(corner.x + ((target.x + 3 - corner.x) * k) / 8, corner.y + ((target.y - 2 - corner.y) * k) / 8);
+  await page.mouse.up();
+  await expect
+    .poll(async () => Math.min(...outerRing(((await call(page, 'rows.get', { table: 'search_areas', id: merged.id })) as RowLike).geometry!).map((q) => dist(q, t))), { timeout: 15_000 })
+    .toBeLessThan(0.001);
+  await shot(page, '14-vertex-snapped');
+
+  // Clean up: the squares go (the demo stays as other specs expect it).
+  const last = (await call(page, 'rows.get', { table: 'search_areas', id: merged.id })) as RowLike;
+  const b = (await call(page, 'rows.get', { table: 'search_areas', id: other.rows[0].id })) as RowLike;
+  await call(page, 'edits.apply', {
+    label: 'e2e: xoá vùng',
+    remove: [
+      { table: 'search_areas', id: last.id, baseVersion: last.meta.version },
+      { table: 'search_areas', id: b.id, baseVersion: b.meta.version },
+    ],
+  });
   expect(errors).toEqual([]);
 });

@@ -10,6 +10,7 @@ import { fromExtent } from 'ol/geom/Polygon';
 import Draw from 'ol/interaction/Draw';
 import Modify from 'ol/interaction/Modify';
 import Snap from 'ol/interaction/Snap';
+import { NearbySnap } from './NearbySnap';
 import Translate from 'ol/interaction/Translate';
 import type Interaction from 'ol/interaction/Interaction';
 import VectorLayer from 'ol/layer/Vector';
@@ -85,7 +86,8 @@ export class DraftingController {
   private readonly sketchLayer: VectorLayer;
   private readonly maskLayer: VectorLayer;
   private selected: { table: FeatureTableName; id: string } | null = null;
-  private editable = false;
+  /** Whether the selected feature may be edited, asked when the tools are made (see setSelected). */
+  private canEdit: () => boolean = () => false;
   private draw: Draw | null = null;
 
   constructor(
@@ -126,11 +128,15 @@ export class DraftingController {
     src.addFeature(new Feature(mask));
   }
 
-  /** The feature the vertex and move tools work on; editable = not locked by the commune focus. */
-  setSelected(sel: { table: FeatureTableName; id: string } | null, editable: boolean) {
-    const same = sel?.table === this.selected?.table && sel?.id === this.selected?.id && editable === this.editable;
+  /**
+   * The feature the vertex and move tools work on, and whether it may be edited (not locked by the
+   * commune focus). Asked each time the tools are made, not once: right after an edit the table is
+   * being read again and the feature is not there to ask about.
+   */
+  setSelected(sel: { table: FeatureTableName; id: string } | null, canEdit: () => boolean) {
+    const same = sel?.table === this.selected?.table && sel?.id === this.selected?.id && canEdit === this.canEdit;
     this.selected = sel;
-    this.editable = editable;
+    this.canEdit = canEdit;
     if (!same && (this.tool === 'select' || this.tool === 'move')) this.rebuild();
   }
 
@@ -216,7 +222,7 @@ export class DraftingController {
       d.on('drawend', (e) => report(e.feature.getGeometry()!));
       this.draw = d;
       add(d);
-    } else if ((this.tool === 'select' || this.tool === 'move') && this.selected && this.editable) {
+    } else if ((this.tool === 'select' || this.tool === 'move') && this.selected && this.canEdit()) {
       const f = this.mc.featureOf(this.selected.table, this.selected.id);
       if (f) {
         const sel = { ...this.selected };
@@ -248,7 +254,7 @@ export class DraftingController {
       for (const table of ['admin_units', 'search_areas', 'base_lines', 'base_areas', 'cemeteries', 'graves', 'info_points'] as const) {
         const source = this.mc.sourceOf(table);
         if (!source) continue;
-        const s = new Snap({ source, pixelTolerance: this.snapTolerance, vertex: true, edge: true });
+        const s = new NearbySnap({ source, pixelTolerance: this.snapTolerance, vertex: true, edge: true });
         add(s);
         this.snaps.push(s);
       }

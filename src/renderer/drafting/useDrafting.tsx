@@ -176,9 +176,11 @@ export function useDrafting({
   useEffect(() => {
     const c = dc.current;
     if (!c) return;
-    const hit = sel ? ctl.current?.hitOf(sel.table, sel.id) : null;
-    c.setSelected(sel, !!sel && !!hit && lockFor(sel.table, hit.props as RowProps) === null);
-  }, [sel, lockFor, ctl, changeTick]);
+    c.setSelected(sel, () => {
+      const hit = sel ? ctl.current?.hitOf(sel.table, sel.id) : null;
+      return !!sel && !!hit && lockFor(sel.table, hit.props as RowProps) === null;
+    });
+  }, [sel, lockFor, ctl]);
 
   const selectFeature = useCallback(
     async (table: FeatureTableName, id: string, zoom: boolean) => {
@@ -315,7 +317,8 @@ export function useDrafting({
       return true;
     }
     const otherGeometry = toGeometry(other.getGeometry()!);
-    // The click outlined the area clicked; the selection is still the one merged into.
+    // The click picked the area clicked; the selection stays the one merged into.
+    setPinned([a.hit]);
     ctl.current?.highlightSelected(a.hit);
     withGeometryOps(({ mergeAreas }) => {
       const r = mergeAreas(a.geometry, otherGeometry);
