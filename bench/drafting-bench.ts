@@ -410,6 +410,7 @@ export async function draftingBench(): Promise<void> {
       // cache (and the code cache kept with it) from the start before. The first start is the cold one.
       const profileDir = join(dir, 'browser-profile');
       const starts: number[] = [];
+      const steps: string[] = [];
       for (let i = 0; i < 3; i++) {
         const ctx = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', ...(process.env.QUYTAP_BENCH_JSFLAGS ? ['--js-flags=' + process.env.QUYTAP_BENCH_JSFLAGS] : [])], viewport: { width: 1440, height: 900 } });
         try {
@@ -417,11 +418,17 @@ export async function draftingBench(): Promise<void> {
           await p.goto(`${server.url.replace(/#.*$/, '')}#token=${TOKEN}`);
           await p.waitForFunction(() => performance.getEntriesByName('quytap:first-picture').length > 0, undefined, { timeout: 120_000, polling: 20 });
           starts.push((await p.evaluate(`performance.getEntriesByName('quytap:first-picture')[0].startTime`)) as number);
+          const at = (await p.evaluate(`(() => {
+            const reads = performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/features.map'));
+            return [performance.getEntriesByName('quytap:code-evaluated')[0]?.startTime ?? NaN, Math.min(...reads.map((e) => e.startTime)), Math.max(...reads.map((e) => e.responseEnd))];
+          })()`)) as number[];
+          steps.push(`code ${at[0]!.toFixed(0)}, reads ${at[1]!.toFixed(0)}–${at[2]!.toFixed(0)}, picture ${starts[starts.length - 1]!.toFixed(0)}`);
         } finally {
           await ctx.close();
         }
       }
       console.log(`first render when the browser starts again on its profile: first start ${starts[0]!.toFixed(0)} ms (cold), later starts ${starts.slice(1).map((x) => x.toFixed(0)).join(', ')} ms (aim < 1,500 ms)`);
+      console.log(`  each start (ms from navigation): ${steps.join('; ')}`);
       console.log(`load average at end: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
     } finally {
       await browser.close();

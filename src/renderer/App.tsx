@@ -7,7 +7,7 @@ import { ErrorScreen, useApi } from './components/common';
 import { OperatorDialog, storedOperator, storeOperator } from './components/OperatorDialog';
 import { StartScreen } from './components/StartScreen';
 import { Workspace } from './components/Workspace';
-import { prefetchMapReads } from './map/mapPrefetch';
+import { dropPrefetched, prefetchMapReads } from './map/mapPrefetch';
 import { takeStartRequests } from './startup';
 import { FEATURE_TABLES } from '../shared/model/tables';
 
@@ -44,6 +44,8 @@ export function App() {
       prefetchMapReads(api, info, FEATURE_TABLES);
       setPhase({ kind: 'workspace', info });
     } catch (e) {
+      // Reads asked at start for the project opened last are of no use now.
+      dropPrefetched();
       if (errorCode(e) === 'no_project') setPhase({ kind: 'start' });
       else setPhase({ kind: 'error', error: e });
     }

@@ -283,11 +283,11 @@ export class ProjectStore {
   mapLayer(table: TableName, bbox?: Extent, limit = MAP_READ_LIMIT): MapLayer {
     return this.run(() => {
       const t = checkTable(table);
-      if (bbox || limit !== MAP_READ_LIMIT) return mapLayer(this.stmts, t, bbox, limit);
+      if (bbox || limit !== MAP_READ_LIMIT) return { ...mapLayer(this.stmts, t, bbox, limit), project: this.path };
       const stamp = this.changeStamp();
       const kept = this.mapCache.get(t);
       if (kept && kept.stamp === stamp) return kept.layer;
-      const layer = Object.freeze(mapLayer(this.stmts, t, undefined, limit));
+      const layer = Object.freeze({ ...mapLayer(this.stmts, t, undefined, limit), project: this.path });
       this.mapCache.set(t, { stamp, layer });
       return layer;
     });

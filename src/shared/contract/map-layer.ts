@@ -52,6 +52,11 @@ export const MapLayerSchema = z.object({
     xy: z.array(z.number()),
   }),
   truncated: z.boolean(),
+  /**
+   * The project file read (the main side always says): a page asking before it knows which
+   * project is open (renderer/map/mapPrefetch.ts) keeps only answers from the project it opens.
+   */
+  project: z.string().optional(),
 });
 export type MapLayer = z.infer<typeof MapLayerSchema>;
 

@@ -98,6 +98,8 @@ describe('features.map', () => {
     expect(store.mapLayer('graves', bbox).ids).toEqual(store.query('graves', { bbox }).rows.map((r) => r.id));
     const first = store.mapLayer('graves', undefined, 10);
     expect(first.ids).toHaveLength(10);
+    // Every answer says which project file it was read from (the page keeps only the open one's).
+    for (const a of [first, store.mapLayer('graves', bbox), store.mapLayer('graves')]) expect(a.project).toBe(store.path);
     expect(first.truncated).toBe(true);
   });
 
