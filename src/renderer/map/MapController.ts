@@ -97,8 +97,8 @@ export class MapController {
   private disposed = false;
   /** Off while a drawing tool owns the clicks (a click then adds a vertex, not a selection). */
   selectOnClick = true;
-  /** The selected feature, whose outline the select layer shows. */
-  private selected: { table: FeatureTableName; id: string } | null = null;
+  /** The features whose outlines the hover and select layers show. */
+  private readonly outlined = new globalThis.Map<VectorLayer, { table: FeatureTableName; id: string } | null>();
   private offSymbols: () => void = () => {};
   /** When every table was first on screen (ms since the page's time origin), or null. */
   firstPictureAt: number | null = null;
@@ -241,7 +241,7 @@ export class MapController {
     target.addEventListener('pointerleave', () => {
       cancelAnimationFrame(this.pointerFrame);
       this.cb.onPointer(null);
-      this.hover.getSource()!.clear();
+      this.showHighlight(this.hover, undefined);
       this.cb.onHover([]);
     });
     this.map.on('singleclick', (e) => {
@@ -390,26 +390,26 @@ export class MapController {
   }
 
   private showHighlight(layer: VectorLayer, hit: Hit | undefined) {
+    this.outlined.set(layer, hit ? { table: hit.table, id: hit.id } : null);
+    this.outline(layer);
+  }
+
+  /** Draws the outline of the feature the layer (hover or selection) shows, from its current geometry. */
+  private outline(layer: VectorLayer) {
     const src = layer.getSource()!;
     src.clear();
-    if (layer === this.select) this.selected = hit ? { table: hit.table, id: hit.id } : null;
-    if (!hit) return;
-    const f = this.tables.get(hit.table)?.source.getFeatureById(hit.id);
-    if (f) src.addFeature(new Feature(f.getGeometry()!.clone()));
+    const o = this.outlined.get(layer);
+    const g = o ? this.tables.get(o.table)?.source.getFeatureById(o.id)?.getGeometry() : null;
+    if (g) src.addFeature(new Feature(g.clone()));
+    else this.outlined.set(layer, null);
   }
 
   /**
-   * A table read again (an edit, undo, another window's save): the selection's outline follows the
-   * feature's new geometry, or goes when the feature has gone.
+   * A table read again (an edit, undo, another window's save): the outlines of the selected and the
+   * hovered feature follow their new geometry, or go when the feature has gone.
    */
   private reselect(table: FeatureTableName) {
-    const s = this.selected;
-    if (!s || s.table !== table) return;
-    const f = this.tables.get(table)?.source.getFeatureById(s.id);
-    const src = this.select.getSource()!;
-    src.clear();
-    if (f?.getGeometry()) src.addFeature(new Feature(f.getGeometry()!.clone()));
-    else this.selected = null;
+    for (const layer of [this.select, this.hover]) if (this.outlined.get(layer)?.table === table) this.outline(layer);
   }
 
   /** The vector source of a feature table (the drafting tools edit and snap against these). */
