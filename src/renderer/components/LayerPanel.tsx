@@ -1,5 +1,5 @@
 // The layer list: every feature table, its count, visibility, opacity and order; the legend below.
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { TABLES } from '../../shared/model/tables';
 import { legendEntries, styleOfClass, CLASS_FIELD, type FeatureTableName, type SymbologySettings } from '../../shared/symbology';
 import { useI18n } from '../i18n';
@@ -34,7 +34,12 @@ function layerIcon(table: FeatureTableName, settings: SymbologySettings) {
   return <Swatch style={style} kind={kind} size={16} />;
 }
 
-export function LayerPanel({ layers, totals, loads, present, settings, onChange, onMove, children }: Props) {
+/**
+ * Drawn again only when its own props change: the workspace renders on every pointer move, view
+ * change and table load, and the panel with its legend was a good part of a project opening's
+ * page work (bench/drafting-bench.ts).
+ */
+export const LayerPanel = memo(function LayerPanel({ layers, totals, loads, present, settings, onChange, onMove, children }: Props) {
   const { t, pick, num } = useI18n();
   const legend = legendEntries(present, settings);
   return (
@@ -120,4 +125,4 @@ export function LayerPanel({ layers, totals, loads, present, settings, onChange,
       </div>
     </aside>
   );
-}
+});

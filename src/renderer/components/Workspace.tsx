@@ -60,6 +60,8 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
   useEffect(() => {
     const el = mapDiv.current!;
     let refreshTimer = 0;
+    let loadsFrame = 0;
+    let pendingLoads: Partial<Record<FeatureTableName, LayerLoad>> = {};
     const c = new MapController(
       el,
       api,
@@ -67,7 +69,15 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
       TABLE_ORDER,
       {
         onLayerLoad: (table, loaded, state) => {
-          setLoads((m) => ({ ...m, [table]: { loaded, state } }));
+          // Many tables report at once while a project opens: one render per frame for all of them.
+          pendingLoads[table] = { loaded, state };
+          if (!loadsFrame)
+            loadsFrame = requestAnimationFrame(() => {
+              loadsFrame = 0;
+              const batch = pendingLoads;
+              pendingLoads = {};
+              setLoads((m) => ({ ...m, ...batch }));
+            });
           window.clearTimeout(refreshTimer);
           refreshTimer = window.setTimeout(() => {
             setPresent(c.presentClasses());
@@ -90,6 +100,7 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
     return () => {
       ro.disconnect();
       window.clearTimeout(refreshTimer);
+      cancelAnimationFrame(loadsFrame);
       if ((window as any).__quytapMap === c) delete (window as any).__quytapMap;
       c.dispose();
       ctl.current = null;
@@ -190,17 +201,31 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
     [info.layers],
   );
 
-  const changeLayer = (table: FeatureTableName, patch: Partial<LayerState>) =>
-    setLayers((ls) => ls.map((l) => (l.table === table ? { ...l, ...patch } : l)));
-  const moveLayer = (table: FeatureTableName, delta: -1 | 1) =>
-    setLayers((ls) => {
-      const i = ls.findIndex((l) => l.table === table);
-      const j = i + delta;
-      if (i < 0 || j < 0 || j >= ls.length) return ls;
-      const out = [...ls];
-      [out[i], out[j]] = [out[j]!, out[i]!];
-      return out;
-    });
+  // Stable, as the layer panel is drawn again only when its props change.
+  const changeLayer = useCallback(
+    (table: FeatureTableName, patch: Partial<LayerState>) => setLayers((ls) => ls.map((l) => (l.table === table ? { ...l, ...patch } : l))),
+    [],
+  );
+  const moveLayer = useCallback(
+    (table: FeatureTableName, delta: -1 | 1) =>
+      setLayers((ls) => {
+        const i = ls.findIndex((l) => l.table === table);
+        const j = i + delta;
+        if (i < 0 || j < 0 || j >= ls.length) return ls;
+        const out = [...ls];
+        [out[i], out[j]] = [out[j]!, out[i]!];
+        return out;
+      }),
+    [],
+  );
+  const basemapPanel = useMemo(
+    () => (
+      <ErrorBoundary compact>
+        <BasemapPanel ctl={ctl} info={info} />
+      </ErrorBoundary>
+    ),
+    [info],
+  );
 
   const shownHits = pinned ?? hover;
   return (
@@ -248,9 +273,7 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
             onChange={changeLayer}
             onMove={moveLayer}
           >
-            <ErrorBoundary compact>
-              <BasemapPanel ctl={ctl} info={info} />
-            </ErrorBoundary>
+            {basemapPanel}
           </LayerPanel>
         </ErrorBoundary>
         <div className="map-wrap">
