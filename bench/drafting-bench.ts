@@ -341,6 +341,21 @@ export async function draftingBench(): Promise<void> {
           if (key === 'p') toolMs.push(ms);
           await page.waitForTimeout(200);
         }
+      // Pointer moves over the map (hover: hit test, outline, feature panel, status bar): the page's
+      // script time per move, from Chromium's own counters.
+      {
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Performance.enable');
+        const box = (await page.getByTestId('map').boundingBox())!;
+        const scriptMs = async () => ((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.find((m) => m.name === 'ScriptDuration')!.value * 1000;
+        const before = await scriptMs();
+        const MOVES = 150;
+        for (let i = 0; i < MOVES; i++) await page.mouse.move(box.x + box.width * 0.3 + (i % 50) * 8, box.y + box.height * 0.3 + Math.floor(i / 50) * 60);
+        await page.waitForTimeout(300);
+        const perMove = ((await scriptMs()) - before) / MOVES;
+        console.log(`  pointer moves over the map (hover): page script ${perMove.toFixed(1)} ms per move (${MOVES} moves)`);
+        await cdp.detach();
+      }
       console.log(`  polygon tool picked (key P → its frame, snapping on): median ${median(toolMs).toFixed(0)} ms of ${toolMs.length}`);
 
       // The old figure, kept for comparison: each step sets the view and redraws synchronously

@@ -1,5 +1,6 @@
 // The workspace: top bar, layer panel, the map, the attribute panel, the status bar.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { valueStore, type ValueStore } from '../valueStore';
 import type { Operator, ProjectInfo } from '../../shared/api';
 import { FEATURE_TABLES, TABLES } from '../../shared/model/tables';
 import { DRAW_ORDER, formatScale, scaleDenominator, type FeatureTableName } from '../../shared/symbology';
@@ -42,7 +43,8 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
   const [loads, setLoads] = useState<Partial<Record<FeatureTableName, LayerLoad>>>({});
   const [present, setPresent] = useState<ReadonlySet<string>>(new Set());
   const [communes, setCommunes] = useState<string[]>([]);
-  const [pointer, setPointer] = useState<number[] | null>(null);
+  // The cursor's position changes on every pointer move: only the status bar listens to it.
+  const pointer = useMemo(() => valueStore<number[] | null>(null), []);
   const [view, setView] = useState<{ resolution: number; mpu: number } | null>(null);
   const [hover, setHover] = useState<Hit[]>([]);
   const [pinned, setPinned] = useState<Hit[] | null>(null);
@@ -84,9 +86,10 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
             setCommunes(c.names('admin_units'));
           }, 50);
         },
-        onPointer: setPointer,
+        onPointer: pointer.set,
         onView: (resolution, mpu) => setView({ resolution, mpu }),
-        onHover: setHover,
+        // Called on every pointer move: the workspace renders again only when what is under it changes.
+        onHover: (hits) => setHover((prev) => (sameHits(prev, hits) ? prev : hits)),
         onClick: (hits) => setPinned(hits.length ? hits : null),
         onError: (table, e) => showErrorRef.current(e, `${langRef.current === 'en' ? TABLES[table].en : TABLES[table].vi}`),
       },
@@ -309,9 +312,7 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
       <div className="dock-row">
         <ErrorBoundary compact>{drafting.dock}</ErrorBoundary>
       </div>
-      <StatusBar crsCode={info.crs.code} geographic={info.crs.kind === 'geographic'} pointer={pointer} view={view}>
-        <CursorReadout crs={info.crs} pointer={pointer} />
-      </StatusBar>
+      <StatusBar crsCode={info.crs.code} geographic={info.crs.kind === 'geographic'} pointerStore={pointer} view={view} crs={info.crs} />
     </div>
   );
 }
@@ -319,17 +320,18 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
 function StatusBar({
   crsCode,
   geographic,
-  pointer,
+  pointerStore,
   view,
-  children,
+  crs,
 }: {
   crsCode: string;
   geographic: boolean;
-  pointer: number[] | null;
+  pointerStore: ValueStore<number[] | null>;
   view: { resolution: number; mpu: number } | null;
-  children?: React.ReactNode;
+  crs: ProjectInfo['crs'];
 }) {
   const { t, num } = useI18n();
+  const pointer = useSyncExternalStore(pointerStore.subscribe, pointerStore.get);
   let lonLat: number[] | null = null;
   if (pointer) {
     try {
@@ -363,7 +365,7 @@ function StatusBar({
           <b>{deg(lonLat[0]!, t('status.east'), t('status.west'))}</b>
         </span>
       )}
-      {children}
+      <CursorReadout crs={crs} pointer={pointer} />
       <span className="status-spacer" />
       <span className="status-item status-scale" data-testid="status-scale">
         {t('status.scale')} <b>{view ? formatScale(scaleDenominator(view.resolution * view.mpu)) : '—'}</b>
@@ -371,4 +373,9 @@ function StatusBar({
       <span className="status-item muted">{crsCode}</span>
     </footer>
   );
+}
+
+/** The same features, in the same order, at the same versions. */
+function sameHits(a: readonly Hit[], b: readonly Hit[]): boolean {
+  return a.length === b.length && a.every((h, i) => h.table === b[i]!.table && h.id === b[i]!.id && h.meta?.version === b[i]!.meta?.version);
 }

@@ -51,6 +51,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
     const fmt = new Map<number, Intl.NumberFormat>();
+    // Made once: toLocaleString with options builds a formatter on every call (tables list dates by the hundred).
+    const dateFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
     return {
       lang,
       setLang,
@@ -64,13 +66,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       date: (iso) => {
         const dt = new Date(iso);
         if (Number.isNaN(dt.getTime())) return iso;
-        return dt.toLocaleString(locale, {
-          year: 'numeric',
-          month: '2-digit',
-          day: '2-digit',
-          hour: '2-digit',
-          minute: '2-digit',
-        });
+        return dateFormat.format(dt);
       },
     };
   }, [lang, setLang]);

@@ -30,6 +30,7 @@ import { FlatTable } from './flatTable';
 import { dropPrefetched, takePrefetched } from './mapPrefetch';
 import { MAP_READ_WHOLE_UP_TO } from '../../shared/contract/map-layer';
 import { LabelLayer } from './LabelLayer';
+import { featuresAt } from './featureHits';
 import { TiledVectorLayer } from './TiledVectorLayer';
 
 
@@ -37,6 +38,9 @@ import { TiledVectorLayer } from './TiledVectorLayer';
 const TILED_TABLES: readonly FeatureTableName[] = ['graves', 'info_points', 'base_points', 'search_areas', 'cemeteries'];
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+/** How far from a feature's drawing the pointer may be and still hit it, in CSS pixels. */
+const HIT_TOLERANCE_PX = 4;
 
 export interface Hit {
   table: FeatureTableName;
@@ -357,13 +361,16 @@ export class MapController {
   hitsAt(pixel: number[]): Hit[] {
     const hits: (Hit & { rank: number })[] = [];
     const seen = new Set<string>();
-    this.map.forEachFeatureAtPixel(
-      pixel,
-      (f, layer) => {
-        const table = layer?.get('table') as FeatureTableName | undefined;
-        if (!table || !(f instanceof Feature)) return undefined;
+    const coordinate = this.map.getCoordinateFromPixel(pixel);
+    const r = this.view.getResolution();
+    if (!coordinate || r === undefined) return [];
+    // By geometry (featureHits.ts), not by OpenLayers' pixel read-back: this runs on every pointer move.
+    for (const [table, t] of this.tables) {
+      if (!t.geom.getVisible()) continue;
+      for (const { f } of featuresAt(t.source, t.geom.getStyleFunction(), coordinate, r, HIT_TOLERANCE_PX, drawingReachPx(table))) {
+        if (!(f instanceof Feature)) continue;
         const id = String(f.getId());
-        if (seen.has(id)) return undefined;
+        if (seen.has(id)) continue;
         seen.add(id);
         const type = f.getGeometry()?.getType() ?? '';
         const props = { ...f.getProperties() };
@@ -373,13 +380,11 @@ export class MapController {
         // Points first, then lines, then areas, the smallest area first (a commune before its province).
         const g = f.getGeometry();
         const area = g && 'getArea' in g && typeof (g as any).getArea === 'function' ? (g as any).getArea() : 0;
-        const rank =
-          type === 'Point' ? -(layer?.getZIndex() ?? 0) : type.includes('Line') ? 1e3 - (layer?.getZIndex() ?? 0) : 1e4 + area;
+        const z = t.geom.getZIndex() ?? 0;
+        const rank = type === 'Point' ? -z : type.includes('Line') ? 1e3 - z : 1e4 + area;
         hits.push({ table, id, props, meta, geometryType: type, rank });
-        return undefined;
-      },
-      { hitTolerance: 4, layerFilter: (l) => l.get('role') === 'geom' && l.getVisible() },
-    );
+      }
+    }
     hits.sort((a, b) => a.rank - b.rank);
     return hits.map(({ rank: _r, ...h }) => h);
   }
@@ -390,6 +395,10 @@ export class MapController {
   }
 
   private showHighlight(layer: VectorLayer, hit: Hit | undefined) {
+    const now = this.outlined.get(layer);
+    // The pointer moving over the same feature: nothing to draw again (a reload redraws it: reselect).
+    if (now && hit && now.table === hit.table && now.id === hit.id && layer.getSource()!.getFeatures().length) return;
+    if (!now && !hit) return;
     this.outlined.set(layer, hit ? { table: hit.table, id: hit.id } : null);
     this.outline(layer);
   }

@@ -10,7 +10,7 @@ import type Feature from 'ol/Feature';
 import type { FeatureLike } from 'ol/Feature';
 import type { FrameState } from 'ol/Map';
 import ViewHint from 'ol/ViewHint';
-import { buffer as bufferExtent, createEmpty, extend, intersects, isEmpty, type Extent } from 'ol/extent';
+import { buffer as bufferExtent, createEmpty, extend, isEmpty, type Extent } from 'ol/extent';
 import type Geometry from 'ol/geom/Geometry';
 import MultiPolygon from 'ol/geom/MultiPolygon';
 import Point from 'ol/geom/Point';
@@ -30,6 +30,7 @@ import { unByKey } from 'ol/Observable';
 import { MAP_GEOM } from '../../shared/contract/map-layer';
 import { areaStyleKey, groupAreas } from './areaBatches';
 import type { FlatTable } from './flatTable';
+import { featuresAt } from './featureHits';
 import { blendIcon, forgetIconPixels, iconPixels, type IconPixels } from './iconCompositor';
 
 export type TileStyleFunction = (feature: FeatureLike, resolution: number) => Style | Style[] | undefined;
@@ -576,59 +577,13 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
     const layer = this.getLayer();
     const source = layer.getSource();
     if (!source) return undefined;
-    const r = frameState.viewState.resolution;
-    const reach = (layer.bufferPx + hitTolerance) * r;
-    const candidates = source.getFeaturesInExtent([coordinate[0]! - reach, coordinate[1]! - reach, coordinate[0]! + reach, coordinate[1]! + reach]);
-    // Topmost first: the reverse of the drawing order.
-    const style = layer.getStyleFunction();
-    const hits: { z: number; order: number; f: FeatureLike; g: Geometry }[] = [];
-    for (const f of candidates) {
-      const st = style(f, r);
-      if (!st) continue;
-      const styles = Array.isArray(st) ? st : [st];
-      for (const s of styles) {
-        const g = s.getGeometryFunction()(f) as Geometry | undefined;
-        if (g && hitsStyle(s, g, coordinate, r, hitTolerance)) {
-          hits.push({ z: s.getZIndex() ?? 0, order: Number(getUid(f)), f, g });
-          break;
-        }
-      }
-    }
-    hits.sort((a, b) => b.z - a.z || b.order - a.order);
+    const hits = featuresAt(source, layer.getStyleFunction(), coordinate, frameState.viewState.resolution, hitTolerance, layer.bufferPx);
     for (const h of hits) {
       const result = callback(h.f, layer as never, h.g as SimpleGeometry);
       if (result) return result;
     }
     return undefined;
   }
-}
-
-/** The icon box of a point symbol in map units, or null when the style has no icon. */
-function iconBox(s: Style, at: number[], resolution: number): Extent | null {
-  const image = s.getImage();
-  if (!(image instanceof Icon)) return null;
-  const size = image.getSize();
-  const anchor = image.getAnchor();
-  const scale = image.getScaleArray();
-  if (!size || !anchor) return null;
-  const left = at[0]! - anchor[0]! * scale[0]! * resolution;
-  const top = at[1]! + anchor[1]! * scale[1]! * resolution;
-  return [left, top - size[1]! * scale[1]! * resolution, left + size[0]! * scale[0]! * resolution, top];
-}
-
-function hitsStyle(s: Style, g: Geometry, c: number[], r: number, tolPx: number): boolean {
-  const type = g.getType();
-  const tol = tolPx * r;
-  if (type === 'Point') {
-    const box = iconBox(s, (g as Point).getCoordinates(), r);
-    return !!box && intersects(bufferExtent(box, tol), [c[0]!, c[1]!, c[0]!, c[1]!]);
-  }
-  if ((type === 'Polygon' || type === 'MultiPolygon') && s.getFill() && g.intersectsCoordinate(c)) return true;
-  const stroke = s.getStroke();
-  if (!stroke && !s.getFill()) return false;
-  const reach = tol + ((stroke?.getWidth() ?? 0) / 2) * r;
-  const p = g.getClosestPoint(c);
-  return Math.hypot(p[0]! - c[0]!, p[1]! - c[1]!) <= reach;
 }
 
 /** Where the symbols of a tile's rows go, in drawing order. */
