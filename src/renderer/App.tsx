@@ -41,7 +41,8 @@ export function App() {
     try {
       const info = await project;
       performance.mark('quytap:project-known');
-      prefetchMapReads(api, info, FEATURE_TABLES);
+      // The early answer's reads were asked by startup.ts already; a retry's are asked here.
+      if (!early) prefetchMapReads(api, info, FEATURE_TABLES);
       setPhase({ kind: 'workspace', info });
     } catch (e) {
       // Reads asked at start for the project opened last are of no use now.

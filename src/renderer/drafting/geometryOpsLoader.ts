@@ -6,9 +6,11 @@ let loading: Promise<GeometryOps> | null = null;
 let loaded: GeometryOps | null = null;
 
 export function loadGeometryOps(): Promise<GeometryOps> {
-  loading ??= import('./geometryOps').then((m) => (loaded = m));
-  // A failed load (a file missing from a broken install) is tried again next time.
-  loading.catch(() => (loading = null));
+  if (!loading) {
+    loading = import('./geometryOps').then((m) => (loaded = m));
+    // A failed load (a file missing from a broken install) is tried again next time.
+    loading.catch(() => (loading = null));
+  }
   return loading;
 }
 

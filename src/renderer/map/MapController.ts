@@ -163,9 +163,7 @@ export class MapController {
               performance.measure(`quytap:read:${table}`, { start: asked, end: got });
               performance.measure(`quytap:build:${table}`, { start: got, end: performance.now() });
               success?.(features);
-              if (entry) entry.state = 'ready';
-              this.reselect(table);
-              this.cb.onLayerLoad(table, source.getFeatures().length, 'ready');
+              this.loadEnded(table, source, entry);
             })
             .catch((e: unknown) => {
               if (this.disposed) return;
@@ -301,11 +299,16 @@ export class MapController {
       layer.handOver();
       performance.measure(`quytap:build:${table}`, { start: started, end: performance.now() });
       success?.(built);
-      entry.state = 'ready';
-      this.reselect(table);
-      this.cb.onLayerLoad(table, entry.source.getFeatures().length, 'ready');
+      this.loadEnded(table, entry.source, entry);
     };
     this.afterPicture(step);
+  }
+
+  /** A table's read is in the source: outlines follow it, the layer panel counts it. */
+  private loadEnded(table: FeatureTableName, source: VectorSource, entry: TableLayers | undefined) {
+    if (entry) entry.state = 'ready';
+    this.reselect(table);
+    this.cb.onLayerLoad(table, source.getFeatures().length, 'ready');
   }
 
   /**

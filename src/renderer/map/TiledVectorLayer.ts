@@ -156,6 +156,14 @@ export class TiledVectorLayer extends Layer<VectorSource, TiledVectorRenderer> {
     return h;
   }
 
+  /**
+   * Tiles can be drawn: the source is not being read, or the read's rows are in. (A table being
+   * re-read after an edit keeps its old tiles until then.)
+   */
+  canDraw(): boolean {
+    return !this.getSource()!.loading || this.rows !== null;
+  }
+
   /** The Features no longer match the rows (changed in the page, or cleared): draw from them. */
   dropRows() {
     this.rows = null;
@@ -458,9 +466,7 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
       for (const [x, y] of wanted) {
         const key = keyOf(x, y);
         let tile = current.tiles.get(key);
-        const source = this.getLayer().getSource()!;
-        // A table being re-read after an edit keeps its old tiles until the new rows are in.
-        const canDraw = (!source.loading || this.getLayer().getRows() !== null) && performance.now() - start < budget;
+        const canDraw = this.getLayer().canDraw() && performance.now() - start < budget;
         if ((!tile || tile.stale) && canDraw) {
           tile ??= { canvas: null, stale: true, used: frame };
           this.drawTile(current, x, y, tile);
@@ -493,8 +499,7 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
     this.ready = missing.length === 0 && pending === 0;
     // More tiles next frame; but a table still being read has nothing to draw yet, and the end of
     // its read asks for a frame itself (loaded, setRows): no frames spent waiting for it.
-    const source = this.getLayer().getSource()!;
-    if (!this.ready && (!source.loading || this.getLayer().getRows())) frameState.postRenderFunctions.push((map) => map.render());
+    if (!this.ready && this.getLayer().canDraw()) frameState.postRenderFunctions.push((map) => map.render());
     return this.container!;
   }
 
@@ -534,8 +539,7 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
   }
 
   private prefetch(level: Level, x0: number, x1: number, y0: number, y1: number, start: number, budget: number, frame: number) {
-    const source = this.getLayer().getSource()!;
-    if (source.loading && !this.getLayer().getRows()) return;
+    if (!this.getLayer().canDraw()) return;
     for (let x = x0; x <= x1; x++)
       for (let y = y0; y <= y1; y++) {
         if (performance.now() - start >= budget) return;
@@ -619,8 +623,6 @@ function rowSymbols(
     const c = rows.xyAt[k]!;
     const X = xy[c]!;
     const Y = xy[c + 1]!;
-    const px = transform[0]! * X + transform[2]! * Y + transform[4]!;
-    const py = transform[1]! * X + transform[3]! * Y + transform[5]!;
     for (const s of st) {
       if (s.getGeometry() !== null) return null;
       let t = templates.get(s);
@@ -629,8 +631,9 @@ function rowSymbols(
       const z = s.getZIndex() ?? 0;
       if (zs.length && z !== zs[0]) mixed = true;
       zs.push(z);
-      out.x.push(Math.round(px - t.ax));
-      out.y.push(Math.round(py - t.ay));
+      const [x, y] = iconPlace(t, transform, X, Y);
+      out.x.push(x);
+      out.y.push(y);
       out.pixels.push(t.pixels);
     }
   }
@@ -705,9 +708,15 @@ function iconDrawOf(it: Item, templates: Map<Style, IconTemplate | null>, transf
     if (g instanceof Point) c = g.getFlatCoordinates();
   }
   if (!c) return null;
-  const x = transform[0]! * c[0]! + transform[2]! * c[1]! + transform[4]!;
-  const y = transform[1]! * c[0]! + transform[3]! * c[1]! + transform[5]!;
-  return { img: t.img, x: Math.round(x - t.ax), y: Math.round(y - t.ay), w: t.w, h: t.h, pixels: t.pixels };
+  const [x, y] = iconPlace(t, transform, c[0]!, c[1]!);
+  return { img: t.img, x, y, w: t.w, h: t.h, pixels: t.pixels };
+}
+
+/** The tile pixel of a symbol's top left corner for the point (X, Y): on whole pixels. */
+function iconPlace(t: IconTemplate, transform: number[], X: number, Y: number): [number, number] {
+  const x = transform[0]! * X + transform[2]! * Y + transform[4]!;
+  const y = transform[1]! * X + transform[3]! * Y + transform[5]!;
+  return [Math.round(x - t.ax), Math.round(y - t.ay)];
 }
 
 /** The end of the run of plain opaque polygons from item i on (areaBatches.ts). */

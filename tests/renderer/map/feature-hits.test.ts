@@ -8,17 +8,9 @@ import Polygon from 'ol/geom/Polygon';
 import VectorSource from 'ol/source/Vector';
 import { Fill, Stroke, Style } from 'ol/style';
 import { featuresAt } from '../../../src/renderer/map/featureHits';
+import { square as storeSquare } from '../../main/store/helpers';
 
-const square = (x: number, y: number, s: number) =>
-  new Polygon([
-    [
-      [x, y],
-      [x + s, y],
-      [x + s, y + s],
-      [x, y + s],
-      [x, y],
-    ],
-  ]);
+const square = (x: number, y: number, s: number) => new Polygon(storeSquare(x, y, s).coordinates as number[][][]);
 
 describe('featuresAt', () => {
   const filled = new Feature({ geometry: square(0, 0, 100), name: 'filled' });
