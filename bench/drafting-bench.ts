@@ -21,6 +21,7 @@ import { crsForStore } from '../src/main/services/crs';
 import { validateOutputExceptFeatures } from '../src/main/services/drafting';
 import { ProjectStore } from '../src/main/store';
 import { startHttpServer } from '../src/main/http/server';
+import { seededRandom } from '../tests/support/seeded-random';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
@@ -32,8 +33,7 @@ function buildProject(file: string) {
   const x0 = 420_000;
   const y0 = 1_360_000;
   const side = 20_000;
-  let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = seededRandom(7);
   const put: Put[] = [];
   const statuses = ['done', 'continuing', 'not_started', 'no_result', 'unclear'];
   for (let i = 0; i < 5_000; i++) {

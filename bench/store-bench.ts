@@ -8,6 +8,7 @@ import type { Put } from '../src/shared/model';
 import { ProjectSettingsSchema } from '../src/shared/model';
 import { ProjectStore } from '../src/main/store';
 import { crsForStore } from '../src/main/services/crs';
+import { seededRandom } from '../tests/support/seeded-random';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -23,8 +24,7 @@ export async function storeBench(): Promise<void> {
     const y0 = 1_360_000;
     const side = 20_000;
     const put: Put[] = [];
-    let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = seededRandom(42);
     for (let i = 0; i < N; i++) {
       put.push({
         table: 'graves',

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Geometry, Position } from '../../../src/shared/model';
 import { certainlyValidPolygon, MAX_SIMPLE_VERTICES } from '../../../src/main/io/import-simple-rings';
 import { geosChecker } from '../../../src/main/io/validity';
+import { seededRandom } from '../../support/seeded-random';
 
 const X = 430_000;
 const Y = 1_370_000;
@@ -16,8 +17,7 @@ function poly(ring: Position[]): Geometry {
   return { type: 'Polygon', coordinates: [closed(ring)] };
 }
 
-let seed = 7;
-const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const rnd = seededRandom(7);
 
 /** Star-shaped (so simple) ring of n corners around (X, Y). */
 function star(n: number, r = 50): Position[] {

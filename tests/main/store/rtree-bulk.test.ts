@@ -8,12 +8,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openWritable, ProjectStore } from '../../../src/main/store';
 import { bulkLoadRtree, roundDown, roundUp } from '../../../src/main/store/rtree-bulk';
 import { AUTHOR, DAK_NONG_CRS, SETTINGS, tempDir, X0, Y0 } from './helpers';
+import { seededRandom } from '../../support/seeded-random';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-let seed = 11;
-const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const rnd = seededRandom(11);
 
 interface Entry {
   id: number;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Extent } from 'ol/extent';
 import { Fill, Stroke, Style } from 'ol/style';
 import { areaStyleKey, groupAreas } from '../../../src/renderer/map/areaBatches';
+import { seededRandom } from '../../support/seeded-random';
 
 const fills = ['#ffffff', '#ffff99', '#ccff99', '#ffb3b3', '#c6d9f1'].map((c) => new Style({ fill: new Fill({ color: c }) }));
 const outline = () => new Style({ stroke: new Stroke({ color: '#000000', width: 1.1 }) });
@@ -23,8 +24,7 @@ describe('groupAreas', () => {
   });
 
   it('keeps the order of overlapping areas of different looks (brute force over random layouts)', () => {
-    let seed = 3;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rnd = seededRandom(3);
     const stroke = outline();
     for (let run = 0; run < 200; run++) {
       const n = 5 + Math.floor(rnd() * 40);

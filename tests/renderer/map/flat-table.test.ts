@@ -9,6 +9,7 @@ import { ProjectStore } from '../../../src/main/store';
 import { FlatTable } from '../../../src/renderer/map/flatTable';
 import { geometryStyleFunction } from '../../../src/renderer/map/olStyle';
 import { AUTHOR, DAK_NONG_CRS, SETTINGS, tempDir, X0, Y0 } from '../../main/store/helpers';
+import { seededRandom } from '../../support/seeded-random';
 
 const tmp = tempDir('quytap-flat-table-');
 let store: ProjectStore;
@@ -17,8 +18,7 @@ let areas: MapLayer;
 
 beforeAll(() => {
   store = ProjectStore.create(join(tmp.dir, 'f.gpkg'), DAK_NONG_CRS, SETTINGS, AUTHOR);
-  let seed = 11;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const rnd = seededRandom(11);
   const put: Put[] = [];
   const statuses = ['done', 'continuing', 'not_started', 'no_result', 'unclear'];
   for (let i = 0; i < 300; i++) {
@@ -73,8 +73,7 @@ describe('FlatTable', () => {
 
   it('finds exactly the rows whose box meets an extent, in row order', () => {
     const rows = new FlatTable(areas, 'search_areas');
-    let seed = 5;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rnd = seededRandom(5);
     for (let t = 0; t < 50; t++) {
       const x = X0 - 200 + rnd() * 5400;
       const y = Y0 - 200 + rnd() * 5400;

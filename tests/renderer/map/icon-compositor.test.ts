@@ -1,6 +1,7 @@
 // The symbol blend of the tile layer, against the plain per-pixel source-over it replaced.
 import { describe, expect, it } from 'vitest';
 import { blendIcon, pixelsOf } from '../../../src/renderer/map/iconCompositor';
+import { seededRandom } from '../../support/seeded-random';
 
 /** Source-over of every pixel, as the compositor did before it listed the visible ones. */
 function reference(dst: Uint8ClampedArray, side: number, w: number, h: number, s: Uint8ClampedArray, x: number, y: number) {
@@ -27,8 +28,7 @@ function reference(dst: Uint8ClampedArray, side: number, w: number, h: number, s
 
 describe('blendIcon', () => {
   it('gives the pixels of a per-pixel source-over, clipped at the tile edges', () => {
-    let seed = 9;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rnd = seededRandom(9);
     const side = 64;
     const icons = [5, 13, 17].map((w) => {
       const data = new Uint8ClampedArray(w * w * 4);
