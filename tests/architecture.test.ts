@@ -15,12 +15,15 @@ const src = files(join(root, 'src')).map((p) => ({ path: relative(root, p), text
 
 describe('architecture', () => {
   it('only src/main/electron imports electron', () => {
-    const offenders = src.filter((f) => /from ['"]electron['"]|require\(['"]electron['"]\)/.test(f.text) && !f.path.startsWith('src/main/electron/'));
+    const offenders = src.filter(
+      (f) => /from ['"]electron['"]|require\(['"]electron['"]\)/.test(f.text) && !f.path.startsWith('src/main/electron/'),
+    );
     expect(offenders.map((f) => f.path)).toEqual([]);
   });
 
   it('SQL lives only in the store', () => {
-    const sql = /\b(SELECT\s+[\w*]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|TRIGGER|VIRTUAL))\b|\.prepare\(|\.exec\(\s*['"`]/;
+    const sql =
+      /\b(SELECT\s+[\w*]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|TRIGGER|VIRTUAL))\b|\.prepare\(|\.exec\(\s*['"`]/;
     const offenders = src.filter((f) => sql.test(f.text) && !f.path.startsWith('src/main/store/'));
     expect(offenders.map((f) => f.path)).toEqual([]);
   });
@@ -39,5 +42,66 @@ describe('architecture', () => {
   it('the renderer never imports main', () => {
     const offenders = src.filter((f) => f.path.startsWith('src/renderer/') && /from ['"][./]*\/main\//.test(f.text));
     expect(offenders.map((f) => f.path)).toEqual([]);
+  });
+});
+
+/**
+ * The modules the renderer runs, from its entry, following imports that stay in the built code
+ * (not `import type`, not specifiers that are all `type`); dynamic import() chunks included.
+ */
+function runtimeGraph(entry: string): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  const byPath = new Map(src.map((f) => [f.path, f.text]));
+  const resolve = (from: string, spec: string): string | null => {
+    if (!spec.startsWith('.')) return spec;
+    const base = join(from, '..', spec);
+    for (const c of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')])
+      if (byPath.has(relative(root, join(root, c)))) return relative(root, join(root, c));
+    return null;
+  };
+  const todo = [entry];
+  while (todo.length) {
+    const path = todo.pop()!;
+    if (graph.has(path)) continue;
+    const text = byPath.get(path);
+    const deps: string[] = [];
+    graph.set(path, deps);
+    if (text === undefined) continue; // a package
+    const decl =
+      /(?:^|\n)\s*(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
+    for (const m of text.matchAll(decl)) {
+      const spec = m[4] ?? m[5] ?? m[6]!;
+      if (m[4] !== undefined) {
+        if (m[2]) continue; // import type / export type
+        const names = /^\{([\s\S]*)\}$/.exec(m[3]!.trim());
+        if (
+          names &&
+          names[1]!
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .every((s) => s.startsWith('type '))
+        )
+          continue;
+      }
+      const dep = resolve(path, spec);
+      if (dep === null) continue;
+      deps.push(dep);
+      todo.push(dep);
+    }
+  }
+  return graph;
+}
+
+describe('the renderer at run time', () => {
+  it('loads no zod: the contract is validated by main, and building its schemas cost a cold start ~80 ms', () => {
+    const graph = runtimeGraph('src/renderer/main.tsx');
+    // Each module that brings zod in, with the modules outside the schemas that import it.
+    const schemas = new Set([...graph].filter(([, deps]) => deps.includes('zod')).map(([p]) => p));
+    const doors = [...graph].flatMap(([p, deps]) =>
+      schemas.has(p) ? [] : deps.filter((d) => schemas.has(d)).map((d) => `${p} → ${d}`),
+    );
+    expect(doors).toEqual([]);
+    expect([...schemas]).toEqual([]);
   });
 });

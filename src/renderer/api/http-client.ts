@@ -3,15 +3,8 @@
 // The access token arrives once, in the URL fragment the CLI printed (#token=…); fragments are never
 // sent to servers. We keep it in sessionStorage (this tab only, gone when the tab closes) and remove
 // it from the address bar at once, so it does not end up in bookmarks, history or screenshots.
-import {
-  ApiError,
-  type ApiClient,
-  type ApiErrorBody,
-  type EventName,
-  type Input,
-  type MethodName,
-  type Output,
-} from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
+import type { ApiClient, ApiErrorBody, EventName, Input, MethodName, Output } from '../../shared/api';
 
 export const TOKEN_STORAGE_KEY = 'quytap.token';
 

@@ -1,15 +1,8 @@
 // The renderer's one entry to the main side. In Electron the preload bridge (window.quytap) is
 // present; in a plain browser (npm run web, Playwright) the HTTP client is used. Both behave the
 // same: invoke() resolves with the method's output or throws an ApiError; on() subscribes to events.
-import {
-  ApiError,
-  type ApiClient,
-  type ApiErrorBody,
-  type EventName,
-  type Input,
-  type MethodName,
-  type Output,
-} from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
+import type { ApiClient, ApiErrorBody, EventName, Input, MethodName, Output } from '../../shared/api';
 import { createHttpClient, encodeBinPath, isApiErrorBody } from './http-client';
 
 /** What src/main/electron/preload.ts exposes as window.quytap (see there). */

@@ -1,7 +1,7 @@
 // Photos and scans attached to a feature or record: uploaded through attachments.upload (one audited
 // edit plus the bytes), viewed from a blob: URL (the CSP allows blob: images, nothing remote).
 import { useCallback, useEffect, useState } from 'react';
-import { ATTACHMENT_MAX_BYTES } from '../../shared/contract/drafting';
+import { ATTACHMENT_MAX_BYTES } from '../../shared/contract/limits';
 import type { Row } from '../../shared/model/rows';
 import type { TableName } from '../../shared/model/tables';
 import { useApi, useErrorToast, useToast } from '../components/common';
@@ -93,7 +93,14 @@ export function AttachmentsTab({ table, id, editable }: { table: TableName; id: 
       {editable && (
         <label className="btn btn-small file-pick">
           {d('files.add')}
-          <input type="file" multiple accept="image/*,application/pdf" data-testid="attach-input" onChange={(e) => void upload(e.target.files)} hidden />
+          <input
+            type="file"
+            multiple
+            accept="image/*,application/pdf"
+            data-testid="attach-input"
+            onChange={(e) => void upload(e.target.files)}
+            hidden
+          />
         </label>
       )}
       {view && (

@@ -3,7 +3,8 @@
 // records), typed coordinates. Every user action becomes ONE edits.apply (one undo step).
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ProjectInfo } from '../../shared/api';
-import { geometryExtent, type Geometry } from '../../shared/model/geometry';
+import type { Geometry } from '../../shared/model/geometry';
+import { geometryExtent } from '../../shared/model/geometry-extent';
 import type { Props as RowProps, Row } from '../../shared/model/rows';
 import { TABLES, type TableName } from '../../shared/model/tables';
 import { isFeatureTable, type FeatureTableName } from '../../shared/symbology';
@@ -236,19 +237,28 @@ export function useDrafting({
       setSketch({ kind: 'new', table, geometry, props: { commune_code: focus } });
     }, showError);
   cbRef.current.onGeometryEdited = (table, id, geometry, label) =>
-    withGeometryOps(({ invalidReason }) => {
-      const bad = invalidReason(geometry);
-      if (bad) {
-        toast(pick(bad), 'error');
+    withGeometryOps(
+      ({ invalidReason }) => {
+        const bad = invalidReason(geometry);
+        if (bad) {
+          toast(pick(bad), 'error');
+          ctl.current?.refresh([table]);
+          return;
+        }
+        const meta = metaOf(table, id);
+        void apply(
+          {
+            label: `${label}: ${TABLES[table].vi}`,
+            put: [{ table, id, ...(meta ? { baseVersion: meta.version } : {}), geometry }],
+          },
+          table,
+        );
+      },
+      (e) => {
+        showError(e);
         ctl.current?.refresh([table]);
-        return;
-      }
-      const meta = metaOf(table, id);
-      void apply({ label: `${label}: ${TABLES[table].vi}`, put: [{ table, id, ...(meta ? { baseVersion: meta.version } : {}), geometry }] }, table);
-    }, (e) => {
-      showError(e);
-      ctl.current?.refresh([table]);
-    });
+      },
+    );
   cbRef.current.onHole = (ring) => {
     const f = sel ? ctl.current?.featureOf(sel.table, sel.id) : null;
     if (!sel || !f || !POLYGON_TABLES.includes(sel.table)) {
@@ -266,7 +276,13 @@ export function useDrafting({
       toast(d('draw.holeOutside'), 'error');
       return;
     }
-    void apply({ label: `Thêm lỗ thủng: ${TABLES[sel.table].vi}`, put: [{ table: sel.table, id: sel.id, baseVersion: hit.meta?.version, geometry: g }] }, sel.table);
+    void apply(
+      {
+        label: `Thêm lỗ thủng: ${TABLES[sel.table].vi}`,
+        put: [{ table: sel.table, id: sel.id, baseVersion: hit.meta?.version, geometry: g }],
+      },
+      sel.table,
+    );
   };
 
   /** The selected area, if it is one the user may edit (else a toast says why not). */
@@ -346,7 +362,10 @@ export function useDrafting({
       toast(lock, 'error');
       return;
     }
-    const r = await apply({ label: `Xóa ${TABLES[sel.table].vi}`, remove: [{ table: sel.table, id: sel.id, ...(hit?.meta ? { baseVersion: hit.meta.version } : {}) }] });
+    const r = await apply({
+      label: `Xóa ${TABLES[sel.table].vi}`,
+      remove: [{ table: sel.table, id: sel.id, ...(hit?.meta ? { baseVersion: hit.meta.version } : {}) }],
+    });
     if (r) {
       toast(d('delete.done'), 'success');
       setPinned(null);
@@ -373,7 +392,10 @@ export function useDrafting({
     if (target === 'move') {
       if (!sel) return;
       const meta = metaOf(sel.table, sel.id);
-      void apply({ label: `Di chuyển theo tọa độ: ${TABLES[sel.table].vi}`, put: [{ table: sel.table, id: sel.id, ...(meta ? { baseVersion: meta.version } : {}), geometry: point }] });
+      void apply({
+        label: `Di chuyển theo tọa độ: ${TABLES[sel.table].vi}`,
+        put: [{ table: sel.table, id: sel.id, ...(meta ? { baseVersion: meta.version } : {}), geometry: point }],
+      });
       return;
     }
     setPinned(null);
@@ -428,7 +450,10 @@ export function useDrafting({
     }
   }, []);
 
-  const target = useMemo<InspectorTarget | null>(() => sketch ?? (sel ? { kind: 'feature', table: sel.table, id: sel.id } : null), [sketch, sel]);
+  const target = useMemo<InspectorTarget | null>(
+    () => sketch ?? (sel ? { kind: 'feature', table: sel.table, id: sel.id } : null),
+    [sketch, sel],
+  );
 
   const communeSelect = (
     <span className="commune-focus">
@@ -444,7 +469,8 @@ export function useDrafting({
         </select>
       </label>
       <label className="small" title={d('commune.unlock')}>
-        <input type="checkbox" checked={unlocked} onChange={(e) => setUnlocked(e.target.checked)} data-testid="commune-unlock" /> {d('commune.unlockShort')}
+        <input type="checkbox" checked={unlocked} onChange={(e) => setUnlocked(e.target.checked)} data-testid="commune-unlock" />{' '}
+        {d('commune.unlockShort')}
       </label>
     </span>
   );
@@ -470,7 +496,9 @@ export function useDrafting({
 
   const inspector = target ? (
     <Inspector
-      key={target.kind === 'new' ? `new-${target.table}-${JSON.stringify(target.geometry).length}` : `${target.table}-${target.id}`}
+      key={
+        target.kind === 'new' ? `new-${target.table}-${JSON.stringify(target.geometry).length}` : `${target.table}-${target.id}`
+      }
       target={target}
       lockFor={lockFor}
       historyTick={ownTick}
@@ -533,7 +561,9 @@ export function useDrafting({
       {coordsOpen && (
         <CoordinateDialog
           crs={info.crs}
-          canMove={!!sel && !!ctl.current?.hitOf(sel.table, sel.id) && ctl.current.hitOf(sel.table, sel.id)!.geometryType === 'Point'}
+          canMove={
+            !!sel && !!ctl.current?.hitOf(sel.table, sel.id) && ctl.current.hitOf(sel.table, sel.id)!.geometryType === 'Point'
+          }
           onPlace={place}
           onClose={() => setCoordsOpen(false)}
         />

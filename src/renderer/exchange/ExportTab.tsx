@@ -1,8 +1,8 @@
 // Export: format, layers, communes, statuses → a job; the file is then offered for download.
 import { useEffect, useState } from 'react';
 import type { ProjectInfo } from '../../shared/api';
-import { EXPORT_FORMATS } from '../../shared/contract/exchange';
-import { FEATURE_TABLES, TABLES, type TableName } from '../../shared/model';
+import { EXPORT_FORMATS } from '../../shared/contract/limits';
+import { FEATURE_TABLES, TABLES, type TableName } from '../../shared/model/tables';
 import { SEARCH_AREA_STATUSES } from '../../shared/model/enums';
 import { getClient } from '../api';
 import { useApi, useErrorToast } from '../components/common';
@@ -57,7 +57,14 @@ export function ExportTab({ info }: { info: ProjectInfo }) {
           <legend>{x('export.format')}</legend>
           {EXPORT_FORMATS.map((f) => (
             <label key={f} className="xc-check">
-              <input type="radio" name="xc-format" checked={format === f} onChange={() => setFormat(f)} data-testid={`exchange-format-${f}`} /> {x(`fmt.${f}`)}
+              <input
+                type="radio"
+                name="xc-format"
+                checked={format === f}
+                onChange={() => setFormat(f)}
+                data-testid={`exchange-format-${f}`}
+              />{' '}
+              {x(`fmt.${f}`)}
             </label>
           ))}
         </fieldset>
@@ -67,7 +74,8 @@ export function ExportTab({ info }: { info: ProjectInfo }) {
           </legend>
           {FEATURE_TABLES.map((t) => (
             <label key={t} className="xc-check">
-              <input type="checkbox" checked={tables.includes(t)} onChange={() => setTables(toggle(tables, t))} /> {pick(TABLES[t])}
+              <input type="checkbox" checked={tables.includes(t)} onChange={() => setTables(toggle(tables, t))} />{' '}
+              {pick(TABLES[t])}
             </label>
           ))}
         </fieldset>
@@ -77,7 +85,8 @@ export function ExportTab({ info }: { info: ProjectInfo }) {
           </legend>
           {info.settings.communes.map((c) => (
             <label key={c.code} className="xc-check">
-              <input type="checkbox" checked={communes.includes(c.code)} onChange={() => setCommunes(toggle(communes, c.code))} /> {c.name} ({c.code})
+              <input type="checkbox" checked={communes.includes(c.code)} onChange={() => setCommunes(toggle(communes, c.code))} />{' '}
+              {c.name} ({c.code})
             </label>
           ))}
           <legend className="xc-sub">
@@ -85,7 +94,8 @@ export function ExportTab({ info }: { info: ProjectInfo }) {
           </legend>
           {SEARCH_AREA_STATUSES.map((s) => (
             <label key={s} className="xc-check">
-              <input type="checkbox" checked={statuses.includes(s)} onChange={() => setStatuses(toggle(statuses, s))} /> {ENUM_LABELS[`status:${s}`] ? pick(ENUM_LABELS[`status:${s}`]!) : s}
+              <input type="checkbox" checked={statuses.includes(s)} onChange={() => setStatuses(toggle(statuses, s))} />{' '}
+              {ENUM_LABELS[`status:${s}`] ? pick(ENUM_LABELS[`status:${s}`]!) : s}
             </label>
           ))}
         </fieldset>
@@ -111,7 +121,9 @@ export function ExportTab({ info }: { info: ProjectInfo }) {
               </a>
             </span>
           )}
-          {job.state === 'failed' && <span className="xc-warn">{pick({ vi: job.error ?? '', en: job.errorEn ?? job.error ?? '' })}</span>}
+          {job.state === 'failed' && (
+            <span className="xc-warn">{pick({ vi: job.error ?? '', en: job.errorEn ?? job.error ?? '' })}</span>
+          )}
         </div>
       )}
       {files && files.exports.length > 0 && (

@@ -9,7 +9,7 @@ import Flatbush from 'flatbush';
 import type { FeatureLike } from 'ol/Feature';
 import type Geometry from 'ol/geom/Geometry';
 import type { Style } from 'ol/style';
-import { columnReader, MAP_GEOM, readGeometryAt, type FlatGeometry, type MapLayer } from '../../shared/contract/map-layer';
+import { columnReader, MAP_GEOM, readGeometryAt, type FlatGeometry, type MapLayer } from '../../shared/contract/map-layer-format';
 import type { PropValue, Props } from '../../shared/model/rows';
 import { CLASS_FIELD, type FeatureTableName } from '../../shared/symbology';
 import { olGeometry } from './mapFeatures';
@@ -169,7 +169,9 @@ export class FlatTable {
     if (f === undefined) {
       const c = this.xyAt[k]!;
       f = this.flats[k] =
-        this.types[k] === MAP_GEOM.Point ? { type: 'Point', flat: this.layer.geom.xy.slice(c, c + 2) } : readGeometryAt(this.layer.geom, k, { p: this.partsAt[k]!, c });
+        this.types[k] === MAP_GEOM.Point
+          ? { type: 'Point', flat: this.layer.geom.xy.slice(c, c + 2) }
+          : readGeometryAt(this.layer.geom, k, { p: this.partsAt[k]!, c });
     }
     return f;
   }

@@ -7,7 +7,13 @@ import MultiLineString from 'ol/geom/MultiLineString';
 import MultiPolygon from 'ol/geom/MultiPolygon';
 import Point from 'ol/geom/Point';
 import Polygon from 'ol/geom/Polygon';
-import { readMapLayer, readMapProps, type FlatGeometry, type MapLayer, type MapRow } from '../../shared/contract/map-layer';
+import {
+  readMapLayer,
+  readMapProps,
+  type FlatGeometry,
+  type MapLayer,
+  type MapRow,
+} from '../../shared/contract/map-layer-format';
 import type { FlatTable } from './flatTable';
 
 export function olGeometry(g: FlatGeometry): Geometry {

@@ -6,7 +6,7 @@
 // each answer once, for its first read of the table; a change to a table before then drops its
 // answer, so nothing stale is ever drawn.
 import type { ApiClient, ProjectInfo } from '../../shared/api';
-import { MAP_READ_WHOLE_UP_TO, type MapLayer } from '../../shared/contract/map-layer';
+import { MAP_READ_WHOLE_UP_TO, type MapLayer } from '../../shared/contract/map-layer-format';
 import type { TableName } from '../../shared/model';
 
 const answers = new Map<string, Promise<MapLayer>>();
@@ -21,7 +21,8 @@ const MEMORY_KEY = 'quytap.mapReads';
 function remembered(): { path: string; tables: TableName[] } | null {
   try {
     const m = JSON.parse(localStorage.getItem(MEMORY_KEY) ?? 'null') as { path?: unknown; tables?: unknown } | null;
-    if (m && typeof m.path === 'string' && Array.isArray(m.tables) && m.tables.every((t) => typeof t === 'string')) return { path: m.path, tables: m.tables as TableName[] };
+    if (m && typeof m.path === 'string' && Array.isArray(m.tables) && m.tables.every((t) => typeof t === 'string'))
+      return { path: m.path, tables: m.tables as TableName[] };
   } catch {
     // Unreadable or unavailable storage: nothing is guessed.
   }

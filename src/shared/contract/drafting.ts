@@ -2,11 +2,12 @@
 // src/main/services/drafting.ts.
 import { z } from 'zod';
 import { TableNameSchema, UuidSchema } from '../model';
+import { ATTACHMENT_MAX_BYTES } from './limits';
 import { method } from './method';
 import { MapLayerQuerySchema, MapLayerSchema } from './map-layer';
 
-/** Photos and scans of minutes: a phone photo is a few MB, a multi-page scan rarely over 20 MB. */
-export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+export { ATTACHMENT_MAX_BYTES };
+
 const MAX_BASE64 = Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4;
 
 export const draftingMethods = {
@@ -20,10 +21,16 @@ export const draftingMethods = {
       ownerTable: TableNameSchema,
       ownerId: UuidSchema,
       filename: z.string().trim().min(1).max(255),
-      mime: z.string().max(100).regex(/^[\w.+-]+\/[\w.+-]+$/, 'a MIME type such as image/jpeg'),
+      mime: z
+        .string()
+        .max(100)
+        .regex(/^[\w.+-]+\/[\w.+-]+$/, 'a MIME type such as image/jpeg'),
       caption: z.string().max(1000).optional(),
       /** The file's bytes, base64 (JSON carries the contract in both shells). */
-      dataBase64: z.string().min(1).max(MAX_BASE64 + 4, `at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`),
+      dataBase64: z
+        .string()
+        .min(1)
+        .max(MAX_BASE64 + 4, `at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`),
     }),
     z.object({ id: UuidSchema, editId: z.number().int(), size: z.number().int(), sha256: z.string() }),
     'Attach a photo or scan to a feature or record: one audited edit (the row) plus its bytes.',

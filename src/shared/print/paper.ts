@@ -34,3 +34,7 @@ export function gridStepFor(scale: number): number {
   for (const s of steps) if ((s * 1000) / scale >= 60) return s;
   return steps[steps.length - 1];
 }
+
+/** The blocks a sheet places around its map (their positions are part of the sheet's settings). */
+export const BLOCK_NAMES = ['legend', 'stats', 'scale', 'notes', 'signatures'] as const;
+export type BlockName = (typeof BLOCK_NAMES)[number];

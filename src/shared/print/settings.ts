@@ -1,7 +1,7 @@
 // What a sheet is asked to be: paper, area, scale, texts and block positions. Saved per project.
 import { z } from 'zod';
 import { ExtentSchema } from '../model/geometry';
-import { PAPER_NAMES, type PaperName } from './paper';
+import { BLOCK_NAMES, PAPER_NAMES, type BlockName, type PaperName } from './paper';
 
 const pos = z.object({ x: z.number().min(0).max(1200), y: z.number().min(0).max(1200) });
 
@@ -15,8 +15,7 @@ export const SheetAreaSchema = z.discriminatedUnion('kind', [
 ]);
 export type SheetArea = z.infer<typeof SheetAreaSchema>;
 
-export const BLOCK_NAMES = ['legend', 'stats', 'scale', 'notes', 'signatures'] as const;
-export type BlockName = (typeof BLOCK_NAMES)[number];
+export { BLOCK_NAMES, type BlockName };
 
 export const SheetSettingsSchema = z.object({
   paper: z.enum(PAPER_NAMES as [PaperName, ...PaperName[]]).default('A3'),
@@ -27,12 +26,15 @@ export const SheetSettingsSchema = z.object({
   /** 1:N, or 'fit' = the largest standard scale at which the area fits one sheet. */
   scale: z.union([z.literal('fit'), z.number().int().min(500).max(1_000_000)]).default('fit'),
   /** The date administrative units are shown at (YYYY-MM-DD); default today. */
-  mapDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  mapDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   /** Sheet of a series (1-based) when the area needs several sheets. */
   sheet: z.number().int().min(1).max(1000).optional(),
   /** The series' index sheet (the whole area, every sheet's frame numbered) instead of a sheet. */
   index: z.boolean().default(false),
-    /** Overlap between the sheets of a series, mm on paper. */
+  /** Overlap between the sheets of a series, mm on paper. */
   overlapMm: z.number().min(0).max(100).default(10),
   texts: z
     .object({
@@ -46,7 +48,10 @@ export const SheetSettingsSchema = z.object({
     .partial()
     .default({}),
   /** Signature blocks; default the project's. */
-  signatures: z.array(z.object({ title: z.string().max(200), name: z.string().max(200).default('') })).max(6).optional(),
+  signatures: z
+    .array(z.object({ title: z.string().max(200), name: z.string().max(200).default('') }))
+    .max(6)
+    .optional(),
   /** Top-left corners of the furniture blocks, mm on the page; absent = automatic. */
   layout: z.object({ legend: pos, stats: pos, scale: pos, notes: pos, signatures: pos }).partial().default({}),
   /** Greyed veil over what lies outside the chosen area (0 = none). */

@@ -1,15 +1,13 @@
 // The commune map's review state and who may move it where. Pure rules: main enforces them
 // (src/main/services/review.ts), the renderer uses the same table to show or hide buttons.
-import { z } from 'zod';
+// Their schemas are in the contract (contract/review.ts): the renderer runs this file.
 import type { Operator } from '../contract/common';
 
 export const REVIEW_STATES = ['draft', 'submitted', 'returned', 'approved'] as const;
-export const ReviewStateSchema = z.enum(REVIEW_STATES);
-export type ReviewState = z.infer<typeof ReviewStateSchema>;
+export type ReviewState = (typeof REVIEW_STATES)[number];
 
 export const REVIEW_ACTS = ['submit', 'return', 'approve', 'unlock'] as const;
-export const ReviewActSchema = z.enum(REVIEW_ACTS);
-export type ReviewAct = z.infer<typeof ReviewActSchema>;
+export type ReviewAct = (typeof REVIEW_ACTS)[number];
 
 /** From which states an act may start, and where it leads. */
 export const TRANSITIONS: Record<ReviewAct, { from: readonly ReviewState[]; to: ReviewState }> = {
@@ -41,7 +39,8 @@ export function actRefusal(op: Operator | null, act: ReviewAct, communeCode: str
   if (!op) return { vi: 'Hãy chọn tên và vai trò người dùng trước.', en: 'Choose your name and role first.' };
   if (act === 'submit') {
     // Submitting is the commune's act (an administrator may do it for them); a reviewer judges.
-    if (op.role === 'reviewer') return { vi: 'Cán bộ thẩm định không trình duyệt thay xã.', en: 'A reviewer does not submit on behalf of a commune.' };
+    if (op.role === 'reviewer')
+      return { vi: 'Cán bộ thẩm định không trình duyệt thay xã.', en: 'A reviewer does not submit on behalf of a commune.' };
     if (op.role === 'commune_staff' && op.communeCode !== null && op.communeCode !== communeCode)
       return { vi: 'Cán bộ xã chỉ trình duyệt bản đồ của xã mình.', en: 'Commune staff submit only their own commune’s map.' };
     return null;
