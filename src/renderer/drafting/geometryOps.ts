@@ -20,7 +20,10 @@ interface JstsGeometry {
 }
 const GeoJSONReader = ReaderModule as unknown as new () => { read(g: unknown): JstsGeometry };
 const GeoJSONWriter = WriterModule as unknown as new () => { write(g: JstsGeometry): unknown };
-const Polygonizer = PolygonizerModule as unknown as new () => { add(g: JstsGeometry): void; getPolygons(): { toArray(): JstsGeometry[] } };
+const Polygonizer = PolygonizerModule as unknown as new () => {
+  add(g: JstsGeometry): void;
+  getPolygons(): { toArray(): JstsGeometry[] };
+};
 const IsValidOp = IsValidOpModule as unknown as new (g: JstsGeometry) => {
   isValid(): boolean;
   getValidationError(): { getErrorType(): number; getMessage(): string; getCoordinate(): { x: number; y: number } | null } | null;
@@ -70,10 +73,72 @@ export function mergeAreas(a: Geometry, b: Geometry): OpResult {
   const ga = read(a);
   const gb = read(b);
   if (!ga.isValid() || !gb.isValid())
-    return { ok: false, vi: 'Không gộp được: một trong hai vùng không hợp lệ.', en: 'Cannot merge: one of the areas is invalid.' };
+    return {
+      ok: false,
+      vi: 'Không gộp được: một trong hai vùng không hợp lệ.',
+      en: 'Cannot merge: one of the areas is invalid.',
+    };
   const u = ga.union(gb);
   if (u.isEmpty()) return { ok: false, vi: 'Kết quả gộp rỗng.', en: 'The merge is empty.' };
-  return { ok: true, geometry: write(u) };
+  const merged = write(u);
+  const clean = withoutSeam(merged, a, b);
+  return { ok: true, geometry: clean !== merged && read(clean).isValid() ? clean : merged };
+}
+
+/**
+ * JTS's union keeps every vertex of its inputs: two halves of a split area merge back with the
+ * vertices where the cut met the boundary still in the middle of straight edges. A vertex that both
+ * areas had (where they met) and that now lies on the line between its neighbours is dropped; "on"
+ * within a billionth of its coordinates (2 mm in VN-2000 metres), far above rounding, far below
+ * anything a map shows.
+ */
+function withoutSeam(g: Geometry, a: Geometry, b: Geometry): Geometry {
+  const key = (p: number[]) => `${p[0]},${p[1]}`;
+  const inA = new Set(rings(a).flatMap((r) => r.map(key)));
+  const shared = new Set(
+    rings(b)
+      .flatMap((r) => r.map(key))
+      .filter((k) => inA.has(k)),
+  );
+  if (!shared.size) return g;
+  let dropped = false;
+  const ring = (r: number[][]): number[][] => {
+    const open = r.slice(0, -1);
+    for (let i = 0; open.length > 3 && i < open.length;) {
+      const p = open[(i + open.length - 1) % open.length]!;
+      const v = open[i]!;
+      const q = open[(i + 1) % open.length]!;
+      if (shared.has(key(v)) && onSegment(p, v, q)) {
+        open.splice(i, 1);
+        dropped = true;
+        if (i > 0) i--; // the previous vertex may now be on a straight line too
+      } else i++;
+    }
+    return [...open, open[0]!];
+  };
+  const polygon = (rs: number[][][]) => rs.map(ring);
+  const out: Geometry =
+    g.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: polygon(g.coordinates) }
+      : g.type === 'MultiPolygon'
+        ? { type: 'MultiPolygon', coordinates: g.coordinates.map(polygon) }
+        : g;
+  return dropped ? out : g;
+}
+
+function rings(g: Geometry): number[][][] {
+  return g.type === 'Polygon' ? g.coordinates : g.type === 'MultiPolygon' ? g.coordinates.flat() : [];
+}
+
+/** v lies on the segment p–q (between them, off the line by rounding only). */
+function onSegment(p: number[], v: number[], q: number[]): boolean {
+  const dx = q[0]! - p[0]!;
+  const dy = q[1]! - p[1]!;
+  const len = Math.hypot(dx, dy);
+  if (len === 0) return false;
+  const off = Math.abs((v[0]! - p[0]!) * dy - (v[1]! - p[1]!) * dx) / len;
+  const along = ((v[0]! - p[0]!) * dx + (v[1]! - p[1]!) * dy) / len;
+  return off <= 1e-9 * (Math.abs(v[0]!) + Math.abs(v[1]!)) && along > 0 && along < len;
 }
 
 /**
@@ -92,6 +157,10 @@ export function splitArea(area: Geometry, line: number[][]): SplitResult {
     .toArray()
     .filter((p) => p.getInteriorPoint().within(poly));
   if (parts.length < 2)
-    return { ok: false, vi: 'Đường cắt phải cắt ngang qua vùng (từ ngoài vào, ra ngoài).', en: 'The line must cross the whole area (from outside to outside).' };
+    return {
+      ok: false,
+      vi: 'Đường cắt phải cắt ngang qua vùng (từ ngoài vào, ra ngoài).',
+      en: 'The line must cross the whole area (from outside to outside).',
+    };
   return { ok: true, parts: parts.map(write) };
 }
