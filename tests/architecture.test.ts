@@ -15,15 +15,12 @@ const src = files(join(root, 'src')).map((p) => ({ path: relative(root, p), text
 
 describe('architecture', () => {
   it('only src/main/electron imports electron', () => {
-    const offenders = src.filter(
-      (f) => /from ['"]electron['"]|require\(['"]electron['"]\)/.test(f.text) && !f.path.startsWith('src/main/electron/'),
-    );
+    const offenders = src.filter((f) => /from ['"]electron['"]|require\(['"]electron['"]\)/.test(f.text) && !f.path.startsWith('src/main/electron/'));
     expect(offenders.map((f) => f.path)).toEqual([]);
   });
 
   it('SQL lives only in the store', () => {
-    const sql =
-      /\b(SELECT\s+[\w*]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|TRIGGER|VIRTUAL))\b|\.prepare\(|\.exec\(\s*['"`]/;
+    const sql = /\b(SELECT\s+[\w*]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|TRIGGER|VIRTUAL))\b|\.prepare\(|\.exec\(\s*['"`]/;
     const offenders = src.filter((f) => sql.test(f.text) && !f.path.startsWith('src/main/store/'));
     expect(offenders.map((f) => f.path)).toEqual([]);
   });

@@ -32,20 +32,14 @@ import {
 
 export * from './contract/common';
 
+
+
 export const api = {
-  'app.info': method(
-    Empty,
-    z.object({ version: z.string(), mode: z.enum(['electron', 'browser']), operator: OperatorSchema.nullable() }),
-    'Version, shell mode and the current operator.',
-  ),
+  'app.info': method(Empty, z.object({ version: z.string(), mode: z.enum(['electron', 'browser']), operator: OperatorSchema.nullable() }), 'Version, shell mode and the current operator.'),
   'session.setOperator': method(OperatorSchema, OperatorSchema, 'Who is editing: every edit is recorded under this name.'),
   'crs.list': method(Empty, z.array(CrsInfoSchema), 'The CRS catalogue (VN-2000 TM-3 zones, UTM, WGS 84, Indian 1960).'),
 
-  'project.list': method(
-    Empty,
-    z.array(ProjectEntrySchema),
-    'Projects in the allowed folders (projects folder and recent files).',
-  ),
+  'project.list': method(Empty, z.array(ProjectEntrySchema), 'Projects in the allowed folders (projects folder and recent files).'),
   'project.create': method(
     z.object({
       fileName: z.string().regex(/^[^/\\:*?"<>|]{1,120}\.gpkg$/i, 'a file name ending in .gpkg, without folders'),
@@ -59,11 +53,7 @@ export const api = {
   'project.openDemo': method(Empty, ProjectInfoSchema, 'Open (building it first if needed) the demo project.'),
   'project.info': method(Empty, ProjectInfoSchema, 'The open project: CRS, settings, layers with counts and extents.'),
   'project.updateSettings': method(ProjectSettingsSchema.partial(), ProjectSettingsSchema, 'Change project settings (audited).'),
-  'project.backup': method(
-    Empty,
-    z.object({ path: z.string() }),
-    'Write a backup copy now (SQLite backup API) and rotate old ones.',
-  ),
+  'project.backup': method(Empty, z.object({ path: z.string() }), 'Write a backup copy now (SQLite backup API) and rotate old ones.'),
 
   'features.query': method(
     z.object({
@@ -97,17 +87,9 @@ export const api = {
   ),
   'edits.apply': method(EditSchema, EditResultSchema, 'Apply an edit (rows put and removed) in one transaction.'),
   'edits.undo': method(Empty, z.object({ result: EditResultSchema.nullable(), state: UndoStateSchema }), 'Undo the last edit.'),
-  'edits.redo': method(
-    Empty,
-    z.object({ result: EditResultSchema.nullable(), state: UndoStateSchema }),
-    'Redo the last undone edit.',
-  ),
+  'edits.redo': method(Empty, z.object({ result: EditResultSchema.nullable(), state: UndoStateSchema }), 'Redo the last undone edit.'),
   'edits.state': method(Empty, UndoStateSchema, 'What undo and redo would do.'),
-  'history.of': method(
-    z.object({ table: TableNameSchema, id: UuidSchema }),
-    z.array(AuditEntrySchema),
-    'Audit history of one row, oldest first.',
-  ),
+  'history.of': method(z.object({ table: TableNameSchema, id: UuidSchema }), z.array(AuditEntrySchema), 'Audit history of one row, oldest first.'),
 
   'jobs.list': method(Empty, z.array(JobSchema), 'Long jobs (imports, prints, exports) and their progress.'),
   'jobs.cancel': method(z.object({ id: z.string().max(64) }), JobSchema, 'Ask a running job to stop.'),

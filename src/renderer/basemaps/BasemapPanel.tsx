@@ -22,8 +22,7 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-const sizeText = (n: number) =>
-  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 interface Props {
   ctl: RefObject<MapController | null>;
@@ -61,8 +60,7 @@ export function BasemapPanel({ ctl, info }: Props) {
   useEffect(() => {
     if (!job || job.state === 'running') return;
     if (job.state === 'done') toast(b('added', { name: adding.current }), 'success');
-    else if (job.state === 'failed')
-      toast(b('failed', { error: pick({ vi: job.error ?? '', en: job.errorEn ?? job.error ?? '' }) }), 'error');
+    else if (job.state === 'failed') toast(b('failed', { error: pick({ vi: job.error ?? '', en: job.errorEn ?? job.error ?? '' }) }), 'error');
     trackJob(null);
     setBusy(null);
     refresh();
@@ -76,13 +74,10 @@ export function BasemapPanel({ ctl, info }: Props) {
     window.clearTimeout(saveTimers.current.get(key));
     saveTimers.current.set(
       key,
-      window.setTimeout(
-        () => {
-          saveTimers.current.delete(key);
-          api.invoke('basemaps.update', { id, ...patch }).catch(showError);
-        },
-        patch.opacity !== undefined ? 250 : 0,
-      ),
+      window.setTimeout(() => {
+        saveTimers.current.delete(key);
+        api.invoke('basemaps.update', { id, ...patch }).catch(showError);
+      }, patch.opacity !== undefined ? 250 : 0),
     );
   };
 
@@ -115,12 +110,7 @@ export function BasemapPanel({ ctl, info }: Props) {
     // Clamped to Vietnam's neighbourhood: a world map would otherwise zoom the view out to the globe.
     const box = [Math.max(w, 95), Math.max(s, 0), Math.min(e, 120), Math.min(n, 28)];
     if (box[0]! >= box[2]! || box[1]! >= box[3]!) return;
-    const pts = [
-      fromLonLat(info.crs.code, [box[0]!, box[1]!]),
-      fromLonLat(info.crs.code, [box[2]!, box[3]!]),
-      fromLonLat(info.crs.code, [box[0]!, box[3]!]),
-      fromLonLat(info.crs.code, [box[2]!, box[1]!]),
-    ];
+    const pts = [fromLonLat(info.crs.code, [box[0]!, box[1]!]), fromLonLat(info.crs.code, [box[2]!, box[3]!]), fromLonLat(info.crs.code, [box[0]!, box[3]!]), fromLonLat(info.crs.code, [box[2]!, box[1]!])];
     const xs = pts.map((p) => p[0]!);
     const ys = pts.map((p) => p[1]!);
     c.fitTo([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
@@ -146,13 +136,7 @@ export function BasemapPanel({ ctl, info }: Props) {
         setBusy(b('uploading', { pct: f.size ? Math.floor((at / f.size) * 100) : 0 }));
         const piece = new Uint8Array(await f.slice(at, at + BASEMAP_UPLOAD_PIECE_BYTES).arrayBuffer());
         const last = at + BASEMAP_UPLOAD_PIECE_BYTES >= f.size;
-        const r = await api.invoke('basemaps.uploadChunk', {
-          uploadId,
-          name: f.name,
-          offset: at,
-          dataBase64: toBase64(piece),
-          last,
-        });
+        const r = await api.invoke('basemaps.uploadChunk', { uploadId, name: f.name, offset: at, dataBase64: toBase64(piece), last });
         if (last) {
           name = r.name;
           break;
@@ -192,13 +176,7 @@ export function BasemapPanel({ ctl, info }: Props) {
     <section className="basemap-section" data-testid="basemap-panel">
       <div className="panel-title">
         {b('title')}
-        <button
-          className="basemap-add"
-          onClick={() => fileInput.current?.click()}
-          title={b('add.title')}
-          disabled={!!busy}
-          data-testid="basemap-add"
-        >
+        <button className="basemap-add" onClick={() => fileInput.current?.click()} title={b('add.title')} disabled={!!busy} data-testid="basemap-add">
           {b('add')}
         </button>
       </div>
@@ -228,22 +206,9 @@ export function BasemapPanel({ ctl, info }: Props) {
       <ul className="layer-list">
         {list?.items.length === 0 && <li className="muted small pad">{b('empty')}</li>}
         {list?.items.map((m, i) => (
-          <li
-            key={m.id}
-            className={`layer-row${m.visible ? '' : ' layer-hidden'}`}
-            data-testid="basemap-row"
-            data-id={m.id}
-            data-visible={m.visible ? 'true' : 'false'}
-          >
+          <li key={m.id} className={`layer-row${m.visible ? '' : ' layer-hidden'}`} data-testid="basemap-row" data-id={m.id} data-visible={m.visible ? 'true' : 'false'}>
             <div className="layer-line">
-              <input
-                type="checkbox"
-                checked={m.visible}
-                onChange={(e) => update(m.id, { visible: e.target.checked })}
-                title={b('visible')}
-                aria-label={`${b('visible')}: ${m.name}`}
-                data-testid="basemap-visible"
-              />
+              <input type="checkbox" checked={m.visible} onChange={(e) => update(m.id, { visible: e.target.checked })} title={b('visible')} aria-label={`${b('visible')}: ${m.name}`} data-testid="basemap-visible" />
               <span className={`layer-icon basemap-icon basemap-icon-${m.kind}`} aria-hidden="true" />
               <span
                 className="layer-name"
@@ -262,62 +227,28 @@ export function BasemapPanel({ ctl, info }: Props) {
               <button className="icon-btn" onClick={() => zoomTo(m)} title={b('zoom')} aria-label={`${b('zoom')}: ${m.name}`}>
                 ⤢
               </button>
-              <button
-                className="icon-btn basemap-remove"
-                onClick={() => void remove(m)}
-                title={b('remove')}
-                aria-label={`${b('remove')}: ${m.name}`}
-                data-testid="basemap-remove"
-              >
+              <button className="icon-btn basemap-remove" onClick={() => void remove(m)} title={b('remove')} aria-label={`${b('remove')}: ${m.name}`} data-testid="basemap-remove">
                 ✕
               </button>
             </div>
             <div className="layer-tools">
-              <OpacitySlider
-                value={m.opacity}
-                onChange={(opacity) => update(m.id, { opacity })}
-                label={b('opacity')}
-                name={m.name}
-                testId="basemap-opacity"
-              />
-              <button
-                className="icon-btn"
-                disabled={i === 0}
-                onClick={() => move(m.id, -1)}
-                title={b('up')}
-                aria-label={`${b('up')}: ${m.name}`}
-                data-testid="basemap-up"
-              >
+              <OpacitySlider value={m.opacity} onChange={(opacity) => update(m.id, { opacity })} label={b('opacity')} name={m.name} testId="basemap-opacity" />
+              <button className="icon-btn" disabled={i === 0} onClick={() => move(m.id, -1)} title={b('up')} aria-label={`${b('up')}: ${m.name}`} data-testid="basemap-up">
                 ▲
               </button>
-              <button
-                className="icon-btn"
-                disabled={i === list.items.length - 1}
-                onClick={() => move(m.id, 1)}
-                title={b('down')}
-                aria-label={`${b('down')}: ${m.name}`}
-                data-testid="basemap-down"
-              >
+              <button className="icon-btn" disabled={i === list.items.length - 1} onClick={() => move(m.id, 1)} title={b('down')} aria-label={`${b('down')}: ${m.name}`} data-testid="basemap-down">
                 ▼
               </button>
             </div>
           </li>
         ))}
         {online && (
-          <li
-            className={`layer-row basemap-online${online.enabled && online.visible ? '' : ' layer-hidden'}`}
-            data-testid="basemap-online"
-            title={b('online.title')}
-          >
+          <li className={`layer-row basemap-online${online.enabled && online.visible ? '' : ' layer-hidden'}`} data-testid="basemap-online" title={b('online.title')}>
             <div className="layer-line">
               <input
                 type="checkbox"
                 checked={online.enabled}
-                onChange={(e) =>
-                  e.target.checked
-                    ? setOnlineForm({ url: online.url, attribution: online.attribution })
-                    : void setOnline({ enabled: false })
-                }
+                onChange={(e) => (e.target.checked ? setOnlineForm({ url: online.url, attribution: online.attribution }) : void setOnline({ enabled: false }))}
                 aria-label={b('online')}
                 data-testid="basemap-online-toggle"
               />
@@ -332,9 +263,7 @@ export function BasemapPanel({ ctl, info }: Props) {
                 <div className="muted small">{online.attribution}</div>
               </div>
             )}
-            {!online.enabled && online.status.cachedTiles > 0 && (
-              <div className="muted small basemap-online-status">{b('online.cached', { n: online.status.cachedTiles })}</div>
-            )}
+            {!online.enabled && online.status.cachedTiles > 0 && <div className="muted small basemap-online-status">{b('online.cached', { n: online.status.cachedTiles })}</div>}
           </li>
         )}
       </ul>
@@ -343,63 +272,32 @@ export function BasemapPanel({ ctl, info }: Props) {
           <p className="small">{b('online.title')}</p>
           <label className="field">
             <span>{b('online.url')}</span>
-            <input
-              value={onlineForm.url}
-              onChange={(e) => setOnlineForm({ ...onlineForm, url: e.target.value })}
-              data-testid="basemap-online-url"
-              spellCheck={false}
-            />
+            <input value={onlineForm.url} onChange={(e) => setOnlineForm({ ...onlineForm, url: e.target.value })} data-testid="basemap-online-url" spellCheck={false} />
           </label>
           <label className="field">
             <span>{b('online.attribution')}</span>
-            <input
-              value={onlineForm.attribution}
-              onChange={(e) => setOnlineForm({ ...onlineForm, attribution: e.target.value })}
-            />
+            <input value={onlineForm.attribution} onChange={(e) => setOnlineForm({ ...onlineForm, attribution: e.target.value })} />
           </label>
           <div className="modal-actions">
             <button className="btn" onClick={() => setOnlineForm(null)}>
               {b('cancel')}
             </button>
-            <button
-              className="btn btn-primary"
-              onClick={() =>
-                void setOnline({ enabled: true, url: onlineForm.url.trim(), attribution: onlineForm.attribution.trim() })
-              }
-              data-testid="basemap-online-save"
-            >
+            <button className="btn btn-primary" onClick={() => void setOnline({ enabled: true, url: onlineForm.url.trim(), attribution: onlineForm.attribution.trim() })} data-testid="basemap-online-save">
               {b('online.save')}
             </button>
           </div>
         </Modal>
       )}
-      {askCrs && (
-        <CrsDialog
-          facts={askCrs}
-          crsList={crsList}
-          onCancel={() => setAskCrs(null)}
-          onChoose={(code) => {
-            const file = askCrs.file;
-            setAskCrs(null);
-            void startAdd(file, code);
-          }}
-        />
-      )}
+      {askCrs && <CrsDialog facts={askCrs} crsList={crsList} onCancel={() => setAskCrs(null)} onChoose={(code) => {
+        const file = askCrs.file;
+        setAskCrs(null);
+        void startAdd(file, code);
+      }} />}
     </section>
   );
 }
 
-function CrsDialog({
-  facts,
-  crsList,
-  onCancel,
-  onChoose,
-}: {
-  facts: BasemapInspect;
-  crsList: CrsInfo[];
-  onCancel: () => void;
-  onChoose: (code: string) => void;
-}) {
+function CrsDialog({ facts, crsList, onCancel, onChoose }: { facts: BasemapInspect; crsList: CrsInfo[]; onCancel: () => void; onChoose: (code: string) => void }) {
   const b = useBasemapT();
   const { pick, lang } = useI18n();
   const [code, setCode] = useState('');

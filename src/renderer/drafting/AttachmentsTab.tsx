@@ -93,14 +93,7 @@ export function AttachmentsTab({ table, id, editable }: { table: TableName; id: 
       {editable && (
         <label className="btn btn-small file-pick">
           {d('files.add')}
-          <input
-            type="file"
-            multiple
-            accept="image/*,application/pdf"
-            data-testid="attach-input"
-            onChange={(e) => void upload(e.target.files)}
-            hidden
-          />
+          <input type="file" multiple accept="image/*,application/pdf" data-testid="attach-input" onChange={(e) => void upload(e.target.files)} hidden />
         </label>
       )}
       {view && (

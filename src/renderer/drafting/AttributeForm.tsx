@@ -10,11 +10,7 @@ import { enumLabel, useD } from './dict';
 
 export function softWarnings(table: TableName, p: RowProps, d: ReturnType<typeof useD>): string[] {
   const out: string[] = [];
-  if (
-    table === 'search_areas' &&
-    p.status === 'not_started' &&
-    (p.estimated_remains === null || p.estimated_remains === undefined || p.estimated_remains === '')
-  )
+  if (table === 'search_areas' && p.status === 'not_started' && (p.estimated_remains === null || p.estimated_remains === undefined || p.estimated_remains === ''))
     out.push(d('form.warnRemains'));
   if (table === 'graves' && p.verification === 'not_verified') out.push(d('form.warnVerify'));
   return out;
@@ -115,14 +111,7 @@ export function AttributeForm({
           let input;
           if (f.type === 'enum') {
             input = (
-              <select
-                id={id}
-                name={f.name}
-                data-testid={`field-${f.name}`}
-                disabled={readOnly}
-                value={v === null || v === undefined ? '' : String(v)}
-                onChange={(e) => set(f.name, e.target.value || null)}
-              >
+              <select id={id} name={f.name} data-testid={`field-${f.name}`} disabled={readOnly} value={v === null || v === undefined ? '' : String(v)} onChange={(e) => set(f.name, e.target.value || null)}>
                 <option value="">{d('form.empty')}</option>
                 {f.values!.map((c) => {
                   const l = enumLabel(table, f.name, c);
@@ -135,17 +124,7 @@ export function AttributeForm({
               </select>
             );
           } else if (f.type === 'boolean') {
-            input = (
-              <input
-                id={id}
-                name={f.name}
-                data-testid={`field-${f.name}`}
-                type="checkbox"
-                disabled={readOnly}
-                checked={v === true}
-                onChange={(e) => set(f.name, e.target.checked)}
-              />
-            );
+            input = <input id={id} name={f.name} data-testid={`field-${f.name}`} type="checkbox" disabled={readOnly} checked={v === true} onChange={(e) => set(f.name, e.target.checked)} />;
           } else if (f.type === 'integer' || f.type === 'real') {
             input = (
               <input
@@ -162,56 +141,20 @@ export function AttributeForm({
               />
             );
           } else if (f.type === 'date') {
-            input = (
-              <input
-                id={id}
-                name={f.name}
-                data-testid={`field-${f.name}`}
-                type="date"
-                disabled={readOnly}
-                value={typeof v === 'string' ? v : ''}
-                onChange={(e) => set(f.name, e.target.value || null)}
-              />
-            );
+            input = <input id={id} name={f.name} data-testid={`field-${f.name}`} type="date" disabled={readOnly} value={typeof v === 'string' ? v : ''} onChange={(e) => set(f.name, e.target.value || null)} />;
           } else {
-            const long =
-              f.name === 'description' ||
-              f.name === 'content' ||
-              f.name === 'text' ||
-              f.name === 'notes' ||
-              f.name === 'participants';
+            const long = f.name === 'description' || f.name === 'content' || f.name === 'text' || f.name === 'notes' || f.name === 'participants';
             input = long ? (
-              <textarea
-                id={id}
-                name={f.name}
-                data-testid={`field-${f.name}`}
-                rows={2}
-                disabled={readOnly}
-                value={typeof v === 'string' ? v : ''}
-                onChange={(e) => set(f.name, e.target.value || null)}
-              />
+              <textarea id={id} name={f.name} data-testid={`field-${f.name}`} rows={2} disabled={readOnly} value={typeof v === 'string' ? v : ''} onChange={(e) => set(f.name, e.target.value || null)} />
             ) : (
-              <input
-                id={id}
-                name={f.name}
-                data-testid={`field-${f.name}`}
-                type="text"
-                disabled={readOnly}
-                value={typeof v === 'string' ? v : ''}
-                onChange={(e) => set(f.name, e.target.value || null)}
-              />
+              <input id={id} name={f.name} data-testid={`field-${f.name}`} type="text" disabled={readOnly} value={typeof v === 'string' ? v : ''} onChange={(e) => set(f.name, e.target.value || null)} />
             );
           }
           return (
             <div key={f.name} className={`attr-field${badField === f.name ? ' attr-field-bad' : ''}`} data-field={f.name}>
               <label htmlFor={id} title={f.name}>
                 {pick(f)}
-                {f.required && (
-                  <span className="req" title={d('form.required')}>
-                    {' '}
-                    *
-                  </span>
-                )}
+                {f.required && <span className="req" title={d('form.required')}> *</span>}
               </label>
               {input}
             </div>

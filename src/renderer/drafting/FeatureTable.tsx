@@ -71,12 +71,7 @@ export function FeatureTable({
       (r) =>
         (!classFilter || r.props[classField] === classFilter) &&
         (!onlyCommune || !communeCode || r.props.commune_code === communeCode) &&
-        (!q ||
-          foldVietnamese(
-            Object.values(r.props)
-              .filter((v) => v !== null)
-              .join(' '),
-          ).includes(q)),
+        (!q || foldVietnamese(Object.values(r.props).filter((v) => v !== null).join(' ')).includes(q)),
     );
     if (sort) {
       const cmp = new Intl.Collator(lang === 'vi' ? 'vi' : 'en', { numeric: true }).compare;
@@ -134,25 +129,14 @@ export function FeatureTable({
     <section className="dock feature-table" data-testid="feature-table" data-table={table}>
       <div className="dock-head">
         <b>{d('table.title')}</b>
-        <select
-          value={table}
-          onChange={(e) => onTable(e.target.value as FeatureTableName)}
-          data-testid="table-layer"
-          aria-label={d('table.layer')}
-        >
+        <select value={table} onChange={(e) => onTable(e.target.value as FeatureTableName)} data-testid="table-layer" aria-label={d('table.layer')}>
           {FEATURE_TABLES.map((t) => (
             <option key={t} value={t}>
               {pick(TABLES[t])}
             </option>
           ))}
         </select>
-        <input
-          type="search"
-          placeholder={d('table.search')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          data-testid="table-search"
-        />
+        <input type="search" placeholder={d('table.search')} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="table-search" />
         <select value={classFilter} onChange={(e) => setClassFilter(e.target.value)} data-testid="table-filter">
           <option value="">{pick(fields.find((f) => f.name === classField) ?? { vi: 'Tất cả', en: 'All' })}: *</option>
           {CLASS_FIELD[table].values.map((v) => (
@@ -217,15 +201,7 @@ export function FeatureTable({
               </th>
               <th />
               {fields.map((f) => (
-                <th
-                  key={f.name}
-                  onClick={() =>
-                    setSort((s) =>
-                      s?.field === f.name ? { field: f.name, dir: s.dir === 1 ? -1 : 1 } : { field: f.name, dir: 1 },
-                    )
-                  }
-                  className="sortable"
-                >
+                <th key={f.name} onClick={() => setSort((s) => (s?.field === f.name ? { field: f.name, dir: s.dir === 1 ? -1 : 1 } : { field: f.name, dir: 1 }))} className="sortable">
                   {pick(f)}
                   {sort?.field === f.name ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
                 </th>
@@ -235,13 +211,7 @@ export function FeatureTable({
           </thead>
           <tbody>
             {shown.slice(0, 1000).map((r) => (
-              <tr
-                key={r.id}
-                className={r.id === selectedId ? 'row-selected' : ''}
-                data-testid="table-row"
-                data-id={r.id}
-                onClick={() => onSelect(table, r.id)}
-              >
+              <tr key={r.id} className={r.id === selectedId ? 'row-selected' : ''} data-testid="table-row" data-id={r.id} onClick={() => onSelect(table, r.id)}>
                 <td onClick={(e) => e.stopPropagation()}>
                   <input
                     type="checkbox"

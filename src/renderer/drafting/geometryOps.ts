@@ -20,10 +20,7 @@ interface JstsGeometry {
 }
 const GeoJSONReader = ReaderModule as unknown as new () => { read(g: unknown): JstsGeometry };
 const GeoJSONWriter = WriterModule as unknown as new () => { write(g: JstsGeometry): unknown };
-const Polygonizer = PolygonizerModule as unknown as new () => {
-  add(g: JstsGeometry): void;
-  getPolygons(): { toArray(): JstsGeometry[] };
-};
+const Polygonizer = PolygonizerModule as unknown as new () => { add(g: JstsGeometry): void; getPolygons(): { toArray(): JstsGeometry[] } };
 const IsValidOp = IsValidOpModule as unknown as new (g: JstsGeometry) => {
   isValid(): boolean;
   getValidationError(): { getErrorType(): number; getMessage(): string; getCoordinate(): { x: number; y: number } | null } | null;
@@ -73,11 +70,7 @@ export function mergeAreas(a: Geometry, b: Geometry): OpResult {
   const ga = read(a);
   const gb = read(b);
   if (!ga.isValid() || !gb.isValid())
-    return {
-      ok: false,
-      vi: 'Không gộp được: một trong hai vùng không hợp lệ.',
-      en: 'Cannot merge: one of the areas is invalid.',
-    };
+    return { ok: false, vi: 'Không gộp được: một trong hai vùng không hợp lệ.', en: 'Cannot merge: one of the areas is invalid.' };
   const u = ga.union(gb);
   if (u.isEmpty()) return { ok: false, vi: 'Kết quả gộp rỗng.', en: 'The merge is empty.' };
   const merged = write(u);
@@ -157,10 +150,6 @@ export function splitArea(area: Geometry, line: number[][]): SplitResult {
     .toArray()
     .filter((p) => p.getInteriorPoint().within(poly));
   if (parts.length < 2)
-    return {
-      ok: false,
-      vi: 'Đường cắt phải cắt ngang qua vùng (từ ngoài vào, ra ngoài).',
-      en: 'The line must cross the whole area (from outside to outside).',
-    };
+    return { ok: false, vi: 'Đường cắt phải cắt ngang qua vùng (từ ngoài vào, ra ngoài).', en: 'The line must cross the whole area (from outside to outside).' };
   return { ok: true, parts: parts.map(write) };
 }

@@ -237,28 +237,19 @@ export function useDrafting({
       setSketch({ kind: 'new', table, geometry, props: { commune_code: focus } });
     }, showError);
   cbRef.current.onGeometryEdited = (table, id, geometry, label) =>
-    withGeometryOps(
-      ({ invalidReason }) => {
-        const bad = invalidReason(geometry);
-        if (bad) {
-          toast(pick(bad), 'error');
-          ctl.current?.refresh([table]);
-          return;
-        }
-        const meta = metaOf(table, id);
-        void apply(
-          {
-            label: `${label}: ${TABLES[table].vi}`,
-            put: [{ table, id, ...(meta ? { baseVersion: meta.version } : {}), geometry }],
-          },
-          table,
-        );
-      },
-      (e) => {
-        showError(e);
+    withGeometryOps(({ invalidReason }) => {
+      const bad = invalidReason(geometry);
+      if (bad) {
+        toast(pick(bad), 'error');
         ctl.current?.refresh([table]);
-      },
-    );
+        return;
+      }
+      const meta = metaOf(table, id);
+      void apply({ label: `${label}: ${TABLES[table].vi}`, put: [{ table, id, ...(meta ? { baseVersion: meta.version } : {}), geometry }] }, table);
+    }, (e) => {
+      showError(e);
+      ctl.current?.refresh([table]);
+    });
   cbRef.current.onHole = (ring) => {
     const f = sel ? ctl.current?.featureOf(sel.table, sel.id) : null;
     if (!sel || !f || !POLYGON_TABLES.includes(sel.table)) {
@@ -276,13 +267,7 @@ export function useDrafting({
       toast(d('draw.holeOutside'), 'error');
       return;
     }
-    void apply(
-      {
-        label: `Thêm lỗ thủng: ${TABLES[sel.table].vi}`,
-        put: [{ table: sel.table, id: sel.id, baseVersion: hit.meta?.version, geometry: g }],
-      },
-      sel.table,
-    );
+    void apply({ label: `Thêm lỗ thủng: ${TABLES[sel.table].vi}`, put: [{ table: sel.table, id: sel.id, baseVersion: hit.meta?.version, geometry: g }] }, sel.table);
   };
 
   /** The selected area, if it is one the user may edit (else a toast says why not). */
@@ -362,10 +347,7 @@ export function useDrafting({
       toast(lock, 'error');
       return;
     }
-    const r = await apply({
-      label: `Xóa ${TABLES[sel.table].vi}`,
-      remove: [{ table: sel.table, id: sel.id, ...(hit?.meta ? { baseVersion: hit.meta.version } : {}) }],
-    });
+    const r = await apply({ label: `Xóa ${TABLES[sel.table].vi}`, remove: [{ table: sel.table, id: sel.id, ...(hit?.meta ? { baseVersion: hit.meta.version } : {}) }] });
     if (r) {
       toast(d('delete.done'), 'success');
       setPinned(null);
@@ -392,10 +374,7 @@ export function useDrafting({
     if (target === 'move') {
       if (!sel) return;
       const meta = metaOf(sel.table, sel.id);
-      void apply({
-        label: `Di chuyển theo tọa độ: ${TABLES[sel.table].vi}`,
-        put: [{ table: sel.table, id: sel.id, ...(meta ? { baseVersion: meta.version } : {}), geometry: point }],
-      });
+      void apply({ label: `Di chuyển theo tọa độ: ${TABLES[sel.table].vi}`, put: [{ table: sel.table, id: sel.id, ...(meta ? { baseVersion: meta.version } : {}), geometry: point }] });
       return;
     }
     setPinned(null);
@@ -450,10 +429,7 @@ export function useDrafting({
     }
   }, []);
 
-  const target = useMemo<InspectorTarget | null>(
-    () => sketch ?? (sel ? { kind: 'feature', table: sel.table, id: sel.id } : null),
-    [sketch, sel],
-  );
+  const target = useMemo<InspectorTarget | null>(() => sketch ?? (sel ? { kind: 'feature', table: sel.table, id: sel.id } : null), [sketch, sel]);
 
   const communeSelect = (
     <span className="commune-focus">
@@ -469,8 +445,7 @@ export function useDrafting({
         </select>
       </label>
       <label className="small" title={d('commune.unlock')}>
-        <input type="checkbox" checked={unlocked} onChange={(e) => setUnlocked(e.target.checked)} data-testid="commune-unlock" />{' '}
-        {d('commune.unlockShort')}
+        <input type="checkbox" checked={unlocked} onChange={(e) => setUnlocked(e.target.checked)} data-testid="commune-unlock" /> {d('commune.unlockShort')}
       </label>
     </span>
   );
@@ -496,9 +471,7 @@ export function useDrafting({
 
   const inspector = target ? (
     <Inspector
-      key={
-        target.kind === 'new' ? `new-${target.table}-${JSON.stringify(target.geometry).length}` : `${target.table}-${target.id}`
-      }
+      key={target.kind === 'new' ? `new-${target.table}-${JSON.stringify(target.geometry).length}` : `${target.table}-${target.id}`}
       target={target}
       lockFor={lockFor}
       historyTick={ownTick}
@@ -561,9 +534,7 @@ export function useDrafting({
       {coordsOpen && (
         <CoordinateDialog
           crs={info.crs}
-          canMove={
-            !!sel && !!ctl.current?.hitOf(sel.table, sel.id) && ctl.current.hitOf(sel.table, sel.id)!.geometryType === 'Point'
-          }
+          canMove={!!sel && !!ctl.current?.hitOf(sel.table, sel.id) && ctl.current.hitOf(sel.table, sel.id)!.geometryType === 'Point'}
           onPlace={place}
           onClose={() => setCoordsOpen(false)}
         />

@@ -57,14 +57,7 @@ export function ExportTab({ info }: { info: ProjectInfo }) {
           <legend>{x('export.format')}</legend>
           {EXPORT_FORMATS.map((f) => (
             <label key={f} className="xc-check">
-              <input
-                type="radio"
-                name="xc-format"
-                checked={format === f}
-                onChange={() => setFormat(f)}
-                data-testid={`exchange-format-${f}`}
-              />{' '}
-              {x(`fmt.${f}`)}
+              <input type="radio" name="xc-format" checked={format === f} onChange={() => setFormat(f)} data-testid={`exchange-format-${f}`} /> {x(`fmt.${f}`)}
             </label>
           ))}
         </fieldset>
@@ -74,8 +67,7 @@ export function ExportTab({ info }: { info: ProjectInfo }) {
           </legend>
           {FEATURE_TABLES.map((t) => (
             <label key={t} className="xc-check">
-              <input type="checkbox" checked={tables.includes(t)} onChange={() => setTables(toggle(tables, t))} />{' '}
-              {pick(TABLES[t])}
+              <input type="checkbox" checked={tables.includes(t)} onChange={() => setTables(toggle(tables, t))} /> {pick(TABLES[t])}
             </label>
           ))}
         </fieldset>
@@ -85,8 +77,7 @@ export function ExportTab({ info }: { info: ProjectInfo }) {
           </legend>
           {info.settings.communes.map((c) => (
             <label key={c.code} className="xc-check">
-              <input type="checkbox" checked={communes.includes(c.code)} onChange={() => setCommunes(toggle(communes, c.code))} />{' '}
-              {c.name} ({c.code})
+              <input type="checkbox" checked={communes.includes(c.code)} onChange={() => setCommunes(toggle(communes, c.code))} /> {c.name} ({c.code})
             </label>
           ))}
           <legend className="xc-sub">
@@ -94,8 +85,7 @@ export function ExportTab({ info }: { info: ProjectInfo }) {
           </legend>
           {SEARCH_AREA_STATUSES.map((s) => (
             <label key={s} className="xc-check">
-              <input type="checkbox" checked={statuses.includes(s)} onChange={() => setStatuses(toggle(statuses, s))} />{' '}
-              {ENUM_LABELS[`status:${s}`] ? pick(ENUM_LABELS[`status:${s}`]!) : s}
+              <input type="checkbox" checked={statuses.includes(s)} onChange={() => setStatuses(toggle(statuses, s))} /> {ENUM_LABELS[`status:${s}`] ? pick(ENUM_LABELS[`status:${s}`]!) : s}
             </label>
           ))}
         </fieldset>
@@ -121,9 +111,7 @@ export function ExportTab({ info }: { info: ProjectInfo }) {
               </a>
             </span>
           )}
-          {job.state === 'failed' && (
-            <span className="xc-warn">{pick({ vi: job.error ?? '', en: job.errorEn ?? job.error ?? '' })}</span>
-          )}
+          {job.state === 'failed' && <span className="xc-warn">{pick({ vi: job.error ?? '', en: job.errorEn ?? job.error ?? '' })}</span>}
         </div>
       )}
       {files && files.exports.length > 0 && (

@@ -179,14 +179,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
           <button className="btn" onClick={() => fileInput.current?.click()} data-testid="exchange-upload">
             {x('upload')}
           </button>
-          <input
-            ref={fileInput}
-            type="file"
-            multiple
-            hidden
-            onChange={(e) => void onUpload(e.target.files)}
-            data-testid="exchange-file-input"
-          />
+          <input ref={fileInput} type="file" multiple hidden onChange={(e) => void onUpload(e.target.files)} data-testid="exchange-file-input" />
           <button className="btn btn-quiet" onClick={refresh}>
             {x('refresh')}
           </button>
@@ -229,18 +222,12 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
               )}
               <span data-testid="exchange-count">{x('count', { n: num(current.count) })}</span>
               <span>
-                {x('geomTypes')}:{' '}
-                {Object.entries(current.geometryTypes)
-                  .map(([k, v]) => `${k} ${v}`)
-                  .join(', ')}
+                {x('geomTypes')}: {Object.entries(current.geometryTypes).map(([k, v]) => `${k} ${v}`).join(', ')}
               </span>
             </div>
             <div className="xc-facts">
               <span>
-                {x('crs.detected')}:{' '}
-                <b data-testid="exchange-crs-detected">
-                  {current.crs.code ? (crsList.find((c) => c.code === current.crs.code)?.name ?? current.crs.code) : '—'}
-                </b>
+                {x('crs.detected')}: <b data-testid="exchange-crs-detected">{current.crs.code ? (crsList.find((c) => c.code === current.crs.code)?.name ?? current.crs.code) : '—'}</b>
                 {current.crs.said ? <span className="muted"> ({current.crs.said})</span> : null}
               </span>
             </div>
@@ -271,13 +258,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
                   }}
                 />
                 <label className="xc-check">
-                  <input
-                    type="checkbox"
-                    checked={repair}
-                    onChange={(e) => setRepair(e.target.checked)}
-                    data-testid="exchange-repair"
-                  />{' '}
-                  {x('repair', { n: num(current.invalidCount) })}
+                  <input type="checkbox" checked={repair} onChange={(e) => setRepair(e.target.checked)} data-testid="exchange-repair" /> {x('repair', { n: num(current.invalidCount) })}
                 </label>
               </div>
             )}
@@ -349,14 +330,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
             {isSheet && (
               <label>
                 {x('sheet.headerRow')}
-                <input
-                  type="number"
-                  min={1}
-                  value={headerRow}
-                  onChange={(e) => setHeaderRow(e.target.value)}
-                  placeholder={x('sheet.headerAuto')}
-                  data-testid="exchange-header-row"
-                />
+                <input type="number" min={1} value={headerRow} onChange={(e) => setHeaderRow(e.target.value)} placeholder={x('sheet.headerAuto')} data-testid="exchange-header-row" />
               </label>
             )}
             {isTable && (
@@ -375,13 +349,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
           </div>
           {Object.keys(current.geometryTypes).filter((t) => t !== 'null').length > 1 && (
             <label className="xc-check">
-              <input
-                type="checkbox"
-                checked={skipOther}
-                onChange={(e) => setSkipOther(e.target.checked)}
-                data-testid="exchange-skip-other"
-              />{' '}
-              {x('skipOther')}
+              <input type="checkbox" checked={skipOther} onChange={(e) => setSkipOther(e.target.checked)} data-testid="exchange-skip-other" /> {x('skipOther')}
             </label>
           )}
           {(!crsKnown || crs) && (
@@ -406,11 +374,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
                       {pick(f)} {f.required && <span className="xc-req">({x('field.required')})</span>}
                     </td>
                     <td>
-                      <select
-                        value={map[f.name] ?? ''}
-                        onChange={(e) => setMap({ ...map, [f.name]: e.target.value })}
-                        data-testid={`exchange-map-${f.name}`}
-                      >
+                      <select value={map[f.name] ?? ''} onChange={(e) => setMap({ ...map, [f.name]: e.target.value })} data-testid={`exchange-map-${f.name}`}>
                         <option value="">{x('field.none')}</option>
                         {current.fields.map((s) => (
                           <option key={s} value={s}>
@@ -421,11 +385,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
                     </td>
                     <td>
                       {f.type === 'enum' ? (
-                        <select
-                          value={defaults[f.name] ?? ''}
-                          onChange={(e) => setDefaults({ ...defaults, [f.name]: e.target.value })}
-                          data-testid={`exchange-default-${f.name}`}
-                        >
+                        <select value={defaults[f.name] ?? ''} onChange={(e) => setDefaults({ ...defaults, [f.name]: e.target.value })} data-testid={`exchange-default-${f.name}`}>
                           <option value="">—</option>
                           {(f.values ?? []).map((v) => (
                             <option key={v} value={v}>
@@ -434,11 +394,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
                           ))}
                         </select>
                       ) : (
-                        <input
-                          value={defaults[f.name] ?? ''}
-                          onChange={(e) => setDefaults({ ...defaults, [f.name]: e.target.value })}
-                          data-testid={`exchange-default-${f.name}`}
-                        />
+                        <input value={defaults[f.name] ?? ''} onChange={(e) => setDefaults({ ...defaults, [f.name]: e.target.value })} data-testid={`exchange-default-${f.name}`} />
                       )}
                     </td>
                   </tr>
@@ -453,20 +409,11 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
         <section className="xc-step">
           <h3>{x('step.run')}</h3>
           <div className="xc-row">
-            <button
-              className="btn btn-primary"
-              onClick={run}
-              disabled={running || reading || (!crsKnown && TABLES[table].kind === 'feature')}
-              data-testid="exchange-run"
-            >
+            <button className="btn btn-primary" onClick={run} disabled={running || reading || (!crsKnown && TABLES[table].kind === 'feature')} data-testid="exchange-run">
               {x('run')}
             </button>
             {running && (
-              <button
-                className="btn"
-                onClick={() => job && api.invoke('jobs.cancel', { id: job.id }).catch(showError)}
-                data-testid="exchange-cancel"
-              >
+              <button className="btn" onClick={() => job && api.invoke('jobs.cancel', { id: job.id }).catch(showError)} data-testid="exchange-cancel">
                 {x('cancel')}
               </button>
             )}
@@ -474,15 +421,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
           {job && (
             <div className="xc-progress" data-testid="exchange-progress" data-state={job.state}>
               <progress max={job.total || 1} value={job.state === 'done' ? job.total || 1 : job.done} />
-              <span>
-                {job.state === 'running'
-                  ? x('running', { done: num(job.done), total: num(job.total) })
-                  : job.state === 'done'
-                    ? x('done', { n: num(job.total || current.count) })
-                    : job.state === 'cancelled'
-                      ? x('cancelled')
-                      : `${x('failed')} ${pick({ vi: job.error ?? '', en: job.errorEn ?? job.error ?? '' })}`}
-              </span>
+              <span>{job.state === 'running' ? x('running', { done: num(job.done), total: num(job.total) }) : job.state === 'done' ? x('done', { n: num(job.total || current.count) }) : job.state === 'cancelled' ? x('cancelled') : `${x('failed')} ${pick({ vi: job.error ?? '', en: job.errorEn ?? job.error ?? '' })}`}</span>
             </div>
           )}
           <p className="xc-hint">{info.crs.name}</p>

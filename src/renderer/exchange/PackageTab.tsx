@@ -28,9 +28,7 @@ function SideView({ table, side, other }: { table: TableName; side: Side; other:
     const l = f?.type === 'enum' ? enumLabel(table, k, String(v)) : null;
     return l ? pick(l) : String(v);
   };
-  const keys = [...new Set([...Object.keys(side.props), ...Object.keys(other.props)])].filter(
-    (k) => (side.props[k] ?? null) !== null || (other.props[k] ?? null) !== null,
-  );
+  const keys = [...new Set([...Object.keys(side.props), ...Object.keys(other.props)])].filter((k) => (side.props[k] ?? null) !== null || (other.props[k] ?? null) !== null);
   const geomDiffers = JSON.stringify(side.geometry) !== JSON.stringify(other.geometry);
   return (
     <table className="xc-table">
@@ -133,13 +131,7 @@ export function PackageTab({ info }: { info: ProjectInfo }) {
           <button className="btn" onClick={() => pkgInput.current?.click()} data-testid="exchange-pkg-upload">
             {x('upload')}
           </button>
-          <input
-            ref={pkgInput}
-            type="file"
-            accept=".gpkg"
-            hidden
-            onChange={async (e) => e.target.files && (await upload(e.target.files))}
-          />
+          <input ref={pkgInput} type="file" accept=".gpkg" hidden onChange={async (e) => e.target.files && (await upload(e.target.files))} />
         </div>
         <div className="xc-label">{x('pkg.choose')}</div>
         <ul className="xc-files">
@@ -154,11 +146,7 @@ export function PackageTab({ info }: { info: ProjectInfo }) {
         {review && (
           <>
             <div className="xc-facts" data-testid="exchange-pkg-summary">
-              {x('pkg.summary', {
-                changes: num(review.changes.length),
-                conflicts: num(review.conflicts.length),
-                unchanged: num(review.unchanged),
-              })}
+              {x('pkg.summary', { changes: num(review.changes.length), conflicts: num(review.conflicts.length), unchanged: num(review.unchanged) })}
             </div>
             {review.changes.length > 0 && (
               <ul className="xc-changes">
@@ -172,16 +160,8 @@ export function PackageTab({ info }: { info: ProjectInfo }) {
             {review.conflicts.map((c) => {
               const key = `${c.table}/${c.id}`;
               // Deleted on one side, edited on the other: the choice is between the deletion and the feature.
-              const oursSays = c.ours.deleted
-                ? x('pkg.keepDeletion')
-                : c.theirs.deleted
-                  ? x('pkg.keepEdited')
-                  : x('pkg.keepOurs');
-              const theirsSays = c.theirs.deleted
-                ? x('pkg.keepDeletion')
-                : c.ours.deleted
-                  ? x('pkg.keepEditedRestore')
-                  : x('pkg.takeTheirs');
+              const oursSays = c.ours.deleted ? x('pkg.keepDeletion') : c.theirs.deleted ? x('pkg.keepEdited') : x('pkg.keepOurs');
+              const theirsSays = c.theirs.deleted ? x('pkg.keepDeletion') : c.ours.deleted ? x('pkg.keepEditedRestore') : x('pkg.takeTheirs');
               return (
                 <div key={key} className="xc-conflict" data-testid="exchange-conflict">
                   <div className="xc-conflict-title">
@@ -189,25 +169,11 @@ export function PackageTab({ info }: { info: ProjectInfo }) {
                   </div>
                   <div className="xc-sides">
                     <label className={`xc-side${decisions[key] === 'ours' ? ' xc-side-on' : ''}`}>
-                      <input
-                        type="radio"
-                        name={key}
-                        checked={decisions[key] === 'ours'}
-                        onChange={() => setDecisions({ ...decisions, [key]: 'ours' })}
-                        data-testid="exchange-conflict-ours"
-                      />{' '}
-                      {x('pkg.ours')} — {oursSays}
+                      <input type="radio" name={key} checked={decisions[key] === 'ours'} onChange={() => setDecisions({ ...decisions, [key]: 'ours' })} data-testid="exchange-conflict-ours" /> {x('pkg.ours')} — {oursSays}
                       <SideView table={c.table} side={c.ours} other={c.theirs} />
                     </label>
                     <label className={`xc-side${decisions[key] === 'theirs' ? ' xc-side-on' : ''}`}>
-                      <input
-                        type="radio"
-                        name={key}
-                        checked={decisions[key] === 'theirs'}
-                        onChange={() => setDecisions({ ...decisions, [key]: 'theirs' })}
-                        data-testid="exchange-conflict-theirs"
-                      />{' '}
-                      {x('pkg.theirs')} — {theirsSays}
+                      <input type="radio" name={key} checked={decisions[key] === 'theirs'} onChange={() => setDecisions({ ...decisions, [key]: 'theirs' })} data-testid="exchange-conflict-theirs" /> {x('pkg.theirs')} — {theirsSays}
                       <SideView table={c.table} side={c.theirs} other={c.ours} />
                     </label>
                   </div>

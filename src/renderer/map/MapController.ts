@@ -33,6 +33,7 @@ import { LabelLayer } from './LabelLayer';
 import { featuresAt } from './featureHits';
 import { TiledVectorLayer } from './TiledVectorLayer';
 
+
 /** Tables of many small features, drawn into cached tiles. */
 const TILED_TABLES: readonly FeatureTableName[] = ['graves', 'info_points', 'base_points', 'search_areas', 'cemeteries'];
 
@@ -146,10 +147,7 @@ export class MapController {
           this.cb.onLayerLoad(table, source.getFeatures().length, 'loading');
           const bbox = whole ? null : sanitizeExtent(extent);
           const asked = performance.now();
-          (
-            (whole && read === 1 ? takePrefetched(info.path, table) : null) ??
-            this.api.invoke('features.map', { table, ...(bbox ? { bbox } : {}) })
-          )
+          ((whole && read === 1 ? takePrefetched(info.path, table) : null) ?? this.api.invoke('features.map', { table, ...(bbox ? { bbox } : {}) }))
             .then((answer) => {
               if (this.disposed) return;
               const got = performance.now();
@@ -160,10 +158,7 @@ export class MapController {
               const features = featuresOf(answer);
               source.addFeatures(features);
               // Features already there (an extent read twice) stay as they were: label those taken.
-              this.labels.add(
-                table,
-                features.filter((f) => source.getFeatureById(f.getId()!) === f),
-              );
+              this.labels.add(table, features.filter((f) => source.getFeatureById(f.getId()!) === f));
               // Where a slow first render goes (read bench/drafting-bench.ts): the read, then the build.
               performance.measure(`quytap:read:${table}`, { start: asked, end: got });
               performance.measure(`quytap:build:${table}`, { start: got, end: performance.now() });
@@ -185,13 +180,7 @@ export class MapController {
         this.cb.onLayerLoad(table, 0, 'loading');
       });
       const geom = TILED_TABLES.includes(table)
-        ? new TiledVectorLayer({
-            source,
-            style: geometryStyleFunction(ctx),
-            zIndex: i,
-            properties: { table, role: 'geom' },
-            bufferPx: drawingReachPx(table),
-          })
+        ? new TiledVectorLayer({ source, style: geometryStyleFunction(ctx), zIndex: i, properties: { table, role: 'geom' }, bufferPx: drawingReachPx(table) })
         : new VectorImageLayer({ source, style: geometryStyleFunction(ctx), zIndex: i, properties: { table, role: 'geom' } });
       this.tables.set(table, { source, geom, state: 'idle', reads: 0 });
       layers.push(geom);
@@ -381,14 +370,7 @@ export class MapController {
     // By geometry (featureHits.ts), not by OpenLayers' pixel read-back: this runs on every pointer move.
     for (const [table, t] of this.tables) {
       if (!t.geom.getVisible()) continue;
-      for (const { f } of featuresAt(
-        t.source,
-        t.geom.getStyleFunction(),
-        coordinate,
-        r,
-        HIT_TOLERANCE_PX,
-        drawingReachPx(table),
-      )) {
+      for (const { f } of featuresAt(t.source, t.geom.getStyleFunction(), coordinate, r, HIT_TOLERANCE_PX, drawingReachPx(table))) {
         if (!(f instanceof Feature)) continue;
         const id = String(f.getId());
         if (seen.has(id)) continue;
@@ -544,8 +526,7 @@ export class MapController {
     const field = CLASS_FIELD[table].field;
     // Today read once, not by classKeyOf's default per feature (new Date() × 45,000 was 0.2 s of a load).
     const today = todayIso();
-    for (const f of source.getFeatures())
-      keys.add(classKeyOf(table, { [field]: f.get(field), valid_to: f.get('valid_to') } as Props, today));
+    for (const f of source.getFeatures()) keys.add(classKeyOf(table, { [field]: f.get(field), valid_to: f.get('valid_to') } as Props, today));
     this.classCache.set(table, { rev, keys });
     return keys;
   }

@@ -61,12 +61,7 @@ function frameBudget(frameState: FrameState, busy: boolean, firstPicture: boolea
     if (busy) frameClock.lastGesture = now;
     frameClock.index = frameState.index;
     frameClock.start = now;
-    frameClock.budget =
-      now - frameClock.lastGesture > RESTING_AFTER_MS
-        ? firstPicture
-          ? FIRST_PICTURE_BUDGET_MS
-          : RESTING_BUDGET_MS
-        : FRAME_BUDGET_MS;
+    frameClock.budget = now - frameClock.lastGesture > RESTING_AFTER_MS ? (firstPicture ? FIRST_PICTURE_BUDGET_MS : RESTING_BUDGET_MS) : FRAME_BUDGET_MS;
   }
   return frameClock;
 }
@@ -204,8 +199,7 @@ const keyOf = (x: number, y: number) => `${x},${y}`;
  */
 let surface: OffscreenCanvasRenderingContext2D | null = null;
 function paper(step: number): OffscreenCanvasRenderingContext2D {
-  if (!surface || surface.canvas.width !== step || surface.canvas.height !== step)
-    surface = new OffscreenCanvas(step, step).getContext('2d')!;
+  if (!surface || surface.canvas.width !== step || surface.canvas.height !== step) surface = new OffscreenCanvas(step, step).getContext('2d')!;
   return surface;
 }
 
@@ -250,11 +244,7 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
   /** A feature added outside a load was added in the page (a drafting tool). */
   private listenToAdds(on: boolean) {
     if (this.addKey) unByKey(this.addKey);
-    this.addKey = on
-      ? this.getLayer()
-          .getSource()!
-          .on('addfeature', (e) => e.feature && !this.loads && this.changedInPage(e.feature))
-      : null;
+    this.addKey = on ? this.getLayer().getSource()!.on('addfeature', (e) => e.feature && !this.loads && this.changedInPage(e.feature)) : null;
   }
 
   detach() {
@@ -393,26 +383,14 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
     if (icons.every((d) => d?.pixels)) {
       // Symbols only (a grave or point layer, or no item at all).
       const order = icons.map((_, i) => i);
-      this.putSymbols(level, tile, {
-        x: icons.map((d) => d!.x),
-        y: icons.map((d) => d!.y),
-        pixels: icons.map((d) => d!.pixels!),
-        order,
-      });
+      this.putSymbols(level, tile, { x: icons.map((d) => d!.x), y: icons.map((d) => d!.y), pixels: icons.map((d) => d!.pixels!), order });
       return;
     }
     const ctx = paper(level.step);
     ctx.clearRect(0, 0, level.step, level.step);
     // OpenLayers draws on an OffscreenCanvas as on a canvas element (it does so in workers).
-    const immediate = new CanvasImmediateRenderer(
-      ctx as unknown as CanvasRenderingContext2D,
-      pr,
-      extent,
-      transform,
-      0,
-      getSquaredTolerance(r, pr),
-    );
-    for (let i = 0; i < items.length;) {
+    const immediate = new CanvasImmediateRenderer(ctx as unknown as CanvasRenderingContext2D, pr, extent, transform, 0, getSquaredTolerance(r, pr));
+    for (let i = 0; i < items.length; ) {
       const d = icons[i];
       if (d) {
         ctx.drawImage(d.img, d.x, d.y, d.w, d.h);
@@ -423,22 +401,11 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
       if (end - i > 1) {
         // Plain opaque polygons (search areas): as few paths as the picture allows (areaBatches.ts).
         const run = items.slice(i, end);
-        const boxes = run.map((it) =>
-          rows ? (Array.from(rows.boxes.subarray(it.order * 4, it.order * 4 + 4)) as Extent) : it.polygon!.getExtent(),
-        );
+        const boxes = run.map((it) => (rows ? (Array.from(rows.boxes.subarray(it.order * 4, it.order * 4 + 4)) as Extent) : it.polygon!.getExtent()));
         const widest = Math.max(0, ...run.map((it) => it.s.getStroke()?.getWidth() ?? 0));
-        for (const g of groupAreas(
-          run.map((it) => it.s),
-          boxes,
-          (widest / 2 + 2) * r,
-        )) {
+        for (const g of groupAreas(run.map((it) => it.s), boxes, (widest / 2 + 2) * r)) {
           immediate.setStyle(g.style);
-          immediate.drawGeometry(
-            multiPolygonOf(
-              g.members.map((m) => run[m]!),
-              rows,
-            ),
-          );
+          immediate.drawGeometry(multiPolygonOf(g.members.map((m) => run[m]!), rows));
         }
         i = end;
         continue;
@@ -530,11 +497,10 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
       for (const [tile, px, py] of draws) if (tile.image) context.drawImage(tile.image, px, py);
       // Spare time on a resting view: the ring of tiles around it, so that a pan finds them drawn.
       if (fallback && missing.length) this.drawFallback(context as CanvasRenderingContext2D, fallback, missing, toPx, frame);
-      if (!busy && !missing.length && !pending)
-        this.prefetch(current, x0 - 1, x1 + 1, y0 - 1, y1 + 1, start, Math.min(budget, RESTING_BUDGET_MS), frame);
+      if (!busy && !missing.length && !pending) this.prefetch(current, x0 - 1, x1 + 1, y0 - 1, y1 + 1, start, Math.min(budget, RESTING_BUDGET_MS), frame);
     } else if (fallback) {
-      const w = Math.round(((extent[2] - extent[0]) / r) * pr) + 1;
-      const h = Math.round(((extent[3] - extent[1]) / r) * pr) + 1;
+      const w = Math.round((extent[2] - extent[0]) / r * pr) + 1;
+      const h = Math.round((extent[3] - extent[1]) / r * pr) + 1;
       missing.push([0, 0, Math.max(w, h)]);
       this.drawFallback(context as CanvasRenderingContext2D, fallback, missing, toPx, frame);
     }
@@ -628,14 +594,7 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
     const layer = this.getLayer();
     const source = layer.getSource();
     if (!source) return undefined;
-    const hits = featuresAt(
-      source,
-      layer.getStyleFunction(),
-      coordinate,
-      frameState.viewState.resolution,
-      hitTolerance,
-      layer.bufferPx,
-    );
+    const hits = featuresAt(source, layer.getStyleFunction(), coordinate, frameState.viewState.resolution, hitTolerance, layer.bufferPx);
     for (const h of hits) {
       const result = callback(h.f, layer as never, h.g as SimpleGeometry);
       if (result) return result;
@@ -731,15 +690,7 @@ interface IconDraw {
 
 function iconTemplate(s: Style, pr: number): IconTemplate | null {
   const image = s.getImage();
-  if (
-    !(image instanceof Icon) ||
-    s.getFill() ||
-    s.getStroke() ||
-    s.getText() ||
-    image.getRotation() !== 0 ||
-    image.getOpacity() !== 1
-  )
-    return null;
+  if (!(image instanceof Icon) || s.getFill() || s.getStroke() || s.getText() || image.getRotation() !== 0 || image.getOpacity() !== 1) return null;
   const img = image.getImage(pr) as HTMLCanvasElement | HTMLImageElement | null;
   const size = image.getSize();
   const anchor = image.getAnchor();
@@ -784,8 +735,7 @@ function iconPlace(t: IconTemplate, transform: number[], X: number, Y: number): 
 /** The end of the run of plain opaque polygons from item i on (areaBatches.ts). */
 function areaRun(items: Item[], i: number, rows: FlatTable | null): number {
   const isArea = (it: Item) =>
-    (rows ? rows.types[it.order] === MAP_GEOM.Polygon || rows.types[it.order] === MAP_GEOM.MultiPolygon : it.polygon !== null) &&
-    areaStyleKey(it.s) !== null;
+    (rows ? rows.types[it.order] === MAP_GEOM.Polygon || rows.types[it.order] === MAP_GEOM.MultiPolygon : it.polygon !== null) && areaStyleKey(it.s) !== null;
   let j = i;
   while (j < items.length && isArea(items[j]!)) j++;
   return Math.max(j, i + 1);

@@ -169,9 +169,7 @@ export class FlatTable {
     if (f === undefined) {
       const c = this.xyAt[k]!;
       f = this.flats[k] =
-        this.types[k] === MAP_GEOM.Point
-          ? { type: 'Point', flat: this.layer.geom.xy.slice(c, c + 2) }
-          : readGeometryAt(this.layer.geom, k, { p: this.partsAt[k]!, c });
+        this.types[k] === MAP_GEOM.Point ? { type: 'Point', flat: this.layer.geom.xy.slice(c, c + 2) } : readGeometryAt(this.layer.geom, k, { p: this.partsAt[k]!, c });
     }
     return f;
   }

@@ -21,8 +21,7 @@ const MEMORY_KEY = 'quytap.mapReads';
 function remembered(): { path: string; tables: TableName[] } | null {
   try {
     const m = JSON.parse(localStorage.getItem(MEMORY_KEY) ?? 'null') as { path?: unknown; tables?: unknown } | null;
-    if (m && typeof m.path === 'string' && Array.isArray(m.tables) && m.tables.every((t) => typeof t === 'string'))
-      return { path: m.path, tables: m.tables as TableName[] };
+    if (m && typeof m.path === 'string' && Array.isArray(m.tables) && m.tables.every((t) => typeof t === 'string')) return { path: m.path, tables: m.tables as TableName[] };
   } catch {
     // Unreadable or unavailable storage: nothing is guessed.
   }

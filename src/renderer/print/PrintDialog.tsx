@@ -17,14 +17,7 @@ import './print.css';
 type Composed = Output<'print.compose'>;
 type Layout = Output<'print.layouts.list'>[number];
 
-const DEFAULTS: SheetSettingsInput = {
-  paper: 'A3',
-  orientation: 'landscape',
-  area: { kind: 'all' },
-  scale: 'fit',
-  texts: {},
-  layout: {},
-};
+const DEFAULTS: SheetSettingsInput = { paper: 'A3', orientation: 'landscape', area: { kind: 'all' }, scale: 'fit', texts: {}, layout: {} };
 
 export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () => void }) {
   const api = useApi();
@@ -119,8 +112,7 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
     try {
       const r = await api.invoke('print.pdf', { settings, series });
       setLastPath(r.path);
-      const latest =
-        lastStates.current.get(r.job.id) ?? (await api.invoke('jobs.list', {})).find((j) => j.id === r.job.id) ?? r.job;
+      const latest = lastStates.current.get(r.job.id) ?? (await api.invoke('jobs.list', {})).find((j) => j.id === r.job.id) ?? r.job;
       setJob(latest);
     } catch (e) {
       showError(e);
@@ -180,22 +172,12 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
   const onBlockMove = (e: ReactPointerEvent<SVGRectElement>) => {
     const g = drag.current;
     if (!g) return;
-    setDragPos({
-      name: g.name,
-      x: Math.max(0, g.bx + (e.clientX - g.x0) * g.mmPerPx),
-      y: Math.max(0, g.by + (e.clientY - g.y0) * g.mmPerPx),
-    });
+    setDragPos({ name: g.name, x: Math.max(0, g.bx + (e.clientX - g.x0) * g.mmPerPx), y: Math.max(0, g.by + (e.clientY - g.y0) * g.mmPerPx) });
   };
   const onBlockUp = () => {
     const g = drag.current;
     drag.current = null;
-    if (g && dragPos)
-      patch({
-        layout: {
-          ...(settings.layout ?? {}),
-          [g.name]: { x: Math.round(dragPos.x * 10) / 10, y: Math.round(dragPos.y * 10) / 10 },
-        },
-      });
+    if (g && dragPos) patch({ layout: { ...(settings.layout ?? {}), [g.name]: { x: Math.round(dragPos.x * 10) / 10, y: Math.round(dragPos.y * 10) / 10 } } });
     setDragPos(null);
   };
 
@@ -222,7 +204,7 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
     });
   }, [composed, dragPos]);
 
-  const areaValue = settings.area?.kind === 'communes' ? (settings.area.communes[0] ?? '') : '';
+  const areaValue = settings.area?.kind === 'communes' ? settings.area.communes[0] ?? '' : '';
   const rep = composed?.report;
   const running = job?.state === 'running';
   return (
@@ -248,11 +230,7 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
                     const known = basemaps ? new Set(basemaps.map((b) => b.id)) : null;
                     const missing = known && l.settings.baseMaps ? l.settings.baseMaps.filter((id) => !known.has(id)).length : 0;
                     if (missing) toast(p('basemaps.missing', { n: missing }), 'info');
-                    setSettings(
-                      known && l.settings.baseMaps
-                        ? { ...l.settings, baseMaps: l.settings.baseMaps.filter((id) => known.has(id)) }
-                        : l.settings,
-                    );
+                    setSettings(known && l.settings.baseMaps ? { ...l.settings, baseMaps: l.settings.baseMaps.filter((id) => known.has(id)) } : l.settings);
                   }
                 }}
                 data-testid="print-layouts"
@@ -268,11 +246,7 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
             <div className="print-row">
               <label>
                 {p('paper')}
-                <select
-                  value={settings.paper}
-                  onChange={(e) => patch({ paper: e.target.value as SheetSettingsInput['paper'] })}
-                  data-testid="print-paper"
-                >
+                <select value={settings.paper} onChange={(e) => patch({ paper: e.target.value as SheetSettingsInput['paper'] })} data-testid="print-paper">
                   {PAPER_NAMES.map((n) => (
                     <option key={n}>{n}</option>
                   ))}
@@ -280,11 +254,7 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
               </label>
               <label>
                 {p('orientation')}
-                <select
-                  value={settings.orientation}
-                  onChange={(e) => patch({ orientation: e.target.value as 'landscape' | 'portrait' })}
-                  data-testid="print-orientation"
-                >
+                <select value={settings.orientation} onChange={(e) => patch({ orientation: e.target.value as 'landscape' | 'portrait' })} data-testid="print-orientation">
                   <option value="landscape">{p('landscape')}</option>
                   <option value="portrait">{p('portrait')}</option>
                 </select>
@@ -294,12 +264,7 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
               {p('area')}
               <select
                 value={areaValue}
-                onChange={(e) =>
-                  patch({
-                    area: e.target.value ? { kind: 'communes', communes: [e.target.value] } : { kind: 'all' },
-                    sheet: undefined,
-                  })
-                }
+                onChange={(e) => patch({ area: e.target.value ? { kind: 'communes', communes: [e.target.value] } : { kind: 'all' }, sheet: undefined })}
                 data-testid="print-area"
               >
                 <option value="">{p('area.all')}</option>
@@ -329,11 +294,7 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
               <div className="print-row">
                 <label>
                   {p('sheet')}
-                  <select
-                    value={settings.sheet ?? 1}
-                    onChange={(e) => patch({ sheet: Number(e.target.value) })}
-                    data-testid="print-sheet"
-                  >
+                  <select value={settings.sheet ?? 1} onChange={(e) => patch({ sheet: Number(e.target.value) })} data-testid="print-sheet">
                     {Array.from({ length: rep.sheets }, (_, i) => (
                       <option key={i} value={i + 1}>
                         {i + 1}/{rep.sheets}
@@ -342,12 +303,7 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
                   </select>
                 </label>
                 <label className="print-check">
-                  <input
-                    type="checkbox"
-                    checked={series}
-                    onChange={(e) => setSeries(e.target.checked)}
-                    data-testid="print-series"
-                  />
+                  <input type="checkbox" checked={series} onChange={(e) => setSeries(e.target.checked)} data-testid="print-series" />
                   {p('series')}
                 </label>
               </div>
@@ -355,38 +311,18 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
             <BaseMapChoice items={basemaps} chosen={settings.baseMaps} onChange={(ids) => patch({ baseMaps: ids })} />
             <label>
               {p('sheetTitle')}
-              <textarea
-                rows={3}
-                value={settings.texts?.title ?? ''}
-                placeholder={rep?.title}
-                onChange={(e) => patchTexts({ title: e.target.value })}
-                data-testid="print-title"
-              />
+              <textarea rows={3} value={settings.texts?.title ?? ''} placeholder={rep?.title} onChange={(e) => patchTexts({ title: e.target.value })} data-testid="print-title" />
             </label>
             <label>
               {p('placeDate')}
-              <input
-                value={settings.texts?.placeDate ?? ''}
-                onChange={(e) => patchTexts({ placeDate: e.target.value })}
-                data-testid="print-place-date"
-              />
+              <input value={settings.texts?.placeDate ?? ''} onChange={(e) => patchTexts({ placeDate: e.target.value })} data-testid="print-place-date" />
             </label>
             <p className="print-hint">{p('move')}</p>
-            <button
-              type="button"
-              className="btn"
-              onClick={() => patch({ layout: {} })}
-              disabled={!Object.keys(settings.layout ?? {}).length}
-            >
+            <button type="button" className="btn" onClick={() => patch({ layout: {} })} disabled={!Object.keys(settings.layout ?? {}).length}>
               {p('resetLayout')}
             </button>
             <div className="print-row">
-              <input
-                value={layoutName}
-                placeholder={p('layout.name')}
-                onChange={(e) => setLayoutName(e.target.value)}
-                data-testid="print-layout-name"
-              />
+              <input value={layoutName} placeholder={p('layout.name')} onChange={(e) => setLayoutName(e.target.value)} data-testid="print-layout-name" />
               <button type="button" className="btn" onClick={saveLayout} data-testid="print-layout-save">
                 {p('layout.save')}
               </button>
@@ -400,16 +336,8 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
               {composeError && <div className="print-error">{composeError}</div>}
               {rep && !composeError && (
                 <>
-                  <div>
-                    {p('report.scale', {
-                      scale: groupThousands(rep.scale),
-                      grid: groupThousands(rep.gridStepM),
-                      sheets: rep.sheets,
-                    })}
-                  </div>
-                  {rep.mismatches.length > 0 && (
-                    <div className="print-warn">{p('report.mismatch', { n: rep.mismatches.length })}</div>
-                  )}
+                  <div>{p('report.scale', { scale: groupThousands(rep.scale), grid: groupThousands(rep.gridStepM), sheets: rep.sheets })}</div>
+                  {rep.mismatches.length > 0 && <div className="print-warn">{p('report.mismatch', { n: rep.mismatches.length })}</div>}
                   {rep.warnings.map((w, i) => (
                     <div key={i} className="print-warn">
                       {pick(w)}
@@ -428,13 +356,7 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
                   </button>
                 </>
               ) : (
-                <button
-                  type="button"
-                  className="btn btn-primary"
-                  onClick={printPdf}
-                  disabled={!!composeError || !composed}
-                  data-testid="print-pdf"
-                >
+                <button type="button" className="btn btn-primary" onClick={printPdf} disabled={!!composeError || !composed} data-testid="print-pdf">
                   {p('print')}
                 </button>
               )}

@@ -45,13 +45,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
   const [openOnly, setOpenOnly] = useState(true);
   const [note, setNote] = useState('');
   const [pinMode, setPinMode] = useState(false);
-  const [draft, setDraft] = useState<{
-    x: number;
-    y: number;
-    table: TableName | null;
-    featureId: string | null;
-    what: string;
-  } | null>(null);
+  const [draft, setDraft] = useState<{ x: number; y: number; table: TableName | null; featureId: string | null; what: string } | null>(null);
   const [draftText, setDraftText] = useState('');
   const pins = useRef<CommentPins | null>(null);
   const names = useMemo(() => new Map(info.settings.communes.map((c) => [c.code, c.name])), [info.settings.communes]);
@@ -102,10 +96,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
       pins.current = null;
     };
   }, [ctl]);
-  const shown = useMemo(
-    () => comments.filter((c) => c.communeCode === commune && (!openOnly || !c.resolved || c.parentId !== null)),
-    [comments, commune, openOnly],
-  );
+  const shown = useMemo(() => comments.filter((c) => c.communeCode === commune && (!openOnly || !c.resolved || c.parentId !== null)), [comments, commune, openOnly]);
   useEffect(() => {
     pins.current?.show(comments.filter((c) => c.communeCode === commune && !c.resolved));
   }, [comments, commune]);
@@ -116,9 +107,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
     if (!pinMode || !c) return;
     const key = c.map.on('singleclick', (e) => {
       const hit = c.hitsAt(e.pixel).find((h) => h.table !== 'admin_units');
-      const what = hit
-        ? `${pick(TABLES[hit.table])} ${String(hit.props.code ?? hit.props.name ?? hit.id.slice(0, 8))}`
-        : r('comment.onMap');
+      const what = hit ? `${pick(TABLES[hit.table])} ${String(hit.props.code ?? hit.props.name ?? hit.id.slice(0, 8))}` : r('comment.onMap');
       setDraft({ x: e.coordinate[0], y: e.coordinate[1], table: hit?.table ?? null, featureId: hit?.id ?? null, what });
       setPinMode(false);
     });
@@ -193,12 +182,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
     const h = Math.max(extent[3] - extent[1], 50) * 0.6;
     const cx = (extent[0] + extent[2]) / 2;
     const cy = (extent[1] + extent[3]) / 2;
-    c.view.fit([cx - w, cy - h, cx + w, cy + h], {
-      size: c.map.getSize() ?? [800, 600],
-      padding: [16, covered, 16, 16],
-      minResolution,
-      duration: 200,
-    });
+    c.view.fit([cx - w, cy - h, cx + w, cy + h], { size: c.map.getSize() ?? [800, 600], padding: [16, covered, 16, 16], minResolution, duration: 200 });
   }
 
   function zoomTo(f: { extent: number[] | null; table: string | null; id: string | null }) {
@@ -217,14 +201,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
   async function saveDraft() {
     if (!draft) return;
     try {
-      await api.invoke('review.comment.add', {
-        communeCode: commune,
-        x: draft.x,
-        y: draft.y,
-        table: draft.table,
-        featureId: draft.featureId,
-        text: draftText,
-      });
+      await api.invoke('review.comment.add', { communeCode: commune, x: draft.x, y: draft.y, table: draft.table, featureId: draft.featureId, text: draftText });
       setDraft(null);
       setDraftText('');
       toast(r('comment.saved'), 'success');
@@ -254,11 +231,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
         {op?.role === 'commune_staff' && (
           <label>
             {r('myCommune')}{' '}
-            <select
-              value={op.communeCode ?? ''}
-              onChange={(e) => void chooseCommune(e.target.value || null)}
-              data-testid="review-my-commune"
-            >
+            <select value={op.communeCode ?? ''} onChange={(e) => void chooseCommune(e.target.value || null)} data-testid="review-my-commune">
               <option value="">{r('myCommune.none')}</option>
               {info.settings.communes.map((c) => (
                 <option key={c.code} value={c.code}>
@@ -294,14 +267,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
             ['history', r('tab.history')],
           ] as [Tab, string][]
         ).map(([k, label]) => (
-          <button
-            key={k}
-            role="tab"
-            aria-selected={tab === k}
-            className={tab === k ? 'on' : ''}
-            onClick={() => setTab(k)}
-            data-testid={`review-tab-${k}`}
-          >
+          <button key={k} role="tab" aria-selected={tab === k} className={tab === k ? 'on' : ''} onClick={() => setTab(k)} data-testid={`review-tab-${k}`}>
             {label}
           </button>
         ))}
@@ -312,12 +278,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
         </button>
         <label className="review-note">
           <span>{r('note')}</span>
-          <input
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            placeholder={r('note.placeholder')}
-            data-testid="review-note"
-          />
+          <input value={note} onChange={(e) => setNote(e.target.value)} placeholder={r('note.placeholder')} data-testid="review-note" />
         </label>
       </div>
       <div className="review-body">
@@ -352,38 +313,20 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
                     <span className={`review-state state-${c.state}`} data-testid="review-state">
                       {pick(STATE_LABELS[c.state])}
                     </span>
-                    {c.updatedBy && (
-                      <div className="muted small">
-                        {r('by', { who: c.updatedBy, when: c.updatedAt ? date(c.updatedAt) : '' })}
-                      </div>
-                    )}
+                    {c.updatedBy && <div className="muted small">{r('by', { who: c.updatedBy, when: c.updatedAt ? date(c.updatedAt) : '' })}</div>}
                   </td>
                   <td className="small">
                     {SEARCH_AREA_STATUSES.map((s) => (
-                      <span
-                        key={s}
-                        className={`review-swatch status-${s}`}
-                        title={s}
-                        style={{ background: info.settings.statusFills[s] }}
-                      >
+                      <span key={s} className={`review-swatch status-${s}`} title={s} style={{ background: info.settings.statusFills[s] }}>
                         {c.counts.areasByStatus[s]}
                       </span>
                     ))}
                   </td>
                   <td className="small">
-                    {c.counts.gravesByKind.newly_found} / {c.counts.gravesByKind.family_cared} /{' '}
-                    {c.counts.gravesByKind.unidentified}
+                    {c.counts.gravesByKind.newly_found} / {c.counts.gravesByKind.family_cared} / {c.counts.gravesByKind.unidentified}
                   </td>
                   <td>{c.openComments}</td>
-                  <td>
-                    {c.findings ? (
-                      <span
-                        className={c.findings.errors ? 'bad' : 'good'}
-                      >{`${c.findings.errors} / ${c.findings.warnings}`}</span>
-                    ) : (
-                      <span className="muted small">{r('notChecked')}</span>
-                    )}
-                  </td>
+                  <td>{c.findings ? <span className={c.findings.errors ? 'bad' : 'good'}>{`${c.findings.errors} / ${c.findings.warnings}`}</span> : <span className="muted small">{r('notChecked')}</span>}</td>
                   <td className="review-acts">
                     {REVIEW_ACTS.filter((a) => !actRefusal(op, a, c.communeCode) && !stateRefusal(c.state, a)).map((a) => (
                       <button
@@ -412,14 +355,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
             ) : (
               <ul className="review-list">
                 {shownFindings.map((f, i) => (
-                  <li
-                    key={`${f.rule}-${f.id}-${i}`}
-                    className={`finding sev-${f.severity}`}
-                    onClick={() => zoomTo(f)}
-                    title={r('zoom')}
-                    data-testid="review-finding"
-                    data-rule={f.rule}
-                  >
+                  <li key={`${f.rule}-${f.id}-${i}`} className={`finding sev-${f.severity}`} onClick={() => zoomTo(f)} title={r('zoom')} data-testid="review-finding" data-rule={f.rule}>
                     <span className="sev">{r(f.severity === 'error' ? 'sev.error' : 'sev.warning')}</span>
                     <span className="msg">{pick(f)}</span>
                     <span className="muted small">
@@ -441,21 +377,14 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
                 {r('comment.pin')}
               </button>
               <label className="small">
-                <input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} />{' '}
-                {r('comments.openOnly')}
+                <input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} /> {r('comments.openOnly')}
               </label>
             </div>
             {pinMode && <p className="review-hint">{r('comment.pin.hint')}</p>}
             {draft && (
               <div className="review-draft" data-testid="review-comment-draft">
                 <div className="small">{r('comment.on', { what: draft.what })}</div>
-                <textarea
-                  value={draftText}
-                  onChange={(e) => setDraftText(e.target.value)}
-                  placeholder={r('comment.text')}
-                  autoFocus
-                  data-testid="review-comment-text"
-                />
+                <textarea value={draftText} onChange={(e) => setDraftText(e.target.value)} placeholder={r('comment.text')} autoFocus data-testid="review-comment-text" />
                 <div className="review-row">
                   <button onClick={() => void saveDraft()} disabled={!draftText.trim()} data-testid="review-comment-save">
                     {r('comment.save')}
@@ -469,14 +398,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
               {shown
                 .filter((c) => c.parentId === null)
                 .map((c, i) => (
-                  <CommentItem
-                    key={c.id}
-                    n={i + 1}
-                    c={c}
-                    replies={comments.filter((x) => x.parentId === c.id)}
-                    onZoom={() => zoomToComment(c)}
-                    onChanged={load}
-                  />
+                  <CommentItem key={c.id} n={i + 1} c={c} replies={comments.filter((x) => x.parentId === c.id)} onZoom={() => zoomToComment(c)} onChanged={load} />
                 ))}
             </ul>
           </div>
@@ -534,12 +456,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
                       <span className={`review-state state-${s.state}`}>{pick(STATE_LABELS[s.state])}</span>
                     </td>
                     {STATISTICS.map((k) => (
-                      <td
-                        key={k}
-                        className={s.mismatches.includes(k) ? 'bad' : ''}
-                        title={s.mismatches.includes(k) ? r('stats.mismatch') : ''}
-                        data-figure={k}
-                      >
+                      <td key={k} className={s.mismatches.includes(k) ? 'bad' : ''} title={s.mismatches.includes(k) ? r('stats.mismatch') : ''} data-figure={k}>
                         {s.figures[k] === null ? '—' : num(s.figures[k]!)}
                       </td>
                     ))}
@@ -572,8 +489,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
               <ul className="review-list">
                 {[...history].reverse().map((h, i) => (
                   <li key={i}>
-                    <b>{nameOf(h.communeCode)}</b>: {h.from ? pick(STATE_LABELS[h.from]) : '—'} →{' '}
-                    {h.to ? pick(STATE_LABELS[h.to]) : '—'}
+                    <b>{nameOf(h.communeCode)}</b>: {h.from ? pick(STATE_LABELS[h.from]) : '—'} → {h.to ? pick(STATE_LABELS[h.to]) : '—'}
                     <div className="muted small">
                       {h.author}, {date(h.at)}
                       {h.note ? ` · ${h.note}` : ''}
@@ -589,19 +505,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
   );
 }
 
-function CommentItem({
-  n,
-  c,
-  replies,
-  onZoom,
-  onChanged,
-}: {
-  n: number;
-  c: ReviewComment;
-  replies: ReviewComment[];
-  onZoom: () => void;
-  onChanged: () => Promise<void>;
-}) {
+function CommentItem({ n, c, replies, onZoom, onChanged }: { n: number; c: ReviewComment; replies: ReviewComment[]; onZoom: () => void; onChanged: () => Promise<void> }) {
   const api = useApi();
   const r = useReviewT();
   const { date, pick } = useI18n();
@@ -612,10 +516,7 @@ function CommentItem({
   return (
     <li className={`comment${c.resolved ? ' resolved' : ''}`} data-testid="review-comment" data-resolved={c.resolved}>
       <div className="comment-head" onClick={onZoom} title={r('zoom')}>
-        <span className="pin-no">{n}</span> <b>{c.author}</b>{' '}
-        <span className="muted small">
-          {date(c.createdAt)} · {what}
-        </span>
+        <span className="pin-no">{n}</span> <b>{c.author}</b> <span className="muted small">{date(c.createdAt)} · {what}</span>
       </div>
       <div className="comment-text" data-testid="review-comment-body">
         {c.text}
@@ -626,12 +527,7 @@ function CommentItem({
         </div>
       ))}
       <div className="review-row">
-        <input
-          value={reply}
-          onChange={(e) => setReply(e.target.value)}
-          placeholder={r('comment.replyPlaceholder')}
-          data-testid="review-reply-text"
-        />
+        <input value={reply} onChange={(e) => setReply(e.target.value)} placeholder={r('comment.replyPlaceholder')} data-testid="review-reply-text" />
         <button
           disabled={!reply.trim()}
           data-testid="review-reply-save"

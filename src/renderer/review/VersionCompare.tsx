@@ -13,8 +13,7 @@ interface Snapshot {
   version?: number;
 }
 
-const show = (v: unknown) =>
-  v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v).slice(0, 80) : String(v);
+const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v).slice(0, 80) : String(v));
 
 export function VersionCompare({ table, id }: { table: TableName; id: string }) {
   const api = useApi();
@@ -40,8 +39,7 @@ export function VersionCompare({ table, id }: { table: TableName; id: string }) 
           const keys = [...new Set([...Object.keys(before.props ?? {}), ...Object.keys(after.props ?? {})])].filter(
             (k) => JSON.stringify(before.props?.[k] ?? null) !== JSON.stringify(after.props?.[k] ?? null),
           );
-          const moved =
-            JSON.stringify(before.geometry ?? null) !== JSON.stringify(after.geometry ?? null) && e.action !== 'insert';
+          const moved = JSON.stringify(before.geometry ?? null) !== JSON.stringify(after.geometry ?? null) && e.action !== 'insert';
           return (
             <li key={e.seq} data-testid="review-version">
               <b>v{after.version ?? '?'}</b> · {e.author} · {date(e.at)} · {e.label || e.action}

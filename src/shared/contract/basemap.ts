@@ -15,11 +15,7 @@ import { method } from './method';
 
 export { BASEMAP_UPLOAD_PIECE_BYTES };
 
-const FileName = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[^/\\:*?"<>|\0]+$/, 'a file name without folders');
+const FileName = z.string().min(1).max(200).regex(/^[^/\\:*?"<>|\0]+$/, 'a file name without folders');
 const Msg = z.object({ vi: z.string(), en: z.string() });
 const Bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 const Id = z.string().uuid();
@@ -124,23 +120,13 @@ export function onlineUrlProblem(url: string): { vi: string; en: string } | null
   if (!m || !m[2] || /\s/.test(url)) return { vi: 'Địa chỉ không hợp lệ.', en: 'Not a valid URL.' };
   const scheme = m[1]!.toLowerCase();
   const authority = m[2];
-  if (authority.includes('@'))
-    return { vi: 'Địa chỉ không được chứa tên người dùng hay mật khẩu.', en: 'The URL may not carry a user name or password.' };
-  const host = (
-    authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.split(':')[0]!
-  ).toLowerCase();
+  if (authority.includes('@')) return { vi: 'Địa chỉ không được chứa tên người dùng hay mật khẩu.', en: 'The URL may not carry a user name or password.' };
+  const host = (authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.split(':')[0]!).toLowerCase();
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(host);
   if (scheme !== 'https' && !(scheme === 'http' && loopback))
-    return {
-      vi: 'Chỉ dùng địa chỉ https:// (hoặc http:// trên chính máy này).',
-      en: 'Only https:// URLs (or http:// on this machine).',
-    };
+    return { vi: 'Chỉ dùng địa chỉ https:// (hoặc http:// trên chính máy này).', en: 'Only https:// URLs (or http:// on this machine).' };
   for (const p of ['{z}', '{x}', '{y}'])
-    if (!url.includes(p))
-      return {
-        vi: `Mẫu địa chỉ thiếu ${p} (ví dụ: ${OSM_URL_TEMPLATE}).`,
-        en: `The URL template lacks ${p} (e.g. ${OSM_URL_TEMPLATE}).`,
-      };
+    if (!url.includes(p)) return { vi: `Mẫu địa chỉ thiếu ${p} (ví dụ: ${OSM_URL_TEMPLATE}).`, en: `The URL template lacks ${p} (e.g. ${OSM_URL_TEMPLATE}).` };
   return null;
 }
 
@@ -148,11 +134,7 @@ export function onlineUrlProblem(url: string): { vi: string; en: string } | null
 const OnlineUrl = z.string().trim().max(500);
 
 export const basemapMethods = {
-  'basemaps.list': method(
-    z.object({}).strict().default({}),
-    BasemapListSchema,
-    'Base maps stored in the project (bottom-most last) and the online layer.',
-  ),
+  'basemaps.list': method(z.object({}).strict().default({}), BasemapListSchema, 'Base maps stored in the project (bottom-most last) and the online layer.'),
   'basemaps.uploadChunk': method(
     z.object({
       uploadId: Id,
@@ -175,25 +157,12 @@ export const basemapMethods = {
     'Copy an MBTiles or GeoTIFF into the project as a job (progress, cancel): one transaction, audited; on any error the project is unchanged.',
   ),
   'basemaps.update': method(
-    z.object({
-      id: Id,
-      name: z.string().trim().min(1).max(200).optional(),
-      visible: z.boolean().optional(),
-      opacity: Opacity.optional(),
-    }),
+    z.object({ id: Id, name: z.string().trim().min(1).max(200).optional(), visible: z.boolean().optional(), opacity: Opacity.optional() }),
     BasemapSchema,
     'Rename a base map, show or hide it, set its opacity (saved in the project).',
   ),
-  'basemaps.reorder': method(
-    z.object({ ids: z.array(Id).max(1000) }),
-    z.array(BasemapSchema),
-    'Set the order of the base maps (first = top).',
-  ),
-  'basemaps.remove': method(
-    z.object({ id: Id }),
-    z.object({ ok: z.literal(true) }),
-    'Remove a base map from the project (audited).',
-  ),
+  'basemaps.reorder': method(z.object({ ids: z.array(Id).max(1000) }), z.array(BasemapSchema), 'Set the order of the base maps (first = top).'),
+  'basemaps.remove': method(z.object({ id: Id }), z.object({ ok: z.literal(true) }), 'Remove a base map from the project (audited).'),
   'basemaps.online.set': method(
     z.object({
       enabled: z.boolean(),

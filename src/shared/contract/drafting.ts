@@ -21,16 +21,10 @@ export const draftingMethods = {
       ownerTable: TableNameSchema,
       ownerId: UuidSchema,
       filename: z.string().trim().min(1).max(255),
-      mime: z
-        .string()
-        .max(100)
-        .regex(/^[\w.+-]+\/[\w.+-]+$/, 'a MIME type such as image/jpeg'),
+      mime: z.string().max(100).regex(/^[\w.+-]+\/[\w.+-]+$/, 'a MIME type such as image/jpeg'),
       caption: z.string().max(1000).optional(),
       /** The file's bytes, base64 (JSON carries the contract in both shells). */
-      dataBase64: z
-        .string()
-        .min(1)
-        .max(MAX_BASE64 + 4, `at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`),
+      dataBase64: z.string().min(1).max(MAX_BASE64 + 4, `at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`),
     }),
     z.object({ id: UuidSchema, editId: z.number().int(), size: z.number().int(), sha256: z.string() }),
     'Attach a photo or scan to a feature or record: one audited edit (the row) plus its bytes.',

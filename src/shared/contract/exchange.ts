@@ -11,11 +11,7 @@ import { method } from './method';
 
 export { DBF_ENCODING_NAMES, EXPORT_FORMATS };
 
-const FileName = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[^/\\:*?"<>|\0]+$/, 'a file name without folders');
+const FileName = z.string().min(1).max(200).regex(/^[^/\\:*?"<>|\0]+$/, 'a file name without folders');
 const Msg = z.object({ vi: z.string(), en: z.string() });
 
 export const ImportSourceSchema = z.object({
@@ -47,9 +43,7 @@ export const PreviewLayerSchema = z.object({
   fields: z.array(z.string()),
   geometryTypes: z.record(z.string(), z.number().int()),
   crs: z.object({ code: z.string().nullable(), how: z.string(), said: z.string().nullable(), notes: z.array(Msg) }),
-  sample: z.array(
-    z.object({ row: z.number().int(), props: z.record(z.string(), PropValueSchema), geometryType: z.string().nullable() }),
-  ),
+  sample: z.array(z.object({ row: z.number().int(), props: z.record(z.string(), PropValueSchema), geometryType: z.string().nullable() })),
   /** WGS 84 extent when the CRS is known: [minLon, minLat, maxLon, maxLat]. */
   extentWgs84: z.array(z.number()).nullable(),
   outsideVietnam: z.number().int(),
@@ -97,11 +91,7 @@ export const exchangeMethods = {
     z.object({ layer: z.string(), total: z.number().int(), items: z.array(InvalidGeometrySchema) }),
     'Invalid geometries (GEOS) of one layer of a file, a page at a time: the preview lists only the first 500.',
   ),
-  'exchange.import': method(
-    ImportSpecSchema,
-    z.object({ job: JobSchema }),
-    'Import as a job: one edit (one transaction, audited, undoable); on any error nothing is written.',
-  ),
+  'exchange.import': method(ImportSpecSchema, z.object({ job: JobSchema }), 'Import as a job: one edit (one transaction, audited, undoable); on any error nothing is written.'),
   'exchange.export': method(
     z.object({
       format: z.enum(EXPORT_FORMATS),
@@ -124,14 +114,7 @@ export const exchangeMethods = {
       packageId: z.string(),
       communes: z.array(z.string()).nullable(),
       unchanged: z.number().int(),
-      changes: z.array(
-        z.object({
-          kind: z.enum(['insert', 'update', 'delete']),
-          table: TableNameSchema,
-          id: z.string(),
-          name: z.string().nullable(),
-        }),
-      ),
+      changes: z.array(z.object({ kind: z.enum(['insert', 'update', 'delete']), table: TableNameSchema, id: z.string(), name: z.string().nullable() })),
       conflicts: z.array(
         z.object({
           table: TableNameSchema,

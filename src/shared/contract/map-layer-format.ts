@@ -237,3 +237,4 @@ export function flatToGeometry(g: FlatGeometry): Geometry {
     }
   }
 }
+

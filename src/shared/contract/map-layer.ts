@@ -30,12 +30,7 @@ export const MapLayerSchema = z.object({
   ids: z.array(z.string()),
   versions: MapColumnSchema,
   props: z.record(z.string().max(64), MapColumnSchema),
-  meta: z.object({
-    createdAt: MapColumnSchema,
-    createdBy: MapColumnSchema,
-    updatedAt: MapColumnSchema,
-    updatedBy: MapColumnSchema,
-  }),
+  meta: z.object({ createdAt: MapColumnSchema, createdBy: MapColumnSchema, updatedAt: MapColumnSchema, updatedBy: MapColumnSchema }),
   geom: z.object({
     types: z.array(z.number().int().min(0).max(6)),
     /**

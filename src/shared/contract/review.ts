@@ -12,9 +12,7 @@ export const ReviewActSchema = z.enum(REVIEW_ACTS);
 
 const CommuneCode = z.string().min(1).max(32);
 const figure = z.number().nullable();
-export const FiguresSchema = z.object(
-  Object.fromEntries(STATISTICS.map((k) => [k, figure])) as Record<(typeof STATISTICS)[number], typeof figure>,
-);
+export const FiguresSchema = z.object(Object.fromEntries(STATISTICS.map((k) => [k, figure])) as Record<(typeof STATISTICS)[number], typeof figure>);
 
 export const MapCountsSchema = z.object({
   graves: z.number().int(),
@@ -84,11 +82,7 @@ export const reviewMethods = {
     CheckRunSchema,
     'Run every check (as a job with progress; jobs.cancel stops it) on the project or some communes.',
   ),
-  'review.lastRun': method(
-    z.object({}).strict().default({}),
-    CheckRunSchema.nullable(),
-    'The findings of the last check run since the project was opened.',
-  ),
+  'review.lastRun': method(z.object({}).strict().default({}), CheckRunSchema.nullable(), 'The findings of the last check run since the project was opened.'),
   'review.overview': method(
     z.object({}).strict().default({}),
     z.object({ communes: z.array(CommuneOverviewSchema), minGraveDistance: z.number() }),
@@ -99,26 +93,14 @@ export const reviewMethods = {
     ReviewStateRowSchema,
     'Submit, return, approve or unlock a commune map (role rules enforced; submission re-runs the checks and refuses on errors).',
   ),
-  'review.history': method(
-    z.object({ communeCode: CommuneCode.nullable().default(null) }),
-    z.array(ReviewActRecordSchema),
-    'Who moved which commune map when, oldest first.',
-  ),
+  'review.history': method(z.object({ communeCode: CommuneCode.nullable().default(null) }), z.array(ReviewActRecordSchema), 'Who moved which commune map when, oldest first.'),
   'review.comments': method(
     z.object({ communeCode: CommuneCode.nullable().default(null), openOnly: z.boolean().default(false) }),
     z.array(ReviewCommentSchema),
     'Review comments (with replies), oldest first.',
   ),
-  'review.comment.add': method(
-    NewCommentSchema,
-    ReviewCommentSchema,
-    'Pin a comment to the map or to a feature, or reply to one.',
-  ),
-  'review.comment.resolve': method(
-    z.object({ id: z.string().uuid(), resolved: z.boolean() }),
-    ReviewCommentSchema,
-    'Mark a comment resolved (or open it again).',
-  ),
+  'review.comment.add': method(NewCommentSchema, ReviewCommentSchema, 'Pin a comment to the map or to a feature, or reply to one.'),
+  'review.comment.resolve': method(z.object({ id: z.string().uuid(), resolved: z.boolean() }), ReviewCommentSchema, 'Mark a comment resolved (or open it again).'),
   'review.statistics': method(
     z.object({}).strict().default({}),
     z.object({ rows: z.array(CommuneStatisticsSchema), totals: FiguresSchema, mapTotals: MapCountsSchema }),

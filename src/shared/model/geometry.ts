@@ -10,10 +10,7 @@ export const PointSchema = z.object({ type: z.literal('Point'), coordinates: coo
 export const LineStringSchema = z.object({ type: z.literal('LineString'), coordinates: line });
 export const MultiLineStringSchema = z.object({ type: z.literal('MultiLineString'), coordinates: z.array(line).min(1) });
 export const PolygonSchema = z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) });
-export const MultiPolygonSchema = z.object({
-  type: z.literal('MultiPolygon'),
-  coordinates: z.array(z.array(ring).min(1)).min(1),
-});
+export const MultiPolygonSchema = z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) });
 
 export const GeometrySchema = z.discriminatedUnion('type', [
   PointSchema,

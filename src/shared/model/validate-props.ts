@@ -37,11 +37,7 @@ function checkTyped(f: FieldDef, v: string | number | boolean): FieldIssue | nul
     case 'integer':
     case 'real': {
       if (typeof v !== 'number' || (f.type === 'integer' && !Number.isInteger(v)))
-        return fieldIssue(
-          f,
-          f.type === 'integer' ? 'phải là số nguyên' : 'phải là số',
-          f.type === 'integer' ? 'must be a whole number' : 'must be a number',
-        );
+        return fieldIssue(f, f.type === 'integer' ? 'phải là số nguyên' : 'phải là số', f.type === 'integer' ? 'must be a whole number' : 'must be a number');
       if (f.min !== undefined && v < f.min) return fieldIssue(f, `không được nhỏ hơn ${f.min}`, `must be at least ${f.min}`);
       if (f.max !== undefined && v > f.max) return fieldIssue(f, `không được lớn hơn ${f.max}`, `must be at most ${f.max}`);
       return null;

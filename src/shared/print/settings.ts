@@ -26,15 +26,12 @@ export const SheetSettingsSchema = z.object({
   /** 1:N, or 'fit' = the largest standard scale at which the area fits one sheet. */
   scale: z.union([z.literal('fit'), z.number().int().min(500).max(1_000_000)]).default('fit'),
   /** The date administrative units are shown at (YYYY-MM-DD); default today. */
-  mapDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  mapDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** Sheet of a series (1-based) when the area needs several sheets. */
   sheet: z.number().int().min(1).max(1000).optional(),
   /** The series' index sheet (the whole area, every sheet's frame numbered) instead of a sheet. */
   index: z.boolean().default(false),
-  /** Overlap between the sheets of a series, mm on paper. */
+    /** Overlap between the sheets of a series, mm on paper. */
   overlapMm: z.number().min(0).max(100).default(10),
   texts: z
     .object({
@@ -48,10 +45,7 @@ export const SheetSettingsSchema = z.object({
     .partial()
     .default({}),
   /** Signature blocks; default the project's. */
-  signatures: z
-    .array(z.object({ title: z.string().max(200), name: z.string().max(200).default('') }))
-    .max(6)
-    .optional(),
+  signatures: z.array(z.object({ title: z.string().max(200), name: z.string().max(200).default('') })).max(6).optional(),
   /** Top-left corners of the furniture blocks, mm on the page; absent = automatic. */
   layout: z.object({ legend: pos, stats: pos, scale: pos, notes: pos, signatures: pos }).partial().default({}),
   /** Greyed veil over what lies outside the chosen area (0 = none). */

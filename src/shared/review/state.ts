@@ -39,8 +39,7 @@ export function actRefusal(op: Operator | null, act: ReviewAct, communeCode: str
   if (!op) return { vi: 'Hãy chọn tên và vai trò người dùng trước.', en: 'Choose your name and role first.' };
   if (act === 'submit') {
     // Submitting is the commune's act (an administrator may do it for them); a reviewer judges.
-    if (op.role === 'reviewer')
-      return { vi: 'Cán bộ thẩm định không trình duyệt thay xã.', en: 'A reviewer does not submit on behalf of a commune.' };
+    if (op.role === 'reviewer') return { vi: 'Cán bộ thẩm định không trình duyệt thay xã.', en: 'A reviewer does not submit on behalf of a commune.' };
     if (op.role === 'commune_staff' && op.communeCode !== null && op.communeCode !== communeCode)
       return { vi: 'Cán bộ xã chỉ trình duyệt bản đồ của xã mình.', en: 'Commune staff submit only their own commune’s map.' };
     return null;

@@ -10,8 +10,7 @@ const sq = (x: number, y: number, s: number) => [
   [x, y],
 ];
 const area = (g: { type: string; coordinates: any }): number => {
-  const ring = (r: number[][]) =>
-    Math.abs(r.slice(0, -1).reduce((s, p, i) => s + p[0]! * r[i + 1]![1]! - r[i + 1]![0]! * p[1]!, 0)) / 2;
+  const ring = (r: number[][]) => Math.abs(r.slice(0, -1).reduce((s, p, i) => s + p[0]! * r[i + 1]![1]! - r[i + 1]![0]! * p[1]!, 0)) / 2;
   const poly = (p: number[][][]) => ring(p[0]!) - p.slice(1).reduce((s, h) => s + ring(h), 0);
   return g.type === 'Polygon' ? poly(g.coordinates) : g.coordinates.reduce((s: number, p: number[][][]) => s + poly(p), 0);
 };
