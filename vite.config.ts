@@ -20,5 +20,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
   },
+  // Module workers (basemaps/geotiff-decoder.worker.ts): geotiff.js loads its decoders on demand.
+  worker: { format: 'es' },
   server: { port: 5173, strictPort: false },
 });

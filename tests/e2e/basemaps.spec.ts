@@ -125,6 +125,12 @@ test('base maps: add MBTiles and GeoTIFF, see their pixels, opacity, visibility,
   await page.getByTestId('basemap-row').nth(1).getByTestId('basemap-visible').uncheck();
   await expect.poll(async () => near(await pixel(page), expected, 30), { timeout: 30_000 }).toBe(true);
   await pixel(page, 0.5, 0.5, '03-geotiff-tm3');
+  // Its blocks (LZW: gdalwarp's COG default) were decoded in the app's own worker, off the page's thread.
+  const decodedInWorker = async () => {
+    const w = page.workers().find((x) => x.url().includes('geotiff-decoder'));
+    return w ? ((await w.evaluate('globalThis.decodedBlocks')) as number) : 0;
+  };
+  await expect.poll(decodedInWorker, { timeout: 10_000 }).toBeGreaterThan(0);
 
   // The same map as a palette (indexed-colour) GeoTIFF, as scanned sheets often are, and as one grey
   // band stretched by the value range main measured when it was added.

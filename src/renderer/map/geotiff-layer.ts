@@ -3,11 +3,11 @@
 import WebGLTileLayer from 'ol/layer/WebGLTile';
 import GeoTIFF from 'ol/source/GeoTIFF';
 import type { Basemap } from '../../shared/contract/basemap';
-import { decodeGeoTiffOnThisThread } from '../basemaps/geotiff-decode';
+import { decodeGeoTiffInWorkers } from '../basemaps/geotiff-decode';
 
 /** The raster layer of a GeoTIFF base map whose CRS is registered already. */
 export function geotiffLayer(b: Basemap, url: string, onTileError: () => void): WebGLTileLayer {
-  decodeGeoTiffOnThisThread();
+  decodeGeoTiffInWorkers();
   const palette = b.palette;
   const source = new GeoTIFF({
     sources: [
