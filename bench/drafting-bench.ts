@@ -27,7 +27,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const TOKEN = 'bench-token-0123456789abcdef';
 
-export function buildProject(file: string) {
+function buildProject(file: string) {
   const settings = ProjectSettingsSchema.parse({ title: 'bench drafting', province: { name: 'Đắk Nông' } });
   const store = ProjectStore.create(file, crsForStore('EPSG:9218').store, settings, 'bench');
   const x0 = 420_000;

@@ -58,7 +58,7 @@ function start(): Decoder[] {
   });
 }
 
-export function decodeBlock(compression: number, params: Params, buffer: ArrayBuffer): Promise<ArrayBuffer> {
+function decodeBlock(compression: number, params: Params, buffer: ArrayBuffer): Promise<ArrayBuffer> {
   if (broken || compression === NO_COMPRESSION || typeof Worker === 'undefined') return onThisThread(compression, params, buffer);
   decoders ??= start();
   const d = decoders.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));

@@ -6,6 +6,7 @@ import WriterModule from 'jsts/org/locationtech/jts/io/GeoJSONWriter.js';
 import PolygonizerModule from 'jsts/org/locationtech/jts/operation/polygonize/Polygonizer.js';
 import IsValidOpModule from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
 import type { Geometry } from '../../shared/model/geometry';
+import { polygonsOf } from '../../shared/print/geom';
 
 // The part of JTS's Geometry (with monkey.js's methods) used here; jsts's own typings describe the
 // classes without the monkey-patched methods.
@@ -87,12 +88,8 @@ export function mergeAreas(a: Geometry, b: Geometry): OpResult {
  */
 function withoutSeam(g: Geometry, a: Geometry, b: Geometry): Geometry {
   const key = (p: number[]) => `${p[0]},${p[1]}`;
-  const inA = new Set(rings(a).flatMap((r) => r.map(key)));
-  const shared = new Set(
-    rings(b)
-      .flatMap((r) => r.map(key))
-      .filter((k) => inA.has(k)),
-  );
+  const inA = new Set(polygonsOf(a).flat().flatMap((r) => r.map(key)));
+  const shared = new Set(polygonsOf(b).flat().flatMap((r) => r.map(key)).filter((k) => inA.has(k)));
   if (!shared.size) return g;
   let dropped = false;
   const ring = (r: number[][]): number[][] => {
@@ -117,10 +114,6 @@ function withoutSeam(g: Geometry, a: Geometry, b: Geometry): Geometry {
         ? { type: 'MultiPolygon', coordinates: g.coordinates.map(polygon) }
         : g;
   return dropped ? out : g;
-}
-
-function rings(g: Geometry): number[][][] {
-  return g.type === 'Polygon' ? g.coordinates : g.type === 'MultiPolygon' ? g.coordinates.flat() : [];
 }
 
 /** v lies on the segment p–q (between them, off the line by rounding only). */

@@ -75,31 +75,8 @@ describe('polygon operations', () => {
   it('a merge keeps real corners where the areas met, and vertices only one area had', () => {
     // A 20 × 5 strip against a 10 × 10 square: (10, 0) was where they met on a straight edge, (10, 5)
     // is a corner of the result. The square's own vertex (5, 0) on its edge stays: the user put it there.
-    const square = {
-      type: 'Polygon' as const,
-      coordinates: [
-        [
-          [0, 0],
-          [5, 0],
-          [10, 0],
-          [10, 10],
-          [0, 10],
-          [0, 0],
-        ],
-      ],
-    };
-    const strip = {
-      type: 'Polygon' as const,
-      coordinates: [
-        [
-          [10, 0],
-          [20, 0],
-          [20, 5],
-          [10, 5],
-          [10, 0],
-        ],
-      ],
-    };
+    const square = { type: 'Polygon' as const, coordinates: [[[0, 0], [5, 0], [10, 0], [10, 10], [0, 10], [0, 0]]] };
+    const strip = { type: 'Polygon' as const, coordinates: [[[10, 0], [20, 0], [20, 5], [10, 5], [10, 0]]] };
     const m = mergeAreas(square, strip);
     if (!m.ok) throw new Error(m.en);
     const vertices = (m.geometry.coordinates as number[][][])[0]!.slice(0, -1).map((p) => `${p[0]},${p[1]}`);
