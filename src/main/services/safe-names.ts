@@ -2,7 +2,7 @@
 // cleaned (or refused) by the same rules as the contract's edge (shared/contract/name-rules.ts), the
 // path is built from the folder's REAL path plus that one segment, and a symlink standing at the
 // target is refused, so a name can never lead a write or a download out of its folder.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, join, sep } from 'node:path';
 import { ApiError } from '../../shared/api';
 import { badTextProblem, communeCodeProblem, fileNameProblem, type NameProblem } from '../../shared/contract/name-rules';
@@ -71,22 +71,20 @@ function lstatOrNull(p: string) {
   }
 }
 
-/** The folder's real path; the folder itself must be a real folder, not a link to somewhere else. */
+/** The folder's real path (a folder reached through a link is where that link points). */
 function realFolder(dir: string): string {
-  const st = lstatOrNull(dir);
-  if (!st || !st.isDirectory())
-    throw new ApiError(
-      'forbidden',
-      `Thư mục "${dir}" không phải là một thư mục thật (có thể là một liên kết); QuyTap không ghi vào đó. Hãy xóa liên kết đó rồi thử lại.`,
-      `The folder "${dir}" is not a real folder (perhaps a link); QuyTap does not write there. Remove that link and try again.`,
-    );
-  return realpathSync(dir);
+  const real = realpathSync(dir);
+  if (!statSync(real).isDirectory())
+    throw new ApiError('forbidden', `"${dir}" không phải là thư mục; QuyTap không ghi vào đó.`, `"${dir}" is not a folder; QuyTap does not write there.`);
+  return real;
 }
 
 /**
- * The path at which to create `name` inside `dir`: the folder's real path and the cleaned name. A
- * symlink already standing at that name is refused (writing through it would land anywhere); an
- * existing plain file is left to the caller's no-overwrite rule.
+ * The path at which to create `name` inside `dir`: the cleaned name, checked in the folder's real
+ * path, where it must be a direct child. A symlink already standing at that name is refused
+ * (writing through it would land anywhere); an existing plain file is left to the caller's
+ * no-overwrite rule. The path returned is spelled with `dir` as given (the one users and the recent
+ * list know), which is the same file.
  */
 export function writePathIn(dir: string, name: string): string {
   const safe = safeFileName(name);
@@ -99,7 +97,7 @@ export function writePathIn(dir: string, name: string): string {
       `Trong thư mục đã có "${safe}" là một liên kết tới nơi khác; QuyTap không ghi qua liên kết. Hãy xóa nó rồi thử lại.`,
       `"${safe}" in the folder is a link to somewhere else; QuyTap does not write through links. Remove it and try again.`,
     );
-  return target;
+  return join(dir, safe);
 }
 
 /** Whether `name` is taken in `dir`: a file, a folder, or a link (even one pointing nowhere). */

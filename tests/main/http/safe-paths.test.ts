@@ -220,3 +220,17 @@ describe('GET /bin/exports/… serves only plain files of the exports folder', (
     expect(await res.text()).toBe('a,b\n1,2\n');
   });
 });
+
+describe('project.create names its file like any other', () => {
+  it('odd names are a 4xx, and a link standing at the name is not written through', async () => {
+    const before = scan();
+    for (const fileName of ['a\u0001.gpkg', 'b\ud800.gpkg', 'c\u0085.gpkg', 'nul.gpkg'])
+      expectRefused(await rpc('project.create', { fileName, settings: { title: 'Thử' } }), /Tên tệp không dùng được/);
+    expect(added(before)).toEqual([]);
+    symlinkSync(join(outside, 'evil.gpkg'), join(projects, 'evil.gpkg'));
+    const r = await rpc('project.create', { fileName: 'evil.gpkg', settings: { title: 'Thử' } });
+    expectRefused(r, /liên kết/);
+    expect(existsSync(join(outside, 'evil.gpkg'))).toBe(false);
+    expect((await ok('project.info', {})).path).toBe(join(projects, 'xa.gpkg'));
+  });
+});

@@ -1,5 +1,5 @@
 // The one place main's file names and write paths come from (src/main/services/safe-names.ts).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,10 +79,13 @@ describe('writePathIn, freeName and readServable', () => {
     expect(freeName(dir, 'new.csv')).toBe('new (2).csv');
   });
 
-  it('a folder that is itself a link is not written into', () => {
+  it('a folder reached through a link is checked at its real path', () => {
     const linked = join(root, 'linked-exports');
     symlinkSync(outside, linked);
-    expect(refusal(() => writePathIn(linked, 'a.csv')).code).toBe('forbidden');
+    expect(writePathIn(linked, 'a.csv')).toBe(join(linked, 'a.csv'));
+    symlinkSync(join(root, 'nowhere.csv'), join(realpathSync(outside), 'b.csv'));
+    expect(refusal(() => writePathIn(linked, 'b.csv')).code).toBe('forbidden');
+    expect(refusal(() => writePathIn(join(outside, 'secret.txt'), 'a.csv')).code).toBe('forbidden');
   });
 
   it('serves only plain files whose real path is in the folder', () => {
