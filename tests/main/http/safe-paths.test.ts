@@ -222,13 +222,16 @@ describe('GET /bin/exports/… serves only plain files of the exports folder', (
 });
 
 describe('project.create names its file like any other', () => {
-  it('odd names are a 4xx, and a link standing at the name is not written through', async () => {
+  it('odd names are a 4xx before anything is written', async () => {
     const before = scan();
     for (const fileName of ['a\u0001.gpkg', 'b\ud800.gpkg', 'c\u0085.gpkg', 'nul.gpkg'])
-      expectRefused(await rpc('project.create', { fileName, settings: { title: 'Thử' } }), /Tên tệp không dùng được/);
+      expectRefused(await rpc('project.create', { fileName, settings: { title: 'Thử', province: { code: '67', name: 'Đắk Nông' } } }), /Tên tệp không dùng được/);
     expect(added(before)).toEqual([]);
+  });
+
+  it('a link standing at the name is not written through', async () => {
     symlinkSync(join(outside, 'evil.gpkg'), join(projects, 'evil.gpkg'));
-    const r = await rpc('project.create', { fileName: 'evil.gpkg', settings: { title: 'Thử' } });
+    const r = await rpc('project.create', { fileName: 'evil.gpkg', settings: { title: 'Thử', province: { code: '67', name: 'Đắk Nông' } } });
     expectRefused(r, /liên kết/);
     expect(existsSync(join(outside, 'evil.gpkg'))).toBe(false);
     expect((await ok('project.info', {})).path).toBe(join(projects, 'xa.gpkg'));
