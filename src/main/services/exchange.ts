@@ -1,7 +1,7 @@
 // Handlers of the exchange methods (src/shared/contract/exchange.ts). Paths never come from the
 // renderer: names are resolved inside the imports folder (projects folder/imports) and the exports
 // folder (beside the open project), and anything that escapes them is refused. Every file written
-// gets its path from safe-names.ts (a cleaned name in the folder's real path, never through a link).
+// gets its path from safe-names.ts (a cleaned name, checked in the folder's real path, never through a link).
 import { copyFileSync, existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
