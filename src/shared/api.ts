@@ -24,6 +24,7 @@ import {
   CrsInfoSchema,
   Empty,
   Filter,
+  fileNameCheck,
   JobSchema,
   OperatorSchema,
   ProjectEntrySchema,
@@ -42,7 +43,7 @@ export const api = {
   'project.list': method(Empty, z.array(ProjectEntrySchema), 'Projects in the allowed folders (projects folder and recent files).'),
   'project.create': method(
     z.object({
-      fileName: z.string().regex(/^[^/\\:*?"<>|]{1,120}\.gpkg$/i, 'a file name ending in .gpkg, without folders'),
+      fileName: z.string().regex(/^[^/\\:*?"<>|]{1,120}\.gpkg$/i, 'a file name ending in .gpkg, without folders').superRefine(fileNameCheck),
       crsCode: z.string().max(64).optional(),
       settings: ProjectSettingsSchema.partial().extend({ title: z.string().min(1).max(300) }),
     }),

@@ -114,6 +114,8 @@ export function validationError(
   } catch {
     /* keep the English ones */
   }
+  // A schema's own refusal may carry its Vietnamese sentence (contract/common.ts, refuseWith).
+  viIssues = viIssues.map((i) => (i.code === 'custom' && typeof i.params?.vi === 'string' ? { ...i, message: i.params.vi } : i));
   const vi = `Dữ liệu gửi tới "${shown(method)}" không hợp lệ: ${listIssues(viIssues, '(toàn bộ)', (n) => `… và ${n} lỗi khác`)}`;
   const en = `Invalid input for "${shown(method)}": ${listIssues(issues, '(root)', (n) => `… and ${n} more`)}`;
   const details = issues.map((issue, k) => ({ ...(jsonSafe(issue) as object), vi: viIssues[k]?.message ?? issue.message }));

@@ -1,8 +1,8 @@
 // Handlers of the base-map methods and the base-map part of the binary responder.
 // Files come only from the imports folder (projects folder/imports); pixels leave through
 // /bin/basemaps/… (see src/shared/contract/basemap.ts).
-import { closeSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { closeSync, constants, existsSync, lstatSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApiError } from '../../shared/api';
 import {
   OSM_ATTRIBUTION,
@@ -21,6 +21,7 @@ import { rangedResponse } from '../basemaps/ranged';
 import type { BasemapRecord, OnlineConfigJson } from '../store/basemap-repo';
 import type { HandlersFor, ServiceContext } from './context';
 import { freeName, importsDir, inside } from './user-folders';
+import { safeFileName, writePathIn } from './safe-names';
 
 export const ONLINE_DEFAULTS: OnlineConfigJson = { enabled: false, url: OSM_URL_TEMPLATE, attribution: OSM_ATTRIBUTION, visible: true, opacity: 1 };
 /** A base map bigger than this is better added with `quytap basemap add` than uploaded. */
@@ -114,8 +115,10 @@ export function basemapHandlers(ctx: ServiceContext): HandlersFor<typeof basemap
       const dir = importsDir(ctx);
       // Hidden while incomplete ('.' prefix and '.part-'), so no file list shows half a file.
       const part = join(dir, `.${input.uploadId}.part-basemap`);
+      // The name is checked with the first piece, not after gigabytes have come.
+      const name = safeFileName(input.name);
       if (input.offset === 0) removeStaleParts(dir);
-      const have = existsSync(part) ? statSync(part).size : 0;
+      const have = existsSync(part) ? lstatSync(part).size : 0;
       if (input.offset !== have)
         throw new ApiError('conflict', `Tải tệp lên bị gián đoạn (đã nhận ${have} byte, phần này bắt đầu ở ${input.offset}). Hãy tải lại.`, `Upload out of step (have ${have} bytes, this piece starts at ${input.offset}). Upload again.`, { have });
       const bytes = Buffer.from(input.dataBase64, 'base64');
@@ -123,7 +126,8 @@ export function basemapHandlers(ctx: ServiceContext): HandlersFor<typeof basemap
         rmSync(part, { force: true });
         throw new ApiError('too_large', 'Tệp quá lớn để tải lên (tối đa 4 GB); hãy dùng lệnh "quytap basemap add".', 'File too large to upload (4 GB at most); use "quytap basemap add".');
       }
-      const fd = openSync(part, 'a');
+      // Appended without following a link: a piece is only ever a plain file of ours.
+      const fd = openSync(part, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0), 0o666);
       try {
         writeSync(fd, bytes);
       } finally {
@@ -131,9 +135,9 @@ export function basemapHandlers(ctx: ServiceContext): HandlersFor<typeof basemap
       }
       const received = have + bytes.length;
       if (!input.last) return { received, name: null };
-      const name = freeName(dir, basename(input.name));
-      renameSync(part, insideVisible(dir, name));
-      return { received, name };
+      const kept = freeName(dir, name);
+      renameSync(part, writePathIn(dir, kept));
+      return { received, name: kept };
     },
     'basemaps.inspect': async (input) => {
       ctx.need();

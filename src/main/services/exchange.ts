@@ -1,7 +1,8 @@
 // Handlers of the exchange methods (src/shared/contract/exchange.ts). Paths never come from the
 // renderer: names are resolved inside the imports folder (projects folder/imports) and the exports
-// folder (beside the open project), and anything that escapes them is refused.
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// folder (beside the open project), and anything that escapes them is refused. Every file written
+// gets its path from safe-names.ts (a cleaned name, checked in the folder's real path, never through a link).
+import { copyFileSync, existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { ApiError } from '../../shared/api';
@@ -17,6 +18,7 @@ import { ProjectStore } from '../store';
 import type { Row } from '../../shared/model';
 import type { HandlersFor, ServiceContext } from './context';
 import { exportsDir, freeName, importsDir, inside } from './user-folders';
+import { readServable, safeCommuneCode, safeFileName, writePathIn } from './safe-names';
 import { guardEdit } from './review';
 
 function importFiles(ctx: ServiceContext, names: string[]): InputFile[] {
@@ -31,11 +33,12 @@ function importFiles(ctx: ServiceContext, names: string[]): InputFile[] {
   return [...out.values()];
 }
 
-function listDir(dir: string) {
+/** Plain files of a folder; `links: false` leaves out links too (the exports folder serves no link). */
+function listDir(dir: string, links = true) {
   return readdirSync(dir)
     .filter((f) => !f.startsWith('.') && !f.includes('.part-'))
     .map((f) => {
-      const st = statSync(join(dir, f));
+      const st = links ? statSync(join(dir, f)) : lstatSync(join(dir, f));
       return { name: f, size: st.size, modified: st.mtime.toISOString(), isFile: st.isFile() };
     })
     .filter((f) => f.isFile)
@@ -49,7 +52,7 @@ export function exchangeHandlers(ctx: ServiceContext): HandlersFor<typeof exchan
     'exchange.files': () => {
       let exports: { name: string; size: number; modified: string; url: string }[] = [];
       try {
-        exports = listDir(exportsDir(ctx)).map((f) => ({ ...f, url: `/bin/exports/${encodeURIComponent(f.name)}` }));
+        exports = listDir(exportsDir(ctx), false).map((f) => ({ ...f, url: `/bin/exports/${encodeURIComponent(f.name)}` }));
       } catch (e) {
         if (!(e instanceof ApiError && e.code === 'no_project')) throw e;
       }
@@ -57,9 +60,10 @@ export function exchangeHandlers(ctx: ServiceContext): HandlersFor<typeof exchan
     },
     'exchange.upload': (input) => {
       const dir = importsDir(ctx);
+      const name = freeName(dir, safeFileName(input.name));
+      const path = writePathIn(dir, name);
       const bytes = Buffer.from(input.dataBase64, 'base64');
-      const name = freeName(dir, basename(input.name));
-      writeFileSync(inside(dir, name), bytes, { flag: 'wx' });
+      writeFileSync(path, bytes, { flag: 'wx' });
       return { name, size: bytes.length };
     },
     'exchange.preview': async (input) => {
@@ -88,12 +92,14 @@ export function exchangeHandlers(ctx: ServiceContext): HandlersFor<typeof exchan
     'exchange.export': (input) => {
       const store = ctx.need();
       const dir = exportsDir(ctx);
-      const base = input.fileName ?? `${basename(ctx.projectPath(), '.gpkg')}-${stamp()}.${EXPORT_EXTENSION[input.format]}`;
+      const base = safeFileName(input.fileName ?? `${basename(ctx.projectPath(), '.gpkg')}-${stamp()}.${EXPORT_EXTENSION[input.format]}`);
       const fileName = freeName(dir, base);
+      writePathIn(dir, fileName); // refused now, before the job starts
       const author = ctx.author();
       const job = ctx.jobs.start(
         'exchange.export',
-        (progress, signal) => runExport(store, input.format, { tables: input.tables, communes: input.communes, statuses: input.statuses }, join(dir, fileName), { author, signal, progress }),
+        // The path is taken again when the job writes: a link put there meanwhile is refused too.
+        (progress, signal) => runExport(store, input.format, { tables: input.tables, communes: input.communes, statuses: input.statuses }, writePathIn(dir, fileName), { author, signal, progress }),
         { message: `Xuất ${fileName}` },
       );
       return { job: job.job, fileName, url: `/bin/exports/${encodeURIComponent(fileName)}` };
@@ -101,9 +107,8 @@ export function exchangeHandlers(ctx: ServiceContext): HandlersFor<typeof exchan
     'exchange.packageExport': (input) => {
       const store = ctx.need();
       const dir = exportsDir(ctx);
-      const tag = input.communes ? input.communes.join('-') : 'toan-bo';
-      const fileName = freeName(dir, `goi-${basename(ctx.projectPath(), '.gpkg')}-${tag}-${stamp()}.gpkg`.slice(0, 190));
-      const info = store.exchange().writePackage(join(dir, fileName), input.communes, { author: ctx.author(), source: basename(ctx.projectPath()) });
+      const fileName = freeName(dir, safeFileName(`goi-${basename(ctx.projectPath(), '.gpkg')}-${packageTag(input.communes)}-${stamp()}.gpkg`));
+      const info = store.exchange().writePackage(writePathIn(dir, fileName), input.communes, { author: ctx.author(), source: basename(ctx.projectPath()) });
       return { fileName, url: `/bin/exports/${encodeURIComponent(fileName)}`, packageId: info.id };
     },
     'exchange.packagePreview': (input) => {
@@ -130,6 +135,13 @@ export function exchangeHandlers(ctx: ServiceContext): HandlersFor<typeof exchan
       });
     },
   };
+}
+
+/** The communes part of a package's name: the codes (checked again here), the first three and a count past that. */
+function packageTag(communes: string[] | null): string {
+  if (!communes) return 'toan-bo';
+  const codes = communes.map(safeCommuneCode);
+  return codes.length <= 3 ? codes.join('-') : `${codes.slice(0, 3).join('-')}-va-${codes.length - 3}-xa-khac`;
 }
 
 /** Opens a package from the imports folder (a copy: opening a project may write to it). */
@@ -163,19 +175,21 @@ const MIME: Record<string, string> = {
 export function exportDownload(ctx: ServiceContext, path: string): { status: number; headers: Record<string, string>; body: Buffer } | null {
   if (!path.startsWith('exports/')) return null;
   const name = path.slice('exports/'.length);
-  let file: string;
+  const notFound = { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from('not found') };
+  let body: Buffer | null;
   try {
-    file = inside(exportsDir(ctx), name);
+    // Only a plain file whose real path is in the exports folder's: a link placed there is not followed.
+    body = readServable(exportsDir(ctx), name);
   } catch {
-    return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from('not found') };
+    return notFound;
   }
-  if (!existsSync(file)) return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from('not found') };
+  if (!body) return notFound;
   return {
     status: 200,
     headers: {
-      'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': MIME[extname(name).toLowerCase()] ?? 'application/octet-stream',
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
     },
-    body: readFileSync(file),
+    body,
   };
 }

@@ -21,6 +21,7 @@ import { printHandlers } from './print';
 import { guardEdit, guardReplay, reviewHandlers } from './review';
 import { createDemoProject, DEMO_FILE_NAME } from './demo-project';
 import { ProjectPaths } from './projects';
+import { writePathIn } from './safe-names';
 
 export interface ServicesOptions {
   mode: 'electron' | 'browser';
@@ -150,7 +151,7 @@ export async function createServices(opts: ServicesOptions) {
 
     'project.list': () => paths.list().map((p) => ({ ...p, title: ProjectStore.peekTitle(p.path) })),
     'project.create': (input) => {
-      const path = paths.inDir(input.fileName);
+      const path = writePathIn(paths.dir, input.fileName);
       if (existsSync(path)) {
         throw new ApiError('conflict', `Đã có tệp dự án tên ${input.fileName}.`, `A project named ${input.fileName} already exists.`);
       }

@@ -9,6 +9,7 @@ import { printInput, sheetMeasure } from '../print/print-sheet';
 import { projectBaseMaps } from '../print/raster/project-base-maps';
 import { chooseBaseMaps, composeWithBaseMaps, openAll } from '../print/raster/sheet-base-maps';
 import type { HandlersFor, ServiceContext } from './context';
+import { nameTaken, safeFileName, writePathIn } from './safe-names';
 
 /** Where printed sheets go: a folder next to the project file (decided here, never by the renderer). */
 export const PRINT_FOLDER = 'ban-in';
@@ -29,12 +30,12 @@ export function slugOf(title: string): string {
   );
 }
 
-/** A free path for `name` in `dir`: name.pdf, name-2.pdf, … (an existing file is never replaced). */
+/** A free path for `name` in `dir`: name.pdf, name-2.pdf, … (an existing file, or link, is never replaced). */
 export function freePdfPath(dir: string, name: string): string {
   const stem = name.replace(/\.pdf$/i, '');
   for (let i = 1; i < 10_000; i++) {
-    const p = join(dir, `${stem}${i === 1 ? '' : `-${i}`}.pdf`);
-    if (!existsSync(p)) return p;
+    const n = `${stem}${i === 1 ? '' : `-${i}`}.pdf`;
+    if (!nameTaken(dir, n)) return join(dir, n);
   }
   throw new ApiError('conflict', 'Không tìm được tên tệp còn trống.', 'No free file name found.');
 }
@@ -42,7 +43,9 @@ export function freePdfPath(dir: string, name: string): string {
 /** Writes under a temporary name, then links into place without clobbering. */
 export function writeNoClobber(path: string, bytes: Uint8Array): void {
   const tmp = join(dirname(path), `.${basename(path)}.writing`);
-  writeFileSync(tmp, bytes);
+  // A leftover piece (or a link put there) is removed, not written through: 'wx' creates it anew.
+  rmSync(tmp, { force: true });
+  writeFileSync(tmp, bytes, { flag: 'wx' });
   try {
     linkSync(tmp, path);
     rmSync(tmp, { force: true });
@@ -77,12 +80,14 @@ export function printHandlers(ctx: ServiceContext): HandlersFor<typeof printMeth
       const dir = join(dirname(ctx.projectPath()), PRINT_FOLDER);
       mkdirSync(dir, { recursive: true });
       const today = new Date().toISOString().slice(0, 10);
-      const path = freePdfPath(dir, fileName ? fileName : `${slugOf(first.report.title)}-${settings.paper.toLowerCase()}-${today}`);
+      // The caller's name is cleaned (or refused) before anything is drawn; the path is the folder's real one.
+      const stem = safeFileName(fileName ? fileName : `${slugOf(first.report.title)}-${settings.paper.toLowerCase()}-${today}`);
+      const path = writePathIn(dir, basename(freePdfPath(dir, stem)));
       const job = ctx.jobs.start(
         'print.pdf',
         async (progress, signal) => {
           const r = await printInput(input, settings, { series, signal, baseMaps, onProgress: (d, t, m) => progress(d, t, m) });
-          writeNoClobber(path, r.bytes);
+          writeNoClobber(writePathIn(dir, basename(path)), r.bytes);
           return { path, sheets: r.reports.length };
         },
         { message: `In ${basename(path)}` },

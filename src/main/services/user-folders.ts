@@ -1,9 +1,10 @@
 // The folders the renderer may name files in: imports (projects folder/imports) and exports (beside
 // the open project). Names, never paths, come from the renderer; anything escaping is refused.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { ApiError } from '../../shared/api';
 import type { ServiceContext } from './context';
+import { nameTaken } from './safe-names';
 
 export function importsDir(ctx: ServiceContext): string {
   const d = join(ctx.paths.dir, 'imports');
@@ -25,12 +26,16 @@ export function inside(dir: string, name: string): string {
   return p;
 }
 
-/** A free name: "a.zip", then "a (2).zip", … — uploads and exports never replace a file. */
+/**
+ * A free name: "a.zip", then "a (2).zip", … — uploads and exports never replace a file. A link
+ * (even one pointing nowhere) takes its name too: nothing is ever written through it.
+ */
 export function freeName(dir: string, name: string): string {
   const ext = extname(name);
   const stem = name.slice(0, name.length - ext.length);
-  for (let i = 1; ; i++) {
+  for (let i = 1; i < 10_000; i++) {
     const n = i === 1 ? name : `${stem} (${i})${ext}`;
-    if (!existsSync(join(dir, n))) return n;
+    if (!nameTaken(dir, n)) return n;
   }
+  throw new ApiError('conflict', `Không còn tên trống cho "${name}" trong thư mục; hãy dọn bớt tệp cũ.`, `No free name left for "${name}" in the folder; remove some old files.`);
 }

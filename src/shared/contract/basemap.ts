@@ -9,13 +9,13 @@
 //   /bin/basemaps/<id>/file.tif      the GeoTIFF's bytes, with HTTP ranges
 //   /bin/basemaps/online/<z>/<x>/<y> the online layer, fetched by main and cached beside the project
 import { z } from 'zod';
-import { JobSchema } from './common';
+import { FileNameSchema, JobSchema } from './common';
 import { BASEMAP_UPLOAD_PIECE_BYTES } from './limits';
 import { method } from './method';
 
 export { BASEMAP_UPLOAD_PIECE_BYTES };
 
-const FileName = z.string().min(1).max(200).regex(/^[^/\\:*?"<>|\0]+$/, 'a file name without folders');
+const FileName = FileNameSchema;
 const Msg = z.object({ vi: z.string(), en: z.string() });
 const Bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 const Id = z.string().uuid();

@@ -2,6 +2,7 @@
 // in this folder can use them without a circular import).
 import { z } from 'zod';
 import { ExtentSchema, ProjectSettingsSchema, PropValueSchema, TableNameSchema } from '../model';
+import { communeCodeProblem, fileNameProblem, type NameProblem } from './name-rules';
 
 export const Empty = z.object({}).strict().default({});
 
@@ -63,3 +64,23 @@ export const OperatorSchema = z.object({
   communeCode: z.string().max(32).nullable().default(null),
 });
 export type Operator = z.infer<typeof OperatorSchema>;
+
+/** A refusal whose Vietnamese sentence travels in params.vi (the dispatcher shows it in the vi message). */
+function refuseWith(problem: (s: string) => NameProblem | null, what: { vi: string; en: string }) {
+  return (s: string, ctx: z.core.$RefinementCtx<string>) => {
+    const p = problem(s);
+    if (p) ctx.addIssue({ code: 'custom', message: `${what.en}: ${p.en}`, params: { vi: `${what.vi}: ${p.vi}` } });
+  };
+}
+
+/** Refuses a file name the caller names (never a path); used by FileNameSchema and print's own. */
+export const fileNameCheck = refuseWith(fileNameProblem, { vi: 'Tên tệp không dùng được', en: 'Unusable file name' });
+
+/**
+ * A file name the caller names (never a path): one segment, no control characters, no broken
+ * UTF-16, none of / \\ < > : " | ? *, not hidden, not only dots. Main cleans it again before writing.
+ */
+export const FileNameSchema = z.string().min(1).max(200).superRefine(fileNameCheck);
+
+/** An administrative unit code (e.g. "24682"), as in the project's commune list. */
+export const CommuneCodeSchema = z.string().superRefine(refuseWith(communeCodeProblem, { vi: 'Mã xã không hợp lệ', en: 'Invalid commune code' }));

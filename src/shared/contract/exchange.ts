@@ -5,13 +5,13 @@
 // and are fetched back through /bin/exports/<name>.
 import { z } from 'zod';
 import { GeometrySchema, PropValueSchema, TableNameSchema } from '../model';
-import { JobSchema } from './common';
+import { CommuneCodeSchema, FileNameSchema, JobSchema } from './common';
 import { DBF_ENCODING_NAMES, EXPORT_FORMATS } from './limits';
 import { method } from './method';
 
 export { DBF_ENCODING_NAMES, EXPORT_FORMATS };
 
-const FileName = z.string().min(1).max(200).regex(/^[^/\\:*?"<>|\0]+$/, 'a file name without folders');
+const FileName = FileNameSchema;
 const Msg = z.object({ vi: z.string(), en: z.string() });
 
 export const ImportSourceSchema = z.object({
@@ -96,7 +96,7 @@ export const exchangeMethods = {
     z.object({
       format: z.enum(EXPORT_FORMATS),
       tables: z.array(TableNameSchema).max(20).optional(),
-      communes: z.array(z.string().max(32)).max(200).optional(),
+      communes: z.array(CommuneCodeSchema).max(200).optional(),
       statuses: z.array(z.string().max(32)).max(10).optional(),
       fileName: FileName.optional(),
     }),
@@ -104,7 +104,7 @@ export const exchangeMethods = {
     'Export as a job into the exports folder beside the project; the file is then served at url.',
   ),
   'exchange.packageExport': method(
-    z.object({ communes: z.array(z.string().max(32)).min(1).max(200).nullable() }),
+    z.object({ communes: z.array(CommuneCodeSchema).min(1).max(200).nullable() }),
     z.object({ fileName: z.string(), url: z.string(), packageId: z.string() }),
     'Write a commune package (a GeoPackage with the communes’ rows, tombstones and their history) into the exports folder.',
   ),

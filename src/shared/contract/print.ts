@@ -2,7 +2,7 @@
 // src/main/services/print.ts.
 import { z } from 'zod';
 import { method } from './method';
-import { JobSchema } from './common';
+import { fileNameCheck, JobSchema } from './common';
 import { BLOCK_NAMES, SheetSettingsSchema } from '../print/settings';
 import type { DisplayItem, SymbolDef } from '../print/display-list';
 import { STATISTICS } from '../model/enums';
@@ -46,11 +46,8 @@ export const PrintLayoutSchema = z.object({
   updatedBy: z.string(),
 });
 
-const FileName = z
-  .string()
-  .trim()
-  .regex(/^[^/\\:*?"<>|\u0000-\u001f]{1,120}$/, 'a file name without folders')
-  .refine((s) => s !== '.' && s !== '..', 'a file name without folders');
+/** The PDF's name without ".pdf" (main adds it, and "-2", "-3"… rather than replace a file). */
+const FileName = z.string().trim().min(1).max(120).superRefine(fileNameCheck);
 
 export const printMethods = {
   'print.compose': method(

@@ -1,0 +1,138 @@
+// Every file main writes or serves from something a caller influenced goes through here: the name is
+// cleaned (or refused) by the same rules as the contract's edge (shared/contract/name-rules.ts), the
+// path is built from the folder's REAL path plus that one segment, and a symlink standing at the
+// target is refused, so a name can never lead a write or a download out of its folder.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, extname, join, sep } from 'node:path';
+import { ApiError } from '../../shared/api';
+import { badTextProblem, communeCodeProblem, fileNameProblem, type NameProblem } from '../../shared/contract/name-rules';
+
+/** Characters of a name before its extension; longer stems are cut. */
+export const MAX_STEM_CHARS = 120;
+/** UTF-8 bytes of a whole name: file systems stop at 255; room is left for " (12)" of freeName. */
+const MAX_NAME_BYTES = 200;
+const MAX_EXT_CHARS = 16;
+
+function refuse(p: NameProblem, name: string): ApiError {
+  const shown = JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name);
+  return new ApiError('validation', `Tên tệp ${shown} không dùng được: ${p.vi}.`, `The file name ${shown} cannot be used: ${p.en}.`);
+}
+
+/** Cuts to `chars` code points and `bytes` UTF-8 bytes, never inside a character. */
+function cut(s: string, chars: number, bytes: number): string {
+  let out = '';
+  let n = 0;
+  let b = 0;
+  for (const ch of s) {
+    const w = Buffer.byteLength(ch, 'utf8');
+    if (n + 1 > chars || b + w > bytes) break;
+    out += ch;
+    n += 1;
+    b += w;
+  }
+  return out;
+}
+
+/**
+ * The name to write for a caller's `raw` name: Unicode NFC, trailing dots and spaces dropped (Windows
+ * drops them itself), the stem cut to MAX_STEM_CHARS and the whole to MAX_NAME_BYTES. A name with a
+ * folder part, control characters, broken UTF-16, Windows-reserved characters or device names, a
+ * leading dot or nothing but dots is refused (ApiError 'validation'), never repaired into another.
+ */
+export function safeFileName(raw: string): string {
+  if (typeof raw !== 'string') throw refuse({ vi: 'không phải chữ', en: 'not text' }, String(raw));
+  const problem = fileNameProblem(raw);
+  if (problem) throw refuse(problem, raw);
+  const name = raw.normalize('NFC').trim().replace(/[. ]+$/, '');
+  let ext = extname(name);
+  if ([...ext].length > MAX_EXT_CHARS) ext = '';
+  const stem = cut(name.slice(0, name.length - ext.length), MAX_STEM_CHARS, MAX_NAME_BYTES - Buffer.byteLength(ext, 'utf8'))
+    .trim()
+    .replace(/[. ]+$/, '');
+  const out = stem + ext;
+  const again = stem === '' ? { vi: 'tên trống sau khi bỏ phần thừa', en: 'the name is empty once trimmed' } : fileNameProblem(out);
+  if (again) throw refuse(again, raw);
+  return out;
+}
+
+/** A commune code that becomes part of a generated name: refused, never cleaned into another code. */
+export function safeCommuneCode(code: string): string {
+  const p = communeCodeProblem(code);
+  if (p) throw new ApiError('validation', `Không dùng được "${code.slice(0, 40)}" trong tên tệp: ${p.vi}.`, `"${code.slice(0, 40)}" cannot be part of a file name: ${p.en}.`);
+  return code;
+}
+
+function lstatOrNull(p: string) {
+  try {
+    return lstatSync(p);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/** The folder's real path (a folder reached through a link is where that link points). */
+function realFolder(dir: string): string {
+  const real = realpathSync(dir);
+  if (!statSync(real).isDirectory())
+    throw new ApiError('forbidden', `"${dir}" không phải là thư mục; QuyTap không ghi vào đó.`, `"${dir}" is not a folder; QuyTap does not write there.`);
+  return real;
+}
+
+/**
+ * The path at which to create `name` inside `dir`: the cleaned name, checked in the folder's real
+ * path, where it must be a direct child. A symlink already standing at that name is refused
+ * (writing through it would land anywhere); an existing plain file is left to the caller's
+ * no-overwrite rule. The path returned is spelled with `dir` as given (the one users and the recent
+ * list know), which is the same file.
+ */
+export function writePathIn(dir: string, name: string): string {
+  const safe = safeFileName(name);
+  const real = realFolder(dir);
+  const target = join(real, safe);
+  if (dirname(target) !== real || !target.startsWith(real + sep)) throw refuse({ vi: 'tên dẫn ra ngoài thư mục', en: 'the name leads out of the folder' }, name);
+  if (lstatOrNull(target)?.isSymbolicLink())
+    throw new ApiError(
+      'forbidden',
+      `Trong thư mục đã có "${safe}" là một liên kết tới nơi khác; QuyTap không ghi qua liên kết. Hãy xóa nó rồi thử lại.`,
+      `"${safe}" in the folder is a link to somewhere else; QuyTap does not write through links. Remove it and try again.`,
+    );
+  return join(dir, safe);
+}
+
+/** Whether `name` is taken in `dir`: a file, a folder, or a link (even one pointing nowhere). */
+export function nameTaken(dir: string, name: string): boolean {
+  return lstatOrNull(join(dir, name)) !== null;
+}
+
+/**
+ * The bytes of the plain file `name` directly inside `dir`, for a download; null when there is no
+ * such file, or it is a link, or its real path is not in the folder's real path. Opened without
+ * following links, so a file swapped for a link after the checks is not read either.
+ */
+export function readServable(dir: string, name: string): Buffer | null {
+  if (!name || name.includes('/') || name.includes('\\') || name.includes('\0') || name.startsWith('.') || badTextProblem(name)) return null;
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return null;
+  }
+  const p = join(real, name);
+  if (dirname(p) !== real) return null;
+  const st = lstatOrNull(p);
+  if (!st || !st.isFile()) return null; // a link is not a file to lstat
+  let fd: number;
+  try {
+    if (dirname(realpathSync(p)) !== real) return null;
+    fd = openSync(p, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return null;
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
