@@ -1,10 +1,8 @@
 // Zip archives (.zip of a Shapefile set, .kmz, .xlsx, .ods) read with a hard budget. The central
 // directory's declared sizes are checked before anything is inflated (a bomb is refused unread),
-// then each entry is inflated in small slices into a buffer of its declared size: a header that
-// lies is caught as soon as the output passes what it declared, so memory never exceeds the budget
-// by more than one slice's output (≤ 1032 × 16 KiB).
-import { crc32 } from 'node:zlib';
-import { Inflate } from 'fflate';
+// then each entry is inflated by zlib into a buffer of its declared size: a header that lies is
+// caught as soon as the output passes what it declared, so memory never exceeds the budget.
+import { crc32, inflateRawSync } from 'node:zlib';
 import { importError } from './errors';
 import { LIMITS } from './limits';
 import { bomb, damaged, readCentralDirectory, type ZipEntry } from './zip-directory';
@@ -16,9 +14,6 @@ export interface ZipLimits {
   maxRatio: number;
   maxEntries: number;
 }
-
-/** Compressed bytes handed to the inflater at a time: one slice inflates to at most ~16.5 MiB. */
-const SLICE = 16 * 1024;
 
 const mib = (n: number) => `${(n / 2 ** 20).toFixed(n < 2 ** 20 ? 2 : 0)} MiB`;
 
@@ -54,38 +49,23 @@ function checkDeclared(fileName: string, entries: ZipEntry[], budget: number, ma
   }
 }
 
-/** One entry into a buffer of its declared size; inflating stops the moment output passes it. */
+/** One entry into a buffer of its declared size (plus the one byte that proves a lie): zlib writes
+ *  into it and stops the moment output passes the declared size. One allocation, no garbage. */
 function inflateEntry(fileName: string, bytes: Uint8Array, e: ZipEntry): Uint8Array {
   const data = bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
-  if (e.method === 0) {
-    if ((crc32(data) >>> 0) !== e.crc) throw damaged(fileName, `entry "${e.name}": CRC mismatch`);
-    return data;
-  }
-  const out = new Uint8Array(e.size);
-  let written = 0;
-  let crc = 0;
-  let overflow = false;
-  const inflater = new Inflate((chunk) => {
-    if (overflow) return;
-    if (written + chunk.length > e.size) {
-      overflow = true;
-      return;
-    }
-    out.set(chunk, written);
-    written += chunk.length;
-    crc = crc32(chunk, crc);
-  });
-  try {
-    for (let i = 0; i < data.length || i === 0; i += SLICE) {
-      inflater.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
-      if (overflow)
+  let out: Uint8Array;
+  if (e.method === 0) out = data;
+  else {
+    try {
+      const b = inflateRawSync(data, { chunkSize: Math.max(64, e.size + 1), maxOutputLength: Math.max(1, e.size) });
+      out = new Uint8Array(b.buffer, b.byteOffset, b.length);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
         throw bomb(fileName, `mục "${e.name}" giải nén ra nhiều hơn kích thước khai báo (${e.size} byte): phần đầu tệp nén đã bị sửa`, `entry "${e.name}" inflates to more than its declared size (${e.size} bytes): its header was tampered with`);
+      throw damaged(fileName, `entry "${e.name}": ${(err as Error).message}`);
     }
-  } catch (err) {
-    if (overflow) throw err;
-    throw damaged(fileName, `entry "${e.name}": ${(err as Error).message}`);
   }
-  if (written !== e.size) throw damaged(fileName, `entry "${e.name}": ${written} bytes inflated, ${e.size} declared`);
-  if ((crc >>> 0) !== e.crc) throw damaged(fileName, `entry "${e.name}": CRC mismatch`);
+  if (out.length !== e.size) throw damaged(fileName, `entry "${e.name}": ${out.length} bytes inflated, ${e.size} declared`);
+  if (crc32(out) !== e.crc) throw damaged(fileName, `entry "${e.name}": CRC mismatch`);
   return out;
 }
