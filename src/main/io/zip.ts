@@ -44,6 +44,8 @@ function checkDeclared(fileName: string, entries: ZipEntry[], budget: number, ma
     const ratio = e.size / Math.max(1, e.compressedSize);
     if (e.size > LIMITS.zipRatioFloor && ratio > maxRatio)
       throw bomb(fileName, `mục "${e.name}" khai báo ${mib(e.size)} khi giải nén, gấp ${Math.round(ratio)} lần phần nén (giới hạn ${maxRatio} lần)`, `entry "${e.name}" declares ${mib(e.size)} once inflated, ${Math.round(ratio)} times its compressed size (the limit is ${maxRatio})`);
+    if (e.size > budget)
+      throw bomb(fileName, `mục "${e.name}" khai báo ${mib(e.size)} khi giải nén, vượt giới hạn ${mib(budget)} của tệp này`, `entry "${e.name}" declares ${mib(e.size)} once inflated, more than the ${mib(budget)} this archive may inflate to`);
     if (total > budget)
       throw bomb(fileName, `mục "${e.name}" đưa tổng dung lượng giải nén lên ${mib(total)} (giới hạn ${mib(budget)} cho tệp này)`, `entry "${e.name}" brings the inflated total to ${mib(total)} (the limit for this archive is ${mib(budget)})`);
   }

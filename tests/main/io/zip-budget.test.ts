@@ -84,6 +84,13 @@ describe('a 1 GiB bomb whose header tells the truth is refused before anything i
     refusedWithin(write(file, entries()), entry, /declares 1024 MiB once inflated, \d+ times its compressed size \(the limit is 200\)/);
   });
 
+  it('an entry within the ratio but beyond the budget (300 MiB in a .kmz, whose budget is 256 MiB)', () => {
+    const padded = new Uint8Array(2 * 2 ** 20);
+    padded.set(gib.data);
+    const path = write('lon.kmz', [{ name: 'doc.kml', data: padded, crc: 0, size: 300 * 2 ** 20 }]);
+    refusedWithin(path, 'doc.kml', /declares 300 MiB once inflated, more than the 256 MiB this archive may inflate to/);
+  });
+
   it('a ZIP64 entry declaring 5 GiB (.xlsx)', () => {
     const path = write('bom64.xlsx', [textEntry('xl/workbook.xml', WORKBOOK, { zip64: true }), { name: 'xl/worksheets/sheet1.xml', data: gib.data, crc: gib.crc, size: 5 * 2 ** 30, zip64: true }], { zip64End: true });
     refusedWithin(path, 'xl/worksheets/sheet1.xml', /declares 5120 MiB once inflated/);
@@ -119,6 +126,12 @@ describe('many entries', () => {
   it('more than 10,000 entries are refused from the count the archive declares', async () => {
     const path = write('nhieu.zip', Array.from({ length: 10_001 }, (_, i) => stored(`t${i}.csv`, 'x')));
     await expect(readDataset(filesForPath(path))).rejects.toMatchObject({ code: 'too_large', en: expect.stringMatching(/^File "nhieu\.zip": archive refused: it holds 10001 entries \(the limit is 10000\)/) });
+  });
+
+  it('an archive inside an archive is not opened (no nesting: 42.zip-style bombs stay shut)', async () => {
+    const inner = buildZip([{ name: 'a.shp', data: gib.data, crc: gib.crc, size: gib.size }]);
+    const path = write('long.zip', [{ name: 'b.zip', data: inner, method: 0, crc: crc32(inner), size: inner.length }]);
+    await expect(readDataset(filesForPath(path))).rejects.toMatchObject({ en: expect.stringMatching(/^File "long\.zip": the archive holds no readable data/) });
   });
 
   it('entries sharing one piece of data (the overlapping-files bomb) are refused', async () => {
