@@ -34,7 +34,7 @@ export function readCentralDirectory(fileName: string, bytes: Uint8Array, maxEnt
   const locator = end - 20;
   if ((count === U16_MARK || cdOffset === U32_MARK) && locator >= 0 && v.getUint32(locator, true) === ZIP64_LOCATOR) {
     const at = u64(fileName, v, locator + 8);
-    if (at + 56 > locator || v.getUint32(at, true) !== ZIP64_EOCD) throw damaged(fileName, 'ZIP64 end record not found');
+    if (at + 56 > locator || v.getUint32(at, true) !== ZIP64_EOCD) throw damaged(fileName, 'không tìm thấy bản ghi kết thúc ZIP64', 'the ZIP64 end record is missing');
     disks = v.getUint32(at + 16, true) | v.getUint32(at + 20, true);
     count = u64(fileName, v, at + 32);
     cdOffset = u64(fileName, v, at + 48);
@@ -45,16 +45,16 @@ export function readCentralDirectory(fileName: string, bytes: Uint8Array, maxEnt
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > end || v.getUint32(p, true) !== CENTRAL) throw damaged(fileName, `central directory entry ${i + 1} not found`);
+    if (p + 46 > end || v.getUint32(p, true) !== CENTRAL) throw damaged(fileName, `không tìm thấy mục thứ ${i + 1} của danh mục`, `entry ${i + 1} of the central directory is missing`);
     const nameLen = v.getUint16(p + 28, true);
     const extraLen = v.getUint16(p + 30, true);
     const next = p + 46 + nameLen + extraLen + v.getUint16(p + 32, true);
-    if (next > end) throw damaged(fileName, `central directory entry ${i + 1} runs past its end`);
+    if (next > end) throw damaged(fileName, `mục thứ ${i + 1} của danh mục vượt quá cuối danh mục`, `entry ${i + 1} of the central directory runs past its end`);
     const flags = v.getUint16(p + 8, true);
     const name = strFromU8(bytes.subarray(p + 46, p + 46 + nameLen), !(flags & 0x800));
     const sizes = { size: v.getUint32(p + 24, true), compressedSize: v.getUint32(p + 20, true), localOffset: v.getUint32(p + 42, true), disk: v.getUint16(p + 34, true) };
     readZip64Extra(fileName, v, p + 46 + nameLen, extraLen, sizes, name);
-    if (sizes.disk !== 0) throw damaged(fileName, `entry "${name}" lies on another disk`);
+    if (sizes.disk !== 0) throw damaged(fileName, `mục "${name}" nằm ở phần khác của tệp nén`, `entry "${name}" lies in another part of the archive`);
     const { size, compressedSize, localOffset } = sizes;
     entries.push({ name, flags, method: v.getUint16(p + 10, true), crc: v.getUint32(p + 16, true), compressedSize, size, localOffset, dataStart: dataStart(fileName, v, localOffset, compressedSize, name) });
     p = next;
@@ -68,7 +68,7 @@ function findEnd(fileName: string, v: DataView): number {
   for (let i = v.byteLength - 22; i >= Math.max(0, v.byteLength - 22 - 0xffff); i--) {
     if (v.getUint32(i, true) === EOCD && i + 22 + v.getUint16(i + 20, true) <= v.byteLength) return i;
   }
-  throw damaged(fileName, 'end of central directory not found');
+  throw damaged(fileName, 'không tìm thấy danh mục ở cuối tệp', 'the central directory at its end is missing');
 }
 
 /** The ZIP64 extra field (0x0001) holds, in this order, each of these the 32-bit field could not. */
@@ -78,9 +78,9 @@ function readZip64Extra(fileName: string, v: DataView, start: number, len: numbe
   for (let q = start; q + 4 <= start + len; q += 4 + v.getUint16(q + 2, true)) {
     if (v.getUint16(q, true) !== 0x0001) continue;
     let r = q + 4;
-    const stop = r + v.getUint16(q + 2, true);
+    const stop = Math.min(r + v.getUint16(q + 2, true), start + len);
     const take = (n: 8 | 4) => {
-      if (r + n > stop) throw damaged(fileName, `entry "${name}": ZIP64 extra field too short`);
+      if (r + n > stop) throw damaged(fileName, `trường ZIP64 của mục "${name}" quá ngắn`, `the ZIP64 field of entry "${name}" is too short`);
       const x = n === 8 ? u64(fileName, v, r) : v.getUint32(r, true);
       r += n;
       return x;
@@ -91,13 +91,13 @@ function readZip64Extra(fileName: string, v: DataView, start: number, len: numbe
     if (s.disk === U16_MARK) s.disk = take(4);
     return;
   }
-  throw damaged(fileName, `entry "${name}": ZIP64 sizes missing`);
+  throw damaged(fileName, `mục "${name}" thiếu kích thước ZIP64`, `entry "${name}" lacks its ZIP64 sizes`);
 }
 
 function dataStart(fileName: string, v: DataView, at: number, compressedSize: number, name: string): number {
-  if (at + 30 > v.byteLength || v.getUint32(at, true) !== LOCAL) throw damaged(fileName, `entry "${name}": local header not found`);
+  if (at + 30 > v.byteLength || v.getUint32(at, true) !== LOCAL) throw damaged(fileName, `không tìm thấy phần đầu của mục "${name}"`, `the local header of entry "${name}" is missing`);
   const start = at + 30 + v.getUint16(at + 26, true) + v.getUint16(at + 28, true);
-  if (start + compressedSize > v.byteLength) throw damaged(fileName, `entry "${name}" runs past the end of the file`);
+  if (start + compressedSize > v.byteLength) throw damaged(fileName, `mục "${name}" vượt quá cuối tệp (tệp bị cắt cụt?)`, `entry "${name}" runs past the end of the file (cut short?)`);
   return start;
 }
 
@@ -112,7 +112,7 @@ function refuseOverlaps(fileName: string, entries: ZipEntry[]): void {
 
 function u64(fileName: string, v: DataView, at: number): number {
   const x = v.getBigUint64(at, true);
-  if (x > BigInt(Number.MAX_SAFE_INTEGER)) throw damaged(fileName, 'ZIP64 field out of range');
+  if (x > BigInt(Number.MAX_SAFE_INTEGER)) throw damaged(fileName, 'trường ZIP64 vượt giới hạn', 'a ZIP64 field is out of range');
   return Number(x);
 }
 
@@ -125,6 +125,6 @@ export function bomb(fileName: string, vi: string, en: string) {
   );
 }
 
-export function damaged(fileName: string, why: string) {
-  return importError(fileName, `tệp nén bị hỏng (${why}). Hãy nén lại hoặc xuất lại tệp từ phần mềm gốc.`, `damaged zip archive (${why}). Zip it again, or export it again from the program that made it.`);
+export function damaged(fileName: string, vi: string, en: string) {
+  return importError(fileName, `tệp nén bị hỏng (${vi}). Hãy nén lại hoặc xuất lại tệp từ phần mềm gốc.`, `damaged zip archive (${en}). Zip it again, or export it again from the program that made it.`);
 }

@@ -39,7 +39,7 @@ function checkDeclared(fileName: string, entries: ZipEntry[], budget: number, ma
       throw importError(fileName, `mục "${e.name}" trong tệp nén được mã hoá (có mật khẩu); QuyTap không đọc được. Hãy giải nén bằng mật khẩu rồi nén lại không mật khẩu.`, `entry "${e.name}" of the archive is encrypted (password-protected), which QuyTap cannot read. Extract it with its password and zip it again without one.`);
     if (e.method !== 0 && e.method !== 8)
       throw importError(fileName, `mục "${e.name}" dùng kiểu nén ${e.method}, QuyTap chỉ đọc kiểu Deflate thông dụng. Hãy giải nén rồi nén lại bằng công cụ zip thông thường.`, `entry "${e.name}" uses compression method ${e.method}; QuyTap reads only the usual Deflate. Extract it and zip it again with an ordinary zip tool.`);
-    if (e.method === 0 && e.size !== e.compressedSize) throw damaged(fileName, `entry "${e.name}": stored size ${e.compressedSize} ≠ declared size ${e.size}`);
+    if (e.method === 0 && e.size !== e.compressedSize) throw damaged(fileName, `mục "${e.name}" lưu ${e.compressedSize} byte nhưng khai báo ${e.size} byte`, `entry "${e.name}" stores ${e.compressedSize} bytes but declares ${e.size}`);
     total += e.size;
     const ratio = e.size / Math.max(1, e.compressedSize);
     if (e.size > LIMITS.zipRatioFloor && ratio > maxRatio)
@@ -64,10 +64,10 @@ function inflateEntry(fileName: string, bytes: Uint8Array, e: ZipEntry): Uint8Ar
     } catch (err) {
       if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
         throw bomb(fileName, `mục "${e.name}" giải nén ra nhiều hơn kích thước khai báo (${e.size} byte): phần đầu tệp nén đã bị sửa`, `entry "${e.name}" inflates to more than its declared size (${e.size} bytes): its header was tampered with`);
-      throw damaged(fileName, `entry "${e.name}": ${(err as Error).message}`);
+      throw damaged(fileName, `dữ liệu nén của mục "${e.name}" bị lỗi hoặc bị cắt cụt`, `the compressed data of entry "${e.name}" are corrupt or cut short`);
     }
   }
-  if (out.length !== e.size) throw damaged(fileName, `entry "${e.name}": ${out.length} bytes inflated, ${e.size} declared`);
-  if (crc32(out) !== e.crc) throw damaged(fileName, `entry "${e.name}": CRC mismatch`);
+  if (out.length !== e.size) throw damaged(fileName, `mục "${e.name}" giải nén ra ${out.length} byte, khai báo ${e.size} byte`, `entry "${e.name}" inflates to ${out.length} bytes, ${e.size} declared`);
+  if (crc32(out) !== e.crc) throw damaged(fileName, `mã kiểm tra CRC của mục "${e.name}" không khớp`, `the CRC of entry "${e.name}" does not match`);
   return out;
 }
