@@ -10,6 +10,9 @@ export const LIMITS = {
   /** Total uncompressed size of a zip/KMZ, and the largest ratio allowed per entry. */
   unzippedBytes: 1024 * 1024 * 1024,
   maxRatio: 200,
+  /** Below this an archive's total and an entry's size are not held to the ratio (harmless, and
+   *  small files of blanks compress far beyond it). */
+  zipRatioFloor: 16 * 1024 * 1024,
   maxZipEntries: 10_000,
   maxFeatures: 2_000_000,
 } as const;
