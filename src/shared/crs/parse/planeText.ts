@@ -1,4 +1,4 @@
-import { parseLocaleNumber, type ParsedNumber } from './number';
+import { parseLocaleNumber, splitAtComma, type ParsedNumber } from './number';
 
 /*
  * Reading a VN-2000 X/Y pair as people write it: "X=1371234.56 Y=445678.9", the status bar's
@@ -72,17 +72,6 @@ const PATTERNS = {
   assign: /[=:]/y,
   sep: /[,;]/y,
 };
-
-/** A digit-and-comma run that is not one number, split at the only comma leaving two numbers. */
-function splitAtComma(raw: string): [PlaneNumber, PlaneNumber] | 'none' | 'several' {
-  const splits: Array<[PlaneNumber, PlaneNumber]> = [];
-  for (let i = raw.indexOf(','); i >= 0; i = raw.indexOf(',', i + 1)) {
-    const [a, b] = [raw.slice(0, i), raw.slice(i + 1)];
-    const [pa, pb] = [parseLocaleNumber(a), parseLocaleNumber(b)];
-    if (pa && pb) splits.push([{ ...pa, raw: a }, { ...pb, raw: b }]);
-  }
-  return splits.length === 1 ? splits[0] : splits.length ? 'several' : 'none';
-}
 
 function tokenize(text: string, folded: string): Token[] | PlaneRefusal {
   const tokens: Token[] = [];
@@ -220,7 +209,7 @@ export function readPlanePair(text: string): PlanePair | PlaneRefusal {
   if (!Array.isArray(tokens)) return tokens;
   const entries = bind(tokens, source);
   if (!Array.isArray(entries)) return entries;
-  if (entries.length === 1 && / /.test(entries[0].num.raw)) {
+  if (entries.length === 1 && /\s/.test(entries[0].num.raw)) {
     return {
       vi: `Trong "${source}" dấu cách vừa nhóm hàng nghìn vừa ngăn hai số nên không biết X hết ở đâu: hãy ghi X=… Y=… hoặc ngăn hai số bằng dấu phẩy và dấu cách`,
       en: `In "${source}" spaces both group thousands and separate the values, so where X ends is unknown: write X=… Y=… or separate the values with a comma and a space`,
@@ -262,5 +251,7 @@ export function looksLikePlane(text: string): boolean {
   const tokens = tokenize(source, fold(source));
   // An unreadable number among big ones ("1381500,5,432800") is still X/Y, to be refused as such.
   if (!Array.isArray(tokens)) return !!tokens.numeric && /\d{5}/.test(source);
-  return tokens.some((t) => (t.kind === 'label' && t.strong) || (t.kind === 'num' && Math.abs(t.num.value) >= 1000));
+  // A space-grouped number must be six digits long to count: "12 107" is degrees, not 12,107 m.
+  const big = (n: PlaneNumber) => Math.abs(n.value) >= (/\s/.test(n.raw) ? 100_000 : 1000);
+  return tokens.some((t) => (t.kind === 'label' && t.strong) || (t.kind === 'num' && big(t.num)));
 }
