@@ -14,6 +14,8 @@ import { parseLocaleNumber, splitAtComma, type ParsedNumber } from './number';
  * - a space inside a number groups thousands only in threes ("1 382 553,86"), and the number
  *   ends at its decimal part, so "1 382 553,86 432 056,65" is two numbers; without decimals
  *   ("1 382 553 432 056") the split cannot be known and the text is refused;
+ * - a lone dot or comma before exactly three digits ("432.800") is a decimal mark, unless another
+ *   number of the text groups thousands with that same mark ("1.381.500 432.800": 432800);
  * - a run of digits and commas with no space that is not one number ("1381500,5,432800,25") is
  *   split at the one comma that leaves two valid numbers; if none or several do
  *   ("1381500,5,432800" is 1381500 | 5.4328 or 1381500.5 | 432800), it is refused.
@@ -130,6 +132,30 @@ const unreadable = (bad: string, text: string): PlaneRefusal => ({
   en: `Cannot read "${bad}" in "${text}": X, Y coordinates hold only numbers, the labels X/Y (or Bắc/Đông, N/E) and the unit m`,
 });
 
+/**
+ * "1.381.500 432.800": a lone mark before three digits is read as a decimal by `parseLocaleNumber`
+ * (432.8); when another number of the same text groups thousands with that mark, and no number
+ * groups with the other one, it groups thousands here too (432800).
+ */
+function regroup(tokens: Token[]): void {
+  const nums = tokens.flatMap((t) => (t.kind === 'num' ? [t] : []));
+  const grouping = new Set<string>();
+  for (const { num } of nums) {
+    const digits = num.raw.replace(/^[-+]/, '');
+    for (const [mark, other] of [['.', ','], [',', '.']]) {
+      const repeated = digits.split(mark).length > 2;
+      const beforeOther = digits.includes(mark) && digits.indexOf(mark) < digits.lastIndexOf(other);
+      if (repeated || beforeOther) grouping.add(mark);
+    }
+  }
+  if (grouping.size !== 1) return;
+  const [mark] = [...grouping];
+  const lone = new RegExp(`^[-+]?\\d{1,3}\\${mark}\\d{3}$`);
+  for (const token of nums) {
+    if (lone.test(token.num.raw)) token.num = { raw: token.num.raw, value: Number(token.num.raw.replace(mark, '')), decimals: 0 };
+  }
+}
+
 type Entry = { num: PlaneNumber; axis?: Axis };
 
 /**
@@ -196,9 +222,14 @@ function byMagnitude(a: PlaneNumber, b: PlaneNumber, text: string): PlanePair | 
       en: `Cannot tell X from Y in "${text}": either number could be the northing or the easting; label them, e.g. X=${a.raw} Y=${b.raw}`,
     };
   }
+  // "432.800" read as 432.8 is the likely cause: say so.
+  const lone = [a, b].find((n) => /^[-+]?\d{1,3}[.,]\d{3}$/.test(n.raw));
+  const hint = lone
+    ? { vi: ` (đã đọc "${lone.raw}" là ${String(lone.value).replace('.', ',')}; nếu là hàng nghìn, hãy viết ${lone.raw.replace(/[.,]/, '')})`, en: ` ("${lone.raw}" was read as ${lone.value}; if it groups thousands, write ${lone.raw.replace(/[.,]/, '')})` }
+    : { vi: '', en: '' };
   return {
-    vi: `"${text}" không phải một cặp X, Y ở Việt Nam (X, toạ độ Bắc, từ 800.000 đến 2.700.000 m; Y, toạ độ Đông, từ 100.000 đến 900.000 m): hãy kiểm tra lại các số hoặc ghi nhãn X=… Y=…`,
-    en: `"${text}" is not an X, Y pair in Vietnam (X, the northing, 800,000–2,700,000 m; Y, the easting, 100,000–900,000 m): check the numbers or label them X=… Y=…`,
+    vi: `"${text}" không phải một cặp X, Y ở Việt Nam (X, toạ độ Bắc, từ 800.000 đến 2.700.000 m; Y, toạ độ Đông, từ 100.000 đến 900.000 m)${hint.vi}: hãy kiểm tra lại các số hoặc ghi nhãn X=… Y=…`,
+    en: `"${text}" is not an X, Y pair in Vietnam (X, the northing, 800,000–2,700,000 m; Y, the easting, 100,000–900,000 m)${hint.en}: check the numbers or label them X=… Y=…`,
   };
 }
 
@@ -207,6 +238,7 @@ export function readPlanePair(text: string): PlanePair | PlaneRefusal {
   const source = text.normalize('NFC').trim();
   const tokens = tokenize(source, fold(source));
   if (!Array.isArray(tokens)) return tokens;
+  regroup(tokens);
   const entries = bind(tokens, source);
   if (!Array.isArray(entries)) return entries;
   if (entries.length === 1 && /\s/.test(entries[0].num.raw)) {
