@@ -50,8 +50,7 @@ function fold(text: string): string {
       if (c === 'đ' || c === 'Đ') return 'D';
       if (/[\u00A0\u202F\u2009]/.test(c)) return ' ';
       if (c === '\u2212') return '-';
-      const base = c.toUpperCase().normalize('NFD')[0] ?? c;
-      return base.length === 1 ? base : c;
+      return c.toUpperCase().normalize('NFD').charAt(0) || c;
     })
     .join('');
 }
@@ -72,6 +71,8 @@ const PATTERNS = {
   // Words that may precede the pair and say nothing about it: "VN-2000", "Toạ độ".
   ignored: /(?:VN-?2000|TOA\s*DO)(?![A-Z\d])/y,
   assign: /[=:]/y,
+  // "(1381500,5; 432800,25)": brackets around the pair say nothing.
+  bracket: /[()[\]]/y,
   sep: /[,;]/y,
 };
 
@@ -88,7 +89,7 @@ function tokenize(text: string, folded: string): Token[] | PlaneRefusal {
     const start = index;
     let m: RegExpExecArray | null;
     if (at(PATTERNS.space) || at(PATTERNS.ignored) || at(PATTERNS.assign) || at(PATTERNS.unit)) continue;
-    if ((m = at(PATTERNS.spaced) ?? at(PATTERNS.plain))) {
+    if (at(PATTERNS.spaced) ?? at(PATTERNS.plain)) {
       const raw = text.slice(start, index);
       const parsed = parseLocaleNumber(raw);
       if (parsed) tokens.push({ kind: 'num', num: { ...parsed, raw } });
@@ -105,7 +106,7 @@ function tokenize(text: string, folded: string): Token[] | PlaneRefusal {
       tokens.push({ kind: 'label', ...labelAxis(m[1])! });
     } else if (at(PATTERNS.sep)) {
       tokens.push({ kind: 'sep' });
-    } else {
+    } else if (!at(PATTERNS.bracket)) {
       const word = /[^\s,;=:]+/y;
       word.lastIndex = start;
       word.exec(text);
