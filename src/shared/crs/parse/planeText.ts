@@ -96,7 +96,7 @@ function tokenize(text: string, folded: string): Token[] | PlaneRefusal {
       else if (!raw.includes(',')) return invalidNumber(raw, text);
       else {
         const split = splitAtComma(raw);
-        if (split === 'several') return ambiguousCommas(raw, text);
+        if (split === 'several') return ambiguousCommas(raw);
         if (split === 'none') return invalidNumber(raw, text);
         tokens.push({ kind: 'num', num: split[0] }, { kind: 'sep' }, { kind: 'num', num: split[1] });
       }
@@ -122,7 +122,7 @@ const invalidNumber = (raw: string, text: string): PlaneRefusal => ({
   en: `Invalid number "${raw}" in "${text}": use a comma or a dot as the decimal mark and group thousands in threes (e.g. 1,382,553.86)`,
 });
 
-const ambiguousCommas = (raw: string, text: string): PlaneRefusal => ({
+const ambiguousCommas = (raw: string): PlaneRefusal => ({
   numeric: true,
   vi: `Không rõ dấu phẩy nào trong "${raw}" ngăn hai số: hãy đặt dấu cách sau dấu phẩy ngăn cách, hoặc ghi X=… Y=…`,
   en: `Cannot tell which comma in "${raw}" separates the two numbers: put a space after the separating comma, or write X=… Y=…`,
@@ -209,8 +209,10 @@ export const within = (v: number, [lo, hi]: [number, number]) => v >= lo && v <=
 
 /**
  * Unlabelled, the two values are told apart by size: X (northing) has seven digits in most of
- * Vietnam (over 900,000 m anywhere), Y (easting) six. When both orders fit (two values between
- * 800,000 and 900,000 m, the far south) or neither does, the pair is refused.
+ * Vietnam and is over 900,000 m on all of the mainland (Mũi Cà Mau, 8.6°N, is ~950,000 m); Y
+ * (easting) has six and stays under 900,000 m. When both orders fit (both values between 800,000
+ * and 900,000 m: islands south of 8.2°N, or a UTM easting far from its meridian) or neither
+ * does, the pair is refused with a sentence asking for labels.
  */
 function byMagnitude(a: PlaneNumber, b: PlaneNumber, text: string): PlanePair | PlaneRefusal {
   const fits = (x: PlaneNumber, y: PlaneNumber) => within(x.value, NORTHING_RANGE) && within(y.value, EASTING_RANGE);
