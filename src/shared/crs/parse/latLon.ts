@@ -20,6 +20,14 @@ function normalize(text: string): string {
       .replace(/WGS\s*-?\s*84\s*:?/g, ' ')
       .replace(/V[IĨ]\s*[ĐD][OỘÔ]|LATITUDE|\bLAT\b/g, ' @ ')
       .replace(/KINH\s*[ĐD][OỘÔ]|LONGITUDE|\bLONG?\b|\bLNG\b/g, ' # ')
+      // Written out: "12 độ 24 phút 31,5 giây Bắc", "107,85 Đông".
+      .replace(/ĐỘ/g, '°')
+      // "Vĩ độ: 12,4025", and "12:24:31.5" (colons between degrees, minutes and seconds).
+      .replace(/[:=]/g, ' ')
+      .replace(/PH[UÚ]T/g, "'")
+      .replace(/GI[AÂ]Y/g, '"')
+      .replace(/B[AẮ]C/g, 'N')
+      .replace(/ĐÔNG/g, 'E')
       .replace(/[º˚]/g, '°')
       .replace(/[′’‘´`]/g, "'")
       .replace(/''/g, '"')

@@ -33,12 +33,16 @@ type Token =
   | { kind: 'qualifier'; axis?: Axis }
   | { kind: 'sep' };
 
-/** Label words after folding (no diacritics, upper case). X/Y/Bắc/Đông name the plane axes outright; N/E may also be hemisphere letters. */
+/**
+ * Label words after folding (no diacritics, upper case). X/Y and northing/easting name plane axes
+ * outright ("strong"); Bắc/Đông, North/East and N/E also name hemispheres of degrees, so with them
+ * only the size of the numbers says the text is X/Y.
+ */
 const LABEL_WORDS: Array<[RegExp, Axis, boolean]> = [
-  [/^(?:X|BAC|NORTHING|NORTH)$/, 'x', true],
-  [/^(?:Y|DONG|EASTING|EAST)$/, 'y', true],
-  [/^N$/, 'x', false],
-  [/^E$/, 'y', false],
+  [/^(?:X|NORTHING)$/, 'x', true],
+  [/^(?:Y|EASTING)$/, 'y', true],
+  [/^(?:BAC|NORTH|N)$/, 'x', false],
+  [/^(?:DONG|EAST|E)$/, 'y', false],
 ];
 const WORD = 'X|Y|BAC|DONG|NORTHING|NORTH|EASTING|EAST|N|E';
 
@@ -279,7 +283,7 @@ export function readPlanePair(text: string): PlanePair | PlaneRefusal {
 
 /**
  * Whether `text` reads as an X/Y pair rather than degrees: it holds only plane tokens, and either
- * an X/Y/Bắc/Đông label or a number too big for degrees (N/E with small numbers are hemispheres).
+ * an X/Y label or a number too big for degrees (Bắc/Đông, N/E with small numbers are hemispheres).
  */
 export function looksLikePlane(text: string): boolean {
   const source = text.normalize('NFC').trim();
