@@ -52,6 +52,9 @@ export function parseCoordinate(text: string, options: ParseCoordinateOptions = 
       }
       return parseVn2000XY(text, options.crs);
     default:
-      return fail(`Không nhận ra dạng toạ độ "${text}"`, `Unrecognised coordinate "${text}"`);
+      return fail(
+        `Không nhận ra dạng toạ độ "${text}": hãy viết như X=1381500,5 Y=432800,25, 12,4025 107,8541, 12°24′31″B 107°51′15″Đ hoặc 48P YU 123 456`,
+        `Unrecognised coordinate "${text}": write it like X=1381500.5 Y=432800.25, 12.4025 107.8541, 12°24′31″N 107°51′15″E or 48P YU 123 456`,
+      );
   }
 }
