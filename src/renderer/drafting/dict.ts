@@ -80,7 +80,7 @@ const D = {
   'coords.moveSelected': 'Di chuyển điểm đang chọn đến đây|Move the selected point here',
   'coords.gridZone': 'Ô lưới MGRS (cho dạng ngắn, vd 49P)|MGRS grid zone (for short references, e.g. 49P)',
   'coords.place': 'Đặt điểm|Place',
-  'coords.hint': 'Ví dụ: X=1362345.67 Y=456789.12 · 12.3456, 107.89 · 12°20\'44"N 107°53\'24"E · 49P 123456 1365432 · 49P BT 12345 67890|E.g. X=1362345.67 Y=456789.12 · 12.3456, 107.89 · 12°20\'44"N 107°53\'24"E · 49P 123456 1365432 · 49P BT 12345 67890',
+  'coords.hint': 'Ví dụ: X=1.362.345,67 Y=456.789,12 · 1362345,67 456789,12 (không nhãn: số 7 chữ số là X) · 12,3456 107,89 · 12°20\'44"B 107°53\'24"Đ · 49P 123456 1365432 · 49P BT 12345 67890|E.g. X=1,362,345.67 Y=456,789.12 · 1362345.67 456789.12 (unlabelled: the 7-digit number is X) · 12.3456, 107.89 · 12°20\'44"N 107°53\'24"E · 49P 123456 1365432 · 49P BT 12345 67890',
   'coords.precision': 'Độ chính xác của cách viết: {p} m|Precision of the notation: {p} m',
   'status.format': 'Dạng tọa độ con trỏ|Cursor coordinate format',
   'status.sheet': 'Mảnh 1:50.000 (tham khảo)|1:50,000 sheet (hint)',

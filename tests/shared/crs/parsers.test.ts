@@ -136,6 +136,7 @@ describe('VN-2000 X/Y (X = northing, Y = easting)', () => {
     'x: 1371234,56; y: 445678,9',
     'X: 1.371.234,56  Y: 445.678,9',
     'X(m)=1371234.56 Y(m)=445678.90',
+    '1371234.56 445678.9',
   ])('reads %s', (text) => {
     const r = ok(parseVn2000XY(text, crs));
     expect(r.source).toEqual({ format: 'vn2000', crsCode: 'EPSG:9218', x: 1371234.56, y: 445678.9 });
@@ -159,9 +160,9 @@ describe('VN-2000 X/Y (X = northing, Y = easting)', () => {
   });
 
   it.each([
-    ['1371234.56 445678.9', /Label both/],
-    ['X=1371234.56', /Label both/],
-    ['X=abc Y=445678.9', /Invalid number/],
+    ['X=1371234.56', /Two numbers are needed/],
+    ['X=abc Y=445678.9', /Cannot read "abc"/],
+    ['X=1.37.1234 Y=445678.9', /Invalid number/],
     ['X=99 Y=5', /outside Vietnam/],
     ['X=3371234 Y=445678', /outside Vietnam/],
   ])('refuses %j', (text, message) => {

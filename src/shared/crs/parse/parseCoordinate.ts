@@ -2,6 +2,7 @@ import type { CrsDatum, CrsDef } from '../catalogue';
 import { parseDecimalDegrees } from './decimalDegrees';
 import { parseDms } from './dms';
 import { parseMgrs } from './mgrs';
+import { looksLikePlane } from './planeText';
 import { fail, type ParseResult } from './result';
 import { parseUtm } from './utm';
 import { parseVn2000XY } from './vn2000XY';
@@ -24,6 +25,8 @@ export function detectFormat(text: string): CoordinateFormat | undefined {
   if (/^\d{1,2}\s*[C-HJ-NP-X]\s*[A-HJ-NP-Z]\s*[A-HJ-NP-V](\s*\d)*$/.test(s)) return 'mgrs';
   if (/^[A-HJ-NP-Z]\s*[A-HJ-NP-V](\s*\d)+$/.test(s)) return 'mgrs';
   if (/^\d{1,2}\s*[A-Z]\s+\d{6}/.test(s)) return 'utm';
+  // Before degrees: "1381500,5 432800,25" has two numbers like "12,5 107,9", but too big for degrees.
+  if (looksLikePlane(text)) return 'vn2000';
   if (/(^|[^A-Z])X\s*(\(M\))?\s*[=:]/.test(s) && /(^|[^A-Z])Y\s*(\(M\))?\s*[=:]/.test(s)) return 'vn2000';
   if (/[°º˚'′"″]/.test(s) || (s.match(/\d+(?:[.,]\d+)?/g) ?? []).length > 2) return 'dms';
   if (/\d/.test(s)) return 'dd';
@@ -49,6 +52,9 @@ export function parseCoordinate(text: string, options: ParseCoordinateOptions = 
       }
       return parseVn2000XY(text, options.crs);
     default:
-      return fail(`Không nhận ra dạng toạ độ "${text}"`, `Unrecognised coordinate "${text}"`);
+      return fail(
+        `Không nhận ra dạng toạ độ "${text}": hãy viết như X=1381500,5 Y=432800,25, 12,4025 107,8541, 12°24′31″B 107°51′15″Đ hoặc 48P YU 123 456`,
+        `Unrecognised coordinate "${text}": write it like X=1381500.5 Y=432800.25, 12.4025 107.8541, 12°24′31″N 107°51′15″E or 48P YU 123 456`,
+      );
   }
 }

@@ -1,17 +1,14 @@
 import { findCrs, type CrsDef } from '../catalogue';
 import { fromWgs84, toWgs84 } from '../register';
-import { parseLocaleNumber } from './number';
+import { EASTING_RANGE, NORTHING_RANGE, readPlanePair, within } from './planeText';
 import { fail, type LonLat, type ParseResult } from './result';
 
 /*
  * Plausible VN-2000 plane coordinates for Vietnam, TM-3 and UTM alike: northings from
  * about 0.9 million (Cà Mau, 8.5°N) to 2.6 million (Hà Giang, 23.4°N), eastings from the
- * zone edges. The two ranges do not overlap, which is what lets a swapped pair be caught.
+ * zone edges. The two ranges overlap only between 800,000 and 900,000 m, which is what lets a
+ * swapped pair be caught and an unlabelled one be read (see planeText.ts).
  */
-const NORTHING_RANGE: [number, number] = [800_000, 2_700_000];
-const EASTING_RANGE: [number, number] = [100_000, 900_000];
-
-const within = (v: number, [lo, hi]: [number, number]) => v >= lo && v <= hi;
 
 export type Vn2000XY = { /** northing */ x: number; /** easting */ y: number };
 
@@ -20,30 +17,12 @@ function resolveCrs(crs: CrsDef | string): CrsDef | undefined {
   return def && def.datum === 'VN-2000' && def.kind === 'projected' ? def : undefined;
 }
 
-function readLabelled(text: string): { x?: string; y?: string } | undefined {
-  const labels = [...text.matchAll(/(?<![A-Za-z])([XYxy])(?![A-Za-z])\s*(?:\(m\))?\s*[=:]?\s*/g)];
-  if (labels.length !== 2) return undefined;
-  const values: { x?: string; y?: string } = {};
-  for (const [i, label] of labels.entries()) {
-    const end = i + 1 < labels.length ? labels[i + 1].index : text.length;
-    const raw = text
-      .slice(label.index + label[0].length, end)
-      .replace(/[\s,;]*$/, '')
-      .replace(/\s*m$/i, '');
-    const key = label[1].toLowerCase() as 'x' | 'y';
-    if (values[key] !== undefined) return undefined;
-    values[key] = raw;
-  }
-  if (text.slice(0, labels[0].index).trim() !== '') return undefined;
-  return values;
-}
-
 const decimalsOf = (value: number) => (String(value).split('.')[1] ?? '').length;
 
 /**
  * VN-2000 plane coordinates, X = northing, Y = easting (the Vietnamese convention), either as
- * numbers or as labelled text "X=1371234.56 Y=445678.9"; unlabelled text is refused because
- * the order people write the pair in varies.
+ * numbers or as text: labelled in either order ("X=1371234.56 Y=445678.9", "Y (Đông) = … X (Bắc) = …",
+ * "…mE …mN") or unlabelled, told apart by size ("1381500,5 432800,25"); see planeText.ts.
  */
 export function parseVn2000XY(input: string | Vn2000XY, crs: CrsDef | string): ParseResult {
   const def = resolveCrs(crs);
@@ -57,18 +36,9 @@ export function parseVn2000XY(input: string | Vn2000XY, crs: CrsDef | string): P
   let y: number;
   let precisionM: number;
   if (typeof input === 'string') {
-    const labelled = readLabelled(input);
-    if (!labelled || labelled.x === undefined || labelled.y === undefined) {
-      return fail(
-        `Cần ghi rõ X (toạ độ Bắc) và Y (toạ độ Đông), ví dụ X=1371234.56 Y=445678.90; đọc được: "${input}"`,
-        `Label both values, X (northing) and Y (easting), e.g. X=1371234.56 Y=445678.90; got "${input}"`,
-      );
-    }
-    const px = parseLocaleNumber(labelled.x);
-    const py = parseLocaleNumber(labelled.y);
-    if (!px || !py) {
-      return fail(`Số không hợp lệ trong "${input}"`, `Invalid number in "${input}"`);
-    }
+    const pair = readPlanePair(input);
+    if (!('x' in pair)) return fail(pair.vi, pair.en);
+    const [px, py] = [pair.x, pair.y];
     [x, y] = [px.value, py.value];
     precisionM = 10 ** -Math.min(px.decimals, py.decimals);
   } else {
@@ -76,16 +46,17 @@ export function parseVn2000XY(input: string | Vn2000XY, crs: CrsDef | string): P
     if (!Number.isFinite(x) || !Number.isFinite(y)) return fail('X, Y phải là số', 'X and Y must be numbers');
     precisionM = Math.max(10 ** -Math.min(decimalsOf(x), decimalsOf(y)), 0.001);
   }
-  if (within(x, EASTING_RANGE) && within(y, NORTHING_RANGE)) {
+  const plausible = within(x, NORTHING_RANGE) && within(y, EASTING_RANGE);
+  if (!plausible && within(x, EASTING_RANGE) && within(y, NORTHING_RANGE)) {
     return fail(
-      `X=${x} và Y=${y} có vẻ bị đảo: ở Việt Nam X là toạ độ Bắc (khoảng 0,9–2,6 triệu m), Y là toạ độ Đông (khoảng 0,2–0,8 triệu m)`,
-      `X=${x} and Y=${y} look swapped: in Vietnam X is the northing (about 0.9–2.6 million m) and Y the easting (about 0.2–0.8 million m)`,
+      `X=${x} và Y=${y} có vẻ bị đảo: ở Việt Nam X là toạ độ Bắc (khoảng 0,9–2,6 triệu m), Y là toạ độ Đông (khoảng 0,2–0,8 triệu m); hãy đổi chỗ hai số`,
+      `X=${x} and Y=${y} look swapped: in Vietnam X is the northing (about 0.9–2.6 million m) and Y the easting (about 0.2–0.8 million m); exchange the two values`,
     );
   }
-  if (!within(x, NORTHING_RANGE) || !within(y, EASTING_RANGE)) {
+  if (!plausible) {
     return fail(
-      `X=${x}, Y=${y} nằm ngoài phạm vi Việt Nam (X từ 800.000 đến 2.700.000 m, Y từ 100.000 đến 900.000 m)`,
-      `X=${x}, Y=${y} is outside Vietnam (X 800,000–2,700,000 m, Y 100,000–900,000 m)`,
+      `X=${x}, Y=${y} nằm ngoài phạm vi Việt Nam (X từ 800.000 đến 2.700.000 m, Y từ 100.000 đến 900.000 m): hãy kiểm tra lại các số`,
+      `X=${x}, Y=${y} is outside Vietnam (X 800,000–2,700,000 m, Y 100,000–900,000 m): check the numbers`,
     );
   }
   const [lon, lat] = toWgs84(def, [y, x]);
