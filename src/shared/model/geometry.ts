@@ -29,7 +29,8 @@ export const GeometrySchema = read.any;
 
 // The contract does not know the project: it can only refuse what no CRS holds. The store checks
 // the project's own CRS domain (src/shared/crs/domain.ts) with a sentence naming the feature.
-const beyond = `a coordinate beyond ±${COORDINATE_LIMIT} is no position in any CRS QuyTap uses`;
+// Bilingual: a schema's own message is shown as written in both languages.
+const beyond = 'tọa độ vượt quá ±100.000.000: không hệ tọa độ nào có vị trí như vậy · a coordinate beyond ±100,000,000 is no position in any CRS';
 const boundedNumber = z.number().finite().min(-COORDINATE_LIMIT, beyond).max(COORDINATE_LIMIT, beyond);
 const boundedCoord = z.array(boundedNumber).min(2, 'a position needs x and y').max(3, 'a position has at most x, y, z');
 
