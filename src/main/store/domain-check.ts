@@ -27,8 +27,22 @@ export function outOfDomainError(domain: CrsDomain, table: TableName, id: string
   );
 }
 
-/** Throws when the geometry (whose envelope is `env`) leaves the domain; the envelope makes it O(1). */
-export function checkInDomain(domain: CrsDomain, table: TableName, id: string, props: Props, geometry: Geometry | null, env: Extent | null): void {
-  if (!geometry || !env) return;
-  if (!extentInsideDomain(domain, env)) throw outOfDomainError(domain, table, id, props, geometry);
+/**
+ * Throws when the geometry (whose envelope is `env`) leaves the domain; the envelope makes it O(1).
+ * `stored` is the row's geometry before this write: a row written before the check existed may keep
+ * it unchanged (a change of its fields, the undo of one), so that it can still be edited and fixed.
+ */
+export function checkInDomain(
+  domain: CrsDomain,
+  table: TableName,
+  id: string,
+  props: Props,
+  geometry: Geometry | null,
+  env: Extent | null,
+  stored: Geometry | null = null,
+): void {
+  if (!geometry || !env || extentInsideDomain(domain, env)) return;
+  // Compared only on the way to a refusal: the common case costs nothing.
+  if (stored && (stored === geometry || JSON.stringify(stored) === JSON.stringify(geometry))) return;
+  throw outOfDomainError(domain, table, id, props, geometry);
 }

@@ -219,8 +219,7 @@ export function updateRow(
   const p = normaliseProps(ctx, table, props);
   if (s.layout.hasData) attachmentDataPinned(ctx, stored, p);
   const env = envelope(s.layout.geometryType ? geometry : null);
-  // A patch of fields alone keeps the stored geometry: a row written before the domain check can still be edited.
-  if (geometry !== stored.geometry) checkInDomain(ctx.domain, table, id, p, geometry, env);
+  checkInDomain(ctx.domain, table, id, p, geometry, env, stored.geometry);
   const version = stored.version + 1;
   const values: unknown[] = [];
   if (s.layout.geometryType) values.push(geometry ? encodeGpkgGeometry(geometry, ctx.srsId) : null);
@@ -263,7 +262,7 @@ export function setDeleted(
   const geometry = content ? (s.layout.geometryType ? content.geometry : null) : stored.geometry;
   if (content) {
     if (s.layout.hasData) attachmentDataPinned(ctx, stored, props);
-    if (geometry !== stored.geometry) checkInDomain(ctx.domain, table, id, props, geometry, envelope(geometry));
+    checkInDomain(ctx.domain, table, id, props, geometry, envelope(geometry), stored.geometry);
     const values: unknown[] = [];
     if (s.layout.geometryType) values.push(geometry ? encodeGpkgGeometry(geometry, ctx.srsId) : null);
     for (const f of s.layout.fields) values.push(toSqlValue(f, props[f.name]));

@@ -123,9 +123,17 @@ describe('store: a project holding a row from before the check', () => {
     }
   });
 
-  it('the row can be fixed; undoing the fix (which would write the bad coordinate again) is refused', () => {
+  it('its fields can still change (and the change be undone); it can be fixed, but the undo of the fix is refused', () => {
     const s = ProjectStore.open(path);
     try {
+      // The geometry stays as it was: not a new write of the bad coordinate.
+      const v0 = s.get('graves', bad)!.meta.version;
+      s.applyEdit({ put: [{ table: 'graves', id: bad, baseVersion: v0, props: { description: 'tọa độ sai' } }] }, AUTHOR);
+      expect(s.get('graves', bad)!.props.description).toBe('tọa độ sai');
+      s.undo(AUTHOR);
+      expect(s.get('graves', bad)!.props.description).toBeNull();
+      expect(s.get('graves', bad)!.geometry).toEqual({ type: 'Point', coordinates: [1e39, -1e39] });
+      // Fixed; undoing the fix would write the bad coordinate again.
       const v = s.get('graves', bad)!.meta.version;
       s.applyEdit({ put: [{ table: 'graves', id: bad, baseVersion: v, geometry: { type: 'Point', coordinates: [X0 + 20, Y0] } }] }, AUTHOR);
       const e = refusal(() => s.undo(AUTHOR));
