@@ -2,23 +2,25 @@
 // that must end fails (instead of hanging the test run) when the loop does not, because
 // Worker.terminate() stops even a synchronous endless loop.
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 const BODY = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { tsImport } = require(workerData.tsx);
-tsImport(workerData.url, workerData.url)
-  .then((m) => parentPort.postMessage({ ok: true, value: m[workerData.fn](...workerData.args) }))
-  .catch((e) => parentPort.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) }));
+try {
+  const m = require(workerData.tsx).require(workerData.path, workerData.path);
+  parentPort.postMessage({ ok: true, value: m[workerData.fn](...workerData.args) });
+} catch (e) {
+  parentPort.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
+}
 `;
 
 /** `fn(...args)` from the module at `path` (relative to the repository), its result cloned back. */
 export function callInWorker<T>(path: string, fn: string, args: unknown[], ms = 5000): Promise<T> {
-  const url = pathToFileURL(`${process.cwd()}/${path}`).href;
-  // tsx's scoped loader resolves the module's own imports as the app's build does (no extensions).
-  const tsx = createRequire(import.meta.url).resolve('tsx/esm/api');
-  const w = new Worker(BODY, { eval: true, workerData: { url, fn, args, tsx } });
+  // tsx's CommonJS loader resolves the module's imports as the app's bundler does (no extensions,
+  // OpenLayers' ES modules included).
+  const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
+  const w = new Worker(BODY, { eval: true, workerData: { path: join(process.cwd(), path), fn, args, tsx } });
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       void w.terminate();
