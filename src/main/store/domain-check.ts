@@ -3,7 +3,7 @@
 // the review's grid walks; one beyond float32 (1e39) turned the R-tree's extent into ±Infinity and
 // the project could no longer be opened. See src/shared/crs/domain.ts for the domains.
 import { ApiError } from '../../shared/api';
-import { describeDomain, extentInsideDomain, firstOutside, formatPosition, type CrsDomain } from '../../shared/crs/domain';
+import { describeDomain, describePosition, extentInsideDomain, firstOutside, type CrsDomain } from '../../shared/crs/domain';
 import { TABLES, type Extent, type Geometry, type Props, type TableName } from '../../shared/model';
 import { tableLabelVi } from './errors';
 
@@ -16,12 +16,13 @@ function rowName(props: Props, id: string): string {
 export function outOfDomainError(domain: CrsDomain, table: TableName, id: string, props: Props, geometry: Geometry): ApiError {
   const at = firstOutside(domain, geometry) ?? [NaN, NaN];
   const range = describeDomain(domain);
+  const pos = describePosition(domain, at);
   const who = rowName(props, id);
   return new ApiError(
     'validation',
-    `Tọa độ ${formatPosition(at)} của ${tableLabelVi(table)} ${who} nằm ngoài phạm vi của hệ tọa độ dự án ${domain.name} (${range.vi}). ` +
+    `Tọa độ ${pos.vi} của ${tableLabelVi(table)} ${who} nằm ngoài phạm vi của hệ tọa độ dự án ${domain.name}: ${range.vi}. ` +
       'Hãy kiểm tra lại tọa độ: có thể nhập nhầm hệ tọa độ, đảo X với Y, hoặc gõ thừa chữ số.',
-    `Coordinate ${formatPosition(at)} of ${TABLES[table].en} ${who} is outside the range of the project's CRS ${domain.nameEn} (${range.en}). ` +
+    `Coordinate ${pos.en} of ${TABLES[table].en} ${who} is outside the range of the project's CRS ${domain.nameEn}: ${range.en}. ` +
       'Check it: a wrong CRS, X and Y swapped, or extra digits?',
     { table, id, at, crs: domain.code, domain: domain.box },
   );

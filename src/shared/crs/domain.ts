@@ -120,8 +120,16 @@ export function formatCoordinateValue(v: number): string {
   return Math.abs(v) < 1e9 ? String(Math.round(v * 100) / 100) : v.toExponential(3);
 }
 
-/** "(x; y)" of a position, as the messages print it. */
-export const formatPosition = (p: Position): string => `(${formatCoordinateValue(p[0]!)}; ${formatCoordinateValue(p[1]!)})`;
+/**
+ * A position in words, Vietnamese and English: Vietnamese surveyors call the northing X and the
+ * easting Y, so both names are given.
+ */
+export function describePosition(d: CrsDomain, p: Position): { vi: string; en: string } {
+  const [x, y] = [formatCoordinateValue(p[0]!), formatCoordinateValue(p[1]!)];
+  if (d.kind === 'geographic') return { vi: `kinh độ ${x}, vĩ độ ${y}`, en: `longitude ${x}, latitude ${y}` };
+  if (d.kind === 'projected') return { vi: `Y (Đông) = ${x}, X (Bắc) = ${y}`, en: `easting ${x}, northing ${y}` };
+  return { vi: `(${x}; ${y})`, en: `(${x}; ${y})` };
+}
 
 /** The domain in words, Vietnamese and English. */
 export function describeDomain(d: CrsDomain): { vi: string; en: string } {
@@ -129,7 +137,7 @@ export function describeDomain(d: CrsDomain): { vi: string; en: string } {
   if (d.kind === 'geographic')
     return { vi: `kinh độ từ ${x0} đến ${x1}°, vĩ độ từ ${y0} đến ${y1}°`, en: `longitude ${x0} to ${x1}°, latitude ${y0} to ${y1}°` };
   return {
-    vi: `Đông (E, Y) từ ${x0} đến ${x1}, Bắc (N, X) từ ${y0} đến ${y1}`,
+    vi: `Y (Đông) từ ${x0} đến ${x1}, X (Bắc) từ ${y0} đến ${y1}`,
     en: `easting ${x0} to ${x1}, northing ${y0} to ${y1}`,
   };
 }

@@ -40,7 +40,7 @@ describe('hostile coordinates: refused at the edge', () => {
   it('refuses a position outside the project CRS domain with a sentence naming the feature and the coordinate', async () => {
     const err = await env.callErr('edits.apply', { label: 'x', put: [grave([AT[0], 50_000_000], 'M-07')] });
     expect(err.code).toBe('validation');
-    expect(err.vi).toMatch(/^Tọa độ \(430000; 50000000\) của Mộ liệt sĩ "M-07" nằm ngoài phạm vi của hệ tọa độ dự án VN-2000 \/ TM-3 108°30′/);
+    expect(err.vi).toMatch(/^Tọa độ Y \(Đông\) = 430000, X \(Bắc\) = 50000000 của Mộ liệt sĩ "M-07" nằm ngoài phạm vi của hệ tọa độ dự án VN-2000 \/ TM-3 108°30′/);
     expect(err.en).toMatch(/outside the range of the project's CRS/);
     // Degrees typed into a metre CRS with X and Y swapped land far off as well.
     const swapped = await env.callErr('edits.apply', { label: 'x', put: [grave([AT[1] * 4, AT[0]])] });
@@ -50,7 +50,7 @@ describe('hostile coordinates: refused at the edge', () => {
     const line = await env.callErr('edits.apply', {
       put: [{ table: 'base_lines', geometry: { type: 'LineString', coordinates: [AT, [AT[0], -9_000_000]] }, props: { kind: 'road' } }],
     });
-    expect(line.vi).toMatch(/\(430000; -9000000\)/);
+    expect(line.vi).toMatch(/Tọa độ Y \(Đông\) = 430000, X \(Bắc\) = -9000000 của/);
   });
 
   it('refuses moving an existing feature out of range, and keeps the row as it was', async () => {
@@ -111,7 +111,7 @@ describe('hostile coordinates: a project that already holds such rows', () => {
     const out = findings.filter((f) => f.rule === 'geometry.out_of_range');
     expect(out.map((f) => f.id).sort()).toEqual([ids.e18, ids.e39].sort());
     expect(out.every((f) => f.severity === 'error' && f.extent === null)).toBe(true);
-    expect(out.find((f) => f.id === ids.e18)!.vi).toMatch(/Mộ liệt sĩ "M-18": tọa độ \(1\.000e\+18; 1\.000e\+18\) nằm ngoài phạm vi của hệ tọa độ dự án/);
+    expect(out.find((f) => f.id === ids.e18)!.vi).toMatch(/Mộ liệt sĩ "M-18": tọa độ Y \(Đông\) = 1\.000e\+18, X \(Bắc\) = 1\.000e\+18 nằm ngoài phạm vi của hệ tọa độ dự án/);
     expect(findings.some((f) => f.rule.startsWith('graves.near') && [f.id, f.otherId].includes(ids.e18))).toBe(false);
   }, 15_000);
 

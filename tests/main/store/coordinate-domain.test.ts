@@ -41,7 +41,7 @@ describe('store: coordinates outside the CRS domain', () => {
       for (const v of [1e18, 1e39]) {
         const e = refusal(() => s.applyEdit({ put: [grave(X0, Y0, 'M-01'), grave(v, v, 'M-02')] }, AUTHOR));
         expect(e.code).toBe('validation');
-        expect(e.vi).toMatch(/^Tọa độ \(\d\.000e\+\d\d; \d\.000e\+\d\d\) của Mộ liệt sĩ "M-02" nằm ngoài phạm vi của hệ tọa độ dự án/);
+        expect(e.vi).toMatch(/^Tọa độ Y \(Đông\) = \d\.000e\+\d\d, X \(Bắc\) = \d\.000e\+\d\d của Mộ liệt sĩ "M-02" nằm ngoài phạm vi của hệ tọa độ dự án/);
         expect(e.details).toMatchObject({ table: 'graves', crs: 'EPSG:9218' });
       }
       expect(count(s)).toBe(0);
@@ -71,7 +71,7 @@ describe('store: coordinates outside the CRS domain', () => {
       const id = r.rows[0]!.id;
       const far = [[[X0, Y0], [X0 + 100, Y0], [-4e7, Y0 + 100], [X0, Y0]]];
       const e = refusal(() => s.applyEdit({ put: [{ table: 'search_areas', id, baseVersion: 1, geometry: { type: 'Polygon', coordinates: far } }] }, AUTHOR));
-      expect(e.vi).toMatch(/Tọa độ \(-40000000; 1370100\) của Khu vực tìm kiếm[^"]*"KV-1"/);
+      expect(e.vi).toMatch(/Tọa độ Y \(Đông\) = -40000000, X \(Bắc\) = 1370100 của Khu vực tìm kiếm[^"]*"KV-1"/);
       expect(s.get('search_areas', id)!.meta.version).toBe(1);
     } finally {
       s.close();

@@ -1,7 +1,7 @@
 // Invalid geometry: empty, unclosed or too-short rings (judged here, GEOS refuses to read them) and
 // what GEOS's validity test finds (self-intersections, ring crossings, holes outside shells…).
 import { FEATURE_TABLES } from '../../../shared/model';
-import { describeDomain, firstOutside, formatPosition } from '../../../shared/crs/domain';
+import { describeDomain, describePosition, firstOutside } from '../../../shared/crs/domain';
 import { ringProblem } from '../../../shared/review/rings';
 import { domainOf, finding, geosOf, key, label, labelEn, rowsOf, zoomExtent, type CheckEnv } from '../check-data';
 import type { FindingInput } from '../../../shared/review/finding';
@@ -19,12 +19,13 @@ export function checkGeometryValid(env: CheckEnv): FindingInput[] {
       const outside = row.geometry ? firstOutside(domain, row.geometry) : null;
       if (outside) {
         env.badGeometry.add(key(row.table, row.id));
+        const at = describePosition(domain, outside);
         out.push(
           finding(
             'geometry.out_of_range',
             row,
-            `${label(row)}: tọa độ ${formatPosition(outside)} nằm ngoài phạm vi của hệ tọa độ dự án ${domain.name} (${range.vi}). Hãy sửa lại hoặc xóa đối tượng này.`,
-            `${labelEn(row)}: coordinate ${formatPosition(outside)} is out of the range of the project's CRS ${domain.nameEn} (${range.en}). Fix or delete this feature.`,
+            `${label(row)}: tọa độ ${at.vi} nằm ngoài phạm vi của hệ tọa độ dự án ${domain.name}: ${range.vi}. Hãy sửa lại hoặc xóa đối tượng này.`,
+            `${labelEn(row)}: coordinate ${at.en} is out of the range of the project's CRS ${domain.nameEn}: ${range.en}. Fix or delete this feature.`,
             { extent: null },
           ),
         );
