@@ -52,7 +52,7 @@ export async function checkCommand(args: string[]): Promise<void> {
         process.exit(2);
       }
     const findings = await runChecks(
-      { rows: loadAllRows(store), settings, minGraveDistance: distance ?? minGraveDistance(store) },
+      { rows: loadAllRows(store), settings, minGraveDistance: distance ?? minGraveDistance(store), domain: store.domain },
       { communes: values.commune?.length ? values.commune : null },
     );
     for (const f of findings) {

@@ -10,6 +10,7 @@ import {
   type Row,
   type TableName,
 } from '../../shared/model';
+import { ABSOLUTE_DOMAIN, type CrsDomain } from '../../shared/crs/domain';
 import type { FindingInput } from '../../shared/review/finding';
 import { RULES, type RuleId } from '../../shared/review/rules';
 import type { Geos, GeomPtr, PreparedPtr } from './geos';
@@ -21,6 +22,8 @@ export interface CheckData {
   settings: ProjectSettings;
   /** Graves closer than this (metres) are reported. */
   minGraveDistance: number;
+  /** The project's CRS domain (store.domain); without it only the absolute bound is checked. */
+  domain?: CrsDomain;
 }
 
 export interface CommuneArea {
@@ -55,6 +58,7 @@ export function geosOf(env: CheckEnv, row: Row): GeomPtr {
 
 export const key = (table: string, id: string) => `${table}/${id}`;
 export const rowsOf = (env: CheckEnv, t: TableName): Row[] => env.data.rows.get(t) ?? [];
+export const domainOf = (env: CheckEnv): CrsDomain => env.data.domain ?? ABSOLUTE_DOMAIN;
 
 /** Feature tables that carry a commune code (the commune's own map content). */
 export const COMMUNE_FEATURE_TABLES: TableName[] = FEATURE_TABLES.filter(

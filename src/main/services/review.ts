@@ -70,7 +70,7 @@ async function run(ctx: ServiceContext, communes: string[] | null): Promise<Chec
   const store = ctx.need();
   const job = ctx.jobs.start('review.check', async (progress, signal) => {
     progress(0, 1, 'Đọc dữ liệu');
-    const data = { rows: loadAllRows(store), settings: store.getSettings(), minGraveDistance: minGraveDistance(store) };
+    const data = { rows: loadAllRows(store), settings: store.getSettings(), minGraveDistance: minGraveDistance(store), domain: store.domain };
     return runChecks(data, { communes, signal, onProgress: progress });
   });
   const findings = (await job.result) as Finding[];

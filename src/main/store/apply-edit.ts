@@ -19,6 +19,7 @@ import { EditJournal, touchContents } from './edit-journal';
 import { insertRow, readStored, setDeleted, updateRow, type OpContext, type OpOutcome } from './row-ops';
 import { BulkWriter, bulkTables } from './bulk-writer';
 import type { StatementCache } from './statements';
+import type { CrsDomain } from '../../shared/crs/domain';
 import { q } from './table-columns';
 import { uuid7 } from './uuid7';
 
@@ -77,11 +78,13 @@ export interface EditDeps {
   stmts: StatementCache;
   journal: EditJournal;
   srsId: number;
+  /** The project's CRS domain (src/shared/crs/domain.ts); every geometry written must lie in it. */
+  domain: CrsDomain;
   audit: Database.Statement;
 }
 
 export function newOpContext(deps: EditDeps, author: string, editId: number, label: string, now = new Date().toISOString()): OpContext {
-  return { db: deps.db, stmts: deps.stmts, srsId: deps.srsId, now, author, editId, label, audit: deps.audit, bulk: null, replayOf: null, touched: new Map() };
+  return { db: deps.db, stmts: deps.stmts, srsId: deps.srsId, domain: deps.domain, now, author, editId, label, audit: deps.audit, bulk: null, replayOf: null, touched: new Map() };
 }
 
 /** Accepts the parsed Edit or its input form (defaults filled here), so the CLI and importers need no zod pass. */

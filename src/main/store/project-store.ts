@@ -38,6 +38,7 @@ import { redo, undo } from './undo-redo';
 import { ReviewRepo } from './review-repo';
 import { BasemapRepo } from './basemap-repo';
 import { WorkingCrsSchema, type WorkingCrs } from './working-crs';
+import { crsDomain, type CrsDomain } from '../../shared/crs/domain';
 
 export interface LayerInfo {
   table: TableName;
@@ -102,7 +103,7 @@ export class ProjectStore {
     readonly crs: WorkingCrs,
   ) {
     this.stmts = new StatementCache(db);
-    this.deps = { db, stmts: this.stmts, journal: new EditJournal(db, this.stmts), srsId: crs.srsId, audit: prepareAuditInsert(db) };
+    this.deps = { db, stmts: this.stmts, journal: new EditJournal(db, this.stmts), srsId: crs.srsId, domain: crsDomain(crs.code), audit: prepareAuditInsert(db) };
   }
 
   /** Creates a new project file (never over an existing one) and opens it. */
@@ -233,6 +234,11 @@ export class ProjectStore {
     }
   }
 
+  /** Where the project's CRS has positions (src/shared/crs/domain.ts): the review names rows outside it. */
+  get domain(): CrsDomain {
+    return this.deps.domain;
+  }
+
   get isOpen(): boolean {
     return !this.closed;
   }
@@ -241,7 +247,7 @@ export class ProjectStore {
     return this.run(() => {
       const layers: LayerInfo[] = TABLE_NAMES.map((table) => {
         const l = layoutOf(table);
-        return { table, kind: l.kind, geometryType: l.geometryType, count: countRows(this.stmts, table), extent: layerExtent(this.stmts, table) };
+        return { table, kind: l.kind, geometryType: l.geometryType, count: countRows(this.stmts, table), extent: layerExtent(this.stmts, table, this.deps.domain.box) };
       });
       let extent: Extent | null = null;
       for (const { extent: e } of layers)

@@ -199,16 +199,27 @@ function rtreeRootExtent(stmts: StatementCache, rtree: string): Extent | null {
   return [minX, minY, maxX, maxY];
 }
 
-export function layerExtent(stmts: StatementCache, table: TableName): Extent | null {
+export function layerExtent(stmts: StatementCache, table: TableName, domain?: readonly number[]): Extent | null {
   const l = layoutOf(table);
   if (!l.rtree) return null;
   // Without tombstones every index entry is a live row: the root node already holds the answer.
-  if (countTombstones(stmts, table) === 0) return rtreeRootExtent(stmts, l.rtree);
+  const live = countTombstones(stmts, table) === 0;
+  if (live) {
+    const root = rtreeRootExtent(stmts, l.rtree);
+    if (!root || !domain || insideBox(root, domain)) return root;
+  }
+  // Rows written before the CRS domain was checked can lie anywhere, even beyond float32 (the index
+  // then holds ±Infinity): the extent is that of the rows inside the domain; the review names the others.
+  const within = domain ? ' AND r.minx >= ? AND r.miny >= ? AND r.maxx <= ? AND r.maxy <= ?' : '';
   const r = stmts
     .get(
-      `SELECT min(r.minx), min(r.miny), max(r.maxx), max(r.maxy) FROM ${q(l.rtree)} r JOIN ${q(table)} t ON t.fid = r.id WHERE t.deleted = 0`,
+      live
+        ? `SELECT min(r.minx), min(r.miny), max(r.maxx), max(r.maxy) FROM ${q(l.rtree)} r WHERE 1${within}`
+        : `SELECT min(r.minx), min(r.miny), max(r.maxx), max(r.maxy) FROM ${q(l.rtree)} r JOIN ${q(table)} t ON t.fid = r.id WHERE t.deleted = 0${within}`,
       true,
     )
-    .get() as (number | null)[];
+    .get(...(domain ?? [])) as (number | null)[];
   return r[0] === null ? null : [r[0]!, r[1]!, r[2]!, r[3]!];
 }
+
+const insideBox = (e: readonly number[], b: readonly number[]): boolean => e[0]! >= b[0]! && e[1]! >= b[1]! && e[2]! <= b[2]! && e[3]! <= b[3]!;

@@ -10,6 +10,8 @@ import { decodeRaw, toSqlValue, type Snapshot, type StoredRow } from './row-code
 import { GEOMETRY_IN_ROW, leavesGeometryToRow, resolveGeometries } from './audit-geometry';
 import type { BulkWriter } from './bulk-writer';
 import type { StatementCache } from './statements';
+import type { CrsDomain } from '../../shared/crs/domain';
+import { checkInDomain } from './domain-check';
 
 /**
  * Ops as kept in qt_edits (a run of inserts is kept as one op over many ids: edit-journal.ts reads
@@ -25,6 +27,8 @@ export interface OpContext {
   db: Database.Database;
   stmts: StatementCache;
   srsId: number;
+  /** Where the project's CRS has positions: every geometry written is checked against it. */
+  domain: CrsDomain;
   now: string;
   author: string;
   editId: number;
@@ -171,6 +175,7 @@ export function insertRow(ctx: OpContext, table: TableName, id: string, props: P
   const p = normaliseProps(ctx, table, props);
   const g = s.layout.geometryType ? geometry : null;
   const env = envelope(g);
+  checkInDomain(ctx.domain, table, id, p, g, env);
   // In a batched (large) edit the row itself keeps the geometry for the audit entry: audit-geometry.ts.
   const batched = ctx.bulk?.batched.has(table) ?? false;
   const content = batched && g ? `{"props":${JSON.stringify(p)},"${GEOMETRY_IN_ROW}":true}` : contentJson(p, g);
@@ -213,13 +218,14 @@ export function updateRow(
   if (!baseMatches(ctx, table, stored, baseVersion)) throw conflictError(table, id, baseVersion, stored.version);
   const p = normaliseProps(ctx, table, props);
   if (s.layout.hasData) attachmentDataPinned(ctx, stored, p);
+  const env = envelope(s.layout.geometryType ? geometry : null);
+  checkInDomain(ctx.domain, table, id, p, geometry, env, stored.geometry);
   const version = stored.version + 1;
   const values: unknown[] = [];
   if (s.layout.geometryType) values.push(geometry ? encodeGpkgGeometry(geometry, ctx.srsId) : null);
   for (const f of s.layout.fields) values.push(toSqlValue(f, p[f.name]));
   values.push(ctx.now, ctx.author, version, stored.fid, stored.version);
   if (s.update.run(...values).changes !== 1) throw conflictError(table, id, baseVersion, stored.version);
-  const env = envelope(s.layout.geometryType ? geometry : null);
   if (ctx.bulk?.manualRtree.has(table)) ctx.bulk.writeRtree(table, stored.fid, env);
   touch(ctx, table, env);
   const before = storedJson(stored);
@@ -256,6 +262,7 @@ export function setDeleted(
   const geometry = content ? (s.layout.geometryType ? content.geometry : null) : stored.geometry;
   if (content) {
     if (s.layout.hasData) attachmentDataPinned(ctx, stored, props);
+    checkInDomain(ctx.domain, table, id, props, geometry, envelope(geometry), stored.geometry);
     const values: unknown[] = [];
     if (s.layout.geometryType) values.push(geometry ? encodeGpkgGeometry(geometry, ctx.srsId) : null);
     for (const f of s.layout.fields) values.push(toSqlValue(f, props[f.name]));

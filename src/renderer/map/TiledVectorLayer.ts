@@ -303,7 +303,9 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
       const x1 = Math.floor(b[2] / level.span);
       const y0 = Math.floor(b[1] / level.span);
       const y1 = Math.floor(b[3] / level.span);
-      if ((x1 - x0 + 1) * (y1 - y0 + 1) > level.tiles.size) {
+      // Walk the tiles the level has when that is shorter, or when the tile numbers are beyond exact
+      // integers (a row far outside the CRS): there `x++` stands still and the walk never ended.
+      if (!((x1 - x0 + 1) * (y1 - y0 + 1) <= level.tiles.size) || !exactTiles(x0, x1, y0, y1)) {
         for (const [k, t] of level.tiles) {
           const [tx, ty] = k.split(',').map(Number) as [number, number];
           if (tx >= x0 && tx <= x1 && ty >= y0 && ty <= y1) t.stale = true;
@@ -458,7 +460,7 @@ export class TiledVectorRenderer extends CanvasLayerRenderer<TiledVectorLayer> {
 
     const toPx = (x: number, y: number): [number, number] => [((x - extent[0]) / r) * pr, ((extent[3] - y) / r) * pr];
 
-    if (current) {
+    if (current && exactTiles(...tileRange(extent, current.span))) {
       current.used = frame;
       const x0 = Math.floor(extent[0] / current.span);
       const x1 = Math.floor(extent[2] / current.span);
@@ -762,4 +764,14 @@ function multiPolygonOf(items: Item[], rows: FlatTable | null): MultiPolygon {
     for (const ends of polys) endss.push(ends.map((e) => e + base));
   }
   return new MultiPolygon(flat, 'XY', endss);
+}
+
+/** Tile numbers x0, x1, y0, y1 covering an extent. */
+function tileRange(e: Extent, span: number): [number, number, number, number] {
+  return [Math.floor(e[0] / span), Math.floor(e[2] / span), Math.floor(e[1] / span), Math.floor(e[3] / span)];
+}
+
+/** Tile numbers a loop can step through one by one (finite, below 2^53, in order). */
+export function exactTiles(x0: number, x1: number, y0: number, y1: number): boolean {
+  return Number.isSafeInteger(x0) && Number.isSafeInteger(x1) && Number.isSafeInteger(y0) && Number.isSafeInteger(y1) && x0 <= x1 + 1 && y0 <= y1 + 1;
 }

@@ -1,7 +1,7 @@
 // An edit is data: rows put (insert or update) and rows removed (tombstoned), applied in one
 // transaction with one audit entry per row. Undo applies the stored inverse edit.
 import { z } from 'zod';
-import { GeometrySchema } from './geometry';
+import { GeometryInputSchema } from './geometry';
 import { PropsSchema, TableNameSchema, UuidSchema } from './rows';
 
 export const PutSchema = z.object({
@@ -11,7 +11,7 @@ export const PutSchema = z.object({
   /** Required when updating: the version the user saw. A mismatch is a conflict, never an overwrite. */
   baseVersion: z.number().int().min(1).optional(),
   /** Absent = unchanged (update) / none (record insert). */
-  geometry: GeometrySchema.nullable().optional(),
+  geometry: GeometryInputSchema.nullable().optional(),
   /** A patch: fields absent keep their value, null clears. */
   props: PropsSchema.default({}),
   /**

@@ -12,9 +12,24 @@ export interface GridResult {
   step: number;
 }
 
+/** More grid lines than any sheet can hold (A0 at its finest step has about 120): a frame beyond reason. */
+export const MAX_GRID_VALUES = 2000;
+
+/**
+ * The grid values in [min, max]. Counted first, then made by multiplication: `v += step` made no
+ * progress where the step is below a double's spacing (frames around 1e20) and never ended. An
+ * extent that would need more than MAX_GRID_VALUES lines gets no grid.
+ */
 export function gridValues(min: number, max: number, step: number): number[] {
+  if (!(step > 0) || !Number.isFinite(min) || !Number.isFinite(max)) return [];
+  const first = Math.ceil(min / step);
+  const count = Math.floor((max + 1e-6) / step) - first + 1;
+  if (!(count > 0) || count > MAX_GRID_VALUES) return [];
   const out: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + 1e-6; v += step) out.push(Math.round(v));
+  for (let i = 0; i < count; i++) {
+    const v = Math.round((first + i) * step);
+    if (v <= max + 1e-6) out.push(v);
+  }
   return out;
 }
 

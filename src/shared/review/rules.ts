@@ -12,6 +12,12 @@ export interface RuleDef {
 export const RULES = {
   'geometry.empty': { id: 'geometry.empty', severity: 'error', vi: 'Hình học rỗng hoặc thiếu', en: 'Empty or missing geometry' },
   'geometry.unclosed': { id: 'geometry.unclosed', severity: 'error', vi: 'Vòng ranh giới không khép kín', en: 'Unclosed ring' },
+  'geometry.out_of_range': {
+    id: 'geometry.out_of_range',
+    severity: 'error',
+    vi: 'Tọa độ nằm ngoài phạm vi của hệ tọa độ dự án',
+    en: 'Coordinate out of the CRS’s range',
+  },
   'geometry.invalid': { id: 'geometry.invalid', severity: 'error', vi: 'Hình học không hợp lệ (tự cắt…)', en: 'Invalid geometry (self-intersection…)' },
   'commune.outside': { id: 'commune.outside', severity: 'error', vi: 'Đối tượng nằm ngoài xã của nó', en: 'Feature outside its commune' },
   'commune.crosses': { id: 'commune.crosses', severity: 'error', vi: 'Khu vực cắt qua ranh giới xã', en: 'Area crosses its commune boundary' },

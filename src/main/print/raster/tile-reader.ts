@@ -11,6 +11,8 @@ export const WEB_MERCATOR_PROJ4 = '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +l
 const HALF = Math.PI * 6378137;
 /** Pixels of one read, at most (a window needing more is read at a coarser zoom). */
 const READ_BUDGET_PX = 8_000_000;
+/** Beyond this a read is refused even at the pyramid's coarsest zoom (4 bands of this many bytes). */
+const MAX_READ_PX = 4 * READ_BUDGET_PX;
 
 interface Rgba {
   width: number;
@@ -103,6 +105,17 @@ export async function openTiles(src: TileRasterSource): Promise<OpenedRaster> {
     if (s.tx1 < s.tx0 || s.ty1 < s.ty0) return null;
     const cols = s.tx1 - s.tx0 + 1;
     const rows = s.ty1 - s.ty0 + 1;
+    // Even the pyramid's coarsest level is too fine for this window (a pyramid of deep zooms only
+    // under a district sheet): the tile count is known before the walk, and the base map is left
+    // out with a note rather than read tile by tile into an array that cannot be made.
+    if (cols * rows * tileSize * tileSize > MAX_READ_PX) {
+      if (!notes.some((n) => n.en.includes('too many tiles')))
+        notes.push({
+          vi: `Bản đồ nền "${src.name}": vùng in cần quá nhiều mảnh ảnh (${cols} × ${rows} ở mức thu phóng ${z}, mức thô nhất của nó), nên không in. Hãy dùng bản đồ nền có các mức thu phóng nhỏ hơn.`,
+          en: `Base map "${src.name}": the sheet needs too many tiles (${cols} × ${rows} at zoom ${z}, its coarsest), so it is not printed. Use a base map with coarser zoom levels.`,
+        });
+      return null;
+    }
     const width = cols * tileSize;
     const height = rows * tileSize;
     const bands = [0, 1, 2, 3].map(() => new Uint8Array(width * height));

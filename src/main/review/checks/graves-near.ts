@@ -2,10 +2,10 @@
 // both (an error); twice in one commune it may be a duplicate or two real graves side by side.
 import type { FindingInput } from '../../../shared/review/finding';
 import { nearPairs } from '../../../shared/review/grid';
-import { communeOf, finding, label, labelEn, rowsOf, type CheckEnv } from '../check-data';
+import { communeOf, finding, key, label, labelEn, rowsOf, type CheckEnv } from '../check-data';
 
 export function checkGravesNear(env: CheckEnv): FindingInput[] {
-  const graves = rowsOf(env, 'graves').filter((r) => r.geometry?.type === 'Point');
+  const graves = rowsOf(env, 'graves').filter((r) => r.geometry?.type === 'Point' && !env.badGeometry.has(key(r.table, r.id)));
   const pts = graves.map((r) => r.geometry!.coordinates as number[]);
   const d = env.data.minGraveDistance;
   const out: FindingInput[] = [];
