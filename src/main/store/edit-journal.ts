@@ -102,10 +102,10 @@ export class EditJournal {
     this.stmts.get('UPDATE qt_edits SET forward = ?, inverse = ? WHERE id = ?').run(opsJson(outcomes, 'forward'), opsJson(outcomes, 'inverse'), editId);
     this.stmts
       .get(
-        `DELETE FROM qt_edits WHERE undone = 0 AND author = (SELECT author FROM qt_edits WHERE id = ?1)
-           AND id <= (SELECT id FROM qt_edits WHERE undone = 0 AND author = (SELECT author FROM qt_edits WHERE id = ?1) ORDER BY id DESC LIMIT 1 OFFSET ?2)`,
+        `DELETE FROM qt_edits WHERE undone = 0 AND author = (SELECT author FROM qt_edits WHERE id = @id)
+           AND id <= (SELECT id FROM qt_edits WHERE undone = 0 AND author = (SELECT author FROM qt_edits WHERE id = @id) ORDER BY id DESC LIMIT 1 OFFSET @depth)`,
       )
-      .run(editId, UNDO_DEPTH);
+      .run({ id: editId, depth: UNDO_DEPTH });
   }
 
   /** The author's latest edit not undone: what their undo takes back. */

@@ -69,7 +69,7 @@ export function deletedRowError(table: TableName, id: string, version: number, b
  * after their undo). `by`: who changed it (null: a tool outside QuyTap); `self`: that was the
  * caller, through a change no longer in their undo history.
  */
-export function replayConflictError(kind: 'undo' | 'redo', label: string, table: TableName, id: string, by: Writer | null, self: boolean): ApiError {
+export function replayConflictError(kind: 'undo' | 'redo', label: string, table: TableName, id: string, by: Writer | null, self: boolean, cause?: ApiError): ApiError {
   const what = label ? ` "${label}"` : '';
   const whoVi = !by ? 'một chương trình khác (ngoài QuyTap)' : self ? 'chính bạn (bằng một thay đổi khác)' : by.author;
   const whoEn = !by ? 'another program (outside QuyTap)' : self ? 'you (in another change)' : by.author;
@@ -79,7 +79,7 @@ export function replayConflictError(kind: 'undo' | 'redo', label: string, table:
     'conflict',
     `Không thể ${kind === 'undo' ? 'hoàn tác' : 'làm lại'}${what}: ${whoVi} đã ${DID_VI[by?.action ?? 'update']} đối tượng này (${tableLabelVi(table)}) ${afterVi}. Không có gì bị thay đổi; hãy xem lịch sử của đối tượng và sửa trực tiếp nếu cần.`,
     `Cannot ${kind}${what}: ${whoEn} ${DID_EN[by?.action ?? 'update']} this row (${TABLES[table].en}) ${afterEn}. Nothing was changed; look at the row's history and edit it directly if needed.`,
-    { table, id, by: by?.author ?? null },
+    { ...(cause?.details as object | undefined), table, id, by: by?.author ?? null },
   );
 }
 

@@ -24,10 +24,10 @@ export function laterWriter(stmts: StatementCache, table: TableName, id: string,
   const r = stmts
     .get(
       `SELECT author, action FROM qt_audit_log
-        WHERE table_name = ?1 AND uuid = ?2
-          AND seq > (SELECT coalesce(max(seq), 0) FROM qt_audit_log WHERE table_name = ?1 AND uuid = ?2 AND edit_id = ?3)
-        ORDER BY author = ?4, seq DESC LIMIT 1`,
+        WHERE table_name = @table AND uuid = @id
+          AND seq > (SELECT coalesce(max(seq), 0) FROM qt_audit_log WHERE table_name = @table AND uuid = @id AND edit_id = @editId)
+        ORDER BY author = @author, seq DESC LIMIT 1`,
     )
-    .get(table, id, editId, author) as Writer | undefined;
+    .get({ table, id, editId, author }) as Writer | undefined;
   return r ?? null;
 }

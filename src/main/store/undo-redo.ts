@@ -46,6 +46,6 @@ function applyOrRefuse(ctx: OpContext, op: StoredOp, entry: JournalEntry, kind: 
     const d = e.details as { table?: unknown; id?: unknown } | undefined;
     if (d?.table !== op.table || d?.id !== op.id) throw e;
     const by = laterWriter(ctx.stmts, op.table, op.id, entry.id, ctx.author);
-    throw replayConflictError(kind, entry.label, op.table, op.id, by, by?.author === ctx.author);
+    throw replayConflictError(kind, entry.label, op.table, op.id, by, by?.author === ctx.author, e);
   }
 }

@@ -68,7 +68,7 @@ it('survives SIGKILL in the middle of edits with every acknowledged edit whole',
     db.close();
 
     const s = ProjectStore.open(path);
-    expect(s.undoState().undoLabel).toBe(`Lần ${highest}`);
+    expect(s.undoState(AUTHOR).undoLabel).toBe(`Lần ${highest}`);
     s.undo(AUTHOR);
     expect(s.query('graves', { filter: { commune_code: `e${highest}` } }).rows).toHaveLength(0);
     s.close();
