@@ -228,6 +228,14 @@ describe('applyEdit', () => {
 
   it('removes by tombstone; removing twice or an unknown row is an error', () => {
     store.applyEdit(graveEdit(G1, 'Mộ 1'), AUTHOR);
+    // Callers inside main (importers, the CLI) skip the contract's zod: the store holds them to the
+    // version seen too, and deletes nothing without it.
+    for (const baseVersion of [undefined, 0, 1.5, '1']) {
+      const blind = apiError(() => store.applyEdit({ remove: [{ table: 'graves', id: G1, baseVersion } as never] }, AUTHOR));
+      expect(blind.code).toBe('validation');
+      expect(blind.vi).toMatch(/thiếu phiên bản bạn đã xem, nên không xóa/);
+    }
+    expect(store.get('graves', G1)!.meta).toMatchObject({ version: 1, deleted: false });
     const r = store.applyEdit({ label: 'Xóa', remove: [{ table: 'graves', id: G1, baseVersion: 1 }] }, AUTHOR);
     expect(r.rows).toEqual([{ table: 'graves', id: G1, version: 2, deleted: true }]);
     const row = store.get('graves', G1)!;
