@@ -87,9 +87,9 @@ export const api = {
     'Links from or to a row, with the row at the other end.',
   ),
   'edits.apply': method(EditSchema, EditResultSchema, 'Apply an edit (rows put and removed) in one transaction.'),
-  'edits.undo': method(Empty, z.object({ result: EditResultSchema.nullable(), state: UndoStateSchema }), 'Undo the last edit.'),
-  'edits.redo': method(Empty, z.object({ result: EditResultSchema.nullable(), state: UndoStateSchema }), 'Redo the last undone edit.'),
-  'edits.state': method(Empty, UndoStateSchema, 'What undo and redo would do.'),
+  'edits.undo': method(Empty, z.object({ result: EditResultSchema.nullable(), state: UndoStateSchema }), 'Undo the calling operator’s own latest edit (each operator has their own history); refused, naming who, if someone changed its rows since.'),
+  'edits.redo': method(Empty, z.object({ result: EditResultSchema.nullable(), state: UndoStateSchema }), 'Redo the calling operator’s own latest undone edit; refused, naming who, if someone changed its rows since.'),
+  'edits.state': method(Empty, UndoStateSchema, 'What the calling operator’s undo and redo would do.'),
   'history.of': method(z.object({ table: TableNameSchema, id: UuidSchema }), z.array(AuditEntrySchema), 'Audit history of one row, oldest first.'),
 
   'jobs.list': method(Empty, z.array(JobSchema), 'Long jobs (imports, prints, exports) and their progress.'),

@@ -295,7 +295,7 @@ test('two windows edit the same area: the second save is refused, nothing is ove
   await expect(one.page.getByTestId('toasts')).toContainText('Đã lưu');
   await two.panel.getByTestId('field-name').fill('Tên do cửa sổ 2 sửa');
   await two.panel.getByTestId('form-save').click();
-  await expect(two.panel.getByTestId('form-error')).toContainText('đã bị người khác thay đổi');
+  await expect(two.panel.getByTestId('form-error')).toContainText('sửa sau khi bạn xem');
   await shot(two.page, '10-conflict');
   const row = (await call(two.page, 'rows.get', { table: 'search_areas', id: areaId })) as RowLike;
   expect(row.props.name).toBe('Tên do cửa sổ 1 sửa');

@@ -196,16 +196,16 @@ export async function createServices(opts: ServicesOptions) {
       guardReplay(ctx, 'undo');
       const result = s.undo(author());
       if (result) changed([...new Set(result.rows.map((x) => x.table))], result.editId);
-      return { result, state: s.undoState() };
+      return { result, state: s.undoState(author()) };
     },
     'edits.redo': () => {
       const s = need();
       guardReplay(ctx, 'redo');
       const result = s.redo(author());
       if (result) changed([...new Set(result.rows.map((x) => x.table))], result.editId);
-      return { result, state: s.undoState() };
+      return { result, state: s.undoState(author()) };
     },
-    'edits.state': () => need().undoState(),
+    'edits.state': () => need().undoState(author()),
     'history.of': (q) => need().history(q.table, q.id),
     ...jobHandlers(jobs),
     ...draftingHandlers(ctx),

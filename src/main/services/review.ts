@@ -61,9 +61,9 @@ export function guardEdit(ctx: ServiceContext, edit: EditInput): void {
   ]);
 }
 
-/** Called by edits.undo / edits.redo before replaying the journal. */
+/** Called by edits.undo / edits.redo before replaying the journal: the rows of the caller's own next undo or redo. */
 export function guardReplay(ctx: ServiceContext, kind: 'undo' | 'redo'): void {
-  guard(ctx, () => ctx.need().review().pendingRows(kind));
+  guard(ctx, () => ctx.need().review().pendingRows(kind, ctx.author()));
 }
 
 async function run(ctx: ServiceContext, communes: string[] | null): Promise<CheckRun> {

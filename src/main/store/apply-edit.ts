@@ -73,6 +73,20 @@ function validated(table: TableName, props: Props): void {
   if (issues.length) throw fieldIssuesError(table, issues);
 }
 
+/**
+ * A deletion must name the version the user saw (the contract requires it; callers inside main are
+ * held to it here): deleting whatever the row has become meanwhile would throw away another
+ * person's change unseen.
+ */
+function checkRemoveBase(table: TableName, id: string, baseVersion: unknown): number {
+  if (typeof baseVersion === 'number' && Number.isInteger(baseVersion) && baseVersion >= 1) return baseVersion;
+  throw validationError(
+    `Yêu cầu xóa đối tượng (${tableLabelVi(table)} ${id}) thiếu phiên bản bạn đã xem, nên không xóa: hãy tải lại rồi xóa lại.`,
+    `The deletion of ${table} ${id} does not name the version you saw, so nothing was deleted: reload and delete again.`,
+    { table, id },
+  );
+}
+
 export interface EditDeps {
   db: Database.Database;
   stmts: StatementCache;
@@ -178,7 +192,7 @@ export function applyEdit(deps: EditDeps, edit: EditInput, authorIn: string): Ed
         const table = checkTable(rm.table);
         const id = checkId(rm.id);
         once(table, id);
-        outcomes[n++] = setDeleted(ctx, table, id, true, rm.baseVersion);
+        outcomes[n++] = setDeleted(ctx, table, id, true, checkRemoveBase(table, id, rm.baseVersion));
       }
       ctx.bulk?.finish();
       deps.journal.finish(editId, outcomes);

@@ -79,31 +79,43 @@ export function readOps(json: string): StoredOp[] {
   return out;
 }
 
+/**
+ * Each operator has their own undo and redo stack (qt_edits.author: the name the edit was recorded
+ * under, as checkAuthor gives it): undo takes back the caller's own latest edit, never another
+ * person's later one. Entries of several operators interleave in the table; a replay whose rows
+ * someone else changed since is refused by the row versions (undo-redo.ts).
+ */
 export class EditJournal {
   constructor(
     private readonly db: Database.Database,
     private readonly stmts: StatementCache,
   ) {}
 
-  /** Starts a new edit: the redo stack goes (a new edit makes it meaningless). */
+  /** Starts a new edit: the author's redo stack goes (a new edit makes it meaningless); others' stay. */
   begin(at: string, author: string, label: string): number {
-    this.stmts.get('DELETE FROM qt_edits WHERE undone = 1').run();
+    this.stmts.get('DELETE FROM qt_edits WHERE undone = 1 AND author = ?').run(author);
     return Number(this.stmts.get("INSERT INTO qt_edits (at, author, label, forward, inverse, undone) VALUES (?, ?, ?, '[]', '[]', 0)").run(at, author, label).lastInsertRowid);
   }
 
+  /** Records what the edit did; the author's undo history keeps its UNDO_DEPTH latest edits. */
   finish(editId: number, outcomes: OpOutcome[]): void {
     this.stmts.get('UPDATE qt_edits SET forward = ?, inverse = ? WHERE id = ?').run(opsJson(outcomes, 'forward'), opsJson(outcomes, 'inverse'), editId);
     this.stmts
-      .get('DELETE FROM qt_edits WHERE undone = 0 AND id <= (SELECT id FROM qt_edits WHERE undone = 0 ORDER BY id DESC LIMIT 1 OFFSET ?)')
-      .run(UNDO_DEPTH);
+      .get(
+        `DELETE FROM qt_edits WHERE undone = 0 AND author = (SELECT author FROM qt_edits WHERE id = @id)
+           AND id <= (SELECT id FROM qt_edits WHERE undone = 0 AND author = (SELECT author FROM qt_edits WHERE id = @id) ORDER BY id DESC LIMIT 1 OFFSET @depth)`,
+      )
+      .run({ id: editId, depth: UNDO_DEPTH });
   }
 
-  lastDone(): JournalEntry | null {
-    return (this.stmts.get('SELECT id, label, forward, inverse FROM qt_edits WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as JournalEntry | undefined) ?? null;
+  /** The author's latest edit not undone: what their undo takes back. */
+  lastDone(author: string): JournalEntry | null {
+    return (this.stmts.get('SELECT id, label, forward, inverse FROM qt_edits WHERE undone = 0 AND author = ? ORDER BY id DESC LIMIT 1').get(author) as JournalEntry | undefined) ?? null;
   }
 
-  firstUndone(): JournalEntry | null {
-    return (this.stmts.get('SELECT id, label, forward, inverse FROM qt_edits WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as JournalEntry | undefined) ?? null;
+  /** The author's most recently undone edit (the lowest id: a new edit of theirs clears the rest). */
+  firstUndone(author: string): JournalEntry | null {
+    return (this.stmts.get('SELECT id, label, forward, inverse FROM qt_edits WHERE undone = 1 AND author = ? ORDER BY id ASC LIMIT 1').get(author) as JournalEntry | undefined) ?? null;
   }
 
   /** After an undo: what was applied is now the way forward again. */
@@ -115,9 +127,11 @@ export class EditJournal {
     this.stmts.get('UPDATE qt_edits SET undone = 0, inverse = ? WHERE id = ?').run(opsJson(applied, 'inverse'), id);
   }
 
-  state(): UndoState {
-    const u = this.stmts.get('SELECT label FROM qt_edits WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as { label: string } | undefined;
-    const r = this.stmts.get('SELECT label FROM qt_edits WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as { label: string } | undefined;
+  /** What this author's undo and redo would do. */
+  state(author: string): UndoState {
+    // Labels only: an import's ops are megabytes of JSON.
+    const u = this.stmts.get('SELECT label FROM qt_edits WHERE undone = 0 AND author = ? ORDER BY id DESC LIMIT 1').get(author) as { label: string } | undefined;
+    const r = this.stmts.get('SELECT label FROM qt_edits WHERE undone = 1 AND author = ? ORDER BY id ASC LIMIT 1').get(author) as { label: string } | undefined;
     return { canUndo: u !== undefined, canRedo: r !== undefined, undoLabel: u ? u.label : null, redoLabel: r ? r.label : null };
   }
 }

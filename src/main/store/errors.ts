@@ -22,21 +22,64 @@ export function fieldIssuesError(table: TableName, issues: FieldIssue[]): ApiErr
   );
 }
 
-export function conflictError(table: TableName, id: string, expected: number | null, actual: number): ApiError {
+/** Who made a row what it is now, from its audit log (see row-writers.ts). */
+export interface Writer {
+  author: string;
+  action: 'insert' | 'update' | 'delete' | 'restore';
+}
+
+const DID_VI: Record<Writer['action'], string> = { insert: 'thêm', update: 'sửa', delete: 'xóa', restore: 'khôi phục' };
+const DID_EN: Record<Writer['action'], string> = { insert: 'added', update: 'changed', delete: 'deleted', restore: 'restored' };
+
+/**
+ * The row is not at the version the caller saw. `by`: who changed it since, when the audit log says
+ * (null: a tool outside QuyTap changed it). `expected` null: the caller named no version at all, on
+ * a row that exists (a retried insert, a blind overwrite).
+ */
+export function conflictError(table: TableName, id: string, expected: number | null, actual: number, by: Writer | null = null): ApiError {
+  const details = { table, id, expected, actual, by: by?.author ?? null };
+  if (expected === null)
+    return new ApiError(
+      'conflict',
+      `Đối tượng này (${tableLabelVi(table)}) đã có trong dự án (phiên bản ${actual}); muốn sửa thì phải gửi kèm phiên bản bạn đã xem. Hãy tải lại rồi thử lại.`,
+      `This row (${TABLES[table].en}) exists already (version ${actual}); a change must name the version you saw. Reload and try again.`,
+      details,
+    );
   return new ApiError(
     'conflict',
-    `Đối tượng này (${tableLabelVi(table)}) đã bị người khác thay đổi (bạn sửa phiên bản ${expected ?? '—'}, hiện là phiên bản ${actual}). Hãy tải lại dữ liệu rồi sửa lại.`,
-    `Someone else changed this row (${TABLES[table].en}): you edited version ${expected ?? '—'}, it is now version ${actual}. Reload and edit again.`,
-    { table, id, expected, actual },
+    `Đối tượng này (${tableLabelVi(table)}) đã được ${by?.author ?? 'người khác'} ${DID_VI[by?.action ?? 'update']} sau khi bạn xem (bạn xem phiên bản ${expected}, hiện là phiên bản ${actual}); hãy tải lại rồi thử lại.`,
+    `${by ? by.author : 'Someone else'} ${DID_EN[by?.action ?? 'update']} this row (${TABLES[table].en}) after you saw it (you saw version ${expected}, it is now version ${actual}); reload and try again.`,
+    details,
   );
 }
 
-export function deletedRowError(table: TableName, id: string, version: number): ApiError {
+export function deletedRowError(table: TableName, id: string, version: number, by: Writer | null = null): ApiError {
   return new ApiError(
     'conflict',
-    `Đối tượng này (${tableLabelVi(table)}) đã bị xóa. Hãy tải lại dữ liệu.`,
-    `This row (${TABLES[table].en}) has been deleted. Reload the data.`,
-    { table, id, expected: null, actual: version, deleted: true },
+    by
+      ? `Đối tượng này (${tableLabelVi(table)}) đã được ${by.author} xóa. Hãy tải lại dữ liệu.`
+      : `Đối tượng này (${tableLabelVi(table)}) đã bị xóa. Hãy tải lại dữ liệu.`,
+    by ? `${by.author} deleted this row (${TABLES[table].en}). Reload the data.` : `This row (${TABLES[table].en}) has been deleted. Reload the data.`,
+    { table, id, expected: null, actual: version, deleted: true, by: by?.author ?? null },
+  );
+}
+
+/**
+ * An undo or redo refused because a row it would write was changed after the caller's edit (or
+ * after their undo). `by`: who changed it (null: a tool outside QuyTap); `self`: that was the
+ * caller, through a change no longer in their undo history.
+ */
+export function replayConflictError(kind: 'undo' | 'redo', label: string, table: TableName, id: string, by: Writer | null, self: boolean, cause?: ApiError): ApiError {
+  const what = label ? ` "${label}"` : '';
+  const whoVi = !by ? 'một chương trình khác (ngoài QuyTap)' : self ? 'chính bạn (bằng một thay đổi khác)' : by.author;
+  const whoEn = !by ? 'another program (outside QuyTap)' : self ? 'you (in another change)' : by.author;
+  const afterVi = kind === 'undo' ? (self ? 'sau đó' : 'sau bạn') : 'sau khi bạn hoàn tác';
+  const afterEn = kind === 'undo' ? (self ? 'afterwards' : 'after you') : 'after you undid it';
+  return new ApiError(
+    'conflict',
+    `Không thể ${kind === 'undo' ? 'hoàn tác' : 'làm lại'}${what}: ${whoVi} đã ${DID_VI[by?.action ?? 'update']} đối tượng này (${tableLabelVi(table)}) ${afterVi}. Không có gì bị thay đổi; hãy xem lịch sử của đối tượng và sửa trực tiếp nếu cần.`,
+    `Cannot ${kind}${what}: ${whoEn} ${DID_EN[by?.action ?? 'update']} this row (${TABLES[table].en}) ${afterEn}. Nothing was changed; look at the row's history and edit it directly if needed.`,
+    { ...(cause?.details as object | undefined), table, id, by: by?.author ?? null },
   );
 }
 

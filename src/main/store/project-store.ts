@@ -329,8 +329,9 @@ export class ProjectStore {
     return this.run(() => redo(this.deps, author));
   }
 
-  undoState(): UndoState {
-    return this.run(() => this.deps.journal.state());
+  /** What this operator's own undo and redo would do (each operator has their own history). */
+  undoState(author: string): UndoState {
+    return this.run(() => this.deps.journal.state(checkAuthor(author)));
   }
 
   history(table: TableName, id: string): AuditEntry[] {

@@ -7,6 +7,7 @@ import type { ReviewState } from '../../shared/review/state';
 import type { Props, TableName } from '../../shared/model';
 import { notFoundComment } from './review-errors';
 import { readOps } from './edit-journal';
+import { checkAuthor } from './apply-edit';
 import { hasReviewTables, migrateToV2 } from './schema-v2-review';
 
 /** Pseudo-tables under which the review acts appear in qt_audit_log. */
@@ -220,14 +221,14 @@ export class ReviewRepo {
     );
   }
 
-  /** The rows the next undo (or redo) would write, from the edit journal. */
-  pendingRows(kind: 'undo' | 'redo'): PendingRow[] {
+  /** The rows this operator's next undo (or redo) would write, from the edit journal (stacks are per operator). */
+  pendingRows(kind: 'undo' | 'redo', author: string): PendingRow[] {
     return this.guard(() => {
       const sql =
         kind === 'undo'
-          ? 'SELECT inverse AS ops FROM qt_edits WHERE undone = 0 ORDER BY id DESC LIMIT 1'
-          : 'SELECT forward AS ops FROM qt_edits WHERE undone = 1 ORDER BY id ASC LIMIT 1';
-      const r = this.db.prepare(sql).get() as { ops: string } | undefined;
+          ? 'SELECT inverse AS ops FROM qt_edits WHERE undone = 0 AND author = ? ORDER BY id DESC LIMIT 1'
+          : 'SELECT forward AS ops FROM qt_edits WHERE undone = 1 AND author = ? ORDER BY id ASC LIMIT 1';
+      const r = this.db.prepare(sql).get(checkAuthor(author)) as { ops: string } | undefined;
       if (!r) return [];
       return readOps(r.ops).map((o) => ({ table: o.table, id: o.id, props: o.row?.props ?? null }));
     });

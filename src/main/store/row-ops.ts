@@ -4,10 +4,11 @@
 // Must run inside a transaction opened by the caller.
 import type Database from 'better-sqlite3';
 import { geometryExtent, type Extent, type Geometry, type Props, type TableName } from '../../shared/model';
-import { conflictError, deletedRowError, notFoundRow, validationError } from './errors';
+import { conflictError, deletedRowError, notFoundRow, tableLabelVi, validationError } from './errors';
 import { encodeGpkgGeometry } from './geometry-codec';
 import { decodeRaw, toSqlValue, type Snapshot, type StoredRow } from './row-codec';
 import { GEOMETRY_IN_ROW, leavesGeometryToRow, resolveGeometries } from './audit-geometry';
+import { lastWriter } from './row-writers';
 import type { BulkWriter } from './bulk-writer';
 import type { StatementCache } from './statements';
 import type { CrsDomain } from '../../shared/crs/domain';
@@ -133,6 +134,11 @@ function baseMatches(ctx: OpContext, table: TableName, stored: StoredRow, baseVe
   return stateKey(after) === stateKey(stored);
 }
 
+/** The conflict for a row that is not as the caller saw it, naming who changed it since. */
+function staleError(ctx: OpContext, table: TableName, stored: StoredRow, baseVersion: number): Error {
+  return conflictError(table, stored.id, baseVersion, stored.version, lastWriter(ctx.stmts, table, stored.id, stored.version));
+}
+
 /** '{"props":…,"geometry":…}': the part of a snapshot worth stringifying only once per row */
 function contentJson(props: Props, geometry: Geometry | null): string {
   return JSON.stringify({ props, geometry });
@@ -214,8 +220,8 @@ export function updateRow(
 ): OpOutcome {
   const s = ctx.stmts.table(table);
   if (!stored) throw notFoundRow(table, id);
-  if (stored.deleted) throw deletedRowError(table, id, stored.version);
-  if (!baseMatches(ctx, table, stored, baseVersion)) throw conflictError(table, id, baseVersion, stored.version);
+  if (stored.deleted) throw deletedRowError(table, id, stored.version, lastWriter(ctx.stmts, table, id, stored.version));
+  if (!baseMatches(ctx, table, stored, baseVersion)) throw staleError(ctx, table, stored, baseVersion);
   const p = normaliseProps(ctx, table, props);
   if (s.layout.hasData) attachmentDataPinned(ctx, stored, p);
   const env = envelope(s.layout.geometryType ? geometry : null);
@@ -248,15 +254,19 @@ export function setDeleted(
   table: TableName,
   id: string,
   deleted: boolean,
-  baseVersion: number | undefined,
+  baseVersion: number,
   content?: { props: Props; geometry: Geometry | null },
 ): OpOutcome {
   const s = ctx.stmts.table(table);
   const stored = readStored(ctx, table, id);
   if (!stored) throw notFoundRow(table, id);
-  if (deleted && stored.deleted) throw deletedRowError(table, id, stored.version);
-  if (!deleted && !stored.deleted) throw conflictError(table, id, baseVersion ?? null, stored.version);
-  if (baseVersion !== undefined && !baseMatches(ctx, table, stored, baseVersion)) throw conflictError(table, id, baseVersion, stored.version);
+  if (deleted && stored.deleted) throw deletedRowError(table, id, stored.version, lastWriter(ctx.stmts, table, id, stored.version));
+  if (!deleted && !stored.deleted) {
+    if (stored.version !== baseVersion) throw staleError(ctx, table, stored, baseVersion);
+    throw validationError(`Đối tượng này (${tableLabelVi(table)}) chưa bị xóa nên không khôi phục được.`, `This row (${table}) is not deleted, so it cannot be restored.`, { table, id });
+  }
+  // Deleting (or bringing back) a row someone changed since the caller saw it would lose that change unseen.
+  if (!baseMatches(ctx, table, stored, baseVersion)) throw staleError(ctx, table, stored, baseVersion);
   const version = stored.version + 1;
   const props = content ? normaliseProps(ctx, table, content.props) : stored.props;
   const geometry = content ? (s.layout.geometryType ? content.geometry : null) : stored.geometry;

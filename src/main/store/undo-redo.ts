@@ -1,42 +1,51 @@
-// Undo and redo replay the journal's ops in a new transaction. Every op checks the row's version,
-// so if anything changed the row since, the whole undo fails with a conflict and changes nothing.
+// Undo and redo replay the journal's ops in a new transaction. Each operator undoes and redoes only
+// their own edits (edit-journal.ts). Every op checks the row's version, so if anyone changed the row
+// since, the whole undo fails with a conflict naming who, and changes nothing.
+import { ApiError } from '../../shared/api';
 import type { EditResult } from '../../shared/model';
 import { bulkFor, checkAuthor, newOpContext, type EditDeps } from './apply-edit';
-import { readOps, touchContents } from './edit-journal';
-import { applyStoredOp, type OpOutcome } from './row-ops';
+import { readOps, touchContents, type JournalEntry } from './edit-journal';
+import { replayConflictError } from './errors';
+import { applyStoredOp, type OpContext, type OpOutcome, type StoredOp } from './row-ops';
+import { laterWriter } from './row-writers';
 
 export function undo(deps: EditDeps, authorIn: string): EditResult | null {
+  return replay(deps, authorIn, 'undo');
+}
+
+export function redo(deps: EditDeps, authorIn: string): EditResult | null {
+  return replay(deps, authorIn, 'redo');
+}
+
+function replay(deps: EditDeps, authorIn: string, kind: 'undo' | 'redo'): EditResult | null {
   const author = checkAuthor(authorIn);
   return deps.db
     .transaction(() => {
-      const entry = deps.journal.lastDone();
+      const entry = kind === 'undo' ? deps.journal.lastDone(author) : deps.journal.firstUndone(author);
       if (!entry) return null;
-      const ops = readOps(entry.inverse);
-      const ctx = { ...newOpContext(deps, author, entry.id, `Hoàn tác: ${entry.label}`), replayOf: entry.id };
+      const ops = readOps(kind === 'undo' ? entry.inverse : entry.forward);
+      const label = `${kind === 'undo' ? 'Hoàn tác' : 'Làm lại'}: ${entry.label}`;
+      const ctx = { ...newOpContext(deps, author, entry.id, label), replayOf: entry.id };
       ctx.bulk = bulkFor(ctx, ops.map((op) => op.table));
-      const applied: OpOutcome[] = ops.map((op) => applyStoredOp(ctx, op));
+      const applied: OpOutcome[] = ops.map((op) => applyOrRefuse(ctx, op, entry, kind));
       ctx.bulk?.finish();
-      deps.journal.markUndone(entry.id, applied);
+      if (kind === 'undo') deps.journal.markUndone(entry.id, applied);
+      else deps.journal.markRedone(entry.id, applied);
       touchContents(ctx);
       return { editId: entry.id, rows: applied.map((o) => o.result) };
     })
     .immediate();
 }
 
-export function redo(deps: EditDeps, authorIn: string): EditResult | null {
-  const author = checkAuthor(authorIn);
-  return deps.db
-    .transaction(() => {
-      const entry = deps.journal.firstUndone();
-      if (!entry) return null;
-      const ops = readOps(entry.forward);
-      const ctx = { ...newOpContext(deps, author, entry.id, `Làm lại: ${entry.label}`), replayOf: entry.id };
-      ctx.bulk = bulkFor(ctx, ops.map((op) => op.table));
-      const applied: OpOutcome[] = ops.map((op) => applyStoredOp(ctx, op));
-      ctx.bulk?.finish();
-      deps.journal.markRedone(entry.id, applied);
-      touchContents(ctx);
-      return { editId: entry.id, rows: applied.map((o) => o.result) };
-    })
-    .immediate();
+/** A row's conflict becomes the sentence that says whose later change stops the undo. */
+function applyOrRefuse(ctx: OpContext, op: StoredOp, entry: JournalEntry, kind: 'undo' | 'redo'): OpOutcome {
+  try {
+    return applyStoredOp(ctx, op);
+  } catch (e) {
+    if (!(e instanceof ApiError) || (e.code !== 'conflict' && e.code !== 'not_found')) throw e;
+    const d = e.details as { table?: unknown; id?: unknown } | undefined;
+    if (d?.table !== op.table || d?.id !== op.id) throw e;
+    const by = laterWriter(ctx.stmts, op.table, op.id, entry.id, ctx.author);
+    throw replayConflictError(kind, entry.label, op.table, op.id, by, by?.author === ctx.author, e);
+  }
 }

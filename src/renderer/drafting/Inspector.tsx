@@ -26,6 +26,7 @@ export function Inspector({
   onCreated,
   onOpenRecord,
   historyTick,
+  onSeen,
 }: {
   target: InspectorTarget;
   /** Why the row is read-only (another commune's, a boundary), or null when it may be edited. */
@@ -34,6 +35,8 @@ export function Inspector({
   onCreated: (table: FeatureTableName, id: string) => void;
   onOpenRecord: (table: TableName, id: string) => void;
   historyTick: number;
+  /** The row as this panel read it: its version is what a deletion of the selection names. */
+  onSeen?: (row: Row) => void;
 }) {
   const api = useApi();
   const { pick } = useI18n();
@@ -49,8 +52,14 @@ export function Inspector({
   const table = target.table;
   const load = useCallback(() => {
     if (!id) return;
-    api.invoke('rows.get', { table, id }).then(setRow).catch(showError);
-  }, [api, table, id, showError]);
+    api
+      .invoke('rows.get', { table, id })
+      .then((r) => {
+        setRow(r);
+        onSeen?.(r);
+      })
+      .catch(showError);
+  }, [api, table, id, showError, onSeen]);
   useEffect(() => {
     setRow(null);
     setTab('attrs');

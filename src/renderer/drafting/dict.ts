@@ -70,6 +70,7 @@ const D = {
   'history.geometry': 'hình dạng|geometry',
   'delete.confirm': 'Xóa đối tượng "{name}"? (Có thể hoàn tác bằng Ctrl+Z)|Delete "{name}"? (Ctrl+Z undoes it)',
   'delete.done': 'Đã xóa.|Deleted.',
+  'delete.unseen': 'Chưa đọc được phiên bản của đối tượng này nên chưa xóa: hãy chờ bảng thông tin hiện ra rồi xóa lại.|This feature’s version has not been read yet, so it was not deleted: wait for its panel to show, then delete again.',
   'measure.length': 'Chiều dài: {m} m|Length: {m} m',
   'measure.area': 'Diện tích: {m2} m² = {ha} ha; chu vi {m} m|Area: {m2} m² = {ha} ha; perimeter {m} m',
   'coords.title': 'Đặt điểm theo tọa độ|Place a point by coordinates',

@@ -168,6 +168,11 @@ export function useDrafting({
   // ── selection: from a map click (Workspace's pinned hit), the table or a record ──
   // With the merge tool, a click on a second area of the same layer merges it into the selected one.
   const mergeRef = useRef<(h: Hit) => boolean>(() => false);
+  /** The selected row's version as the inspector last read it (for rows the map does not show). */
+  const seenRef = useRef<{ table: TableName; id: string; version: number } | null>(null);
+  const onSeen = useCallback((r: Row) => {
+    seenRef.current = { table: r.table, id: r.id, version: r.meta.version };
+  }, []);
   useEffect(() => {
     const h = pinned?.[0];
     if (h && mergeRef.current(h)) return;
@@ -317,6 +322,12 @@ export function useDrafting({
       toast(lock, 'error');
       return true;
     }
+    // The area merged in is deleted: only at the version the user saw (a map hit always carries it).
+    if (!h.meta) {
+      toast(d('delete.unseen'), 'error');
+      return true;
+    }
+    const otherVersion = h.meta.version;
     const otherGeometry = toGeometry(other.getGeometry()!);
     // The click picked the area clicked; the selection stays the one merged into.
     setPinned([a.hit]);
@@ -331,7 +342,7 @@ export function useDrafting({
         {
           label: `Gộp vùng: ${TABLES[a.sel.table].vi}`,
           put: [{ table: a.sel.table, id: a.sel.id, baseVersion: a.hit.meta?.version, geometry: r.geometry }],
-          remove: [{ table: h.table, id: h.id, ...(h.meta ? { baseVersion: h.meta.version } : {}) }],
+          remove: [{ table: h.table, id: h.id, baseVersion: otherVersion }],
         },
         a.sel.table,
       );
@@ -347,7 +358,15 @@ export function useDrafting({
       toast(lock, 'error');
       return;
     }
-    const r = await apply({ label: `Xóa ${TABLES[sel.table].vi}`, remove: [{ table: sel.table, id: sel.id, ...(hit?.meta ? { baseVersion: hit.meta.version } : {}) }] });
+    // A deletion names the version the user saw (on the map, else in the inspector): a row someone
+    // changed since is refused as a conflict, not deleted unseen.
+    const seen = seenRef.current;
+    const baseVersion = hit?.meta?.version ?? (seen && seen.table === sel.table && seen.id === sel.id ? seen.version : undefined);
+    if (baseVersion === undefined) {
+      toast(d('delete.unseen'), 'error');
+      return;
+    }
+    const r = await apply({ label: `Xóa ${TABLES[sel.table].vi}`, remove: [{ table: sel.table, id: sel.id, baseVersion }] });
     if (r) {
       toast(d('delete.done'), 'success');
       setPinned(null);
@@ -475,6 +494,7 @@ export function useDrafting({
       target={target}
       lockFor={lockFor}
       historyTick={ownTick}
+      onSeen={onSeen}
       onClose={() => {
         if (target.kind === 'new') {
           dc.current?.abort();

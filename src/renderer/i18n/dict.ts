@@ -99,9 +99,9 @@ export const vi = {
   'feature.more': 'Còn {n} đối tượng khác tại vị trí này',
 
   'undo.done': 'Đã hoàn tác: {label}',
-  'undo.none': 'Không có thao tác nào để hoàn tác.',
+  'undo.none': 'Bạn không có thao tác nào để hoàn tác (mỗi người chỉ hoàn tác thao tác của chính mình).',
   'redo.done': 'Đã làm lại: {label}',
-  'redo.none': 'Không có thao tác nào để làm lại.',
+  'redo.none': 'Bạn không có thao tác nào để làm lại (mỗi người chỉ làm lại thao tác của chính mình).',
   'undo.unnamed': '(thao tác không tên)',
 
   'error.title': 'Đã xảy ra lỗi',
@@ -218,9 +218,9 @@ export const en: Record<MessageKey, string> = {
   'feature.more': '{n} more features at this place',
 
   'undo.done': 'Undone: {label}',
-  'undo.none': 'Nothing to undo.',
+  'undo.none': 'You have nothing to undo (each operator undoes only their own edits).',
   'redo.done': 'Redone: {label}',
-  'redo.none': 'Nothing to redo.',
+  'redo.none': 'You have nothing to redo (each operator redoes only their own edits).',
   'undo.unnamed': '(unnamed edit)',
 
   'error.title': 'Something went wrong',

@@ -8,7 +8,11 @@ export const PutSchema = z.object({
   table: TableNameSchema,
   /** Client-chosen UUID for an insert (so a retried request cannot insert twice); omitted = new. */
   id: UuidSchema.optional(),
-  /** Required when updating: the version the user saw. A mismatch is a conflict, never an overwrite. */
+  /**
+   * Required when updating: the version the user saw. A mismatch is a conflict, never an overwrite.
+   * Optional here only because an insert may name its id too; the store refuses a put on an existing
+   * row that omits it.
+   */
   baseVersion: z.number().int().min(1).optional(),
   /** Absent = unchanged (update) / none (record insert). */
   geometry: GeometryInputSchema.nullable().optional(),
@@ -26,7 +30,8 @@ export type Put = z.input<typeof PutSchema>;
 export const RemoveSchema = z.object({
   table: TableNameSchema,
   id: UuidSchema,
-  baseVersion: z.number().int().min(1).optional(),
+  /** The version the user saw: a row someone changed since is not deleted (a conflict) but shown again. */
+  baseVersion: z.number().int().min(1),
 });
 export type Remove = z.infer<typeof RemoveSchema>;
 

@@ -75,7 +75,7 @@ describe('drafting services', () => {
     await env.call('edits.apply', { put: [{ table: 'search_areas', id: areaId, baseVersion: seen.meta.version, props: { name: 'Cửa sổ 1' } }] });
     const err = await env.callErr('edits.apply', { put: [{ table: 'search_areas', id: areaId, baseVersion: seen.meta.version, props: { name: 'Cửa sổ 2' } }] });
     expect(err.code).toBe('conflict');
-    expect(err.vi).toMatch(/người khác thay đổi/);
+    expect(err.vi).toMatch(/đã được .+ sửa sau khi bạn xem \(bạn xem phiên bản \d+, hiện là phiên bản \d+\); hãy tải lại rồi thử lại\.$/);
     expect((await env.call('rows.get', { table: 'search_areas', id: areaId })).props.name).toBe('Cửa sổ 1');
   });
 

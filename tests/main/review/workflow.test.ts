@@ -13,6 +13,7 @@ describe('review workflow and permissions', () => {
   let N: string;
   let kGrave: Row;
   let nGrave: Row;
+  let kOther: Row;
   const as = (name: string, role: 'commune_staff' | 'reviewer' | 'admin', communeCode: string | null = null) =>
     env.call('session.setOperator', { name, role, communeCode });
   const fresh = async (id: string) => env.call('rows.get', { table: 'graves', id });
@@ -24,6 +25,7 @@ describe('review workflow and permissions', () => {
     const graves = (await env.call('features.query', { table: 'graves' })).rows;
     kGrave = graves.find((g) => g.props.commune_code === K)!;
     nGrave = graves.find((g) => g.props.commune_code === N)!;
+    kOther = graves.find((g) => g.props.commune_code === K && g.id !== kGrave.id)!;
   }, 120_000);
 
   it('commune staff change only their own commune', async () => {
@@ -96,10 +98,18 @@ describe('review workflow and permissions', () => {
   });
 
   it('an approved map is locked for everyone, undo and redo included, until a reviewer unlocks it with a reason', async () => {
+    const put = (g: Row, description: string, label = '') => env.call('edits.apply', { label, put: [{ table: 'graves', id: g.id, baseVersion: g.meta.version, props: { description } }] });
     await as('Cán bộ xã K', 'commune_staff', K);
-    const before = await fresh(kGrave.id);
-    await env.call('edits.apply', { put: [{ table: 'graves', id: before.id, baseVersion: before.meta.version, props: { description: 'trước phê duyệt' } }] });
+    await put(await fresh(kGrave.id), 'trước phê duyệt');
+    // An edit undone before the approval: redoing it would write into the approved commune.
+    await put(await fresh(kGrave.id), 'làm lại sau phê duyệt', 'sẽ làm lại');
+    await env.call('edits.undo', {});
+    expect(await env.call('edits.state', {})).toMatchObject({ canRedo: true, redoLabel: 'sẽ làm lại' });
+    // The others have an edit of commune K of their own to undo (each operator undoes their own).
+    await as('Quản trị', 'admin');
+    await put(await fresh(kOther.id), 'quản trị sửa', 'quản trị sửa');
     await as('Thẩm định viên', 'reviewer');
+    await put(await fresh(kOther.id), 'thẩm định sửa', 'thẩm định sửa');
     const approved = await env.call('review.act', { communeCode: K, act: 'approve' });
     expect(approved.state).toBe('approved');
     for (const who of [() => as('Cán bộ xã K', 'commune_staff', K), () => as('Quản trị', 'admin'), () => as('Thẩm định viên', 'reviewer')]) {
@@ -108,14 +118,30 @@ describe('review workflow and permissions', () => {
       const err = await env.callErr('edits.apply', { put: [{ table: 'graves', id: g.id, baseVersion: g.meta.version, props: { description: 'sau phê duyệt' } }] });
       expect(err.code).toBe('forbidden');
       expect(err.vi).toMatch(/đã được phê duyệt và đang khóa/);
-      expect((await env.callErr('edits.undo', {})).code).toBe('forbidden');
+      expect((await env.call('edits.state', {})).canUndo).toBe(true);
+      const undo = await env.callErr('edits.undo', {});
+      expect(undo.code).toBe('forbidden');
+      expect(undo.vi).toMatch(/đã được phê duyệt và đang khóa/);
     }
-    expect((await fresh(kGrave.id)).props.description).toBe('trước phê duyệt');
-    expect((await env.callErr('review.act', { communeCode: K, act: 'unlock' })).code).toBe('validation');
     await as('Cán bộ xã K', 'commune_staff', K);
+    const redo = await env.callErr('edits.redo', {});
+    expect(redo.code).toBe('forbidden');
+    expect(redo.vi).toMatch(/đã được phê duyệt và đang khóa/);
+    expect((await fresh(kGrave.id)).props.description).toBe('trước phê duyệt');
+    expect((await fresh(kOther.id)).props.description).toBe('thẩm định sửa');
+    expect(await env.call('edits.state', {})).toMatchObject({ canRedo: true, redoLabel: 'sẽ làm lại' });
     expect((await env.callErr('review.act', { communeCode: K, act: 'unlock', note: 'x' })).code).toBe('forbidden');
     await as('Thẩm định viên', 'reviewer');
+    expect((await env.callErr('review.act', { communeCode: K, act: 'unlock' })).code).toBe('validation');
     expect((await env.call('review.act', { communeCode: K, act: 'unlock', note: 'Bổ sung mộ mới phát hiện' })).state).toBe('draft');
+    // Unlocked: the reviewer's undo takes back the reviewer's own edit, not the staff's later ones.
+    await env.call('edits.undo', {});
+    expect((await fresh(kOther.id)).props.description).toBe('quản trị sửa');
+    expect((await fresh(kGrave.id)).props.description).toBe('trước phê duyệt');
+    await as('Cán bộ xã K', 'commune_staff', K);
+    await env.call('edits.redo', {});
+    expect((await fresh(kGrave.id)).props.description).toBe('làm lại sau phê duyệt');
+    await env.call('edits.undo', {});
     await env.call('edits.undo', {});
     expect((await fresh(kGrave.id)).props.description).toBe('đã sửa');
   });

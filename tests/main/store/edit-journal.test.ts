@@ -57,10 +57,10 @@ describe('the edit journal', () => {
     expect(JSON.parse(j.inverse)).toHaveLength(1);
     expect(j.inverse.length).toBeLessThan(1000 * 45);
     const ids = store.query('graves', { limit: 5000 }).rows.map((r) => r.id);
-    expect(new Set(store.review().pendingRows('undo').map((r) => r.id))).toEqual(new Set(ids));
+    expect(new Set(store.review().pendingRows('undo', AUTHOR).map((r) => r.id))).toEqual(new Set(ids));
     store.undo(AUTHOR);
     expect(store.query('graves').rows).toHaveLength(0);
-    expect(store.review().pendingRows('redo')).toHaveLength(1000);
+    expect(store.review().pendingRows('redo', AUTHOR)).toHaveLength(1000);
     store.redo(AUTHOR);
     expect(store.query('graves', { limit: 5000 }).rows.map((r) => r.id).sort()).toEqual([...ids].sort());
     expect(store.history('graves', ids[0]!).map((e) => e.action)).toEqual(['insert', 'delete', 'restore']);
@@ -78,7 +78,7 @@ describe('the edit journal', () => {
     db.prepare('UPDATE qt_edits SET forward = ?, inverse = ? WHERE id = ?').run(old('insert', 'version'), old('delete', 'baseVersion'), j.id);
     db.close();
     const again = ProjectStore.open(path);
-    expect(again.review().pendingRows('undo')).toHaveLength(300);
+    expect(again.review().pendingRows('undo', AUTHOR)).toHaveLength(300);
     again.undo(AUTHOR);
     expect(again.query('graves').rows).toHaveLength(0);
     again.redo(AUTHOR);
@@ -113,7 +113,7 @@ describe('audit entries of a large edit', () => {
     }
     // …then a run of inserts into one table other than the first's (batched as one run)
     for (let i = 0; i < 300; i++) put.push({ table: 'search_areas' as const, geometry: { type: 'Polygon' as const, coordinates: [[[X0 + i, Y0 + 5], [X0 + i + 1, Y0 + 5], [X0 + i + 1, Y0 + 6], [X0 + i, Y0 + 5]]] }, props: { name: `Khu ${i}`, status: 'done' } });
-    store.applyEdit({ label: 'Trộn', put, remove: old.filter((_, i) => i % 2 === 1).map((r) => ({ table: 'graves' as const, id: r.id })) }, AUTHOR);
+    store.applyEdit({ label: 'Trộn', put, remove: old.filter((_, i) => i % 2 === 1).map((r) => ({ table: 'graves' as const, id: r.id, baseVersion: 1 })) }, AUTHOR);
     store.close();
     const db = openWritable(path);
     const rows = db.prepare("SELECT table_name, uuid, action, before IS NOT NULL AS b, json_extract(after, '$.props.name') AS name FROM qt_audit_log WHERE label = 'Trộn' ORDER BY seq").all() as {

@@ -54,7 +54,7 @@ describe('creating a project', () => {
     expect(info.layers.find((l) => l.table === 'graves')).toMatchObject({ kind: 'feature', geometryType: 'POINT' });
     expect(info.layers.find((l) => l.table === 'martyrs')).toMatchObject({ kind: 'record', geometryType: null });
     expect(info.extent).toBeNull();
-    expect(store.undoState()).toEqual({ canUndo: false, canRedo: false, undoLabel: null, redoLabel: null });
+    expect(store.undoState(AUTHOR)).toEqual({ canUndo: false, canRedo: false, undoLabel: null, redoLabel: null });
     store.close();
   });
 
@@ -178,7 +178,7 @@ describe('applyEdit', () => {
             { table: 'graves', id: G2, geometry: { type: 'Point', coordinates: [X0, Y0] }, props: { kind: 'newly_found', verification: 'not_verified' } },
             { table: 'graves', id: G1, baseVersion: 1, props: { name: 'đổi tên' } },
           ],
-          remove: [{ table: 'graves', id: '0f0f0f0f-0000-4000-8000-0000000000ff' }],
+          remove: [{ table: 'graves', id: '0f0f0f0f-0000-4000-8000-0000000000ff', baseVersion: 1 }],
         },
         AUTHOR,
       ),
@@ -187,7 +187,7 @@ describe('applyEdit', () => {
     expect(store.get('graves', G2)).toBeNull();
     expect(store.get('graves', G1)!.props.name).toBe('Mộ 1');
     expect(auditCount(path)).toBe(before);
-    expect(store.undoState().undoLabel).toBe('Thêm mộ Mộ 1');
+    expect(store.undoState(AUTHOR).undoLabel).toBe('Thêm mộ Mộ 1');
   });
 
   it('updates with a patch, leaves the geometry when absent and clears it with null', () => {
@@ -209,10 +209,10 @@ describe('applyEdit', () => {
     store.applyEdit({ put: [{ table: 'graves', id: G1, baseVersion: 1, props: { name: 'Người khác sửa' } }] }, 'Lê Văn C');
     const e = apiError(() => store.applyEdit({ put: [{ table: 'graves', id: G1, baseVersion: 1, props: { name: 'Tôi sửa' } }] }, AUTHOR));
     expect(e.code).toBe('conflict');
-    expect(e.vi).toMatch(/người khác thay đổi/);
-    expect(e.vi).toMatch(/tải lại/i);
-    expect(e.en).toMatch(/Someone else changed/);
-    expect(e.details).toEqual({ table: 'graves', id: G1, expected: 1, actual: 2 });
+    // It names who changed the row since: the person whose work an overwrite would have lost.
+    expect(e.vi).toBe('Đối tượng này (Mộ liệt sĩ) đã được Lê Văn C sửa sau khi bạn xem (bạn xem phiên bản 1, hiện là phiên bản 2); hãy tải lại rồi thử lại.');
+    expect(e.en).toMatch(/^Lê Văn C changed this row/);
+    expect(e.details).toEqual({ table: 'graves', id: G1, expected: 1, actual: 2, by: 'Lê Văn C' });
     expect(store.get('graves', G1)!.props.name).toBe('Người khác sửa');
     // and a put on an existing id without baseVersion (a retried insert, a blind overwrite)
     expect(apiError(() => store.applyEdit(graveEdit(G1, 'lần nữa'), AUTHOR)).code).toBe('conflict');
@@ -221,13 +221,21 @@ describe('applyEdit', () => {
     // the same row twice in one edit
     expect(
       apiError(() =>
-        store.applyEdit({ put: [{ table: 'graves', id: G1, baseVersion: 2, props: { name: 'a' } }], remove: [{ table: 'graves', id: G1 }] }, AUTHOR),
+        store.applyEdit({ put: [{ table: 'graves', id: G1, baseVersion: 2, props: { name: 'a' } }], remove: [{ table: 'graves', id: G1, baseVersion: 2 }] }, AUTHOR),
       ).code,
     ).toBe('validation');
   });
 
   it('removes by tombstone; removing twice or an unknown row is an error', () => {
     store.applyEdit(graveEdit(G1, 'Mộ 1'), AUTHOR);
+    // Callers inside main (importers, the CLI) skip the contract's zod: the store holds them to the
+    // version seen too, and deletes nothing without it.
+    for (const baseVersion of [undefined, 0, 1.5, '1']) {
+      const blind = apiError(() => store.applyEdit({ remove: [{ table: 'graves', id: G1, baseVersion } as never] }, AUTHOR));
+      expect(blind.code).toBe('validation');
+      expect(blind.vi).toMatch(/thiếu phiên bản bạn đã xem, nên không xóa/);
+    }
+    expect(store.get('graves', G1)!.meta).toMatchObject({ version: 1, deleted: false });
     const r = store.applyEdit({ label: 'Xóa', remove: [{ table: 'graves', id: G1, baseVersion: 1 }] }, AUTHOR);
     expect(r.rows).toEqual([{ table: 'graves', id: G1, version: 2, deleted: true }]);
     const row = store.get('graves', G1)!;
@@ -236,27 +244,27 @@ describe('applyEdit', () => {
     expect(store.query('graves').rows).toHaveLength(0);
     expect(store.query('graves', { includeDeleted: true }).rows).toHaveLength(1);
     expect(store.info().layers.find((l) => l.table === 'graves')).toMatchObject({ count: 0, extent: null });
-    const twice = apiError(() => store.applyEdit({ remove: [{ table: 'graves', id: G1 }] }, AUTHOR));
+    const twice = apiError(() => store.applyEdit({ remove: [{ table: 'graves', id: G1, baseVersion: 2 }] }, AUTHOR));
     expect(twice.code).toBe('conflict');
-    expect(twice.vi).toContain('đã bị xóa');
-    expect(apiError(() => store.applyEdit({ remove: [{ table: 'graves', id: G2 }] }, AUTHOR)).code).toBe('not_found');
+    expect(twice.vi).toContain(`đã được ${AUTHOR} xóa`);
+    expect(apiError(() => store.applyEdit({ remove: [{ table: 'graves', id: G2, baseVersion: 1 }] }, AUTHOR)).code).toBe('not_found');
     expect(apiError(() => store.applyEdit({ put: [{ table: 'graves', id: G1, baseVersion: 2, props: { name: 'x' } }] }, AUTHOR)).code).toBe('conflict');
-    expect(apiError(() => store.applyEdit({ remove: [{ table: 'nope' as never, id: G1 }] }, AUTHOR)).code).toBe('validation');
+    expect(apiError(() => store.applyEdit({ remove: [{ table: 'nope' as never, id: G1, baseVersion: 1 }] }, AUTHOR)).code).toBe('validation');
     expect(apiError(() => store.applyEdit({ put: [], remove: [] }, AUTHOR)).code).toBe('validation');
   });
 
   it('stores every row change in the audit log, before and after, and history() reads it oldest first', () => {
     store.applyEdit(graveEdit(G1, 'Mộ 1'), AUTHOR);
     store.applyEdit({ label: 'Dời mộ', put: [{ table: 'graves', id: G1, baseVersion: 1, geometry: { type: 'Point', coordinates: [X0 + 5, Y0 + 5] } }] }, 'B');
-    store.applyEdit({ label: 'Xóa mộ', remove: [{ table: 'graves', id: G1 }] }, 'C');
-    store.undo('D');
+    store.applyEdit({ label: 'Xóa mộ', remove: [{ table: 'graves', id: G1, baseVersion: 2 }] }, 'C');
+    store.undo('C');
     store.updateSettings({ place: 'Đắk Mâm' }, AUTHOR);
     const h = store.history('graves', G1);
     expect(h.map((e) => [e.action, e.author, e.label])).toEqual([
       ['insert', AUTHOR, 'Thêm mộ Mộ 1'],
       ['update', 'B', 'Dời mộ'],
       ['delete', 'C', 'Xóa mộ'],
-      ['restore', 'D', 'Hoàn tác: Xóa mộ'],
+      ['restore', 'C', 'Hoàn tác: Xóa mộ'],
     ]);
     expect(h[0]!.before).toBeNull();
     expect(h[0]!.after).toMatchObject({ version: 1, deleted: false, props: { name: 'Mộ 1' }, geometry: { type: 'Point', coordinates: [X0, Y0] } });
@@ -309,13 +317,13 @@ describe('undo and redo', () => {
     const inserted = store.get('graves', G1)!;
     store.applyEdit({ label: 'Sửa mộ', put: [{ table: 'graves', id: G1, baseVersion: 1, geometry: { type: 'Point', coordinates: [X0 + 9, Y0 + 9] }, props: { name: 'Mộ A', estimated_remains: 3 } }] }, AUTHOR);
     const updated = store.get('graves', G1)!;
-    store.applyEdit({ label: 'Xóa mộ', remove: [{ table: 'graves', id: G1 }] }, AUTHOR);
-    expect(store.undoState()).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Xóa mộ', redoLabel: null });
+    store.applyEdit({ label: 'Xóa mộ', remove: [{ table: 'graves', id: G1, baseVersion: 2 }] }, AUTHOR);
+    expect(store.undoState(AUTHOR)).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Xóa mộ', redoLabel: null });
 
     const u1 = store.undo(AUTHOR)!;
     expect(u1.rows).toEqual([{ table: 'graves', id: G1, version: 4, deleted: false }]);
     expect(store.get('graves', G1)!.props).toEqual(updated.props);
-    expect(store.undoState()).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Sửa mộ', redoLabel: 'Xóa mộ' });
+    expect(store.undoState(AUTHOR)).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Sửa mộ', redoLabel: 'Xóa mộ' });
 
     store.undo(AUTHOR);
     const back = store.get('graves', G1)!;
@@ -326,7 +334,7 @@ describe('undo and redo', () => {
     store.undo(AUTHOR);
     expect(store.get('graves', G1)!.meta.deleted).toBe(true);
     expect(store.undo(AUTHOR)).toBeNull();
-    expect(store.undoState()).toEqual({ canUndo: false, canRedo: true, undoLabel: null, redoLabel: 'Thêm mộ Mộ 1' });
+    expect(store.undoState(AUTHOR)).toEqual({ canUndo: false, canRedo: true, undoLabel: null, redoLabel: 'Thêm mộ Mộ 1' });
 
     store.redo(AUTHOR);
     expect(store.get('graves', G1)!.meta.deleted).toBe(false);
@@ -353,9 +361,9 @@ describe('undo and redo', () => {
   it('a new edit clears the redo stack', () => {
     store.applyEdit(graveEdit(G1, 'Mộ 1'), AUTHOR);
     store.undo(AUTHOR);
-    expect(store.undoState().canRedo).toBe(true);
+    expect(store.undoState(AUTHOR).canRedo).toBe(true);
     store.applyEdit(graveEdit(G2, 'Mộ 2'), AUTHOR);
-    expect(store.undoState()).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Thêm mộ Mộ 2', redoLabel: null });
+    expect(store.undoState(AUTHOR)).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Thêm mộ Mộ 2', redoLabel: null });
     expect(store.redo(AUTHOR)).toBeNull();
   });
 
@@ -380,11 +388,13 @@ describe('undo and redo', () => {
     const audits = auditCount(path);
     const e = apiError(() => store.undo(AUTHOR));
     expect(e.code).toBe('conflict');
-    expect(e.details).toMatchObject({ table: 'graves', id: G2, expected: 1, actual: 2 });
+    expect(e.details).toMatchObject({ table: 'graves', id: G2, expected: 1, actual: 2, by: null });
+    // No audit entry names anyone: the change came from outside QuyTap.
+    expect(e.vi).toMatch(/^Không thể hoàn tác "Hai mộ": một chương trình khác \(ngoài QuyTap\) đã sửa đối tượng này \(Mộ liệt sĩ\) sau bạn\./);
     expect(store.get('graves', G1)!.meta).toMatchObject({ version: 1, deleted: false });
     expect(store.get('graves', G2)!.props.name).toBe('Hai (QGIS)');
     expect(auditCount(path)).toBe(audits);
-    expect(store.undoState()).toMatchObject({ canUndo: true, undoLabel: 'Hai mộ', canRedo: false });
+    expect(store.undoState(AUTHOR)).toMatchObject({ canUndo: true, undoLabel: 'Hai mộ', canRedo: false });
   });
 
   it('survives closing and reopening the file', () => {
@@ -393,7 +403,7 @@ describe('undo and redo', () => {
     store.undo(AUTHOR);
     store.close();
     store = ProjectStore.open(path);
-    expect(store.undoState()).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Thêm mộ Mộ 1', redoLabel: 'Thêm mộ Mộ 2' });
+    expect(store.undoState(AUTHOR)).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Thêm mộ Mộ 1', redoLabel: 'Thêm mộ Mộ 2' });
     store.redo(AUTHOR);
     expect(store.get('graves', G2)!.meta.deleted).toBe(false);
     store.close();
@@ -401,7 +411,7 @@ describe('undo and redo', () => {
     store.undo(AUTHOR);
     store.undo(AUTHOR);
     expect(store.query('graves').rows).toHaveLength(0);
-    expect(store.undoState()).toMatchObject({ canUndo: false, canRedo: true });
+    expect(store.undoState(AUTHOR)).toMatchObject({ canUndo: false, canRedo: true });
   });
 
   it('undoes a large edit in one step', () => {
@@ -441,7 +451,7 @@ describe('large edits (batched, R-tree written without its triggers)', () => {
     const south: [number, number, number, number] = [X0 - 1, Y0 - 1, X0 + n, Y0 + 1];
     expect(store.query('graves', { bbox: north }).rows).toHaveLength(n - 1);
     expect(store.query('graves', { bbox: south }).rows).toHaveLength(0);
-    store.applyEdit({ label: 'Xóa', remove: ids.slice(0, 300).map((id) => ({ table: 'graves' as const, id })) }, AUTHOR);
+    store.applyEdit({ label: 'Xóa', remove: ids.slice(0, 300).map((id) => ({ table: 'graves' as const, id, baseVersion: 2 })) }, AUTHOR);
     expect(store.query('graves').rows).toHaveLength(300);
     store.undo(AUTHOR); // the removes
     store.undo(AUTHOR); // the move
@@ -500,7 +510,7 @@ describe('attachments', () => {
     expect(apiError(() => store.applyEdit({ put: [{ table: 'attachments', id: IDS.attachment, baseVersion: 1, props: { sha256: 'ab'.repeat(32) } }] }, AUTHOR)).code).toBe('validation');
     store.applyEdit({ put: [{ table: 'attachments', id: IDS.attachment, baseVersion: 1, props: { caption: 'Bản chụp' } }] }, AUTHOR);
     // tombstoning keeps the bytes (undo may bring the row back)
-    store.applyEdit({ remove: [{ table: 'attachments', id: IDS.attachment }] }, AUTHOR);
+    store.applyEdit({ remove: [{ table: 'attachments', id: IDS.attachment, baseVersion: 2 }] }, AUTHOR);
     expect(store.getAttachmentData(IDS.attachment)!.equals(ATTACHMENT_BYTES)).toBe(true);
     expect(apiError(() => store.putAttachmentData('0f0f0f0f-0000-4000-8000-0000000000ff', ATTACHMENT_BYTES)).code).toBe('not_found');
     store.close();

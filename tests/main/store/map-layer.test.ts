@@ -60,7 +60,7 @@ beforeAll(() => {
   );
   store.applyEdit({ label: 'map layer fixture', put }, AUTHOR);
   // A deleted row is not on the map; an edited one shows its new version.
-  store.applyEdit({ label: 'xóa', remove: [{ table: 'graves', id: id(5) }] }, AUTHOR);
+  store.applyEdit({ label: 'xóa', remove: [{ table: 'graves', id: id(5), baseVersion: 1 }] }, AUTHOR);
   store.applyEdit({ label: 'sửa', put: [{ table: 'graves', id: id(6), baseVersion: 1, props: { name: 'Mộ đã sửa' } }] }, 'Người khác');
 });
 

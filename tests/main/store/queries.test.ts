@@ -39,7 +39,7 @@ beforeAll(() => {
     { table: 'links', id: IDS.attachment, props: { from_table: 'info_forms', from_id: IDS.form, to_table: 'martyrs', to_id: M(1), role: 'names' } },
   );
   store.applyEdit({ label: 'Dữ liệu thử', put }, AUTHOR);
-  store.applyEdit({ remove: [{ table: 'graves', id: '0d0d0d0d-0000-4000-8000-000000000000' }, { table: 'links', id: IDS.attachment }] }, AUTHOR);
+  store.applyEdit({ remove: [{ table: 'graves', id: '0d0d0d0d-0000-4000-8000-000000000000', baseVersion: 1 }, { table: 'links', id: IDS.attachment, baseVersion: 1 }] }, AUTHOR);
 });
 afterAll(() => {
   store.close();

@@ -192,7 +192,7 @@ describe('a large import into a project', () => {
     // edits through the standard triggers and through a second large edit (the rebuild path)
     const rows = store.query('graves', { limit: 50_000 }).rows;
     store.applyEdit({ put: [{ table: 'graves', id: rows[0]!.id, baseVersion: 1, geometry: { type: 'Point', coordinates: [X0 + 1500, Y0 + 1500] } }] }, AUTHOR);
-    store.applyEdit({ remove: rows.slice(1, 40).map((r) => ({ table: 'graves' as const, id: r.id })) }, AUTHOR);
+    store.applyEdit({ remove: rows.slice(1, 40).map((r) => ({ table: 'graves' as const, id: r.id, baseVersion: r.meta.version })) }, AUTHOR);
     store.applyEdit({ label: 'Nhập thêm', put: put.slice(0, n).map((p) => ({ ...p, geometry: { type: 'Point' as const, coordinates: [p.geometry.coordinates[0] + 0.5, p.geometry.coordinates[1]] } })) }, AUTHOR);
     store.undo(AUTHOR);
     store.undo(AUTHOR);
