@@ -68,7 +68,7 @@ export function exchangeHandlers(ctx: ServiceContext): HandlersFor<typeof exchan
     },
     'exchange.preview': async (input) => {
       const store = ctx.need();
-      return previewImport(importFiles(ctx, input.files), { ...input, workingCrs: store.crs.code });
+      return previewImport(importFiles(ctx, input.files), { ...input, workingCrs: store.crs.code, rows: store });
     },
     'exchange.invalid': async (input) => {
       const store = ctx.need();
