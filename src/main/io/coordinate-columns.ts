@@ -9,6 +9,8 @@ import { foldVietnamese } from '../../shared/crs/foldVietnamese';
 const EAST = ['lon', 'lng', 'long', 'longitude', 'kinhdo', 'easting', 'east', 'e', 'y', 'toadoy', 'yvn2000', 'ym', 'dong', 'toadodong', 'ydong'];
 const NORTH = ['lat', 'latitude', 'vido', 'northing', 'north', 'n', 'x', 'toadox', 'xvn2000', 'xm', 'bac', 'toadobac', 'xbac'];
 
+const GEOGRAPHIC_NAMES = new Set(['lon', 'lng', 'long', 'longitude', 'kinhdo', 'lat', 'latitude', 'vido']);
+
 export type CoordinateUnits = 'degrees' | 'metres';
 type ValueClass = 'lat' | 'lon' | 'northing' | 'easting';
 
@@ -75,7 +77,10 @@ export function guessCoordinateColumns(fields: string[], sample: (field: string)
       };
       return { east: named.north, north: named.east, units: unitsOf(ce), how: 'named', notes: [...axisNotes(named.north, named.east), swapped] };
     }
-    return { east: named.east, north: named.north, units: cn !== null && unitsOf(cn) === unitsOf(ce) ? unitsOf(cn) : null, how: 'named', notes: axisNotes(named.east, named.north) };
+    // Columns named lat/lon (kinh độ/vĩ độ) are degrees even when a row is off (a swapped row is then refused by its number).
+    const byName = GEOGRAPHIC_NAMES.has(foldVietnamese(named.east)) && GEOGRAPHIC_NAMES.has(foldVietnamese(named.north)) ? 'degrees' : null;
+    const units = cn !== null && unitsOf(cn) === unitsOf(ce) ? unitsOf(cn) : byName;
+    return { east: named.east, north: named.north, units, how: 'named', notes: axisNotes(named.east, named.north) };
   }
   const byClass = new Map<ValueClass, string[]>();
   for (const f of fields) {

@@ -34,7 +34,7 @@ export async function runImport(store: ProjectStore, files: InputFile[], spec: I
   opts.progress?.(0, 0, 'Đang đọc tệp…');
   const ds = await readDataset(files, opts);
   throwIfAborted(opts.signal);
-  const layer = guessLayerCrs(pickLayer(ds, opts.layer), store.crs.code);
+  const layer = guessLayerCrs(pickLayer(ds, opts.layer), store.crs.code, store.info().extent);
   const prepared = await prepareImport(ds.fileName, layer, spec, store.crs.code, { signal: opts.signal, progress: opts.progress });
   throwIfAborted(opts.signal);
   opts.progress?.(prepared.puts.length, prepared.puts.length, 'Đang so với dữ liệu đã có…');

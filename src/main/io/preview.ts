@@ -7,7 +7,7 @@
 // many rows are already in the project and why the import would be refused.
 import { ApiError } from '../../shared/api';
 import { findCrs, transform } from '../../shared/crs';
-import type { Geometry, PropValue, TableName } from '../../shared/model';
+import type { Extent, Geometry, PropValue, TableName } from '../../shared/model';
 import { findDuplicates, type RowSource } from './duplicates';
 import { breathe } from './errors';
 import { suggestFieldMap } from './field-map';
@@ -35,6 +35,8 @@ export interface PreviewOptions extends ReadOptions, Omit<ImportSpec, 'table' | 
   layer?: string;
   /** The project's rows: duplicates of the target table, commune outlines for the map. */
   rows?: RowSource;
+  /** The project's extent in the working CRS: where a table of metres is guessed to belong. */
+  projectExtent?: Extent | null;
 }
 
 function members(g: SourceGeometry): SourceGeometry[] {
@@ -119,13 +121,14 @@ async function dryRun(fileName: string, l: SourceLayer, opts: PreviewOptions & {
   }
 }
 
-/** The project's commune outlines in the working CRS, thinned to ~200 positions a ring: the preview map's background. */
+/** The project's commune outlines (its other units when it has no commune) in the working CRS, thinned to ~200 positions a ring: the preview map's background. */
 function communeOutlines(rows: RowSource | undefined): number[][][] {
   if (!rows) return [];
   const out: number[][][] = [];
-  for (const r of rows.query('admin_units', { limit: 2000 }).rows) {
-    if (r.props.level !== 'commune' || !r.geometry) continue;
-    const g = r.geometry;
+  const units = rows.query('admin_units', { limit: 2000 }).rows.filter((r) => r.geometry);
+  const communes = units.filter((r) => r.props.level === 'commune');
+  for (const r of communes.length ? communes : units) {
+    const g = r.geometry!;
     const polys = g.type === 'MultiPolygon' ? (g.coordinates as number[][][][]) : g.type === 'Polygon' ? [g.coordinates as number[][][]] : [];
     for (const p of polys) {
       const ring = p[0]!;
@@ -137,7 +140,7 @@ function communeOutlines(rows: RowSource | undefined): number[][][] {
 }
 
 export async function previewImport(files: InputFile[], opts: PreviewOptions) {
-  const ds = guessDatasetCrs(await readDataset(files, opts), opts.workingCrs);
+  const ds = guessDatasetCrs(await readDataset(files, opts), opts.workingCrs, opts.projectExtent ?? null);
   const checker = await geosChecker();
   const target = opts.layer && ds.layers.some((l) => l.name === opts.layer) ? opts.layer : ds.layers[0]?.name;
   const layers = [];
@@ -187,7 +190,7 @@ export async function previewImport(files: InputFile[], opts: PreviewOptions) {
 
 /** One page of a layer's invalid geometries (offset, limit), with the total: the preview's list goes on here. */
 export async function invalidGeometries(files: InputFile[], opts: PreviewOptions & { layer?: string; offset: number; limit: number }) {
-  const ds = guessDatasetCrs(await readDataset(files, opts), opts.workingCrs);
+  const ds = guessDatasetCrs(await readDataset(files, opts), opts.workingCrs, opts.projectExtent ?? null);
   const l = pickLayer(ds, opts.layer);
   const c = await checkLayer(l, opts, await geosChecker());
   return { layer: l.name, total: c.invalid.length, items: c.invalid.slice(opts.offset, opts.offset + opts.limit) };
