@@ -62,7 +62,8 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [reading, setReading] = useState(false);
   const [map, setMap] = useState<Record<string, string>>({});
-  const [defaults, setDefaults] = useState<Record<string, string>>({});
+  /** Fixed values per target table: kept for the session, like the table. */
+  const [allDefaults, setAllDefaults] = useState<Partial<Record<TableName, Record<string, string>>>>({});
   const [repair, setRepair] = useState(false);
   const [skipOther, setSkipOther] = useState(false);
   const [closeRings, setCloseRings] = useState(false);
@@ -85,6 +86,8 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
   const isShp = selected.some((n) => /\.(shp|zip)$/i.test(n));
   const mapKey = `${selected.join('|')}#${table ?? ''}#${layer}`;
   const fields = table ? (TABLES[table].fields as readonly FieldDef[]) : [];
+  const defaults = useMemo(() => (table ? (allDefaults[table] ?? {}) : {}), [allDefaults, table]);
+  const setDefaults = (d: Record<string, string>) => table && setAllDefaults({ ...allDefaults, [table]: d });
   const typedDefaults = useMemo(() => {
     const defs: Record<string, PropValue> = {};
     for (const f of fields) {
@@ -127,7 +130,9 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
           // The first file of the session proposes a target layer; later files keep the user's.
           if (!table) setTable(guessTable(l));
           else if (mapFor !== mapKey) {
-            setMap(l?.suggestedMap ?? {});
+            // The user's choices that still fit (same target field, a column this file has) stay over the suggestion.
+            const kept = Object.entries(map).filter(([t, src]) => src && fields.some((f) => f.name === t) && l?.fields.includes(src));
+            setMap({ ...(l?.suggestedMap ?? {}), ...Object.fromEntries(kept) });
             setMapFor(mapKey);
           }
         })
@@ -172,6 +177,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
   };
 
   const crsKnown = !!(crs || current?.crs.code);
+  const allDuplicates = !!current && current.duplicates !== null && current.duplicates >= current.count;
   const running = job?.state === 'running';
   const crsName = (code: string | null) => (code ? (crsList.find((c) => c.code === code)?.name ?? code) : '—');
   const columns = current ? [...(current.coordinates ? [current.coordinates.north, current.coordinates.east] : []), ...current.fields] : [];
@@ -496,7 +502,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
           <h3>{x('step.run')}</h3>
           {current.duplicates !== null && current.duplicates > 0 && (
             <div className="xc-warn" data-testid="exchange-duplicates">
-              {x('dup', { n: num(current.duplicates) })}
+              {x('dup', { n: num(current.duplicates) })} {allDuplicates && x('dup.all')}
               <label className="xc-check">
                 <input type="radio" name="xc-dup" checked={!dupImport} onChange={() => setDupImport(false)} data-testid="exchange-dup-skip" /> {x('dup.skip')}
               </label>
@@ -511,7 +517,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
             </div>
           )}
           <div className="xc-row">
-            <button className="btn btn-primary" onClick={run} disabled={running || reading || (!crsKnown && TABLES[table].kind === 'feature')} data-testid="exchange-run">
+            <button className="btn btn-primary" onClick={run} disabled={running || reading || (!crsKnown && TABLES[table].kind === 'feature') || (allDuplicates && !dupImport)} data-testid="exchange-run">
               {x('run')}
             </button>
             {running && (

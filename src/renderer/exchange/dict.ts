@@ -46,6 +46,7 @@ const X = {
   'csv.pick': ['— tự tìm —', '— detect —'],
   'map.title': ['Vị trí các đối tượng trên ranh giới xã của dự án', 'Where the features fall, over the project’s commune boundaries'],
   'dup': ['{n} đối tượng đã có trong dự án (cùng vị trí trong 1 mm, cùng thuộc tính).', '{n} features are already in the project (same place within 1 mm, same attributes).'],
+  'dup.all': ['Không có gì mới để nhập.', 'Nothing new to import.'],
   'dup.skip': ['Bỏ qua các đối tượng đã có (nên chọn)', 'Skip those already there (recommended)'],
   'dup.import': ['Vẫn nhập thêm một bản', 'Import them again anyway'],
   'openRings': ['{n} đối tượng có vòng đa giác chưa khép kín (điểm cuối khác điểm đầu), dòng {rows}: sẽ bị từ chối.', '{n} features have a polygon ring that is not closed (last point differs from the first), rows {rows}: they will be refused.'],
