@@ -269,7 +269,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
             </div>
             <div className="xc-facts">
               <span>
-                {x('crs.detected')}: <b data-testid="exchange-crs-detected" data-how={current.crs.how}>{crsName(current.crs.fileSays)}</b>
+                {x(current.crs.how === 'guessed' ? 'crs.guessedLabel' : 'crs.detected')}: <b data-testid="exchange-crs-detected" data-how={current.crs.how}>{crsName(current.crs.fileSays)}</b>
                 {current.crs.said ? <span className="muted"> ({current.crs.said})</span> : null}
               </span>
             </div>

@@ -40,6 +40,7 @@ const X = {
     'Chú ý: VN-2000 và WGS 84 (GPS) lệch nhau khoảng 200 m ở Krông Nô. Chọn sai là đặt điểm sang đồi khác. Toạ độ đọc từ máy GPS, Google Earth là WGS 84; toạ độ trên bản đồ địa chính, bản đồ tỉnh là VN-2000.',
     'Careful: VN-2000 and WGS 84 (GPS) differ by about 200 m at Krông Nô. The wrong choice puts points on another hill. GPS units and Google Earth give WGS 84; cadastral and provincial maps use VN-2000.',
   ],
+  'crs.guessedLabel': ['Hệ toạ độ đoán được', 'The CRS guessed'],
   'crs.fixed': ['Định dạng {format} luôn dùng WGS 84 (GPS): không cần chọn.', 'The {format} format is always WGS 84 (GPS): nothing to choose.'],
   'crs.declared': ['Tệp ghi hệ toạ độ của nó ({name}). Chỉ chọn khác khi biết chắc tệp ghi sai.', 'The file states its CRS ({name}). Choose another only when you know the file is wrong.'],
   'crs.guessed': ['Hệ toạ độ được đoán ({name}): xem ghi chú và bản đồ nhỏ, chọn lại nếu sai.', 'The CRS is a guess ({name}): read the notes and the small map, choose again if wrong.'],
