@@ -8,7 +8,7 @@ import { fromWgs84, transform } from '../../../src/shared/crs';
 import { filesForPath } from '../../../src/main/io/files';
 import { runImport } from '../../../src/main/io/import-run';
 import { previewImport } from '../../../src/main/io/preview';
-import { AUTHOR, REAL, freshProjectPerTest, hashAllTables } from './helpers';
+import { AUTHOR, HAS_GDAL, REAL, freshProjectPerTest, hashAllTables, run } from './helpers';
 
 const env = freshProjectPerTest();
 const WORKING = 'EPSG:9218';
@@ -50,6 +50,20 @@ describe('X/Y columns and the TM-3 zone guessed', () => {
     const got = env.store.query('graves').rows.map((r) => (r.geometry as { coordinates: number[] }).coordinates);
     expect(got[0]![0]).toBeCloseTo(E, 3);
     expect(got[0]![1]).toBeCloseTo(N, 3);
+  });
+
+  it.skipIf(!HAS_GDAL)('a spreadsheet (.ods and .xlsx written by GDAL) with "Toạ độ Bắc"/"Toạ độ Đông" is guessed and imported the same way', async () => {
+    const csv = file('nguon.csv', `Họ và tên,Toạ độ Bắc,Toạ độ Đông\nNguyễn Văn Ấn,${N.toFixed(2)},${E.toFixed(2)}\n`);
+    for (const [format, name] of [['ODS', 'mo.ods'], ['XLSX', 'mo.xlsx']] as const) {
+      const out = join(env.dir, name);
+      run('ogr2ogr', ['-f', format, out, csv, '-oo', 'AUTODETECT_TYPE=YES', '-nln', 'Mộ']);
+      const l = (await preview(out)).layers[0]!;
+      expect(l.coordinates).toEqual({ north: 'Toạ độ Bắc', east: 'Toạ độ Đông', units: 'metres' });
+      expect(l.crs).toMatchObject({ code: WORKING, how: 'guessed' });
+    }
+    await runImport(env.store, filesForPath(join(env.dir, 'mo.ods')), { table: 'graves', map: { name: 'Họ và tên' }, defaults: { kind: 'newly_found', verification: 'not_verified' } }, { author: AUTHOR });
+    const p = (env.store.query('graves').rows[0]!.geometry as { coordinates: number[] }).coordinates;
+    expect(Math.hypot(p[0]! - E, p[1]! - N)).toBeLessThan(0.01);
   });
 
   it('X holding 6-digit eastings and Y 7-digit northings (the international habit) are swapped, with a note', async () => {
