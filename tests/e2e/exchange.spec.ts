@@ -1,6 +1,8 @@
-// The exchange dialog in browser mode: upload a GPX from a GPS unit style file made in Vietnam,
-// preview it, choose the CRS, map the fields, import with a progress bar, then export to KML and
-// download it; the export is read back by GDAL.
+// The exchange dialog in browser mode: upload a commune's CSV of VN-2000 X/Y, see its CRS guessed
+// from the values and the project's zone, its X/Y and points on a small map, map the fields, import
+// with a progress bar; a GPX next says its CRS is fixed and nothing carries over but the target
+// layer; the same CSV again is found already in the project; then export to KML and download it;
+// the export is read back by GDAL.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,10 +32,14 @@ test('import a CSV of GPS points and export KML', async ({ page }, testInfo) => 
   const preview = page.getByTestId('exchange-preview');
   await expect(page.getByTestId('exchange-count')).toContainText('2');
   await expect(page.getByTestId('exchange-sample')).toContainText('Nơi hy sinh đồi 722');
-  // No CRS in a CSV: the warning says it is a 200 m question, and import is disabled until chosen.
-  await expect(page.getByTestId('exchange-crs-warning')).toContainText('200 m');
-  await expect(page.getByTestId('exchange-run')).toBeDisabled();
-  await page.getByTestId('exchange-crs').selectOption('EPSG:9218');
+  // No CRS in a CSV, but metres that fall in the project in its zone: guessed, and said to be a guess.
+  await expect(page.getByTestId('exchange-crs-guess')).toContainText('VN-2000 / TM-3');
+  await expect(page.getByTestId('exchange-crs-detected')).toHaveAttribute('data-how', 'guessed');
+  // The X/Y columns are shown with the rows, and the points on the small map over the communes.
+  await expect(page.getByTestId('exchange-sample')).toContainText('X · X');
+  await expect(page.getByTestId('exchange-sample')).toContainText('1371250.5');
+  await expect(page.getByTestId('exchange-minimap')).toHaveAttribute('data-points', '2');
+  await expect(page.getByTestId('exchange-north')).toHaveValue('X');
   await expect(page.getByTestId('exchange-run')).toBeEnabled();
   await page.getByTestId('exchange-target').selectOption('info_points');
   await page.getByTestId('exchange-map-name').selectOption('Tên');
@@ -44,6 +50,34 @@ test('import a CSV of GPS points and export KML', async ({ page }, testInfo) => 
   await expect(page.getByTestId('exchange-progress')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await shot(page, '02-import-done');
   expect(await preview.isVisible()).toBe(true);
+
+  // A GPX next: its CRS is the format's (WGS 84), the choice is locked, and nothing of the CSV's
+  // CRS carries over; the target layer chosen stays for the session.
+  await page.getByTestId('exchange-crs').selectOption('EPSG:5899');
+  const gpx = join(dir, 'diem-gps.gpx');
+  writeFileSync(gpx, '<?xml version="1.0"?><gpx version="1.1" creator="e2e" xmlns="http://www.topografix.com/GPX/1/1"><wpt lat="12.4012" lon="107.8523"><name>Mộ mới</name></wpt></gpx>');
+  await page.getByTestId('exchange-file-input').setInputFiles(gpx);
+  await expect(page.getByTestId('exchange-crs-fixed')).toContainText('WGS 84');
+  await expect(page.getByTestId('exchange-crs')).toBeDisabled();
+  await expect(page.getByTestId('exchange-crs')).toHaveValue('');
+  await expect(page.getByTestId('exchange-target')).toHaveValue('info_points');
+  await page.getByTestId('exchange-target').selectOption('graves');
+  await shot(page, '02b-gpx-fixed-crs');
+
+  // The same CSV again (uploaded under a new name): the target stays graves; in information points its two rows are already there.
+  await page.getByTestId('exchange-file-input').setInputFiles(csv);
+  await expect(page.getByTestId('exchange-target')).toHaveValue('graves');
+  await expect(page.getByTestId('exchange-crs')).toHaveValue('');
+  await page.getByTestId('exchange-target').selectOption('info_points');
+  await page.getByTestId('exchange-map-name').selectOption('Tên');
+  await page.getByTestId('exchange-map-description').selectOption('Ghi chú');
+  await expect(page.getByTestId('exchange-default-kind')).toHaveValue('death_or_battle');
+  await expect(page.getByTestId('exchange-duplicates')).toContainText('2 đối tượng đã có trong dự án');
+  await expect(page.getByTestId('exchange-dup-skip')).toBeChecked();
+  await expect(page.getByTestId('exchange-run')).toBeDisabled();
+  await page.getByTestId('exchange-dup-import').check();
+  await expect(page.getByTestId('exchange-run')).toBeEnabled();
+  await shot(page, '02c-duplicates');
 
   // Export the information points to KML, download it, read it back with GDAL.
   await page.getByTestId('exchange-tab-export').click();

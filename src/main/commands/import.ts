@@ -78,7 +78,7 @@ export async function importCommand(args: string[]): Promise<void> {
     const files = filesForPath(resolve(file));
     const encoding = values.encoding as (typeof DBF_ENCODING_NAMES)[number] | undefined;
     if (values.preview) {
-      const pv = await previewImport(files, { workingCrs: store.crs.code, crs: values.crs ?? null, encoding, eastField: values.east, northField: values.north, headerRow, table: values.layer as never });
+      const pv = await previewImport(files, { workingCrs: store.crs.code, crs: values.crs ?? null, encoding, eastField: values.east, northField: values.north, headerRow, table: values.layer as never, rows: store, projectExtent: store.info().extent });
       console.log(JSON.stringify(pv, null, 1));
       return;
     }
@@ -105,7 +105,7 @@ export async function importCommand(args: string[]): Promise<void> {
         },
       },
     );
-    console.log(`Đã nhập / imported: ${out.prepared.count} → ${values.layer} (hệ toạ độ nguồn / source CRS ${out.prepared.crs}${out.prepared.repaired ? `; sửa ${out.prepared.repaired} hình / repaired` : ''}); thay đổi số / edit ${out.result.editId}`);
+    console.log(`Đã nhập / imported: ${out.prepared.count} → ${values.layer} (hệ toạ độ nguồn / source CRS ${out.prepared.crs}${out.prepared.repaired ? `; sửa ${out.prepared.repaired} hình / repaired` : ''}${out.prepared.skippedDuplicates ? `; bỏ qua ${out.prepared.skippedDuplicates} đối tượng đã có / already in the project, skipped` : ''}); thay đổi số / edit ${out.result.editId}`);
   } finally {
     store.close();
   }

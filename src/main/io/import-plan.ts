@@ -7,7 +7,8 @@ import { converter } from './converter';
 import { TABLES, type FieldDef, type Geometry, type PropValue, type Props, type Put, type TableName } from '../../shared/model';
 import { breathe, importError } from './errors';
 import { coerce, suggestFieldMap, type FieldMap } from './field-map';
-import { forEachPosition, mapPositions } from './source-geometry';
+import { closeOpenRings, forEachPosition, mapPositions, openRingCount } from './source-geometry';
+import { codeForLabel } from '../../shared/io/code-labels';
 import type { SourceFeature, SourceGeometry, SourceLayer } from './types';
 import { geosChecker } from './validity';
 import { certainlyValidPolygon } from './import-simple-rings';
@@ -25,6 +26,10 @@ export interface ImportSpec {
   repair?: boolean;
   /** Leave out the parts the table cannot hold (the points of a KML going into search areas) instead of refusing. */
   skipOtherTypes?: boolean;
+  /** Close polygon rings whose last point is not their first ("tự đóng vòng") instead of refusing them. */
+  closeRings?: boolean;
+  /** Rows identical to rows already in the target table: left out (default) or imported anyway. */
+  duplicates?: 'skip' | 'import';
 }
 
 export interface InvalidGeometry {
@@ -40,6 +45,8 @@ export interface PreparedImport {
   skippedEmpty: number;
   /** Parts left out because the table does not take their type (only with skipOtherTypes). */
   skippedTypes: number;
+  /** Polygon rings closed on the user's request (closeRings). */
+  closedRings: number;
 }
 
 type Part = Exclude<SourceGeometry, { type: 'MultiPoint' | 'GeometryCollection' }>;
@@ -169,6 +176,8 @@ export async function prepareImport(
   let repaired = 0;
   let skippedEmpty = 0;
   let skippedTypes = 0;
+  let closedRings = 0;
+  const openRings: number[] = [];
   const total = layer.features.length;
   for (let i = 0; i < total; i++) {
     await breathe(i, opts.signal, 1000);
@@ -181,7 +190,8 @@ export async function prepareImport(
       const fromDefault = raw === null || raw === '' ? (spec.defaults?.[fd.name] ?? null) : raw;
       const c = coerce(fd, fromDefault);
       if ('vi' in c) throw importError(fileName, `trường ${fd.vi}: ${c.vi}.`, `field ${fd.en}: ${c.en}.`, { row: f.row });
-      props[fd.name] = c.value;
+      // A coded field takes the legend's or the form's words for a code ("mộ mới phát hiện" → newly_found).
+      props[fd.name] = fd.type === 'enum' && typeof c.value === 'string' && !fd.values!.includes(c.value) ? (codeForLabel(spec.table, fd.name, c.value) ?? c.value) : c.value;
     }
     // Types were settled by coerce(); what is left of validateProps' rules is checked inline (it
     // builds closures per call, which shows at 40,000 rows). applyEdit validates again, authoritatively.
@@ -207,7 +217,7 @@ export async function prepareImport(
     }
     if (!allInside) checkInVietnam(fileName, f, f.geometry, crs);
     const featureParts = parts(f.geometry);
-    for (const part of featureParts) {
+    for (let part of featureParts) {
       if (!fitsTable(spec.table, part)) {
         if (spec.skipOtherTypes) {
           skippedTypes++;
@@ -220,6 +230,17 @@ export async function prepareImport(
           `a ${part.type} cannot go into ${def.en} (accepts: ${accepts.join(', ')}).`,
           { row: f.row },
         );
+      }
+      // An open ring is the file's fault, not GEOS's question: refused with its row unless the user
+      // asked to close it (GEOS cannot even build such a ring).
+      const open = openRingCount(part);
+      if (open) {
+        if (!spec.closeRings) {
+          openRings.push(f.row);
+          continue;
+        }
+        part = closeOpenRings(part);
+        closedRings += open;
       }
       // A file already in the working CRS keeps the positions as read (applyEdit keeps x and y only):
       // copying 1,000,000 line vertices once more showed in the profile, and in the GC after it.
@@ -259,6 +280,16 @@ export async function prepareImport(
       puts.push({ table: spec.table, geometry: g, props: featureParts.length === 1 ? props : { ...props } });
     }
   }
+  if (openRings.length) {
+    const rows = [...new Set(openRings)];
+    const list = `${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ', …' : ''}`;
+    throw importError(
+      fileName,
+      `${rows.length} đối tượng có vòng đa giác chưa khép kín (điểm cuối khác điểm đầu) ở dòng ${list}. Hãy sửa tệp, hoặc chọn "tự đóng vòng" để nối điểm cuối về điểm đầu.`,
+      `${rows.length} features have a polygon ring that is not closed (its last point differs from its first), at row ${list}. Fix the file, or choose "close rings" to join the last point to the first.`,
+      { details: { openRings: rows } },
+    );
+  }
   if (invalid.length && !spec.repair) {
     const list = invalid.slice(0, 10).map((x) => `dòng/row ${x.row}: ${x.reason}`).join('; ');
     throw importError(
@@ -271,5 +302,5 @@ export async function prepareImport(
   if (invalid.length)
     throw importError(fileName, `${invalid.length} hình học không sửa được.`, `${invalid.length} geometries could not be repaired.`, { details: { invalid } });
   if (!puts.length) throw importError(fileName, 'không có đối tượng nào để nhập.', 'nothing to import.');
-  return { puts, crs, invalid, repaired, skippedEmpty, skippedTypes };
+  return { puts, crs, invalid, repaired, skippedEmpty, skippedTypes, closedRings };
 }

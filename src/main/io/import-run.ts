@@ -2,7 +2,9 @@
 // last call nothing touches the project, so an error or a cancel leaves it exactly as it was.
 import type { EditInput, EditResult } from '../../shared/model';
 import type { ProjectStore } from '../store';
+import { findDuplicates } from './duplicates';
 import { importError, throwIfAborted } from './errors';
+import { guessLayerCrs } from './guess-crs';
 import { prepareImport, type ImportSpec, type PreparedImport } from './import-plan';
 import { readDataset, type ReadOptions } from './read-any';
 import type { InputFile, SourceDataset, SourceLayer } from './types';
@@ -25,21 +27,33 @@ export function pickLayer(ds: SourceDataset, name: string | undefined): SourceLa
 
 export interface ImportOutcome {
   result: EditResult;
-  prepared: Omit<PreparedImport, 'puts'> & { count: number };
+  prepared: Omit<PreparedImport, 'puts'> & { count: number; duplicates: number; skippedDuplicates: number };
 }
 
 export async function runImport(store: ProjectStore, files: InputFile[], spec: ImportSpec, opts: RunImportOptions): Promise<ImportOutcome> {
   opts.progress?.(0, 0, 'Đang đọc tệp…');
   const ds = await readDataset(files, opts);
   throwIfAborted(opts.signal);
-  const layer = pickLayer(ds, opts.layer);
+  const layer = guessLayerCrs(pickLayer(ds, opts.layer), store.crs.code, store.info().extent);
   const prepared = await prepareImport(ds.fileName, layer, spec, store.crs.code, { signal: opts.signal, progress: opts.progress });
   throwIfAborted(opts.signal);
-  opts.progress?.(prepared.puts.length, prepared.puts.length, 'Đang ghi vào dự án…');
-  const label = `Nhập ${ds.fileName}${ds.layers.length > 1 ? ` (${layer.name})` : ''} → ${spec.table} (${prepared.puts.length})`;
-  const edit: EditInput = { label, put: prepared.puts };
+  opts.progress?.(prepared.puts.length, prepared.puts.length, 'Đang so với dữ liệu đã có…');
+  const dup = findDuplicates(store, spec.table, prepared.puts, store.crs.code);
+  const duplicates = dup.filter(Boolean).length;
+  const skip = spec.duplicates !== 'import';
+  const puts = skip && duplicates ? prepared.puts.filter((_, i) => !dup[i]) : prepared.puts;
+  if (!puts.length)
+    throw importError(
+      ds.fileName,
+      `cả ${duplicates} đối tượng đã có trong dự án (cùng vị trí trong 1 mm, cùng thuộc tính): không có gì mới để nhập. Nếu thật sự cần thêm một bản nữa, chọn "vẫn nhập".`,
+      `all ${duplicates} features are already in the project (same place within 1 mm, same attributes): nothing new to import. To add another copy anyway, choose "import anyway".`,
+      { details: { duplicates } },
+    );
+  opts.progress?.(puts.length, puts.length, 'Đang ghi vào dự án…');
+  const label = `Nhập ${ds.fileName}${ds.layers.length > 1 ? ` (${layer.name})` : ''} → ${spec.table} (${puts.length})`;
+  const edit: EditInput = { label, put: puts };
   opts.beforeWrite?.(edit);
   const result = store.applyEdit(edit, opts.author);
-  const { puts, ...rest } = prepared;
-  return { result, prepared: { ...rest, count: puts.length } };
+  const { puts: _all, ...rest } = prepared;
+  return { result, prepared: { ...rest, count: puts.length, duplicates, skippedDuplicates: skip ? duplicates : 0 } };
 }

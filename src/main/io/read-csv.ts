@@ -1,7 +1,7 @@
 // Tables with coordinate columns saved as CSV. Spreadsheets (.xlsx, .ods) go through
 // read-spreadsheet.ts; both share the column rules of coordinate-columns.ts.
 import Papa from 'papaparse';
-import { axisNotes, detectCoordinateColumns, numberOf } from './coordinate-columns';
+import { guessCoordinateColumns, numberOf, tableCrs } from './coordinate-columns';
 import { importError } from './errors';
 import { toPropValue } from './props';
 import { decodeText } from './text';
@@ -16,17 +16,17 @@ export interface CsvOptions {
   headerRow?: number;
 }
 
-export { detectCoordinateColumns };
-
 export function readCsv(fileName: string, bytes: Uint8Array, opts: CsvOptions = {}): SourceDataset {
   const text = decodeText(fileName, bytes);
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', dynamicTyping: false });
   const bad = parsed.errors.find((e) => e.type !== 'Delimiter');
   if (bad) throw importError(fileName, `CSV hỏng: ${bad.message}.`, `malformed CSV: ${bad.message}.`, { row: (bad.row ?? 0) + 2 });
   const fields = parsed.meta.fields ?? [];
-  const detected = detectCoordinateColumns(fields);
-  const east = opts.eastField ?? detected.east;
-  const north = opts.northField ?? detected.north;
+  // The first rows' values, as numbers, tell coordinate columns from the others (and metres from degrees).
+  const head = parsed.data.slice(0, 200);
+  const sample = (f: string) => head.map((r) => (r[f] ?? '').trim()).filter((v) => v !== '').map(numberOf);
+  const cols = guessCoordinateColumns(fields, sample, { east: opts.eastField, north: opts.northField });
+  const { east, north } = cols;
   for (const f of [east, north]) if (f && !fields.includes(f)) throw importError(fileName, `không có cột "${f}".`, `no column "${f}".`);
   const features: SourceFeature[] = parsed.data.map((r, i) => {
     const row = i + 2; // header is line 1
@@ -45,7 +45,6 @@ export function readCsv(fileName: string, bytes: Uint8Array, opts: CsvOptions = 
       throw importError(fileName, `toạ độ không phải số (${east}="${r[east] ?? ''}", ${north}="${r[north] ?? ''}").`, `coordinates are not numbers (${east}="${r[east] ?? ''}", ${north}="${r[north] ?? ''}").`, { row });
     return { row, geometry: { type: 'Point', coordinates: [x, y] }, props };
   });
-  const notes = axisNotes(east, north);
   return {
     fileName,
     format: 'csv',
@@ -53,7 +52,8 @@ export function readCsv(fileName: string, bytes: Uint8Array, opts: CsvOptions = 
     layers: [
       {
         name: fileName.replace(/\.[^.]+$/, ''),
-        crs: detected.geographic && !opts.eastField ? { code: 'EPSG:4326', how: 'declared', said: `${east}/${north}`, notes } : { code: null, how: 'none', notes },
+        crs: tableCrs(cols),
+        ...(east && north ? { coordinates: { east, north, units: cols.units } } : {}),
         fields: fields.filter((f) => f !== east && f !== north),
         features,
       },

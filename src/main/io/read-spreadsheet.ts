@@ -5,7 +5,7 @@
 // for all its graves), empty separator rows, coordinates typed as numbers or as text with a decimal
 // comma, dates as date cells.
 import type { PropValue } from '../../shared/model';
-import { axisNotes, detectCoordinateColumns, numberOf } from './coordinate-columns';
+import { guessCoordinateColumns, numberOf, tableCrs } from './coordinate-columns';
 import { importError } from './errors';
 import type { CsvOptions } from './read-csv';
 import { readOdsSheets } from './read-ods';
@@ -94,9 +94,18 @@ function sheetLayer(fileName: string, sheet: Sheet, opts: CsvOptions, budget: { 
     columns.push({ col: c, name: unique });
   }
 
-  const detected = detectCoordinateColumns(names);
-  const east = opts.eastField ?? detected.east;
-  const north = opts.northField ?? detected.north;
+  // The first data rows' values, as numbers, tell coordinate columns from the others (and metres from degrees).
+  const firstRows = [...sheet.rows.keys()].filter((r) => r >= firstData).sort((a, b) => a - b).slice(0, 200);
+  const sample = (name: string) => {
+    const col = columns.find((c) => c.name === name)?.col;
+    if (col === undefined) return [];
+    return firstRows
+      .map((r) => at(r, col))
+      .filter((c): c is Cell => !!c && !(c.t === 'text' && c.v.trim() === ''))
+      .map((c) => (c.t === 'number' ? c.v : c.t === 'text' ? numberOf(c.v) : NaN));
+  };
+  const cols = guessCoordinateColumns(names, sample, { east: opts.eastField, north: opts.northField });
+  const { east, north } = cols;
   for (const f of [east, north])
     if (f && !names.includes(f)) throw importError(fileName, `trang "${sheet.name}" không có cột "${f}" (dòng tiêu đề ${headerRow}).`, `sheet "${sheet.name}" has no column "${f}" (header row ${headerRow}).`);
   const eastCol = columns.find((c) => c.name === east)?.col;
@@ -138,13 +147,11 @@ function sheetLayer(fileName: string, sheet: Sheet, opts: CsvOptions, budget: { 
       vi: `Trang "${sheet.name}": ${errorCells} ô lỗi (#N/A, #DIV/0!, …) được nhập là trống.`,
       en: `Sheet "${sheet.name}": ${errorCells} error cells (#N/A, #DIV/0!, …) are imported as empty.`,
     });
-  const notes: Msg[] = [
-    { vi: `Dòng tiêu đề: ${headerRow}${subHeader ? ` và ${headerRow + 1}` : ''}.`, en: `Header row: ${headerRow}${subHeader ? ` and ${headerRow + 1}` : ''}.` },
-    ...axisNotes(east, north),
-  ];
+  const headerNote: Msg = { vi: `Dòng tiêu đề: ${headerRow}${subHeader ? ` và ${headerRow + 1}` : ''}.`, en: `Header row: ${headerRow}${subHeader ? ` and ${headerRow + 1}` : ''}.` };
   return {
     name: sheet.name,
-    crs: detected.geographic && !opts.eastField ? { code: 'EPSG:4326', how: 'declared', said: `${east}/${north}`, notes } : { code: null, how: 'none', notes },
+    crs: tableCrs(cols, [headerNote]),
+    ...(east && north ? { coordinates: { east, north, units: cols.units } } : {}),
     fields: names.filter((f) => f !== east && f !== north),
     features,
   };

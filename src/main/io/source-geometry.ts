@@ -1,5 +1,7 @@
 // Structural check of geometries coming from files (JSON can hold anything): positions are arrays of
-// 2–3 finite numbers, rings closed with ≥ 4 positions. Topology (self-intersections) is GEOS's job.
+// 2–3 finite numbers, rings of ≥ 4 positions once closed. A ring whose last position is not its first
+// is kept open here: closing it is a repair the user must ask for (import-plan.ts refuses it with its
+// row otherwise), never done silently. Topology (self-intersections) is GEOS's job.
 import type { SourceGeometry } from './types';
 
 export class GeometryShapeError extends Error {
@@ -22,11 +24,37 @@ function line(l: unknown, min = 2): number[][] {
 }
 function ring(r: unknown): number[][] {
   const c = line(r, 3);
-  const a = c[0]!;
-  const b = c[c.length - 1]!;
-  if (a[0] !== b[0] || a[1] !== b[1]) c.push([...a]);
-  if (c.length < 4) throw new GeometryShapeError('vòng đa giác cần ít nhất 4 điểm', 'a polygon ring needs at least 4 positions');
+  if (c.length + (isOpen(c) ? 1 : 0) < 4) throw new GeometryShapeError('vòng đa giác cần ít nhất 4 điểm', 'a polygon ring needs at least 4 positions');
   return c;
+}
+
+function isOpen(ring: readonly number[][]): boolean {
+  const a = ring[0]!;
+  const b = ring[ring.length - 1]!;
+  return a[0] !== b[0] || a[1] !== b[1];
+}
+
+function polygonsOf(g: SourceGeometry): number[][][][] {
+  if (g.type === 'Polygon') return [g.coordinates];
+  if (g.type === 'MultiPolygon') return g.coordinates;
+  if (g.type === 'GeometryCollection') return g.geometries.flatMap(polygonsOf);
+  return [];
+}
+
+/** How many rings of the geometry's polygons end elsewhere than they start. */
+export function openRingCount(g: SourceGeometry): number {
+  let n = 0;
+  for (const p of polygonsOf(g)) for (const r of p) if (isOpen(r)) n++;
+  return n;
+}
+
+/** The same geometry with every open ring closed by repeating its first position (the user's "tự đóng vòng"). */
+export function closeOpenRings<G extends SourceGeometry>(g: G): G {
+  const close = (r: number[][]) => (isOpen(r) ? [...r, [...r[0]!]] : r);
+  if (g.type === 'Polygon') return { ...g, coordinates: g.coordinates.map(close) };
+  if (g.type === 'MultiPolygon') return { ...g, coordinates: g.coordinates.map((p) => p.map(close)) };
+  if (g.type === 'GeometryCollection') return { ...g, geometries: g.geometries.map((x) => closeOpenRings(x)) };
+  return g;
 }
 function arr(x: unknown, what: string): unknown[] {
   if (!Array.isArray(x) || x.length === 0) throw new GeometryShapeError(`${what} rỗng`, `empty ${what}`);

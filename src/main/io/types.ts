@@ -20,7 +20,8 @@ export interface SourceFeature {
   props: Record<string, PropValue>;
 }
 
-export type CrsSource = 'format' | 'declared' | 'prj' | 'user' | 'none';
+/** format: the format fixes it (GPX, KML, RFC 7946 GeoJSON); declared/prj: the file says it; guessed: from the values. */
+export type CrsSource = 'format' | 'declared' | 'prj' | 'user' | 'guessed' | 'none';
 
 export interface SourceCrs {
   /** Catalogue code, or null when the file does not say (the user must choose). */
@@ -36,6 +37,8 @@ export interface SourceLayer {
   crs: SourceCrs;
   fields: string[];
   features: SourceFeature[];
+  /** Tables of coordinates (CSV, spreadsheets): the columns read as X (north) and Y (east), and what their values are. */
+  coordinates?: { east: string; north: string; units: 'degrees' | 'metres' | null };
 }
 
 export type SourceFormat = 'geojson' | 'kml' | 'kmz' | 'gpx' | 'shapefile' | 'csv' | 'xlsx' | 'ods' | 'gpkg' | 'dvhcvn';

@@ -68,11 +68,11 @@ export function exchangeHandlers(ctx: ServiceContext): HandlersFor<typeof exchan
     },
     'exchange.preview': async (input) => {
       const store = ctx.need();
-      return previewImport(importFiles(ctx, input.files), { ...input, workingCrs: store.crs.code });
+      return previewImport(importFiles(ctx, input.files), { ...input, workingCrs: store.crs.code, rows: store, projectExtent: store.info().extent });
     },
     'exchange.invalid': async (input) => {
       const store = ctx.need();
-      return invalidGeometries(importFiles(ctx, input.files), { ...input, workingCrs: store.crs.code });
+      return invalidGeometries(importFiles(ctx, input.files), { ...input, workingCrs: store.crs.code, projectExtent: store.info().extent });
     },
     'exchange.import': (input) => {
       const store = ctx.need();

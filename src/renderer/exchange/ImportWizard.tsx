@@ -1,5 +1,8 @@
-// Import wizard: choose the file, preview it, map it to a layer and fields, choose the CRS (with the
-// 200 m warning), run it as a job with a progress bar and cancel.
+// Import wizard: choose the file, preview it (its X/Y columns and points on a small map), map it to a
+// layer and fields, choose the CRS (with the 200 m warning; fixed formats say so, guesses say they
+// are guesses), see what is already in the project and which rings are open, run it as a job with a
+// progress bar and cancel. The CRS belongs to one file and never carries over to the next; the
+// target layer and fixed values are the session's and stay.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Output, ProjectInfo } from '../../shared/api';
 import { DBF_ENCODING_NAMES } from '../../shared/contract/limits';
@@ -13,6 +16,7 @@ import { useExchangeT } from './dict';
 import { useJob } from '../components/useJob';
 import { useImportsFolder } from './useImportsFolder';
 import { InvalidList } from './InvalidList';
+import { ImportMapPreview } from './ImportMapPreview';
 
 type Preview = Output<'exchange.preview'>;
 type CrsItem = Output<'crs.list'>[number];
@@ -58,9 +62,14 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [reading, setReading] = useState(false);
   const [map, setMap] = useState<Record<string, string>>({});
-  const [defaults, setDefaults] = useState<Record<string, string>>({});
+  /** Fixed values per target table: kept for the session, like the table. */
+  const [allDefaults, setAllDefaults] = useState<Partial<Record<TableName, Record<string, string>>>>({});
   const [repair, setRepair] = useState(false);
   const [skipOther, setSkipOther] = useState(false);
+  const [closeRings, setCloseRings] = useState(false);
+  const [dupImport, setDupImport] = useState(false);
+  /** Which file, table and layer `map` was suggested for: a map of another table is not sent. */
+  const [mapFor, setMapFor] = useState('');
   const [job, setJob] = useJob();
   const [crsList, setCrsList] = useState<CrsItem[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -75,75 +84,106 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
   const isTable = isSheet || /\.(csv|txt)$/i.test(selected[0] ?? '');
   const header = isSheet && /^\d+$/.test(headerRow) && Number(headerRow) >= 1 ? { headerRow: Number(headerRow) } : {};
   const isShp = selected.some((n) => /\.(shp|zip)$/i.test(n));
-
-  // Re-read whenever what decides the reading changes (the encoding gives a live preview of names).
-  useEffect(() => {
-    if (!selected.length) return setPreview(null);
-    let stale = false;
-    setReading(true);
-    api
-      .invoke('exchange.preview', {
-        files: selected,
-        ...(encoding ? { encoding: encoding as (typeof DBF_ENCODING_NAMES)[number] } : {}),
-        ...(east ? { eastField: east } : {}),
-        ...(north ? { northField: north } : {}),
-        ...header,
-        ...(crs ? { crs } : {}),
-        ...(table ? { table } : {}),
-      })
-      .then((p) => {
-        if (stale) return;
-        setPreview(p);
-        const l = p.layers.find((q) => q.name === layer) ?? p.layers[0];
-        if (!table) setTable(guessTable(l));
-        else setMap(l?.suggestedMap ?? {});
-      })
-      .catch((e) => {
-        if (!stale) {
-          setPreview(null);
-          showError(e);
-        }
-      })
-      .finally(() => !stale && setReading(false));
-    return () => {
-      stale = true;
-    };
-  }, [api, selected, encoding, east, north, header.headerRow, crs, table, layer, showError]);
-
-  const choose = (name: string) => {
-    setSelected(withSiblings(name, names));
-    setTable(null);
-    setLayer('');
-    setCrs('');
-    setEast('');
-    setNorth('');
-    setHeaderRow('');
-    setEncoding('');
-    setJob(null);
-  };
-  const onUpload = async (list: FileList | null) => {
-    if (!list?.length) return;
-    const kept = await upload(list);
-    if (kept.length) {
-      const shp = kept.find((n) => /\.shp$/i.test(n));
-      setSelected(shp ? kept.filter((n) => SHP_PARTS.test(n)) : [kept[0]!]);
-      setTable(null);
-      setJob(null);
-    }
-  };
-
+  const mapKey = `${selected.join('|')}#${table ?? ''}#${layer}`;
   const fields = table ? (TABLES[table].fields as readonly FieldDef[]) : [];
-  const crsKnown = !!(crs || current?.crs.code);
-  const running = job?.state === 'running';
-
-  const run = async () => {
-    if (!table || !current) return;
+  const defaults = useMemo(() => (table ? (allDefaults[table] ?? {}) : {}), [allDefaults, table]);
+  const setDefaults = (d: Record<string, string>) => table && setAllDefaults({ ...allDefaults, [table]: d });
+  const typedDefaults = useMemo(() => {
     const defs: Record<string, PropValue> = {};
     for (const f of fields) {
       const v = defaults[f.name];
       if (v === undefined || v === '') continue;
       defs[f.name] = f.type === 'integer' || f.type === 'real' ? Number(v) : f.type === 'boolean' ? v === 'true' : v;
     }
+    return defs;
+  }, [fields, defaults]);
+  const sentMap = mapFor === mapKey ? Object.fromEntries(Object.entries(map).filter(([, v]) => v)) : undefined;
+  const sentMapKey = JSON.stringify(sentMap ?? null);
+
+  // Re-read whenever what decides the reading or the rows changes (the encoding gives a live preview
+  // of names; the map and fixed values change the duplicate count and the refusal foreseen).
+  useEffect(() => {
+    if (!selected.length) return setPreview(null);
+    let stale = false;
+    const timer = setTimeout(() => {
+      setReading(true);
+      api
+        .invoke('exchange.preview', {
+          files: selected,
+          ...(layer ? { layer } : {}),
+          ...(encoding ? { encoding: encoding as (typeof DBF_ENCODING_NAMES)[number] } : {}),
+          ...(east ? { eastField: east } : {}),
+          ...(north ? { northField: north } : {}),
+          ...header,
+          ...(crs ? { crs } : {}),
+          ...(table ? { table } : {}),
+          ...(sentMap ? { map: sentMap } : {}),
+          defaults: typedDefaults,
+          repair,
+          closeRings,
+          skipOtherTypes: skipOther,
+        })
+        .then((p) => {
+          if (stale) return;
+          setPreview(p);
+          const l = p.layers.find((q) => q.name === layer) ?? p.layers[0];
+          // The first file of the session proposes a target layer; later files keep the user's.
+          if (!table) setTable(guessTable(l));
+          else if (mapFor !== mapKey) {
+            // The user's choices that still fit (same target field, a column this file has) stay over the suggestion.
+            const kept = Object.entries(map).filter(([t, src]) => src && fields.some((f) => f.name === t) && l?.fields.includes(src));
+            setMap({ ...(l?.suggestedMap ?? {}), ...Object.fromEntries(kept) });
+            setMapFor(mapKey);
+          }
+        })
+        .catch((e) => {
+          if (!stale) {
+            setPreview(null);
+            showError(e);
+          }
+        })
+        .finally(() => !stale && setReading(false));
+    }, 150);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [api, selected, encoding, east, north, header.headerRow, crs, table, layer, sentMapKey, typedDefaults, repair, closeRings, skipOther, showError]);
+
+  /** A new file: everything that belongs to the file starts afresh (its CRS above all); the target layer and fixed values stay. */
+  const startFile = (files: string[]) => {
+    setSelected(files);
+    setLayer('');
+    setCrs('');
+    setEast('');
+    setNorth('');
+    setHeaderRow('');
+    setEncoding('');
+    setRepair(false);
+    setCloseRings(false);
+    setSkipOther(false);
+    setDupImport(false);
+    setMapFor('');
+    setJob(null);
+  };
+  const choose = (name: string) => startFile(withSiblings(name, names));
+  const onUpload = async (list: FileList | null) => {
+    if (!list?.length) return;
+    const kept = await upload(list);
+    if (kept.length) {
+      const shp = kept.find((n) => /\.shp$/i.test(n));
+      startFile(shp ? kept.filter((n) => SHP_PARTS.test(n)) : [kept[0]!]);
+    }
+  };
+
+  const crsKnown = !!(crs || current?.crs.code);
+  const allDuplicates = !!current && current.duplicates !== null && current.duplicates >= current.count;
+  const running = job?.state === 'running';
+  const crsName = (code: string | null) => (code ? (crsList.find((c) => c.code === code)?.name ?? code) : '—');
+  const columns = current ? [...(current.coordinates ? [current.coordinates.north, current.coordinates.east] : []), ...current.fields] : [];
+
+  const run = async () => {
+    if (!table || !current) return;
     try {
       const r = await api.invoke('exchange.import', {
         files: selected,
@@ -151,9 +191,11 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
         table,
         ...(crs ? { crs } : {}),
         map: Object.fromEntries(Object.entries(map).filter(([, s]) => s)),
-        defaults: defs,
+        defaults: typedDefaults,
         repair,
         skipOtherTypes: skipOther,
+        closeRings,
+        duplicates: dupImport ? 'import' : 'skip',
         ...(encoding ? { encoding: encoding as (typeof DBF_ENCODING_NAMES)[number] } : {}),
         ...(east ? { eastField: east } : {}),
         ...(north ? { northField: north } : {}),
@@ -227,10 +269,25 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
             </div>
             <div className="xc-facts">
               <span>
-                {x('crs.detected')}: <b data-testid="exchange-crs-detected">{current.crs.code ? (crsList.find((c) => c.code === current.crs.code)?.name ?? current.crs.code) : '—'}</b>
+                {x(current.crs.how === 'guessed' ? 'crs.guessedLabel' : 'crs.detected')}: <b data-testid="exchange-crs-detected" data-how={current.crs.how}>{crsName(current.crs.fileSays)}</b>
                 {current.crs.said ? <span className="muted"> ({current.crs.said})</span> : null}
               </span>
             </div>
+            {current.crs.fixed && (
+              <div className="xc-note" data-testid="exchange-crs-fixed">
+                {x('crs.fixed', { format: preview.format.toUpperCase() })}
+              </div>
+            )}
+            {(current.crs.how === 'declared' || current.crs.how === 'prj') && current.crs.fileSays && (
+              <div className="xc-note" data-testid="exchange-crs-declared">
+                {x('crs.declared', { name: crsName(current.crs.fileSays) })}
+              </div>
+            )}
+            {current.crs.how === 'guessed' && (
+              <div className="xc-warn xc-warn-soft" data-testid="exchange-crs-guess">
+                {x('crs.guessed', { name: crsName(current.crs.code) })}
+              </div>
+            )}
             {[...preview.warnings, ...current.crs.notes].map((w, i) => (
               <div key={i} className="xc-note">
                 {pick(w)}
@@ -239,6 +296,14 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
             {current.outsideVietnam > 0 && (
               <div className="xc-warn" data-testid="exchange-outside">
                 {x('outside', { n: num(current.outsideVietnam) })}
+              </div>
+            )}
+            {current.openRingCount > 0 && (
+              <div className="xc-warn" data-testid="exchange-open-rings">
+                {x('openRings', { n: num(current.openRingCount), rows: `${current.openRings.slice(0, 20).join(', ')}${current.openRingCount > 20 ? ', …' : ''}` })}
+                <label className="xc-check">
+                  <input type="checkbox" checked={closeRings} onChange={(e) => setCloseRings(e.target.checked)} data-testid="exchange-close-rings" /> {x('closeRings')}
+                </label>
               </div>
             )}
             {current.invalidCount > 0 && (
@@ -262,12 +327,19 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
                 </label>
               </div>
             )}
+            {current.points.length > 0 && <ImportMapPreview points={current.points} communes={preview.communes} title={x('map.title')} />}
             <div className="xc-label">{x('sample')}</div>
             <div className="xc-table-wrap">
               <table className="xc-table" data-testid="exchange-sample">
                 <thead>
                   <tr>
                     <th>{x('row')}</th>
+                    {current.coordinates && (
+                      <>
+                        <th className="xc-coord">X · {current.coordinates.north}</th>
+                        <th className="xc-coord">Y · {current.coordinates.east}</th>
+                      </>
+                    )}
                     {current.fields.slice(0, 8).map((f) => (
                       <th key={f}>{f}</th>
                     ))}
@@ -277,6 +349,12 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
                   {current.sample.slice(0, 8).map((r) => (
                     <tr key={r.row}>
                       <td>{r.row}</td>
+                      {current.coordinates && (
+                        <>
+                          <td className="xc-coord">{r.position ? String(r.position[1]) : ''}</td>
+                          <td className="xc-coord">{r.position ? String(r.position[0]) : ''}</td>
+                        </>
+                      )}
                       {current.fields.slice(0, 8).map((f) => (
                         <td key={f}>{String(r.props[f] ?? '')}</td>
                       ))}
@@ -305,7 +383,7 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
             </label>
             <label>
               {x('crs.choose')}
-              <select value={crs} onChange={(e) => setCrs(e.target.value)} data-testid="exchange-crs">
+              <select value={crs} onChange={(e) => setCrs(e.target.value)} disabled={current.crs.fixed} title={current.crs.fixed ? x('crs.fixed', { format: preview.format.toUpperCase() }) : undefined} data-testid="exchange-crs">
                 <option value="">{x('crs.fromFile')}</option>
                 {crsList.map((c) => (
                   <option key={c.code} value={c.code}>
@@ -337,11 +415,25 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
               <>
                 <label>
                   {x('csv.north')}
-                  <input value={north} onChange={(e) => setNorth(e.target.value)} placeholder="X" data-testid="exchange-north" />
+                  <select value={north || current.coordinates?.north || ''} onChange={(e) => setNorth(e.target.value)} data-testid="exchange-north">
+                    <option value="">{x('csv.pick')}</option>
+                    {columns.map((c) => (
+                      <option key={c} value={c}>
+                        {c}
+                      </option>
+                    ))}
+                  </select>
                 </label>
                 <label>
                   {x('csv.east')}
-                  <input value={east} onChange={(e) => setEast(e.target.value)} placeholder="Y" data-testid="exchange-east" />
+                  <select value={east || current.coordinates?.east || ''} onChange={(e) => setEast(e.target.value)} data-testid="exchange-east">
+                    <option value="">{x('csv.pick')}</option>
+                    {columns.map((c) => (
+                      <option key={c} value={c}>
+                        {c}
+                      </option>
+                    ))}
+                  </select>
                 </label>
                 <div className="xc-note span-2">{x('csv.axis')}</div>
               </>
@@ -408,8 +500,24 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
       {preview && current && table && (
         <section className="xc-step">
           <h3>{x('step.run')}</h3>
+          {current.duplicates !== null && current.duplicates > 0 && (
+            <div className="xc-warn" data-testid="exchange-duplicates">
+              {x('dup', { n: num(current.duplicates) })} {allDuplicates && x('dup.all')}
+              <label className="xc-check">
+                <input type="radio" name="xc-dup" checked={!dupImport} onChange={() => setDupImport(false)} data-testid="exchange-dup-skip" /> {x('dup.skip')}
+              </label>
+              <label className="xc-check">
+                <input type="radio" name="xc-dup" checked={dupImport} onChange={() => setDupImport(true)} data-testid="exchange-dup-import" /> {x('dup.import')}
+              </label>
+            </div>
+          )}
+          {current.problem && !current.openRingCount && !current.invalidCount && !current.outsideVietnam && (
+            <div className="xc-warn" data-testid="exchange-problem">
+              <b>{x('problem')}</b> {pick(current.problem)}
+            </div>
+          )}
           <div className="xc-row">
-            <button className="btn btn-primary" onClick={run} disabled={running || reading || (!crsKnown && TABLES[table].kind === 'feature')} data-testid="exchange-run">
+            <button className="btn btn-primary" onClick={run} disabled={running || reading || (!crsKnown && TABLES[table].kind === 'feature') || (allDuplicates && !dupImport)} data-testid="exchange-run">
               {x('run')}
             </button>
             {running && (

@@ -26,13 +26,22 @@ export const ImportSourceSchema = z.object({
   headerRow: z.number().int().min(1).max(1_000_000).optional(),
 });
 
-export const ImportSpecSchema = ImportSourceSchema.extend({
-  table: TableNameSchema,
+/** How the rows are made: the preview takes the same choices to count duplicates and foresee a refusal. */
+const ImportChoices = {
   crs: z.string().max(64).nullable().optional(),
   map: z.record(z.string().max(64), z.string().max(200)).optional(),
   defaults: z.record(z.string().max(64), PropValueSchema).optional(),
   repair: z.boolean().default(false),
   skipOtherTypes: z.boolean().default(false),
+  /** Close polygon rings whose last point is not their first ("tự đóng vòng"); otherwise they are refused with their row. */
+  closeRings: z.boolean().default(false),
+};
+
+export const ImportSpecSchema = ImportSourceSchema.extend({
+  table: TableNameSchema,
+  ...ImportChoices,
+  /** Rows identical to rows already in the target table (same place within 1 mm, same attributes): left out, or imported anyway. */
+  duplicates: z.enum(['skip', 'import']).default('skip'),
 });
 
 const InvalidGeometrySchema = z.object({ row: z.number().int(), reason: z.string() });
@@ -42,8 +51,28 @@ export const PreviewLayerSchema = z.object({
   count: z.number().int(),
   fields: z.array(z.string()),
   geometryTypes: z.record(z.string(), z.number().int()),
-  crs: z.object({ code: z.string().nullable(), how: z.string(), said: z.string().nullable(), notes: z.array(Msg) }),
-  sample: z.array(z.object({ row: z.number().int(), props: z.record(z.string(), PropValueSchema), geometryType: z.string().nullable() })),
+  crs: z.object({
+    code: z.string().nullable(),
+    /** format (fixed by the format), declared / prj (the file says), guessed (values and the project's zone), user, none. */
+    how: z.string(),
+    said: z.string().nullable(),
+    notes: z.array(Msg),
+    /** The format fixes the CRS (GPX, KML/KMZ, RFC 7946 GeoJSON): nothing to choose. */
+    fixed: z.boolean(),
+    /** What the file (or the guess) gives, whatever the user chose. */
+    fileSays: z.string().nullable(),
+  }),
+  /** Tables of coordinates: the columns read as X (northing) and Y (easting), and what their values are. */
+  coordinates: z.object({ north: z.string(), east: z.string(), units: z.enum(['degrees', 'metres']).nullable() }).nullable(),
+  sample: z.array(
+    z.object({
+      row: z.number().int(),
+      props: z.record(z.string(), PropValueSchema),
+      geometryType: z.string().nullable(),
+      /** A point's position as read: [easting or longitude, northing or latitude]. */
+      position: z.array(z.number()).nullable(),
+    }),
+  ),
   /** WGS 84 extent when the CRS is known: [minLon, minLat, maxLon, maxLat]. */
   extentWgs84: z.array(z.number()).nullable(),
   outsideVietnam: z.number().int(),
@@ -52,6 +81,15 @@ export const PreviewLayerSchema = z.object({
   /** The first invalid geometries (at most 500); invalidCount counts them all, exchange.invalid pages on. */
   invalid: z.array(InvalidGeometrySchema),
   invalidCount: z.number().int(),
+  /** Rows (the first 500) whose polygon rings are not closed; openRingCount counts them all. */
+  openRings: z.array(z.number().int()),
+  openRingCount: z.number().int(),
+  /** Up to 2,000 positions in the working CRS, for the preview's map (none when the CRS is unknown or rows fall outside Vietnam). */
+  points: z.array(z.array(z.number())),
+  /** For the layer asked about and its target table: rows already in the project (null when not counted). */
+  duplicates: z.number().int().nullable(),
+  /** Why the import with these choices would be refused, said before it is tried. */
+  problem: Msg.nullable(),
 });
 
 const PackageSideSchema = z.object({
@@ -78,9 +116,17 @@ export const exchangeMethods = {
     'Browser mode: store an uploaded file in the imports folder (never over an existing one); returns the name kept.',
   ),
   'exchange.preview': method(
-    ImportSourceSchema.extend({ table: TableNameSchema.optional(), crs: z.string().max(64).nullable().optional() }),
-    z.object({ fileName: z.string(), format: z.string(), layers: z.array(PreviewLayerSchema), warnings: z.array(Msg) }),
-    'Read a file without importing: layers, fields, first rows, detected CRS, rows outside Vietnam, invalid geometries.',
+    ImportSourceSchema.extend({ table: TableNameSchema.optional(), ...ImportChoices }),
+    z.object({
+      fileName: z.string(),
+      format: z.string(),
+      layers: z.array(PreviewLayerSchema),
+      warnings: z.array(Msg),
+      /** The project's commune outlines (thinned) in the working CRS, under the preview's points. */
+      communes: z.array(z.array(z.array(z.number()))),
+      workingCrs: z.string(),
+    }),
+    'Read a file without importing: layers, fields, first rows with X/Y, the CRS (fixed, declared or guessed), rows outside Vietnam, invalid geometries, open rings, a map of the points, rows already in the project.',
   ),
   'exchange.invalid': method(
     ImportSourceSchema.extend({
