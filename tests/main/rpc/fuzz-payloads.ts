@@ -29,8 +29,10 @@ export interface Pools {
  */
 export function templates(p: Pools, rng: Rng): Partial<Record<string, () => unknown>> {
   const [x0, y0, x1, y1] = p.extent;
-  const x = () => x0 + rng() * (x1 - x0);
-  const y = () => y0 + rng() * (y1 - y0);
+  // Now and then a coordinate zod lets through (finite) that no map of Vietnam holds.
+  const huge = () => pick(rng, [1e18, 1e39, -1e308, Number.MAX_VALUE, 1e300, -1e200]);
+  const x = () => (chance(rng, 0.08) ? huge() : x0 + rng() * (x1 - x0));
+  const y = () => (chance(rng, 0.08) ? huge() : y0 + rng() * (y1 - y0));
   const square = () => {
     const [a, b] = [x(), y()];
     return [[[a, b], [a + 50, b], [a + 50, b + 50], [a, b + 50], [a, b]]];
@@ -42,8 +44,8 @@ export function templates(p: Pools, rng: Rng): Partial<Record<string, () => unkn
       pick(rng, [
         () => ({ label: 'Thêm mộ', put: [{ table: 'graves', id: randomUuid(rng), geometry: { type: 'Point', coordinates: [x(), y()] }, props: { kind: 'newly_found', verification: 'not_verified' } }] }),
         () => ({ label: 'Sửa mộ', put: [{ table: 'graves', id: p.grave.id, baseVersion: p.grave.version, geometry: { type: 'Point', coordinates: [x(), y()] } }] }),
-        () => ({ label: 'Khu vực', put: [{ table: 'search_areas', id: randomUuid(rng), geometry: { type: 'MultiPolygon', coordinates: [square()] }, props: { status: 'planned' } }] }),
-        () => ({ label: 'Ranh', put: [{ table: 'base_lines', geometry: { type: 'MultiLineString', coordinates: [[[x(), y()], [x(), y()]]] }, props: {} }] }),
+        () => ({ label: 'Khu vực', put: [{ table: 'search_areas', id: randomUuid(rng), geometry: { type: 'MultiPolygon', coordinates: [square()] }, props: { status: pick(rng, ['not_started', 'continuing', 'done']) } }] }),
+        () => ({ label: 'Ranh', put: [{ table: 'base_lines', geometry: { type: 'MultiLineString', coordinates: [[[x(), y()], [x(), y()]]] }, props: { kind: 'road' } }] }),
         () => ({ label: 'Xoá', remove: [{ table: pick(rng, ['graves', 'search_areas', 'martyrs']), id: pick(rng, p.uuids) }] }),
       ])(),
     'print.compose': () => ({ settings: settings() }),
@@ -54,6 +56,7 @@ export function templates(p: Pools, rng: Rng): Partial<Record<string, () => unkn
       chance(rng, 0.5)
         ? { communeCode: commune(), table: 'graves', featureId: p.grave.id, text: 'Kiểm tra lại' }
         : { communeCode: commune(), x: x(), y: y(), text: 'Thiếu khu vực?' },
+    'basemaps.uploadChunk': () => ({ uploadId: randomUuid(rng), name: pick(rng, ['nen.mbtiles', 'anh.tif']), offset: 0, dataBase64: 'SUkqAAgAAAA=', last: true }),
     'review.act': () => ({ communeCode: commune(), act: pick(rng, ['submit', 'return', 'approve', 'unlock']), note: 'ghi chú' }),
     'exchange.import': () => ({ files: ['diem.geojson'], table: 'info_points' }),
     'exchange.export': () => ({ format: pick(rng, ['geojson', 'kml', 'csv', 'shp', 'gpkg', 'gpx']), communes: [commune()], fileName: 'xuat' }),
@@ -345,7 +348,7 @@ export function describePayload(v: unknown, depth = 0): string {
   }
   if (v === undefined) return 'undefined';
   if (v === null || typeof v !== 'object') return String(v);
-  if (depth > 5) {
+  if (depth > 8) {
     let n = 0;
     let x: unknown = v;
     while (x && typeof x === 'object' && n < 100_000) {

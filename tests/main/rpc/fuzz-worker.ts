@@ -32,9 +32,9 @@ export interface WorkerStart {
 }
 
 export type WorkerMessage =
-  | { type: 'ready'; pools: Pools; basePath: string; total: number }
+  | { type: 'ready'; pools: Pools; basePath: string; total: number; problems: string[] }
   | { type: 'start'; i: number; method: string; payload: string }
-  | { type: 'done'; i: number; method: string; outcome: string; valid: boolean; ms: number; problems: string[] }
+  | { type: 'done'; i: number; method: string; outcome: string; message: string; valid: boolean; ms: number; problems: string[] }
   | { type: 'final'; problems: string[] }
   | { type: 'fatal'; error: string };
 
@@ -105,6 +105,12 @@ async function main(cfg: WorkerStart): Promise<void> {
 
   const bus = createEventBus({ log: capture });
   const services = await createServices({ mode: 'browser', projectsDir: cfg.projectsDir, emit: bus.emit });
+  // QUYTAP_FUZZ_HANG=<method>: that handler spins forever (checks the parent's watchdog by hand).
+  const hang = process.env.QUYTAP_FUZZ_HANG;
+  if (hang && hang in services.handlers)
+    (services.handlers as Record<string, unknown>)[hang] = () => {
+      for (;;);
+    };
   const dispatch = createDispatcher(services.handlers, { log: capture });
   const ctx = { operator: 'fuzz', emit: bus.emit };
   const call = (m: string, input: unknown): Promise<DispatchResult> => dispatch(m, input, ctx);
@@ -115,6 +121,7 @@ async function main(cfg: WorkerStart): Promise<void> {
   };
   const admin = () => must('session.setOperator', { name: 'Fuzz', role: 'admin' });
 
+  const startProblems: string[] = [];
   let pools = cfg.pools;
   let basePath = cfg.basePath;
   await admin();
@@ -135,7 +142,7 @@ async function main(cfg: WorkerStart): Promise<void> {
     const pkg = await must('exchange.packageExport', { communes: null });
     copyFileSync(join(basePath, '..', 'exports', pkg.fileName), join(imports, 'goi.gpkg'));
     const uuids: string[] = [];
-    const grave = (await must('features.query', { table: 'graves', limit: 1 })).rows[0] as { id: string; version: number };
+    const grave = (await must('features.query', { table: 'graves', limit: 1 })).rows[0] as { id: string; meta: { version: number } };
     for (const table of ['admin_units', 'search_areas', 'graves', 'cemeteries', 'info_points']) {
       const q = await must('features.query', { table, limit: 2 });
       uuids.push(...q.rows.map((r: { id: string }) => r.id));
@@ -151,22 +158,26 @@ async function main(cfg: WorkerStart): Promise<void> {
       extent: info.extent,
       marker: cfg.marker,
       outsideDir: cfg.outsideDir,
-      grave: { id: grave.id, version: grave.version },
+      grave: { id: grave.id, version: grave.meta.version },
       communeNames: (info.settings.communes as { name: string }[]).map((c) => c.name),
     };
   } else {
-    await must('project.open', { path: basePath });
+    const r = await call('project.open', { path: basePath });
+    if (!r.ok) startProblems.push(`reopening the project on restart: project.open answered ${r.error.code} ${r.error.en}`);
   }
   const plan = planOf(cfg.seed, cfg.rounds, cfg.perRound);
-  send({ type: 'ready', pools, basePath, total: plan.length });
+  send({ type: 'ready', pools, basePath, total: plan.length, problems: startProblems });
 
   /** Back to the base project and an administrator, after a call that may have moved away. */
-  const restore = async () => {
-    const info = await call('project.info', {});
-    if (!info.ok || (info.result as { path: string }).path !== basePath) await must('project.open', { path: basePath });
+  const restore = async (res: DispatchResult | null): Promise<string[]> => {
+    if (!res?.ok || (res.result as { path?: string }).path === basePath) return [];
+    const r = await call('project.open', { path: basePath });
     await admin();
+    return r.ok ? [] : [`reopening the project afterwards: project.open answered ${r.error.code} ${r.error.en}`];
   };
 
+  let healthy = (await call('project.info', {})).ok;
+  logs = [];
   const validLeft = new Map<string, number>();
   // Replay the budget of valid calls up to `from`, so payload i is the same after a restart.
   for (let i = 0; i < plan.length; i++) {
@@ -180,7 +191,7 @@ async function main(cfg: WorkerStart): Promise<void> {
     // call), or the method hung before.
     if ((valid && left <= 0) || cfg.skipMethods.includes(method)) {
       send({ type: 'start', i, method, payload: describePayload(payload) });
-      send({ type: 'done', i, method, outcome: 'skipped', valid, ms: 0, problems: [] });
+      send({ type: 'done', i, method, outcome: 'skipped', message: '', valid, ms: 0, problems: [] });
       continue;
     }
     send({ type: 'start', i, method, payload: describePayload(payload) });
@@ -188,8 +199,11 @@ async function main(cfg: WorkerStart): Promise<void> {
     const problems: string[] = [];
     const t0 = performance.now();
     let outcome = '';
+    let message = '';
+    let answer: DispatchResult | null = null;
     try {
       const res = await Promise.race([call(method, payload), sleep(cfg.callMs).then(() => null)]);
+      answer = res;
       if (res === null) {
         outcome = 'timeout';
         problems.push(`no answer within ${cfg.callMs} ms`);
@@ -198,6 +212,7 @@ async function main(cfg: WorkerStart): Promise<void> {
         problems.push(...(await waitForJobs(res.result)));
       } else {
         outcome = res.error.code;
+        message = res.error.en.slice(0, 200);
       }
     } catch (e) {
       outcome = 'threw';
@@ -205,8 +220,19 @@ async function main(cfg: WorkerStart): Promise<void> {
     }
     for (const line of logs) if (/\[(rpc|jobs|fuzz)\]/.test(line)) problems.push(line);
     const ms = Math.round(performance.now() - t0);
-    if (['project.create', 'project.open', 'project.openDemo', 'session.setOperator'].includes(method)) await restore();
-    send({ type: 'done', i, method, outcome, valid, ms, problems });
+    logs = [];
+    if (['project.create', 'project.open', 'project.openDemo'].includes(method)) problems.push(...(await restore(answer)));
+    if (method === 'session.setOperator') await admin();
+    // Which call broke the project for everyone: project.info answered before it and fails after
+    // (the probe's own log lines are not this call's).
+    if (method !== 'project.info') {
+      const probe = await call('project.info', {});
+      const now = probe.ok || probe.error.code !== 'internal';
+      if (healthy && !now) problems.push(`after this call, project.info answers internal: ${logs.at(-1) ?? ''}`);
+      healthy = now;
+    }
+    logs = [];
+    send({ type: 'done', i, method, outcome, message, valid, ms, problems });
   }
 
   // The end: the base project opens again through the services and answers project.info.

@@ -24,7 +24,7 @@ import type { WorkerMessage, WorkerStart } from './fuzz-worker';
 
 const SEED = Number(process.env.QUYTAP_FUZZ_SEED ?? 20_261_204);
 const ROUNDS = 6;
-const PER_ROUND = 8; // 58 methods × 6 × 8 ≈ 2,800 payloads
+const PER_ROUND = 10; // 58 methods × 6 × 10 ≈ 3,500 payloads
 const CALL_MS = 10_000;
 const JOB_MS = 10_000;
 /** Longest a child may stay silent inside one call (the call, its job and the job's cancel). */
@@ -32,7 +32,8 @@ const WATCHDOG_MS = CALL_MS + JOB_MS + 3_000 + 4_000;
 /** After this many hangs of one method, its other payloads are not tried (each hang costs a restart). */
 const MAX_HANGS_PER_METHOD = 1;
 const MAX_RESTARTS = 8;
-const MARKER = `QTFUZZ${process.pid}x${SEED}`;
+/** Short (traversal strings must fit fields of 32 characters) and unlikely anywhere else. */
+const MARKER = `QTF${process.pid % 100_000}`;
 
 interface Finding {
   i: number;
@@ -94,7 +95,7 @@ interface RunState {
   /** Methods with at least one payload past validation (the handler ran). */
   reached: Set<string>;
   /** Per method: time spent and outcomes (QUYTAP_FUZZ_TIMING=1 prints them). */
-  timing: Map<string, { ms: number; outcomes: Record<string, number> }>;
+  timing: Map<string, { ms: number; outcomes: Record<string, number>; examples: Record<string, string> }>;
 }
 
 /** One child from `from` on; resolves when it ends, is killed by the watchdog, or dies. */
@@ -136,6 +137,7 @@ function runChild(state: RunState, skip: Set<string>): Promise<'finished' | 'res
         state.pools ??= m.pools;
         state.basePath ??= m.basePath;
         state.total = m.total;
+        for (const p of m.problems) state.findings.push({ i: state.next, method: '(restart)', payload: '', what: p });
         arm(WATCHDOG_MS);
       } else if (m.type === 'start') {
         current = { i: m.i, method: m.method, payload: m.payload };
@@ -144,10 +146,11 @@ function runChild(state: RunState, skip: Set<string>): Promise<'finished' | 'res
         state.next = m.i + 1;
         if (m.outcome !== 'skipped') state.calls++;
         if (m.valid && m.outcome !== 'skipped') state.reached.add(m.method);
-        const t = state.timing.get(m.method) ?? { ms: 0, outcomes: {} };
+        const t = state.timing.get(m.method) ?? { ms: 0, outcomes: {}, examples: {} };
         t.ms += m.ms;
         const o = `${m.valid ? 'valid' : 'invalid'}:${m.outcome}`;
         t.outcomes[o] = (t.outcomes[o] ?? 0) + 1;
+        if (m.valid) t.examples[o] ??= m.message;
         state.timing.set(m.method, t);
         const payload = current?.payload ?? '';
         const bad = (what: string) => state.findings.push({ i: m.i, method: m.method, payload, what });
@@ -194,7 +197,7 @@ function runChild(state: RunState, skip: Set<string>): Promise<'finished' | 'res
 function summary(findings: Finding[]): string {
   const byKind = new Map<string, Finding & { n: number }>();
   for (const f of findings) {
-    const kind = `${f.method}: ${f.what.replace(/\(ref [0-9a-f]+\)|[0-9a-f]{8}-[0-9a-f-]{27}|\d+ ms|\d+/g, '#').slice(0, 160)}`;
+    const kind = `${f.method}: ${f.what.replace(/\b(ref|reference) [0-9a-f]{8}\b|[0-9a-f]{8}-[0-9a-f-]{27}|\d+ ms|\d+/g, '#').slice(0, 160)}`;
     const seen = byKind.get(kind);
     if (seen) seen.n++;
     else byKind.set(kind, { ...f, n: 1 });
@@ -262,7 +265,7 @@ describe('contract fuzz', () => {
         console.log(
           [...state.timing]
             .sort((a, b) => b[1].ms - a[1].ms)
-            .map(([m, t]) => `${m} ${t.ms} ms ${JSON.stringify(t.outcomes)}`)
+            .map(([m, t]) => `${m} ${t.ms} ms ${JSON.stringify(t.outcomes)} ${JSON.stringify(t.examples)}`)
             .join('\n'),
         );
       // The fuzz did call every method, and every handler ran at least once (a payload passed validation).
