@@ -9,7 +9,7 @@
 // The calls run in a child process (fuzz-worker.ts): a call stuck in a synchronous loop would block
 // this process's timers too, so the parent's watchdog kills the child, records the payload that
 // hung, and starts a new child from the next payload (payload i is built from the seed and i alone).
-// QUYTAP_FUZZ_SEED=<n> runs another seed.
+// Two seeds by default (each with its own project); QUYTAP_FUZZ_SEED=<n> runs that seed only.
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,9 +22,9 @@ import { METHOD_NAMES, type ErrorCode } from '../../../src/shared/api';
 import type { Pools } from './fuzz-payloads';
 import type { WorkerMessage, WorkerStart } from './fuzz-worker';
 
-const SEED = Number(process.env.QUYTAP_FUZZ_SEED ?? 20_261_204);
+const SEEDS = process.env.QUYTAP_FUZZ_SEED ? [Number(process.env.QUYTAP_FUZZ_SEED)] : [20_261_204, 7];
 const ROUNDS = 6;
-const PER_ROUND = 10; // 58 methods × 6 × 10 ≈ 3,500 payloads
+const PER_ROUND = 10; // 58 methods × 6 × 10 ≈ 3,500 payloads a seed
 const CALL_MS = 10_000;
 const JOB_MS = 10_000;
 /** Longest a child may stay silent inside one call (the call, its job and the job's cancel). */
@@ -42,14 +42,28 @@ interface Finding {
   what: string;
 }
 
-const root = mkdtempSync(join(tmpdir(), 'quytap-fuzz-'));
-const projectsDir = join(root, 'projects');
-const outsideDir = join(root, 'outside');
-const childTmp = join(root, 'tmp');
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+/** One seed's folders: the projects folder, a sibling "outside" one, and the worker's TMPDIR. */
+interface Dirs {
+  root: string;
+  projectsDir: string;
+  outsideDir: string;
+  childTmp: string;
+}
+const roots: string[] = [];
+afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+
+function makeDirs(): Dirs {
+  const root = mkdtempSync(join(tmpdir(), 'quytap-fuzz-'));
+  roots.push(root);
+  const dirs = { root, projectsDir: join(root, 'projects'), outsideDir: join(root, 'outside'), childTmp: join(root, 'tmp') };
+  for (const d of [dirs.projectsDir, dirs.outsideDir, dirs.childTmp]) mkdirSync(d);
+  writeFileSync(join(dirs.outsideDir, 'secret.txt'), 'not for the renderer');
+  writeFileSync(join(dirs.outsideDir, 'other.gpkg'), 'not a project of this folder');
+  return dirs;
+}
 
 /** Every file and folder under `dir` (but `skip`), with size and modification time. */
-function snapshot(dir: string, skip: string): Map<string, string> {
+function snapshot(root: string, skip: string): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
@@ -60,12 +74,12 @@ function snapshot(dir: string, skip: string): Map<string, string> {
       if (e.isDirectory()) walk(p);
     }
   };
-  walk(dir);
+  walk(root);
   return out;
 }
 
 /** Names holding the traversal marker in the places a traversal string could reach. */
-function escapes(): string[] {
+function escapes(root: string): string[] {
   const places = [root, dirname(root), tmpdir(), '/tmp', '/', process.cwd(), dirname(process.cwd())];
   const found: string[] = [];
   for (const d of new Set(places)) {
@@ -99,11 +113,11 @@ interface RunState {
 }
 
 /** One child from `from` on; resolves when it ends, is killed by the watchdog, or dies. */
-function runChild(state: RunState, skip: Set<string>): Promise<'finished' | 'restart'> {
+function runChild(state: RunState, skip: Set<string>, dirs: Dirs, seed: number): Promise<'finished' | 'restart'> {
   return new Promise((resolve) => {
     const child: ChildProcess = fork(join(__dirname, 'fuzz-worker.ts'), [], {
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, TMPDIR: childTmp },
+      env: { ...process.env, TMPDIR: dirs.childTmp },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
     });
@@ -176,10 +190,10 @@ function runChild(state: RunState, skip: Set<string>): Promise<'finished' | 'res
       finish('restart');
     });
     const start: WorkerStart = {
-      projectsDir,
-      outsideDir,
+      projectsDir: dirs.projectsDir,
+      outsideDir: dirs.outsideDir,
       marker: MARKER,
-      seed: SEED,
+      seed,
       rounds: ROUNDS,
       perRound: PER_ROUND,
       callMs: CALL_MS,
@@ -208,14 +222,11 @@ function summary(findings: Finding[]): string {
 }
 
 describe('contract fuzz', () => {
-  it(
-    'every method answers hostile payloads with success or a 4xx error, in bounded time, writing nothing outside the projects folder',
-    async () => {
-      mkdirSync(projectsDir);
-      mkdirSync(outsideDir);
-      mkdirSync(childTmp);
-      writeFileSync(join(outsideDir, 'secret.txt'), 'not for the renderer');
-      writeFileSync(join(outsideDir, 'other.gpkg'), 'not a project of this folder');
+  it.each(SEEDS)(
+    'seed %i: every method answers hostile payloads with success or a 4xx error, in bounded time, writing nothing outside the projects folder',
+    async (seed) => {
+      const dirs = makeDirs();
+      const { root, projectsDir, childTmp } = dirs;
       const before = snapshot(root, projectsDir);
 
       const state: RunState = {
@@ -231,7 +242,7 @@ describe('contract fuzz', () => {
       let restarts = 0;
       for (;;) {
         const skip = new Set([...state.hangs].filter(([, n]) => n >= MAX_HANGS_PER_METHOD).map(([m]) => m));
-        const how = await runChild(state, skip);
+        const how = await runChild(state, skip, dirs, seed);
         if (how === 'finished') break;
         if (++restarts > MAX_RESTARTS) {
           state.findings.push({ i: state.next, method: '(fuzz)', payload: '', what: `stopped after ${MAX_RESTARTS} restarts` });
@@ -245,7 +256,7 @@ describe('contract fuzz', () => {
       for (const k of changed) state.findings.push({ i: -1, method: '(files)', payload: '', what: `changed outside the projects folder: ${k}` });
       // (tsx-*: the TypeScript loader's own cache, not the app's.)
       for (const k of readdirSync(childTmp).filter((n) => !n.startsWith('tsx-'))) state.findings.push({ i: -1, method: '(files)', payload: '', what: `temporary file left behind: ${k}` });
-      for (const p of escapes()) state.findings.push({ i: -1, method: '(files)', payload: '', what: `a traversal string reached ${p}` });
+      for (const p of escapes(root)) state.findings.push({ i: -1, method: '(files)', payload: '', what: `a traversal string reached ${p}` });
 
       // The project: opened again through the services (in the worker), and through the store here.
       for (const p of state.final ?? ['the worker never reached the final check']) state.findings.push({ i: -1, method: '(final)', payload: '', what: p });
@@ -272,7 +283,7 @@ describe('contract fuzz', () => {
       expect(state.total).toBe(METHOD_NAMES.length * ROUNDS * PER_ROUND);
       expect(state.calls).toBeGreaterThan(state.total / 2);
       expect(METHOD_NAMES.filter((m) => !state.reached.has(m) && !state.hangs.has(m))).toEqual([]);
-      expect(state.findings, `${state.findings.length} failures (seed ${SEED}):\n${summary(state.findings)}`).toEqual([]);
+      expect(state.findings, `${state.findings.length} failures (seed ${seed}):\n${summary(state.findings)}`).toEqual([]);
     },
     900_000,
   );
