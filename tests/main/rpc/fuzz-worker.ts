@@ -5,8 +5,8 @@
 //
 // Messages to the parent: ready (pools), start (i, method, payload description), done (i, outcome,
 // problems), final (the reopened project's info), fatal. From the parent: { from, pools? }.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { api, METHOD_NAMES, type MethodName } from '../../../src/shared/api';
 import { createDispatcher, type DispatchResult } from '../../../src/main/rpc/dispatch';
 import { createEventBus } from '../../../src/main/rpc/events';
@@ -178,6 +178,29 @@ async function main(cfg: WorkerStart): Promise<void> {
 
   let healthy = (await call('project.info', {})).ok;
   logs = [];
+  // Cheap per-call look at the places a traversal could reach, so that an escape names its payload
+  // (the parent compares whole trees at the end).
+  const watched = [cfg.outsideDir, dirname(cfg.projectsDir), '/tmp', '/', process.cwd()];
+  const seen = new Set<string>();
+  const newEntries = (): string[] => {
+    const out: string[] = [];
+    for (const d of watched) {
+      let names: string[] = [];
+      try {
+        names = readdirSync(d);
+      } catch {
+        continue;
+      }
+      for (const n of names) {
+        const p = join(d, n);
+        if (seen.has(p)) continue;
+        seen.add(p);
+        if (d === cfg.outsideDir || n.includes(cfg.marker)) out.push(p);
+      }
+    }
+    return out;
+  };
+  newEntries();
   const validLeft = new Map<string, number>();
   // Replay the budget of valid calls up to `from`, so payload i is the same after a restart.
   for (let i = 0; i < plan.length; i++) {
@@ -219,6 +242,7 @@ async function main(cfg: WorkerStart): Promise<void> {
       problems.push(`dispatch rejected: ${e instanceof Error ? e.message : String(e)}`);
     }
     for (const line of logs) if (/\[(rpc|jobs|fuzz)\]/.test(line)) problems.push(line);
+    for (const p of newEntries()) problems.push(`wrote outside the projects folder: ${p}`);
     const ms = Math.round(performance.now() - t0);
     logs = [];
     if (['project.create', 'project.open', 'project.openDemo'].includes(method)) problems.push(...(await restore(answer)));
