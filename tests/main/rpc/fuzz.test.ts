@@ -116,7 +116,8 @@ interface RunState {
 function runChild(state: RunState, skip: Set<string>, dirs: Dirs, seed: number): Promise<'finished' | 'restart'> {
   return new Promise((resolve) => {
     const child: ChildProcess = fork(join(__dirname, 'fuzz-worker.ts'), [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', 'tsx'], // resolved from the repository's node_modules
+      cwd: join(__dirname, '..', '..', '..'),
       env: { ...process.env, TMPDIR: dirs.childTmp },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
@@ -283,7 +284,8 @@ describe('contract fuzz', () => {
       expect(state.total).toBe(METHOD_NAMES.length * ROUNDS * PER_ROUND);
       expect(state.calls).toBeGreaterThan(state.total / 2);
       expect(METHOD_NAMES.filter((m) => !state.reached.has(m) && !state.hangs.has(m))).toEqual([]);
-      expect(state.findings, `${state.findings.length} failures (seed ${seed}):\n${summary(state.findings)}`).toEqual([]);
+      // The count, not the array: the message lists each kind of failure once, with a payload.
+      expect(state.findings.length, `${state.findings.length} failures (seed ${seed}):\n${summary(state.findings)}`).toBe(0);
     },
     900_000,
   );
