@@ -28,26 +28,16 @@ export interface Pools {
  * into the handlers, where huge coordinates and odd names do their damage.
  */
 export function templates(p: Pools, rng: Rng): Partial<Record<string, () => unknown>> {
+  const edits = editVariants(p, rng);
   const [x0, y0, x1, y1] = p.extent;
-  // Now and then a coordinate zod lets through (finite) that no map of Vietnam holds.
-  const huge = () => pick(rng, [1e18, 1e39, -1e308, Number.MAX_VALUE, 1e300, -1e200]);
-  const x = () => (chance(rng, 0.08) ? huge() : x0 + rng() * (x1 - x0));
-  const y = () => (chance(rng, 0.08) ? huge() : y0 + rng() * (y1 - y0));
-  const square = () => {
-    const [a, b] = [x(), y()];
-    return [[[a, b], [a + 50, b], [a + 50, b + 50], [a, b + 50], [a, b]]];
-  };
+  const x = () => x0 + rng() * (x1 - x0);
+  const y = () => y0 + rng() * (y1 - y0);
   const commune = () => pick(rng, p.communes);
   const settings = () => ({ paper: pick(rng, ['A4', 'A3', 'A0']), area: { kind: 'communes', communes: [pick(rng, p.communeNames)] }, scale: 'fit' });
   return {
-    'edits.apply': () =>
-      pick(rng, [
-        () => ({ label: 'Thêm mộ', put: [{ table: 'graves', id: randomUuid(rng), geometry: { type: 'Point', coordinates: [x(), y()] }, props: { kind: 'newly_found', verification: 'not_verified' } }] }),
-        () => ({ label: 'Sửa mộ', put: [{ table: 'graves', id: p.grave.id, baseVersion: p.grave.version, geometry: { type: 'Point', coordinates: [x(), y()] } }] }),
-        () => ({ label: 'Khu vực', put: [{ table: 'search_areas', id: randomUuid(rng), geometry: { type: 'MultiPolygon', coordinates: [square()] }, props: { status: pick(rng, ['not_started', 'continuing', 'done']) } }] }),
-        () => ({ label: 'Ranh', put: [{ table: 'base_lines', geometry: { type: 'MultiLineString', coordinates: [[[x(), y()], [x(), y()]]] }, props: { kind: 'road' } }] }),
-        () => ({ label: 'Xoá', remove: [{ table: pick(rng, ['graves', 'search_areas', 'martyrs']), id: pick(rng, p.uuids) }] }),
-      ])(),
+    'edits.apply': () => pick(rng, edits)(),
+    // Right after the edits in the dictionary: every check then runs over whatever the edits stored.
+    'review.run': () => ({}),
     'print.compose': () => ({ settings: settings() }),
     'print.pdf': () => ({ settings: settings(), series: chance(rng, 0.2), fileName: 'in-thu' }),
     'print.layouts.save': () => ({ name: 'Mẫu', settings: settings() }),
@@ -59,10 +49,32 @@ export function templates(p: Pools, rng: Rng): Partial<Record<string, () => unkn
     'basemaps.uploadChunk': () => ({ uploadId: randomUuid(rng), name: pick(rng, ['nen.mbtiles', 'anh.tif']), offset: 0, dataBase64: 'SUkqAAgAAAA=', last: true }),
     'review.act': () => ({ communeCode: commune(), act: pick(rng, ['submit', 'return', 'approve', 'unlock']), note: 'ghi chú' }),
     'exchange.import': () => ({ files: ['diem.geojson'], table: 'info_points' }),
+    // The commune codes end up in the package's file name.
+    'exchange.packageExport': () => ({ communes: [pick(rng, [commune, () => pick(rng, traversalStrings(p)), () => spoil(commune(), rng)])()] }),
     'exchange.export': () => ({ format: pick(rng, ['geojson', 'kml', 'csv', 'shp', 'gpkg', 'gpx']), communes: [commune()], fileName: 'xuat' }),
     'features.query': () => ({ table: 'graves', bbox: [x0, y0, x1, y1] }),
     'features.map': () => ({ table: pick(rng, ['graves', 'search_areas', 'admin_units']), bbox: [x0, y0, x1, y1] }),
   };
+}
+
+/** Well-formed edits of each kind: insert a grave, move one, insert an area and a line, remove a row. */
+export function editVariants(p: Pools, rng: Rng): (() => unknown)[] {
+  const [x0, y0, x1, y1] = p.extent;
+  // Now and then a coordinate zod lets through (finite) that no map of Vietnam holds.
+  const huge = () => pick(rng, [1e18, 1e39, -1e308, Number.MAX_VALUE, 1e300, -1e200]);
+  const x = () => (chance(rng, 0.08) ? huge() : x0 + rng() * (x1 - x0));
+  const y = () => (chance(rng, 0.08) ? huge() : y0 + rng() * (y1 - y0));
+  const square = () => {
+    const [a, b] = [x(), y()];
+    return [[[a, b], [a + 50, b], [a + 50, b + 50], [a, b + 50], [a, b]]];
+  };
+  return [
+    () => ({ label: 'Thêm mộ', put: [{ table: 'graves', id: randomUuid(rng), geometry: { type: 'Point', coordinates: [x(), y()] }, props: { kind: 'newly_found', verification: 'not_verified' } }] }),
+    () => ({ label: 'Sửa mộ', put: [{ table: 'graves', id: p.grave.id, baseVersion: p.grave.version, geometry: { type: 'Point', coordinates: [x(), y()] } }] }),
+    () => ({ label: 'Khu vực', put: [{ table: 'search_areas', id: randomUuid(rng), geometry: { type: 'MultiPolygon', coordinates: [square()] }, props: { status: pick(rng, ['not_started', 'continuing', 'done']) } }] }),
+    () => ({ label: 'Ranh', put: [{ table: 'base_lines', geometry: { type: 'MultiLineString', coordinates: [[[x(), y()], [x(), y()]]] }, props: { kind: 'road' } }] }),
+    () => ({ label: 'Xoá', remove: [{ table: pick(rng, ['graves', 'search_areas', 'martyrs']), id: pick(rng, p.uuids) }] }),
+  ];
 }
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
@@ -99,9 +111,27 @@ export function hostileNumbers(): number[] {
   ];
 }
 
-export function hostileStrings(p: Pools): string[] {
+/** Relative and absolute paths towards the "outside" folder, /tmp and other drives. */
+export function traversalStrings(p: Pools): string[] {
   const m = p.marker;
   return [
+    `../../outside/${m}`,
+    // Names are often built as "<prefix>-<value>": one more ".." undoes the prefix's folder.
+    `../../../../outside/${m}`,
+    `../../../${m}`,
+    `/../../../tmp/${m}`,
+    `${p.outsideDir}/${m}.gpkg`,
+    `/tmp/${m}.gpkg`,
+    `C:\\${m}`,
+    `..\\..\\${m}`,
+    `\\\\server\\share\\${m}`,
+    `%2e%2e%2f${m}`,
+  ];
+}
+
+export function hostileStrings(p: Pools): string[] {
+  return [
+    ...traversalStrings(p),
     '',
     ' ',
     '.',
@@ -112,15 +142,6 @@ export function hostileStrings(p: Pools): string[] {
     `x\udfff.geojson`,
     `\u0001\u0008\u001b[31m\u007f\u009f`,
     '\u202eexe.gpkg',
-    `../../outside/${m}`,
-    `../../../${m}`,
-    `/../../../tmp/${m}`,
-    `${p.outsideDir}/${m}.gpkg`,
-    `/tmp/${m}.gpkg`,
-    `C:\\${m}`,
-    `..\\..\\${m}`,
-    `\\\\server\\share\\${m}`,
-    `%2e%2e%2f${m}`,
     `file:///etc/passwd`,
     'CON',
     'NaN',
@@ -306,6 +327,44 @@ function setAt(root: unknown, path: (string | number)[], value: unknown): unknow
   for (const k of path.slice(0, -1)) o = o[k] as Record<string | number, unknown>;
   o[path[path.length - 1]!] = value;
   return root;
+}
+
+/**
+ * The systematic part: each template as it is, then with one of its string leaves (the first two) replaced by each
+ * path-like or malformed string, and one of its number leaves (the first two) by each huge number.
+ * Random payloads find these only by luck; a regression should not depend on luck.
+ */
+export function dictionary(p: Pools, rng: Rng): { method: string; payload: unknown }[] {
+  const m = p.marker;
+  const strings = [
+    `../../outside/${m}`,
+    `../../../../outside/${m}`,
+    `/tmp/${m}.gpkg`,
+    `%2e%2e%2f${m}`,
+    'a\u0000b',
+    'x\ud800y',
+    '\udfffz',
+    'đ'.repeat(100_001),
+  ];
+  const numbers = [1e39, -1e308, Number.MAX_VALUE];
+  const out: { method: string; payload: unknown }[] = [];
+  const cases: [string, () => unknown][] = Object.entries(templates(p, rng)).flatMap(([method, make]) =>
+    method === 'edits.apply' ? editVariants(p, rng).map((v): [string, () => unknown] => [method, v]) : [[method, make!]],
+  );
+  for (const [method, make] of cases) {
+    const base = make();
+    out.push({ method, payload: base });
+    const leaves = leafPaths(base).filter((q) => q.length > 0);
+    const valueAt = (q: (string | number)[]) => q.reduce<unknown>((o, k) => (o as any)?.[k], base);
+    const stringLeaves = leaves.filter((q) => typeof valueAt(q) === 'string').slice(0, 2);
+    const numberLeaves = leaves.filter((q) => typeof valueAt(q) === 'number').slice(0, 2);
+    // An edit is made anew each time (a fresh row id: a second insert under one id would be refused
+    // as a conflict before its coordinates mattered); the others are copies.
+    const fresh = method === 'edits.apply' ? make : () => structuredClone(base);
+    for (const q of stringLeaves) for (const x of strings) out.push({ method, payload: setAt(fresh(), q, x) });
+    for (const q of numberLeaves) for (const x of numbers) out.push({ method, payload: setAt(fresh(), q, x) });
+  }
+  return out;
 }
 
 /** One mutation a hostile client could make to a well-formed payload. */

@@ -6,13 +6,14 @@
 // Messages to the parent: ready (pools), start (i, method, payload description), done (i, outcome,
 // problems), final (the reopened project's info), fatal. From the parent: { from, pools? }.
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { api, METHOD_NAMES, type MethodName } from '../../../src/shared/api';
 import { createDispatcher, type DispatchResult } from '../../../src/main/rpc/dispatch';
 import { createEventBus } from '../../../src/main/rpc/events';
 import { createServices } from '../../../src/main/services';
 import { seededRandom } from '../../support/seeded-random';
-import { describePayload, generate, mutate, templates, type Pools } from './fuzz-payloads';
+import { describePayload, dictionary, generate, mutate, templates, type Pools } from './fuzz-payloads';
 
 export interface WorkerStart {
   projectsDir: string;
@@ -57,6 +58,8 @@ const HEAVY = new Set<string>([
   'review.overview',
 ]);
 const VALID_BUDGET = { heavy: 10, light: 60 };
+/** Heavy, but its names are built from the payload (traversal, NUL, surrogates): more tries. */
+const BUDGET_OF: Record<string, number> = { 'exchange.packageExport': 25 };
 
 const send = (m: WorkerMessage) => process.send!(m);
 /** The last messages must reach the parent before the process exits. */
@@ -165,7 +168,10 @@ async function main(cfg: WorkerStart): Promise<void> {
     const r = await call('project.open', { path: basePath });
     if (!r.ok) startProblems.push(`reopening the project on restart: project.open answered ${r.error.code} ${r.error.en}`);
   }
-  const plan = planOf(cfg.seed, cfg.rounds, cfg.perRound);
+  // First the dictionary (every template with each malformed string and huge number), then the
+  // random rounds.
+  const dict = dictionary(pools, seededRandom(cfg.seed));
+  const plan = [...dict.map((d) => d.method as MethodName), ...planOf(cfg.seed, cfg.rounds, cfg.perRound)];
   send({ type: 'ready', pools, basePath, total: plan.length, problems: startProblems });
 
   /** Back to the base project and an administrator, after a call that may have moved away. */
@@ -180,7 +186,7 @@ async function main(cfg: WorkerStart): Promise<void> {
   logs = [];
   // Cheap per-call look at the places a traversal could reach, so that an escape names its payload
   // (the parent compares whole trees at the end).
-  const watched = [cfg.outsideDir, dirname(cfg.projectsDir), '/tmp', '/', process.cwd()];
+  const watched = [cfg.outsideDir, dirname(cfg.projectsDir), tmpdir(), '/tmp', '/', process.cwd()];
   const seen = new Set<string>();
   const newEntries = (): string[] => {
     const out: string[] = [];
@@ -205,10 +211,11 @@ async function main(cfg: WorkerStart): Promise<void> {
   // Replay the budget of valid calls up to `from`, so payload i is the same after a restart.
   for (let i = 0; i < plan.length; i++) {
     const method = plan[i]!;
-    const left = validLeft.get(method) ?? (HEAVY.has(method) ? VALID_BUDGET.heavy : VALID_BUDGET.light);
-    const payload = payloadOf(method, i, cfg.seed, pools, left);
+    const fromDict = i < dict.length;
+    const left = fromDict ? 1 : (validLeft.get(method) ?? BUDGET_OF[method] ?? (HEAVY.has(method) ? VALID_BUDGET.heavy : VALID_BUDGET.light));
+    const payload = fromDict ? dict[i]!.payload : payloadOf(method, i, cfg.seed, pools, left);
     const valid = api[method].input.safeParse(payload).success;
-    if (valid) validLeft.set(method, left - 1);
+    if (valid && !fromDict) validLeft.set(method, left - 1);
     if (i < cfg.from) continue;
     // Past its budget nothing refusable came of it (skip rather than spend another slow valid
     // call), or the method hung before.

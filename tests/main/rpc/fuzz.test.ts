@@ -281,7 +281,7 @@ describe('contract fuzz', () => {
             .join('\n'),
         );
       // The fuzz did call every method, and every handler ran at least once (a payload passed validation).
-      expect(state.total).toBe(METHOD_NAMES.length * ROUNDS * PER_ROUND);
+      expect(state.total).toBeGreaterThan(METHOD_NAMES.length * ROUNDS * PER_ROUND); // plus the dictionary
       expect(state.calls).toBeGreaterThan(state.total / 2);
       expect(METHOD_NAMES.filter((m) => !state.reached.has(m) && !state.hangs.has(m))).toEqual([]);
       // The count, not the array: the message lists each kind of failure once, with a payload.
