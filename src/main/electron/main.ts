@@ -8,8 +8,11 @@
 // - The page is served from our own privileged scheme quytap://app/ (not file://, whose origin is
 //   shared by every local file) with a strict CSP set on every response, also through
 //   webRequest.onHeadersReceived for anything else loaded over http(s).
-// - Navigation away from quytap://app/, new windows, <webview>, and every permission request
-//   (camera, geolocation, notifications, …) are denied.
+// - Navigation away from quytap://app/ (top frame, sub-frames, redirects), new windows, <webview>,
+//   and every permission request, permission check and device request (camera, geolocation,
+//   notifications, USB/HID/serial, …) are denied.
+// - Packaged builds flip Electron's fuses (electron-builder.yml electronFuses): no run-as-node,
+//   NODE_OPTIONS or --inspect; code only from the integrity-checked app.asar.
 // - IPC checks the sender: our window's top frame, showing our app URL. A frame that somehow
 //   navigated elsewhere cannot call the contract.
 import { readFile } from 'node:fs/promises';
@@ -161,6 +164,10 @@ function hardenContents(): void {
       if (!isAppUrl(event.url)) event.preventDefault();
     });
     contents.on('will-redirect', (event) => {
+      if (!isAppUrl(event.url)) event.preventDefault();
+    });
+    // will-navigate sees only the top frame: a sub-frame (the page has none) may not leave the app either.
+    contents.on('will-frame-navigate', (event) => {
       if (!isAppUrl(event.url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());

@@ -72,7 +72,8 @@ export interface HttpServerHandle {
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 const MAX_SSE_BUFFER = 8 * 1024 * 1024;
 
-const STATUS_OF: Record<ErrorCode, number> = {
+/** The HTTP status of each error code (exported for the contract fuzz test: only `internal` may be a 5xx). */
+export const STATUS_OF: Record<ErrorCode, number> = {
   bad_request: 400,
   unknown_method: 404,
   validation: 422,

@@ -28,6 +28,7 @@ const fake = vi.hoisted(() => {
     sandbox: false,
     permissionRequest: null as null | ((wc: unknown, p: string, cb: (ok: boolean) => void) => void),
     permissionCheck: null as null | ((...a: unknown[]) => boolean),
+    devicePermission: null as null | ((...a: unknown[]) => boolean),
     headersReceived: null as null | ((d: unknown, cb: (r: unknown) => void) => void),
     loaded: [] as string[],
     servicesOpts: null as null | { mode: string; projectsDir: string; emit: (e: string, p: unknown) => void },
@@ -96,7 +97,7 @@ const fake = vi.hoisted(() => {
       webRequest: { onHeadersReceived: (fn: typeof state.headersReceived) => void (state.headersReceived = fn) },
       setPermissionRequestHandler: (fn: typeof state.permissionRequest) => void (state.permissionRequest = fn),
       setPermissionCheckHandler: (fn: typeof state.permissionCheck) => void (state.permissionCheck = fn),
-      setDevicePermissionHandler: () => {},
+      setDevicePermissionHandler: (fn: typeof state.devicePermission) => void (state.devicePermission = fn),
     },
   };
   return { state, app, protocol, ipcMain, session, BrowserWindow };
@@ -175,6 +176,7 @@ describe('Electron shell (fake electron)', () => {
     fake.state.permissionRequest!(win.webContents, 'geolocation', (ok) => (granted = ok));
     expect(granted).toBe(false);
     expect(fake.state.permissionCheck!()).toBe(false);
+    expect(fake.state.devicePermission!({ deviceType: 'usb', origin: 'quytap://app' })).toBe(false);
     let out: { responseHeaders: Record<string, string[]> } | null = null;
     fake.state.headersReceived!(
       { responseHeaders: { 'content-security-policy': ['default-src *'] } },
@@ -182,6 +184,20 @@ describe('Electron shell (fake electron)', () => {
     );
     expect(Object.keys(out!.responseHeaders)).toEqual(['Content-Security-Policy']);
     expect(out!.responseHeaders['Content-Security-Policy']![0]).toContain("img-src 'self' data: blob: quytap:");
+  });
+
+  it('denies redirects and sub-frame navigation away from the app, and every <webview>', () => {
+    const prevented = (event: string, url: string) => {
+      const ev = { url, preventDefault: vi.fn() };
+      win.webContents.emit(event, ev);
+      return ev.preventDefault.mock.calls.length > 0;
+    };
+    for (const event of ['will-redirect', 'will-frame-navigate']) {
+      expect(prevented(event, 'https://evil.example/')).toBe(true);
+      expect(prevented(event, 'quytap://bin/x')).toBe(true);
+      expect(prevented(event, 'quytap://app/index.html')).toBe(false);
+    }
+    expect(prevented('will-attach-webview', 'quytap://app/index.html')).toBe(true);
   });
 
   it('dispatches IPC calls from our top frame only', async () => {
