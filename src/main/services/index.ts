@@ -159,7 +159,11 @@ export async function createServices(opts: ServicesOptions) {
       if (!code) {
         throw new ApiError('validation', 'Hãy chọn hệ tọa độ làm việc (VN-2000, múi chiếu 3° của tỉnh).', 'Choose the working CRS (the province’s VN-2000 TM-3 zone).');
       }
-      const settings = ProjectSettingsSchema.parse({ province: { code: '', name: '' }, ...input.settings });
+      // The sheet's title names the province, so a project cannot be made without one.
+      if (!input.settings.province?.name?.trim()) {
+        throw new ApiError('validation', 'Hãy nhập tên tỉnh của dự án (tên tỉnh in trên tiêu đề bản đồ).', 'Enter the project’s province (its name is printed in the map title).');
+      }
+      const settings = ProjectSettingsSchema.parse(input.settings);
       ProjectStore.create(path, crsForStore(code).store, settings, author()).close();
       return openPath(path);
     },

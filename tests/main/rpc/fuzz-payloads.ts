@@ -52,6 +52,12 @@ export function templates(p: Pools, rng: Rng): Partial<Record<string, () => unkn
     // The commune codes end up in the package's file name.
     'exchange.packageExport': () => ({ communes: [pick(rng, [commune, () => pick(rng, traversalStrings(p)), () => spoil(commune(), rng)])()] }),
     'exchange.export': () => ({ format: pick(rng, ['geojson', 'kml', 'csv', 'shp', 'gpkg', 'gpx']), communes: [commune()], fileName: 'xuat' }),
+    // With and without a CRS and a province: a project needs both, and the refusal must be a sentence.
+    'project.create': () => ({
+      fileName: `fuzz-${Math.floor(rng() * 1e6)}.gpkg`,
+      ...(chance(rng, 0.7) ? { crsCode: 'EPSG:9218' } : {}),
+      settings: chance(rng, 0.5) ? { title: 'Bản đồ thử' } : { title: 'Bản đồ thử', province: { code: '67', name: 'Đắk Nông' } },
+    }),
     'features.query': () => ({ table: 'graves', bbox: [x0, y0, x1, y1] }),
     'features.map': () => ({ table: pick(rng, ['graves', 'search_areas', 'admin_units']), bbox: [x0, y0, x1, y1] }),
   };
