@@ -86,20 +86,28 @@ export function backupError(e: unknown, projectPath: string, dir: string): unkno
   return e;
 }
 
-/** SQLite's online backup, stopped with an error when it stalls instead of spinning. */
+/**
+ * SQLite's online backup, stopped with an error when it stalls instead of spinning, and refused
+ * when it copied nothing: better-sqlite3 also takes a first step that meets SQLITE_BUSY (no page
+ * count known yet) for a finished backup, which would have published an empty file as a backup.
+ */
 async function boundedBackup(db: Database.Database, projectPath: string, target: string, stallMs: number): Promise<void> {
   let remaining = -1;
   let since = Date.now();
-  await db.backup(target, {
+  const stalled = () =>
+    backupFailed(projectPath, 'bản sao không tiến triển (tệp đang bị chương trình khác khóa); hãy thử lại sau', 'the copy made no progress (a file is locked by another program); try again later', {
+      stalled: true,
+    });
+  const done = await db.backup(target, {
     progress: ({ remainingPages }) => {
       if (remainingPages !== remaining) {
         remaining = remainingPages;
         since = Date.now();
-      } else if (Date.now() - since > stallMs)
-        throw backupFailed(projectPath, 'bản sao không tiến triển (tệp dự án đang bị chương trình khác khóa); hãy thử lại sau', 'the copy made no progress (the project file is locked by another program); try again later', { stalled: true });
+      } else if (Date.now() - since > stallMs) throw stalled();
       return 200; // pages per step: ~1.6 MB, a few ms, so requests are answered between steps
     },
   });
+  if (!done.totalPages) throw stalled();
 }
 
 export async function backupTo(db: Database.Database, projectPath: string, dir: string, keep: number, now = new Date(), stallMs = BACKUP_STALL_MS): Promise<string> {

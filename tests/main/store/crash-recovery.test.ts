@@ -5,26 +5,21 @@
 // The checkpoint trials aim at the moment that fooled the old opening check: the checkpoint has
 // written the main file's page 1 (with the new page count) but not yet the pages that extend the
 // file, so the file is shorter than its header says while the missing pages are safe in the WAL.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openReadOnly, ProjectStore } from '../../../src/main/store';
 import { lockPathOf } from '../../../src/main/store/project-lock';
+import { bundleFixture, spawnFixture } from './child-process';
 import { AUTHOR, DAK_NONG_CRS, SETTINGS, tempDir } from './helpers';
 
 const tmp = tempDir('quytap-crash-');
 afterAll(() => tmp.cleanup());
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CHILD_TS = fileURLToPath(new URL('./fixtures/crash-recovery-child.ts', import.meta.url));
-const CHILD = join(tmp.dir, 'child.cjs');
 const ROWS = 2500;
-
-// One bundle for every child: a child then starts in ~0.2 s instead of ~1 s through tsx.
+let CHILD = '';
 beforeAll(async () => {
-  await build({ entryPoints: [CHILD_TS], bundle: true, platform: 'node', format: 'cjs', external: ['better-sqlite3'], outfile: CHILD, logLevel: 'error' });
+  CHILD = await bundleFixture('crash-recovery-child', tmp.dir);
 });
 
 /** The main file is shorter than the page count its header declares (the state of a cut checkpoint). */
@@ -51,11 +46,7 @@ interface Outcome {
 function runAndKill(path: string, tag: string, aim: Aim, killAfterAck: number): Promise<Outcome> {
   const mode = aim.kind === 'checkpoint' ? 'ckpt' : 'rows';
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [CHILD, path, mode, tag, String(ROWS)], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child: ChildProcess = spawnFixture(CHILD, [path, mode, tag, String(ROWS)]);
     let lastAck = -1;
     let lastAckAt = performance.now();
     let editMs = 100;
