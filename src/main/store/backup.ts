@@ -66,6 +66,7 @@ export function latestBackup(projectPath: string): BackupNote | null {
  */
 export const BACKUP_STALL_MS = 3000;
 
+
 function backupFailed(projectPath: string, vi: string, en: string, details: Record<string, unknown> = {}): ApiError {
   const name = basename(projectPath);
   return new ApiError(
@@ -86,6 +87,9 @@ export function backupError(e: unknown, projectPath: string, dir: string): unkno
   return e;
 }
 
+/** ~1.6 MB of 8 KiB pages: a few ms, so requests are answered between steps. */
+const PAGES_PER_STEP = 200;
+
 /**
  * SQLite's online backup, stopped with an error when it stalls instead of spinning, and refused
  * when it copied nothing: better-sqlite3 also takes a first step that meets SQLITE_BUSY (no page
@@ -94,17 +98,21 @@ export function backupError(e: unknown, projectPath: string, dir: string): unkno
 async function boundedBackup(db: Database.Database, projectPath: string, target: string, stallMs: number): Promise<void> {
   let remaining = -1;
   let since = Date.now();
+  let steps = 0;
   const stalled = () =>
     backupFailed(projectPath, 'bản sao không tiến triển (tệp đang bị chương trình khác khóa); hãy thử lại sau', 'the copy made no progress (a file is locked by another program); try again later', {
       stalled: true,
     });
   const done = await db.backup(target, {
-    progress: ({ remainingPages }) => {
+    progress: ({ totalPages, remainingPages }) => {
+      // A source SQLite sees changed at every step (a read-only file's WAL index lives in the
+      // connection's memory) makes the copy start over at every step, for ever.
+      if (++steps > 3 * Math.ceil(totalPages / PAGES_PER_STEP) + 10) throw stalled();
       if (remainingPages !== remaining) {
         remaining = remainingPages;
         since = Date.now();
       } else if (Date.now() - since > stallMs) throw stalled();
-      return 200; // pages per step: ~1.6 MB, a few ms, so requests are answered between steps
+      return PAGES_PER_STEP;
     },
   });
   if (!done.totalPages) throw stalled();
