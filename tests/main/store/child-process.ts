@@ -36,15 +36,23 @@ export function spawnFixture(bundle: string, args: string[], opts: { unprivilege
   });
 }
 
-/** Runs a fixture to its end and returns its stdout's last line parsed as JSON. */
-export function runFixtureJson<T>(bundle: string, args: string[], opts: { unprivileged?: boolean } = {}): Promise<T> {
+/**
+ * Runs a fixture to its end and returns its stdout's last line parsed as JSON. A fixture still
+ * running after `timeoutMs` (a backup spinning, say) is killed and the run fails.
+ */
+export function runFixtureJson<T>(bundle: string, args: string[], opts: { unprivileged?: boolean; timeoutMs?: number } = {}): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawnFixture(bundle, args, opts);
     let out = '';
     let err = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      err += `\n(killed after ${opts.timeoutMs ?? 15_000} ms)`;
+    }, opts.timeoutMs ?? 15_000);
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => {
+      clearTimeout(timer);
       const last = out.trim().split('\n').at(-1) ?? '';
       try {
         resolve(JSON.parse(last) as T);
