@@ -2,7 +2,7 @@
 // Electron (src/main/electron), the HTTP adapter (src/main/http) and the CLI all use this.
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { ApiError, type Operator, type Output } from '../../shared/api';
 import { CATALOGUE, defaultCrsForProvince } from '../../shared/crs/catalogue';
 import { geometryExtent, ProjectSettingsSchema, type Extent, type TableName } from '../../shared/model';
