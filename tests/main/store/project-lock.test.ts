@@ -1,6 +1,6 @@
 // One writing process per project file: a second process is refused, naming the first; readers are
 // not; a killed owner's lock is taken over; the lock goes with the close.
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/api';
 import { ProjectStore } from '../../../src/main/store';
 import { lockPathOf } from '../../../src/main/store/project-lock';
-import { bundleFixture, deadPid, spawnFixture } from './child-process';
+import { bundleFixture, deadPid, ROOT, spawnFixture } from './child-process';
 import { AUTHOR, DAK_NONG_CRS, SETTINGS, tempDir, X0, Y0 } from './helpers';
 
 const tmp = tempDir('quytap-lock-');
@@ -124,5 +124,27 @@ describe('the project write lock', () => {
     utimesSync(lockPathOf(path), old, old);
     ProjectStore.open(path).close();
     expect(existsSync(lockPathOf(path))).toBe(false);
+  });
+
+  it('lets the CLI read (info, check, export) while this process has the project open, and refuses its writers', () => {
+    const path = project();
+    const app = ProjectStore.open(path);
+    try {
+      const cli = (...args: string[]) =>
+        spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, QUYTAP_OPERATOR: 'ci' } });
+      const info = cli('info', path);
+      expect(info.status, info.stderr).toBe(0);
+      expect(info.stdout).toMatch(/graves\s+1/);
+      const check = cli('check', path);
+      expect(check.stderr).not.toMatch(/đang được mở/);
+      expect([0, 1]).toContain(check.status);
+      const exported = cli('export', path, '--format', 'geojson', '--layer', 'graves', '--out', join(tmp.dir, `l${n}.geojson`));
+      expect(exported.status, exported.stderr).toBe(0);
+      const basemap = cli('basemap', 'remove', path, 'khong-co');
+      expect(basemap.status).not.toBe(0);
+      expect(basemap.stderr).toContain(`Dự án đang được mở ở trên máy này (tiến trình ${process.pid})`);
+    } finally {
+      app.close();
+    }
   });
 });
