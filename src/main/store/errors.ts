@@ -115,7 +115,14 @@ export function diskFull(code: string): ApiError {
   );
 }
 
-export function busyError(code: string): ApiError {
+export function busyError(code: string, opening = false): ApiError {
+  if (opening)
+    return new ApiError(
+      'conflict',
+      'Tệp dự án đang bị chương trình khác khóa (ví dụ QGIS đang sửa tệp), nên chưa mở được. Hãy đóng chương trình đó hoặc thử lại sau.',
+      'The project file is locked by another program (QGIS editing it, for example), so it could not be opened. Close that program or try again later.',
+      { sqlite: code, retryable: true },
+    );
   return new ApiError(
     'conflict',
     'Tệp dự án đang bị chương trình khác khóa để ghi (ví dụ QGIS đang sửa tệp), nên thay đổi chưa được lưu. Hãy đóng chương trình đó hoặc thử lại sau.',

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api';
 import { latestBackup } from './backup';
 import { openReadOnly } from './connection';
-import { corruptFile, isSqliteError, notAProject } from './errors';
+import { busyError, corruptFile, isSqliteError, notAProject } from './errors';
 import { GPKG_APPLICATION_ID } from './gpkg-core';
 import { hasMetaTable, readSchemaVersion } from './migrations';
 
@@ -76,9 +76,13 @@ export function looksTruncated(path: string): boolean {
   return h.readUInt32BE(24) === h.readUInt32BE(92) && pageCount > 0 && sizeOf(path) < pageSize * pageCount;
 }
 
-/** SQLite's own verdict of damage (CORRUPT, NOTADB), as the damaged-file error; others pass through. */
+/**
+ * An error met while opening, in the opener's words: SQLite's own verdict of damage (CORRUPT,
+ * NOTADB) as the damaged-file error, another program's lock as "could not be opened"; others pass.
+ */
 export function damageOf(e: unknown, path: string): unknown {
   if (isSqliteError(e) && (e.code.startsWith('SQLITE_CORRUPT') || e.code === 'SQLITE_NOTADB')) return corruptFile(path, e.message, latestBackup(path));
+  if (isSqliteError(e) && (e.code.startsWith('SQLITE_BUSY') || e.code.startsWith('SQLITE_LOCKED'))) return busyError(e.code, true);
   return e;
 }
 
