@@ -81,7 +81,8 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'info': {
       const file = rest[0] ?? fail(USAGE);
-      const store = ProjectStore.open(resolve(file));
+      // a reader: works while the app has the project open, never writes
+      const store = ProjectStore.open(resolve(file), { access: 'read' });
       try {
         const info = store.info();
         console.log(`Tệp / file:        ${resolve(file)}`);

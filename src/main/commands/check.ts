@@ -42,7 +42,7 @@ export async function checkCommand(args: string[]): Promise<void> {
     process.exit(2);
   }
   const en = values.lang === 'en';
-  const store = ProjectStore.open(resolve(positionals[0]));
+  const store = ProjectStore.open(resolve(positionals[0]), { access: 'read' }); // a reader: works while the app has it open
   try {
     const settings = store.getSettings();
     const known = new Set(settings.communes.map((c) => c.code));

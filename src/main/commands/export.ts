@@ -36,7 +36,7 @@ export async function exportCommand(args: string[]): Promise<void> {
     console.error(`Không có bảng / unknown table: ${bad.join(', ')}`);
     process.exit(2);
   }
-  const store = ProjectStore.open(resolve(project));
+  const store = ProjectStore.open(resolve(project), { access: 'read' }); // a reader: works while the app has it open
   try {
     const r = await runExport(
       store,

@@ -68,7 +68,7 @@ export async function printCommand(args: string[]): Promise<void> {
   const modes = [values.commune?.length ? 1 : 0, values['all-communes'] ? 1 : 0, values.district ? 1 : 0].reduce((a, b) => a + b, 0);
   if (modes !== 1) fail('Chọn đúng một: --commune, --district hoặc --all-communes / choose exactly one of --commune, --district, --all-communes');
 
-  const store = ProjectStore.open(resolve(positionals[0]));
+  const store = ProjectStore.open(resolve(positionals[0]), { access: 'read' }); // a reader: works while the app has it open
   const basemapFiles: FileRasterSource[] = [];
   try {
     for (const f of values.basemap ?? []) {

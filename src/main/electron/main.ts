@@ -32,7 +32,11 @@ export interface ShellServices {
   handlers: Handlers;
   /** Backs quytap://app/bin/<path> (and quytap://bin/<path>); same responder as HTTP GET /bin/. */
   binaryResponder: BinaryResponder;
-  /** Open the most recent project that still exists, else the demo (building it if needed). */
+  /**
+   * Open the most recent project that still exists, else (first launch) the demo, building it if
+   * needed. If the last project cannot be opened, nothing else is opened in its place: the page's
+   * first project.info answers why, then the start screen shows.
+   */
   openLastOrDemo(): Promise<void>;
   /** Close the open project (flush, release the file). Called once at quit. */
   close(): void;

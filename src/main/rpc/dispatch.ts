@@ -6,6 +6,7 @@
 // mean to expose are stripped). Errors cross the boundary only as ApiErrorBody: an unexpected
 // exception becomes a generic 'internal' error whose stack goes to stderr, never to the caller.
 import { randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
 import { z } from 'zod';
 import {
   api,
@@ -153,6 +154,33 @@ function internalError(ref: string): ApiErrorBody {
   };
 }
 
+/**
+ * The file system's refusals that are no bug of ours, as one clear sentence each: a full disk, a
+ * read-only folder or disk. (SQLite's own are translated by the store; these come from plain file
+ * writes: exports, backups' folders, the recent list.)
+ */
+export function systemError(err: unknown): ApiError | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  const path = (err as { path?: unknown }).path;
+  const file = typeof path === 'string' ? ` "${shown(basename(path))}"` : '';
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return new ApiError(
+      'internal',
+      `Ổ đĩa đã đầy, không ghi được tệp${file}: thao tác chưa thực hiện được (những gì đã lưu trước đó vẫn còn nguyên). Hãy giải phóng chỗ trống trên ổ đĩa rồi làm lại.`,
+      `The disk is full, could not write${file}: the operation did not complete (everything saved before is intact). Free some space on the disk and do it again.`,
+      { code, diskFull: true },
+    );
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+    return new ApiError(
+      'forbidden',
+      `Không có quyền ghi tệp${file} (thư mục hoặc ổ đĩa chỉ đọc): thao tác chưa thực hiện được. Hãy chọn hoặc chép sang thư mục có quyền ghi.`,
+      `Could not write${file} (read-only folder or disk): the operation did not complete. Choose, or copy to, a folder you can write to.`,
+      { code, readOnly: true },
+    );
+  return null;
+}
+
 export function unknownMethodError(method: string): ApiError {
   return new ApiError('unknown_method', `Không có chức năng "${shown(method)}"`, `There is no method "${shown(method)}"`);
 }
@@ -193,6 +221,8 @@ export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {
     } catch (err) {
       if (isApiErrorLike(err)) return fail(err);
       if (ctx.signal?.aborted) return fail(cancelledError());
+      const sys = systemError(err);
+      if (sys) return fail(sys);
       return bug(method, 'handler threw', err instanceof Error ? (err.stack ?? err.message) : err);
     }
 

@@ -2,7 +2,7 @@
 // Electron (src/main/electron), the HTTP adapter (src/main/http) and the CLI all use this.
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { ApiError, type Operator, type Output } from '../../shared/api';
 import { CATALOGUE, defaultCrsForProvince } from '../../shared/crs/catalogue';
 import { geometryExtent, ProjectSettingsSchema, type Extent, type TableName } from '../../shared/model';
@@ -12,6 +12,7 @@ import { MAP_READ_WHOLE_UP_TO } from '../../shared/contract/map-layer';
 import type { Emit } from '../rpc/events';
 import { createJobRegistry, jobHandlers } from '../jobs';
 import { ProjectStore } from '../store';
+import { backupDirOf } from '../store/backup';
 import type { ServiceContext } from './context';
 import { crsForStore } from './crs';
 import { draftingHandlers } from './drafting';
@@ -40,6 +41,12 @@ export async function createServices(opts: ServicesOptions) {
   let operator: Operator | null = null;
 
   const author = () => operator?.name ?? userInfo().username ?? 'unknown';
+  /**
+   * Why the project opened last could not be opened at start: told to the first project.info (the
+   * page's first request, so the page shows it), then the start screen as usual. Never replaced by
+   * opening another project (the demo, a backup) on the user's behalf.
+   */
+  let startupError: ApiError | null = null;
   const need = (): ProjectStore => {
     if (!store) throw new ApiError('no_project', 'Chưa mở dự án nào.', 'No project is open.');
     return store;
@@ -169,7 +176,12 @@ export async function createServices(opts: ServicesOptions) {
     },
     'project.open': (input) => openPath(paths.assertAllowed(input.path)),
     'project.openDemo': () => openDemo(),
-    'project.info': () => projectInfo(),
+    'project.info': () => {
+      const e = startupError;
+      startupError = null;
+      if (e && !store) throw e;
+      return projectInfo();
+    },
     'project.updateSettings': (patch) => {
       const s = need().updateSettings(patch, author());
       changed([], null);
@@ -177,7 +189,7 @@ export async function createServices(opts: ServicesOptions) {
     },
     'project.backup': async () => {
       const s = need();
-      const dir = join(dirname(storePath!), 'backups');
+      const dir = backupDirOf(storePath!);
       return { path: await s.backup(dir, s.getSettings().backupKeep) };
     },
 
@@ -228,18 +240,23 @@ export async function createServices(opts: ServicesOptions) {
     /** Who is editing, for the adapters' CallContext. */
     operatorName: author,
     currentOperator: author,
-    /** Electron start-up: the last project that still exists, else the demo. */
+    /**
+     * Start-up: the last project that still exists, else (a first launch) the demo. If the last
+     * project cannot be opened, nothing else is: the page's first project.info answers why, then
+     * the start screen shows (this does not throw for it, so the app and `serve` start as usual).
+     */
     async openLastOrDemo(): Promise<void> {
       const last = paths.recent().find((p) => existsSync(p));
-      if (last) {
-        try {
-          openPath(last);
-          return;
-        } catch (e) {
-          console.error(`Could not open the last project ${last}:`, e);
-        }
+      if (!last) {
+        await openDemo();
+        return;
       }
-      await openDemo();
+      try {
+        openPath(last);
+      } catch (e) {
+        console.error(`Could not open the last project ${last}:`, e);
+        startupError = e instanceof ApiError ? e : couldNotOpen(last);
+      }
     },
     binaryResponder: async (path: string, range: string | undefined) => exportDownload(ctx, path) ?? (await basemapBinary(ctx, path, range)) ?? ({
       status: 404,
@@ -251,6 +268,15 @@ export async function createServices(opts: ServicesOptions) {
       store = null;
     },
   };
+}
+
+function couldNotOpen(path: string): ApiError {
+  return new ApiError(
+    'internal',
+    `Không mở được dự án mở lần trước "${basename(path)}". Tệp được giữ nguyên; hãy chọn dự án trên màn hình bắt đầu.`,
+    `Could not open the project opened last, "${basename(path)}". The file was kept as it is; choose a project on the start screen.`,
+    { path },
+  );
 }
 
 export const APP_VERSION = '0.1.0';

@@ -24,13 +24,20 @@ export class ProjectPaths {
     }
   }
 
-  /** Called by main only (CLI argument, open dialog, successful open). */
+  /**
+   * Called by main only (CLI argument, open dialog, successful open). A projects folder that cannot
+   * be written (read-only, full disk) only costs the recent list: the project opened all the same.
+   */
   remember(path: string): void {
     const abs = resolve(path);
     const list = [abs, ...this.recent().filter((p) => p !== abs)].slice(0, 20);
     const tmp = `${this.recentFile}.tmp`;
-    writeFileSync(tmp, JSON.stringify(list, null, 1));
-    renameSync(tmp, this.recentFile);
+    try {
+      writeFileSync(tmp, JSON.stringify(list, null, 1));
+      renameSync(tmp, this.recentFile);
+    } catch (e) {
+      console.error(`Could not update the recent list ${this.recentFile}:`, e);
+    }
   }
 
   isAllowed(path: string): boolean {

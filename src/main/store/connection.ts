@@ -2,7 +2,13 @@
 import Database from 'better-sqlite3';
 import { registerSqlFunctions } from './sql-functions';
 
-export const BUSY_TIMEOUT_MS = 5000;
+/**
+ * How long a statement waits for another program's lock before failing with SQLITE_BUSY. Kept
+ * short: better-sqlite3 is synchronous, so while it waits the whole app (every request, every
+ * window) waits with it. A write that meets an outside lock answers a clear "try again" at once
+ * instead; readers never wait in WAL mode. QuyTap's own writers are one process (project-lock.ts).
+ */
+export const BUSY_TIMEOUT_MS = 100;
 
 /**
  * Read-write connection: WAL (readers never block the writer, a crash never leaves a half-written

@@ -102,13 +102,75 @@ export function notAProject(path: string, reason: string): ApiError {
   );
 }
 
-export function corruptFile(path: string, reason: string): ApiError {
+export interface BackupNote {
+  path: string;
+  modified: string;
+}
+
+/**
+ * Only said after SQLite itself found damage (quick_check, or SQLITE_CORRUPT/NOTADB). Says what was
+ * kept (the file, untouched) and offers the newest backup as a choice: opening it would lose the
+ * edits made since, so QuyTap never switches to it by itself.
+ */
+export function corruptFile(path: string, reason: string, latestBackup: BackupNote | null = null): ApiError {
   const name = basename(path);
+  const vi = latestBackup
+    ? ` Nếu không cứu được tệp, có thể mở bản sao lưu gần nhất "${basename(latestBackup.path)}" (lưu lúc ${latestBackup.modified}); những thay đổi sau lúc đó không có trong bản sao lưu.`
+    : ' Không có bản sao lưu nào của tệp này trong thư mục "backups" bên cạnh nó.';
+  const en = latestBackup
+    ? ` If the file cannot be rescued, the latest backup "${basename(latestBackup.path)}" (saved ${latestBackup.modified}) can be opened; changes made after that are not in it.`
+    : ' There is no backup of this file in the "backups" folder beside it.';
   return new ApiError(
     'bad_request',
-    `Tệp "${name}" bị hỏng hoặc không đầy đủ (có thể bị cắt ngắn khi sao chép). Tệp không bị thay đổi; hãy mở bản sao lưu gần nhất.`,
-    `"${name}" is damaged or incomplete (perhaps truncated while copying). The file was not changed; open the latest backup instead.`,
-    { path, reason },
+    `Tệp "${name}" bị hỏng hoặc không đầy đủ (có thể bị cắt ngắn khi sao chép): SQLite kiểm tra thấy lỗi trong tệp. QuyTap giữ nguyên tệp, không sửa, không xóa.${vi}`,
+    `"${name}" is damaged or incomplete (perhaps truncated while copying): SQLite's check found errors in it. QuyTap kept the file as it is, neither repaired nor deleted.${en}`,
+    { path, reason, latestBackup },
+  );
+}
+
+/** The project's file or folder cannot be written: never called damaged. */
+export function readOnlyProject(path: string, opened: boolean, reason?: string): ApiError {
+  const name = basename(path);
+  const file = name ? ` "${name}"` : '';
+  const extra = name ? ` (cùng các tệp "${name}-wal", "${name}-shm" nếu có)` : ' (cùng các tệp -wal, -shm đi kèm nếu có)';
+  const extraEn = name ? ` (with "${name}-wal" and "${name}-shm" if present)` : ' (with its -wal and -shm files if present)';
+  const vi = `Tệp dự án${file} chỉ đọc (tệp, thư mục hoặc ổ đĩa không cho ghi), nên ${opened ? 'không sửa được' : 'không mở được'}: hãy chép sang thư mục có quyền ghi${extra} rồi mở bản chép.`;
+  const en = `Project file${file} is read-only (the file, folder or disk cannot be written), so it ${opened ? 'cannot be edited' : 'cannot be opened'}: copy it to a folder you can write to${extraEn} and open the copy.`;
+  return new ApiError('forbidden', vi, en, { ...(path ? { path } : {}), readOnly: true, ...(reason ? { reason } : {}) });
+}
+
+export function readOnlyBackup(path: string): ApiError {
+  const name = basename(path);
+  return new ApiError(
+    'forbidden',
+    `Dự án "${name}" đang mở chỉ đọc (tệp, thư mục hoặc ổ đĩa không cho ghi): tệp không thay đổi được nên QuyTap không sao lưu nó. Muốn có một bản riêng, hãy chép tệp sang thư mục có quyền ghi.`,
+    `Project "${name}" is open read-only (the file, folder or disk cannot be written): it cannot change, so QuyTap does not back it up. For a copy of your own, copy the file to a folder you can write to.`,
+    { path, readOnly: true },
+  );
+}
+
+export function diskFull(code: string): ApiError {
+  return new ApiError(
+    'internal',
+    'Ổ đĩa chứa tệp dự án đã đầy: thay đổi vừa rồi chưa được lưu (những gì đã lưu trước đó vẫn còn nguyên). Hãy giải phóng chỗ trống trên ổ đĩa rồi làm lại.',
+    'The disk holding the project file is full: the last change was not saved (everything saved before is intact). Free some space on the disk and do it again.',
+    { sqlite: code, diskFull: true },
+  );
+}
+
+export function busyError(code: string, opening = false): ApiError {
+  if (opening)
+    return new ApiError(
+      'conflict',
+      'Tệp dự án đang bị chương trình khác khóa (ví dụ QGIS đang sửa tệp), nên chưa mở được. Hãy đóng chương trình đó hoặc thử lại sau.',
+      'The project file is locked by another program (QGIS editing it, for example), so it could not be opened. Close that program or try again later.',
+      { sqlite: code, retryable: true },
+    );
+  return new ApiError(
+    'conflict',
+    'Tệp dự án đang bị chương trình khác khóa để ghi (ví dụ QGIS đang sửa tệp), nên thay đổi chưa được lưu. Hãy đóng chương trình đó hoặc thử lại sau.',
+    'The project file is locked for writing by another program (QGIS editing it, for example), so the change was not saved. Close that program or try again later.',
+    { sqlite: code, retryable: true },
   );
 }
 
@@ -117,30 +179,24 @@ export function isSqliteError(e: unknown): e is Error & { code: string } {
 }
 
 /** SQLite's own errors become ApiErrors; ours pass through untouched. */
-export function translateSqliteError(e: unknown): unknown {
+export function translateSqliteError(e: unknown, path?: string): unknown {
   if (!isSqliteError(e)) return e;
-  if (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED')
-    return new ApiError(
-      'conflict',
-      'Tệp dự án đang được một chương trình khác ghi. Hãy thử lại sau giây lát.',
-      'The project file is being written by another program. Try again in a moment.',
-      { sqlite: e.code },
-    );
+  if (e.code.startsWith('SQLITE_BUSY') || e.code.startsWith('SQLITE_LOCKED')) return busyError(e.code);
   if (e.code.startsWith('SQLITE_CONSTRAINT'))
     return new ApiError('conflict', `Dữ liệu vi phạm ràng buộc của tệp dự án: ${e.message}`, `The data breaks a constraint of the project file: ${e.message}`, {
       sqlite: e.code,
     });
-  if (e.code === 'SQLITE_READONLY' || e.code.startsWith('SQLITE_READONLY') || e.code.startsWith('SQLITE_CANTOPEN'))
+  if (e.code.startsWith('SQLITE_READONLY') || e.code.startsWith('SQLITE_CANTOPEN')) return readOnlyProject(path ?? '', true, e.code);
+  if (e.code === 'SQLITE_CORRUPT' || e.code === 'SQLITE_NOTADB')
     return new ApiError(
-      'forbidden',
-      'Không ghi được vào tệp dự án (tệp chỉ đọc, ổ đĩa chỉ đọc hoặc không có quyền). Hãy chép tệp vào máy rồi mở lại.',
-      'The project file cannot be written (read-only file or disk, or no permission). Copy it to this computer and open it again.',
+      'internal',
+      'SQLite thấy lỗi trong tệp dự án ở phần đang đọc hoặc ghi; thay đổi vừa rồi chưa được lưu và tệp được giữ nguyên. Hãy đóng dự án rồi mở lại để QuyTap kiểm tra tệp.',
+      'SQLite found an error in the part of the project file being read or written; the last change was not saved and the file was kept as it is. Close the project and open it again so that QuyTap checks the file.',
       { sqlite: e.code },
     );
-  if (e.code === 'SQLITE_CORRUPT' || e.code === 'SQLITE_NOTADB')
-    return new ApiError('internal', 'Tệp dự án bị hỏng. Hãy mở bản sao lưu gần nhất.', 'The project file is damaged. Open the latest backup.', { sqlite: e.code });
-  if (e.code === 'SQLITE_FULL' || e.code === 'SQLITE_IOERR' || e.code.startsWith('SQLITE_IOERR'))
-    return new ApiError('internal', 'Không ghi được tệp dự án (ổ đĩa đầy hoặc lỗi ổ đĩa). Dữ liệu chưa được lưu.', 'Could not write the project file (disk full or disk error). Nothing was saved.', {
+  if (e.code === 'SQLITE_FULL') return diskFull(e.code);
+  if (e.code.startsWith('SQLITE_IOERR'))
+    return new ApiError('internal', 'Không ghi hoặc đọc được tệp dự án (lỗi ổ đĩa). Thay đổi vừa rồi chưa được lưu.', 'Could not read or write the project file (disk error). The last change was not saved.', {
       sqlite: e.code,
     });
   return new ApiError('internal', `Lỗi cơ sở dữ liệu: ${e.message}`, `Database error: ${e.message}`, { sqlite: e.code });

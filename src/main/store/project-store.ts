@@ -1,6 +1,6 @@
 // One open project file. All reads and writes of project data go through this class.
 import { randomUUID } from 'node:crypto';
-import { constants, copyFileSync, existsSync, linkSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, linkSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api';
@@ -9,11 +9,12 @@ import { applyEdit, checkAuthor, checkId, checkTable, type EditDeps } from './ap
 import { getAttachmentData, putAttachmentData } from './attachment-data';
 import { exchangeAccess, type ExchangeAccess } from './exchange-package';
 import { historyOf, prepareAuditInsert, settingsHistoryOf, type SettingsAuditEntry } from './audit-log';
-import { backupTo } from './backup';
+import { backupError, backupTo } from './backup';
 import { openReadOnly, openWritable } from './connection';
 import { EditJournal } from './edit-journal';
-import { notAProject, translateSqliteError, validationError } from './errors';
-import { inspectProjectFile } from './file-checks';
+import { notAProject, readOnlyBackup, readOnlyProject, translateSqliteError, validationError } from './errors';
+import { checkOpenedProject, damageOf, hasWalContent, inspectProjectFile, looksTruncated, preflightProjectFile } from './file-checks';
+import { acquireProjectLock, type ProjectLock } from './project-lock';
 import { GPKG_APPLICATION_ID, GPKG_USER_VERSION } from './gpkg-core';
 import {
   createMetaTable,
@@ -61,8 +62,14 @@ export interface StoreInfo {
 export interface OpenOptions {
   /** Tests inject extra steps to exercise the mechanism; the app uses MIGRATIONS. */
   migrations?: readonly Migration[];
-  /** SQLite quick_check at open (default true): catches damaged files before anything is written. */
+  /** SQLite quick_check at open (default: when the file was not closed cleanly or looks truncated). */
   quickCheck?: boolean;
+  /**
+   * 'write' (default): take the project's write lock and open read-write (read-only if the file or
+   * folder cannot be written). 'read': readers (`quytap info|check|print`) neither lock nor write,
+   * so they work while the app has the project open.
+   */
+  access?: 'read' | 'write';
 }
 
 function removeQuietly(path: string): void {
@@ -97,11 +104,18 @@ export class ProjectStore {
   private readonly stmts: StatementCache;
   private readonly deps: EditDeps;
 
+  /** Opened read-only (the file or its folder cannot be written, or a reader asked): edits fail, saying why. */
+  readonly readOnly: boolean;
+  private readonly lock: ProjectLock | null;
+
   private constructor(
     private readonly db: Database.Database,
     readonly path: string,
     readonly crs: WorkingCrs,
+    mode: { readOnly: boolean; lock: ProjectLock | null } = { readOnly: false, lock: null },
   ) {
+    this.readOnly = mode.readOnly;
+    this.lock = mode.lock;
     this.stmts = new StatementCache(db);
     this.deps = { db, stmts: this.stmts, journal: new EditJournal(db, this.stmts), srsId: crs.srsId, domain: crsDomain(crs.code), audit: prepareAuditInsert(db) };
   }
@@ -155,38 +169,61 @@ export class ProjectStore {
   }
 
   /**
-   * Opens an existing project; refuses anything else without modifying it. SQLite's quick_check
-   * (about 3 ms per 1,000 features) runs when the file was not closed cleanly — its WAL is still
-   * there after a crash or kill — or when asked; a clean close removes the WAL, and the cheap
-   * checks (header, size against page count) always run.
+   * Opens an existing project; refuses anything else without modifying it. Wrong files are refused
+   * from their bytes alone; damage is judged by SQLite after it has opened the file (which replays
+   * the WAL a crash or kill left), by quick_check (about 3 ms per 1,000 features) when the file was
+   * not closed cleanly, looks truncated, or when asked. A project whose file or folder cannot be
+   * written opens read-only (edits answer why not); one another process has open for writing is
+   * refused, naming it (project-lock.ts).
    */
   static open(path: string, options: OpenOptions = {}): ProjectStore {
     const migrations = options.migrations ?? MIGRATIONS;
     const known = migrations[migrations.length - 1]!.version;
-    const facts = inspectProjectFile(path, { quickCheck: options.quickCheck ?? leftUnclean(path) });
-    if (facts.schemaVersion > known) throw newerSchemaError(path, facts.schemaVersion, known);
-    if (facts.schemaVersion < 1) throw notAProject(path, 'project creation never finished (schema version 0)');
+    preflightProjectFile(path);
+    const quickCheck = options.quickCheck ?? (hasWalContent(path) || looksTruncated(path));
+    const wantWrite = options.access !== 'read';
+    let lock = wantWrite && canWrite(path) ? lockOrNull(path) : null;
 
     let db: Database.Database | null = null;
     try {
-      db = openWritable(path);
-      if (pendingMigrations(readSchemaVersion(db), migrations).length) {
+      db = lock ? openWritableOrNull(path) : null;
+      const readOnly = !db;
+      if (!db) {
+        lock?.release(); // nothing to guard: this process will not write either
+        lock = null;
+        db = openReadOnlyOrRefuse(path);
+      }
+      const facts = checkOpenedProject(db, path, { quickCheck });
+      if (facts.schemaVersion > known) throw newerSchemaError(path, facts.schemaVersion, known);
+      if (facts.schemaVersion < 1) throw notAProject(path, 'project creation never finished (schema version 0)');
+      if (pendingMigrations(facts.schemaVersion, migrations).length) {
+        if (readOnly && !wantWrite && canWrite(path)) {
+          // A reader of an older file: the upgrade needs a writer.
+          db.close();
+          db = null;
+          return ProjectStore.open(path, { ...options, access: 'write' });
+        }
+        if (readOnly) throw readOnlyProject(path, false, 'the file needs an upgrade of its schema');
         // A consistent copy of the file as it was, in case an upgrade step turns out wrong.
         const copy = join(dirname(path), `${basename(path, '.gpkg')}-before-v${known}-${Date.now()}.gpkg`);
         db.prepare('VACUUM INTO ?').run(copy);
         runMigrations(db, migrations);
       }
-      return new ProjectStore(db, path, readWorkingCrs(db));
+      return new ProjectStore(db, path, readWorkingCrs(db), { readOnly, lock });
     } catch (e) {
-      db?.close();
-      throw translateSqliteError(e);
+      try {
+        db?.close();
+      } finally {
+        lock?.release();
+      }
+      throw translateSqliteError(damageOf(e, path), path);
     }
   }
 
   /** The project's title for file lists, read without opening for writing; null if unreadable. */
   static peekTitle(path: string): string | null {
     try {
-      inspectProjectFile(path, { quickCheck: false });
+      if (!inspectProjectFile(path)) return null;
       const db = openReadOnly(path);
       try {
         const r = db.prepare('SELECT json FROM qt_settings WHERE id = 1').get() as { json: string } | undefined;
@@ -205,7 +242,7 @@ export class ProjectStore {
     try {
       return fn();
     } catch (e) {
-      throw translateSqliteError(e);
+      throw translateSqliteError(e, this.path);
     }
   }
 
@@ -224,13 +261,22 @@ export class ProjectStore {
     }
   }
 
+  /** Never throws: it runs at shutdown, where a read-only or full disk must not crash the app. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     try {
-      this.db.pragma('optimize');
-    } finally {
+      // only a hint for the query planner; it writes, so a read-only project skips it
+      if (!this.readOnly) this.db.pragma('optimize');
+    } catch {
+      /* a full or read-only disk: the statistics stay as they were */
+    }
+    try {
       this.db.close();
+    } catch (e) {
+      console.error(`[store] closing ${this.path} failed`, e);
+    } finally {
+      this.lock?.release();
     }
   }
 
@@ -341,10 +387,12 @@ export class ProjectStore {
   /** Writes `<dir>/<name>-YYYYMMDD-HHMMSS.gpkg` and keeps the newest `keep` of them. */
   async backup(dir: string, keep: number): Promise<string> {
     this.run(() => undefined);
+    // A read-only file cannot change, and SQLite's backup of it stalls (SQLITE_BUSY on every step).
+    if (this.readOnly) throw readOnlyBackup(this.path);
     try {
       return await backupTo(this.db, this.path, dir, keep);
     } catch (e) {
-      throw translateSqliteError(e);
+      throw translateSqliteError(backupError(e, this.path, dir), this.path);
     }
   }
 
@@ -382,10 +430,54 @@ export class ProjectStore {
   }
 }
 
-function leftUnclean(path: string): boolean {
+/** Both the file and its folder (where SQLite keeps -wal and -shm, and we keep the lock) writable. */
+function canWrite(path: string): boolean {
   try {
-    return statSync(`${path}-wal`).size > 0;
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return true;
   } catch {
     return false;
+  }
+}
+
+const READ_ONLY_FS = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/** The write lock, or null when the folder refuses the lock file (then the project opens read-only). */
+function lockOrNull(path: string): ProjectLock | null {
+  try {
+    return acquireProjectLock(path);
+  } catch (e) {
+    if (READ_ONLY_FS.has((e as NodeJS.ErrnoException).code ?? '')) return null;
+    throw e;
+  }
+}
+
+/** A read-write connection, or null when SQLite finds it cannot write there after all. */
+function openWritableOrNull(path: string): Database.Database | null {
+  try {
+    return openWritable(path);
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || READ_ONLY_FS.has(code)) return null;
+    throw e;
+  }
+}
+
+/**
+ * A read-only connection, checked usable at once. In a read-only folder SQLite can read a WAL-mode
+ * file only if its -wal and -shm are already there; otherwise the sentence says what to do.
+ */
+function openReadOnlyOrRefuse(path: string): Database.Database {
+  let db: Database.Database | null = null;
+  try {
+    db = openReadOnly(path);
+    db.pragma('schema_version', { simple: true }); // the first read is where SQLite opens the WAL
+    return db;
+  } catch (e) {
+    db?.close();
+    const code = (e as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || READ_ONLY_FS.has(code)) throw readOnlyProject(path, false, code);
+    throw e;
   }
 }
