@@ -204,7 +204,8 @@ describe('refusing what is not a raster MBTiles, leaving the project unchanged',
 
   it('refuses file names that leave the imports folder', async () => {
     expect((await env.callErr('basemaps.add', { file: '../krong-no.gpkg' })).code).toBe('validation');
-    expect((await env.callErr('basemaps.inspect', { file: '.hidden' })).code).toBe('forbidden');
+    // A hidden name is refused at the contract's edge, before any folder is looked at.
+    expect((await env.callErr('basemaps.inspect', { file: '.hidden' })).code).toBe('validation');
     expect((await env.callErr('basemaps.add', { file: 'missing.mbtiles' })).code).toBe('not_found');
     expect(readFileSync(env.projectPath).length).toBeGreaterThan(0);
   });

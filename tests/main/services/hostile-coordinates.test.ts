@@ -77,6 +77,7 @@ describe('hostile coordinates: a project that already holds such rows', () => {
       put: [grave(AT, 'M-01'), grave([AT[0] + 500, AT[1] + 500], 'M-02'), grave([AT[0] + 1000, AT[1]], 'M-18'), grave([AT[0] + 2000, AT[1]], 'M-39')],
     });
     [ids.a, ids.b, ids.e18, ids.e39] = r.rows.map((x) => x.id);
+    env.services.close();
     // Written as a file from before the domain check could hold them (raw SQL, R-tree triggers included).
     const db = new Database(path);
     registerSqlFunctions(db);
@@ -98,6 +99,8 @@ describe('hostile coordinates: a project that already holds such rows', () => {
     expect(graves.extent![3]).toBeCloseTo(AT[1] + 500, -1);
     const again = await env.call('project.info', {});
     expect(again.extent).toEqual(info.extent);
+    // Let the next test's own process take the project (one writer process per project file).
+    env.services.close();
   });
 
   it('review.run answers (in a process of its own, stopped after 10 s) and names both rows; the other checks skip them', () => {
