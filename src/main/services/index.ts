@@ -18,7 +18,9 @@ import { draftingHandlers } from './drafting';
 import { basemapBinary, basemapHandlers } from './basemap';
 import { exchangeHandlers, exportDownload } from './exchange';
 import { printHandlers } from './print';
-import { guardEdit, guardReplay, reviewHandlers } from './review';
+import { reviewHandlers } from './review';
+import { loadGeos, type Geos } from '../review/geos';
+import { installWriteRules } from '../review/write-rules';
 import { createDemoProject, DEMO_FILE_NAME } from './demo-project';
 import { ProjectPaths } from './projects';
 import { writePathIn } from './safe-names';
@@ -38,6 +40,11 @@ export async function createServices(opts: ServicesOptions) {
   let store: ProjectStore | null = null;
   let storePath: string | null = null;
   let operator: Operator | null = null;
+  // GEOS finds each written feature's commune (write-rules.ts). Loaded in the background: the
+  // window does not wait for it, and it is ready long before anyone draws or imports.
+  let geos: Geos | null = null;
+  const geosLoading = loadGeos().then((g) => (geos = g));
+  geosLoading.catch((e) => console.error('GEOS could not be loaded:', e));
 
   const author = () => operator?.name ?? userInfo().username ?? 'unknown';
   const need = (): ProjectStore => {
@@ -83,6 +90,8 @@ export async function createServices(opts: ServicesOptions) {
 
   function openPath(path: string): Output<'project.info'> {
     const next = ProjectStore.open(path);
+    // The one place the rules on writes are attached: every write path reaches the store's writer.
+    installWriteRules(next, { operator: () => operator, geos: () => geos });
     store?.close();
     store = next;
     storePath = path;
@@ -186,21 +195,18 @@ export async function createServices(opts: ServicesOptions) {
     'records.query': (q) => need().searchRecords(q.table, q.search ?? '', q.filter ?? {}, q.limit, q.offset, q.includeDeleted),
     'links.of': (q) => need().linksOf(q.table, q.id),
     'edits.apply': (edit) => {
-      guardEdit(ctx, edit);
       const r = need().applyEdit(edit, author());
       changed([...new Set(r.rows.map((x) => x.table))], r.editId);
       return r;
     },
     'edits.undo': () => {
       const s = need();
-      guardReplay(ctx, 'undo');
       const result = s.undo(author());
       if (result) changed([...new Set(result.rows.map((x) => x.table))], result.editId);
       return { result, state: s.undoState(author()) };
     },
     'edits.redo': () => {
       const s = need();
-      guardReplay(ctx, 'redo');
       const result = s.redo(author());
       if (result) changed([...new Set(result.rows.map((x) => x.table))], result.editId);
       return { result, state: s.undoState(author()) };
@@ -221,6 +227,8 @@ export async function createServices(opts: ServicesOptions) {
     paths,
     openPath,
     openDemo,
+    /** Resolves when GEOS is loaded (writes of areas need it to find their commune). */
+    ready: geosLoading.then(() => undefined),
     /** Who is editing, for the adapters' CallContext. */
     operatorName: author,
     currentOperator: author,

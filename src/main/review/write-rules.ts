@@ -1,0 +1,71 @@
+// The rules every write to a project goes through, installed once per open project as the store's
+// write hook (ProjectStore.setWriteHook): drawing, imports, package merges, attachments, undo, redo
+// and any hand-made request all reach the store's one writer, so none of them can skip these.
+// For each row: a feature's commune is computed from its geometry (commune-locator.ts), whatever the
+// caller wrote in commune_code; then the permissions decide (permissions.ts).
+import { ApiError, type Operator } from '../../shared/api';
+import type { Row, TableName } from '../../shared/model';
+import type { PlannedWrite, ProjectStore, WriteHook } from '../store';
+import { CommuneLocator } from './commune-locator';
+import { communeUnits } from './commune-units';
+import type { Geos } from './geos';
+import { communesTouched, editRefusal, placedByGeometry } from './permissions';
+
+export interface WriteRulesOptions {
+  /** Who is writing now (null: nobody chose a name and role, e.g. the command line). */
+  operator: () => Operator | null;
+  /** GEOS, once loaded (it loads in the background when the services start). */
+  geos: () => Geos | null;
+}
+
+function geosNotReady(): ApiError {
+  return new ApiError(
+    'conflict',
+    'QuyTap đang nạp thư viện hình học để xác định xã của đối tượng; chưa lưu gì. Hãy thử lại sau vài giây.',
+    'QuyTap is still loading the geometry library that finds each feature’s commune; nothing was saved. Try again in a few seconds.',
+  );
+}
+
+function allRows(store: ProjectStore, table: TableName, filter: Record<string, string>): Row[] {
+  const out: Row[] = [];
+  for (let offset = 0; ; offset += 10_000) {
+    const r = store.query(table, { filter, limit: 10_000, offset });
+    out.push(...r.rows);
+    if (!r.truncated) return out;
+  }
+}
+
+export function installWriteRules(store: ProjectStore, opts: WriteRulesOptions): void {
+  let kept: { key: string; locator: CommuneLocator } | null = null;
+
+  /** The locator for the boundaries as they are now (rebuilt only when they or the commune list change). */
+  const locatorNow = (): CommuneLocator => {
+    const units = communeUnits(allRows(store, 'admin_units', { level: 'commune' }), store.getSettings());
+    const key = JSON.stringify([...units.values()].map((r) => [r.id, r.meta.version]));
+    if (kept?.key === key) return kept.locator;
+    const geos = opts.geos();
+    if (!geos) throw geosNotReady();
+    kept?.locator.dispose();
+    kept = { key, locator: new CommuneLocator(geos, units) };
+    return kept.locator;
+  };
+
+  const hook: WriteHook = () => {
+    const op = opts.operator();
+    const states = store.review().states();
+    const s = {
+      approved: new Set(states.filter((x) => x.state === 'approved').map((x) => x.communeCode)),
+      submitted: new Set(states.filter((x) => x.state === 'submitted').map((x) => x.communeCode)),
+      names: new Map(store.getSettings().communes.map((c) => [c.code, c.name])),
+    };
+    let locator: CommuneLocator | null = null;
+    const get = (t: TableName, id: string) => store.get(t, id);
+    return (w: PlannedWrite) => {
+      const placed = placedByGeometry(w.table) && w.after.geometry !== null && !w.after.deleted;
+      if (placed) w.after.props.commune_code = (locator ??= locatorNow()).locate(w.after.geometry!);
+      const refusal = editRefusal(op, communesTouched(w, placed, get), s);
+      if (refusal) throw refusal;
+    };
+  };
+  store.setWriteHook(hook);
+}
