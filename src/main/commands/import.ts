@@ -78,7 +78,7 @@ export async function importCommand(args: string[]): Promise<void> {
   const store = ProjectStore.open(resolve(project));
   // The same rules as the app's writes: each feature's commune from its geometry, locked maps refused.
   const geos = await loadGeos();
-  installWriteRules(store, { operator: () => null, geos: () => geos });
+  installWriteRules(store, { operator: () => null, geos });
   try {
     const files = filesForPath(resolve(file));
     const encoding = values.encoding as (typeof DBF_ENCODING_NAMES)[number] | undefined;

@@ -3,7 +3,7 @@
 // and any hand-made request all reach the store's one writer, so none of them can skip these.
 // For each row: a feature's commune is computed from its geometry (commune-locator.ts), whatever the
 // caller wrote in commune_code; then the permissions decide (permissions.ts).
-import { ApiError, type Operator } from '../../shared/api';
+import type { Operator } from '../../shared/api';
 import type { Row, TableName } from '../../shared/model';
 import type { PlannedWrite, ProjectStore, WriteHook } from '../store';
 import { CommuneLocator } from './commune-locator';
@@ -14,16 +14,8 @@ import { communesTouched, editRefusal, placedByGeometry } from './permissions';
 export interface WriteRulesOptions {
   /** Who is writing now (null: nobody chose a name and role, e.g. the command line). */
   operator: () => Operator | null;
-  /** GEOS, once loaded (it loads in the background when the services start). */
-  geos: () => Geos | null;
-}
-
-function geosNotReady(): ApiError {
-  return new ApiError(
-    'conflict',
-    'QuyTap đang nạp thư viện hình học để xác định xã của đối tượng; chưa lưu gì. Hãy thử lại sau vài giây.',
-    'QuyTap is still loading the geometry library that finds each feature’s commune; nothing was saved. Try again in a few seconds.',
-  );
+  /** GEOS (loaded before any project opens: loadGeos()). */
+  geos: Geos;
 }
 
 function allRows(store: ProjectStore, table: TableName, filter: Record<string, string>): Row[] {
@@ -43,10 +35,8 @@ export function installWriteRules(store: ProjectStore, opts: WriteRulesOptions):
     const units = communeUnits(allRows(store, 'admin_units', { level: 'commune' }), store.getSettings());
     const key = JSON.stringify([...units.values()].map((r) => [r.id, r.meta.version]));
     if (kept?.key === key) return kept.locator;
-    const geos = opts.geos();
-    if (!geos) throw geosNotReady();
     kept?.locator.dispose();
-    kept = { key, locator: new CommuneLocator(geos, units) };
+    kept = { key, locator: new CommuneLocator(opts.geos, units) };
     return kept.locator;
   };
 
