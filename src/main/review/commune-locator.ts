@@ -34,6 +34,11 @@ export class CommuneLocator {
     }
   }
 
+  /** Whether the project has a (readable) boundary for this commune. */
+  has(code: string): boolean {
+    return this.units.some((u) => u.code === code);
+  }
+
   /** The commune's code, or null when the geometry lies outside every commune. */
   locate(g: Geometry): string | null {
     const box = geometryExtent(g);

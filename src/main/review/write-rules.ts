@@ -27,6 +27,19 @@ function allRows(store: ProjectStore, table: TableName, filter: Record<string, s
   }
 }
 
+/**
+ * The commune the geometry lies in. Outside every boundary, a code naming a commune that has no
+ * boundary in the project yet is kept: there is nothing to judge it by (the review reports the
+ * missing boundary as an error), and the rules still apply to the commune it names.
+ */
+function communeOf(w: PlannedWrite, locator: CommuneLocator): { code: string | null; located: boolean } {
+  const found = locator.locate(w.after.geometry!);
+  if (found) return { code: found, located: true };
+  const claimed = w.after.props.commune_code;
+  if (typeof claimed === 'string' && claimed !== '' && !locator.has(claimed)) return { code: claimed, located: false };
+  return { code: null, located: true };
+}
+
 export function installWriteRules(store: ProjectStore, opts: WriteRulesOptions): void {
   let kept: { key: string; locator: CommuneLocator } | null = null;
 
@@ -51,8 +64,12 @@ export function installWriteRules(store: ProjectStore, opts: WriteRulesOptions):
     let locator: CommuneLocator | null = null;
     const get = (t: TableName, id: string) => store.get(t, id);
     return (w: PlannedWrite) => {
-      const placed = placedByGeometry(w.table) && w.after.geometry !== null && !w.after.deleted;
-      if (placed) w.after.props.commune_code = (locator ??= locatorNow()).locate(w.after.geometry!);
+      let placed = placedByGeometry(w.table) && w.after.geometry !== null && !w.after.deleted;
+      if (placed) {
+        const c = communeOf(w, (locator ??= locatorNow()));
+        w.after.props.commune_code = c.code;
+        placed = c.located;
+      }
       const refusal = editRefusal(op, communesTouched(w, placed, get), s);
       if (refusal) throw refusal;
     };

@@ -6,7 +6,6 @@ import type { ReviewComment, NewComment } from '../../shared/review/comment';
 import type { ReviewState } from '../../shared/review/state';
 import type { TableName } from '../../shared/model';
 import { notFoundComment } from './review-errors';
-import { checkAuthor } from './apply-edit';
 import { hasReviewTables, migrateToV2 } from './schema-v2-review';
 
 /** Pseudo-tables under which the review acts appear in qt_audit_log. */

@@ -2,7 +2,6 @@
 // package merge, undo, redo, a hand-made request), and a submitted map is frozen for its staff.
 // Driven through the real dispatcher on the demo project (Nam Đà is one of its communes).
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -211,4 +210,27 @@ describe('a grave outside every commune', () => {
     expect(check.status).toBe(1);
     expect(check.stdout).toMatch(new RegExp(`^LỖI\tcommune\\.unassigned\t-\tgraves/${g.id}\t.*không thuộc xã nào của dự án`, 'm'));
   }, 120_000);
+});
+
+describe('a project whose communes have no boundary yet', () => {
+  it('keeps the commune the writer names (nothing to judge it by); one with a boundary is computed', async () => {
+    const env = await boot();
+    await env.call('project.create', {
+      fileName: 'moi.gpkg',
+      settings: { title: 'Dự án mới', province: { code: '67', name: 'Đắk Nông' }, communes: [{ code: '24682', name: 'Đắk Drô' }, { code: '24700', name: 'Nâm Nung' }] },
+    });
+    await env.call('session.setOperator', { name: 'Cán bộ xã Đắk Drô', role: 'commune_staff', communeCode: '24682' });
+    const at = { type: 'Point' as const, coordinates: [450_000, 1_380_000] };
+    const r = await env.call('edits.apply', { put: [{ table: 'graves', geometry: at, props: { ...GRAVE_DEFAULTS, commune_code: '24682' } }] });
+    expect((await env.call('rows.get', { table: 'graves', id: r.rows[0]!.id })).props.commune_code).toBe('24682');
+    expect((await env.callErr('edits.apply', { put: [{ table: 'graves', geometry: at, props: { ...GRAVE_DEFAULTS, commune_code: '24700' } }] })).vi).toMatch(
+      /Cán bộ xã Đắk Drô không được sửa đối tượng của xã Nâm Nung/,
+    );
+    // Once Nâm Nung has a boundary around that place, the place decides.
+    const ring = [[449_000, 1_379_000], [451_000, 1_379_000], [451_000, 1_381_000], [449_000, 1_381_000], [449_000, 1_379_000]];
+    await env.call('session.setOperator', { name: 'Quản trị', role: 'admin', communeCode: null });
+    await env.call('edits.apply', { put: [{ table: 'admin_units', geometry: { type: 'Polygon', coordinates: [ring] }, props: { code: '24700', name: 'Nâm Nung', level: 'commune' } }] });
+    const again = await env.call('edits.apply', { put: [{ table: 'graves', geometry: at, props: { ...GRAVE_DEFAULTS, commune_code: '24682' } }] });
+    expect((await env.call('rows.get', { table: 'graves', id: again.rows[0]!.id })).props.commune_code).toBe('24700');
+  });
 });
