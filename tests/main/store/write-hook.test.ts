@@ -28,7 +28,7 @@ describe('the write hook', () => {
     // Moved east: the hook sees the merged row (stored props + patch, new geometry).
     store.applyEdit({ put: [{ table: 'graves', id: w!.id, baseVersion: 1, geometry: { type: 'Point', coordinates: [X0 + 200, Y0] } }] }, AUTHOR);
     expect(store.get('graves', w!.id)!.props.commune_code).toBe('EAST');
-    expect(store.history('graves', w!.id).at(-1)!.after!.props.commune_code).toBe('EAST');
+    expect((store.history('graves', w!.id).at(-1)!.after as { props: { commune_code: string } }).props.commune_code).toBe('EAST');
     store.undo(AUTHOR);
     expect(store.get('graves', w!.id)!.props.commune_code).toBe('WEST');
     store.redo(AUTHOR);
