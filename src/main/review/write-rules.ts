@@ -40,7 +40,8 @@ function communeOf(w: PlannedWrite, locator: CommuneLocator): { code: string | n
   return { code: null, located: true };
 }
 
-export function installWriteRules(store: ProjectStore, opts: WriteRulesOptions): void {
+/** Installs the rules on the store; the function returned frees their GEOS copies of the boundaries (call it when the store closes). */
+export function installWriteRules(store: ProjectStore, opts: WriteRulesOptions): () => void {
   let kept: { key: string; locator: CommuneLocator } | null = null;
 
   /** The locator for the boundaries as they are now (rebuilt only when they or the commune list change). */
@@ -75,4 +76,8 @@ export function installWriteRules(store: ProjectStore, opts: WriteRulesOptions):
     };
   };
   store.setWriteHook(hook);
+  return () => {
+    kept?.locator.dispose();
+    kept = null;
+  };
 }

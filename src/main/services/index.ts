@@ -44,6 +44,7 @@ export async function createServices(opts: ServicesOptions) {
   const jobs = createJobRegistry({ emit: opts.emit });
   let store: ProjectStore | null = null;
   let storePath: string | null = null;
+  let disposeRules: (() => void) | null = null;
   let operator: Operator | null = null;
   // GEOS finds each written feature's commune (write-rules.ts): no project opens without it.
   const geos = await geosLoading;
@@ -93,8 +94,10 @@ export async function createServices(opts: ServicesOptions) {
   function openPath(path: string): Output<'project.info'> {
     const next = ProjectStore.open(path);
     // The one place the rules on writes are attached: every write path reaches the store's writer.
-    installWriteRules(next, { operator: () => operator, geos });
+    const dispose = installWriteRules(next, { operator: () => operator, geos });
     store?.close();
+    disposeRules?.();
+    disposeRules = dispose;
     store = next;
     storePath = path;
     paths.remember(path);
@@ -253,6 +256,8 @@ export async function createServices(opts: ServicesOptions) {
     close(): void {
       store?.close();
       store = null;
+      disposeRules?.();
+      disposeRules = null;
     },
   };
 }

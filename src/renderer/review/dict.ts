@@ -73,7 +73,7 @@ const R = {
   'versions.created': ['Tạo mới', 'Created'],
   'versions.geometry': ['Vị trí / hình dạng', 'Position / shape'],
   'changes.title': ['Đã thay đổi sau khi trình: {n}', 'Changed since submission: {n}'],
-  'changes.since': ['(xã {who} trình lúc {when})', '(submitted by {who}, {when})'],
+  'changes.since': ['(trình lúc {when}, người trình: {who})', '(submitted {when} by {who})'],
   'changes.by': ['{who}, {when} · {n} lần ghi', '{who}, {when} · {n} writes'],
   'changes.deleted': ['đã xóa', 'deleted'],
   'confirm.approve.title': ['Phê duyệt bản đồ xã {commune}?', 'Approve the map of {commune}?'],
