@@ -36,7 +36,10 @@ export function communesTouched(w: PlannedWrite, placed: boolean, get: (table: T
   };
   const before: Props = w.before?.props ?? {};
   const after: Props = w.after.props;
-  if (hasCommune(w.table)) {
+  if (w.table === 'admin_units') {
+    // A commune's boundary decides which features are its own: changing it changes that commune's map.
+    for (const p of [before, after]) if (p.level === 'commune' && code(p.code)) out.push({ code: code(p.code), how: 'stored' });
+  } else if (hasCommune(w.table)) {
     const was = code(before.commune_code);
     if (was) out.push({ code: was, how: 'stored' });
     const now = code(after.commune_code);

@@ -29,7 +29,7 @@ function replay(deps: EditDeps, authorIn: string, kind: 'undo' | 'redo'): EditRe
       ctx.bulk = bulkFor(ctx, ops.map((op) => op.table));
       const check = deps.beforeWrite?.(kind, author) ?? null;
       const applied: OpOutcome[] = ops.map((op) => {
-        if (check) check(planned(ctx, op));
+        if (check) adopt(op, planned(ctx, op), check);
         return applyOrRefuse(ctx, op, entry, kind);
       });
       ctx.bulk?.finish();
@@ -52,6 +52,18 @@ function planned(ctx: OpContext, op: StoredOp): PlannedWrite {
   const deleted = op.op === 'delete' ? true : op.op === 'restore' || op.op === 'insert' ? false : (s?.deleted ?? false);
   const content = op.row ?? { props: { ...(s?.props ?? {}) }, geometry: s?.geometry ?? null };
   return { table: op.table, id: op.id, before, after: { props: content.props, geometry: content.geometry, deleted } };
+}
+
+/**
+ * Shows the hook the row and, when it changed the content of a bare restore (the commune of a row
+ * brought back where the boundaries now say otherwise), restores with that content: what is written
+ * is what the hook judged.
+ */
+function adopt(op: StoredOp, w: PlannedWrite, check: (w: PlannedWrite) => void): void {
+  if (op.op !== 'restore' || op.row) return check(w);
+  const before = JSON.stringify(w.after.props);
+  check(w);
+  if (JSON.stringify(w.after.props) !== before) op.row = { props: w.after.props, geometry: w.after.geometry };
 }
 
 /** A row's conflict becomes the sentence that says whose later change stops the undo. */

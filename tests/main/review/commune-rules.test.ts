@@ -165,6 +165,9 @@ describe('the commune of every write, and the frozen submitted map', () => {
       const imported = await importFile('sau-phe-duyet.csv', csvOf([lonLat('PD-1', spots[7]!)]));
       expect(imported.error?.vi).toMatch(/Nam Đà đã được phê duyệt/);
     }
+    // Nor may anyone move Nam Đà's boundary (it decides which features are Nam Đà's).
+    const unit = (await env.call('features.query', { table: 'admin_units', limit: 1000 })).rows.find((r) => r.props.level === 'commune' && r.props.code === ND)!;
+    expect((await hostile({ table: 'admin_units', id: unit.id, baseVersion: unit.meta.version, props: { source: 'sửa ranh giới' } })).vi).toMatch(/Nam Đà đã được phê duyệt/);
     // K's staff cannot move K's grave into the approved commune either.
     await as('Cán bộ xã K', 'commune_staff', K);
     const k = await env.call('rows.get', { table: 'graves', id: kGrave.id });

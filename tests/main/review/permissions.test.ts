@@ -33,6 +33,11 @@ describe('communesTouched', () => {
     const att = { owner_table: 'graves', owner_id: gB.id, filename: 'a.jpg' };
     expect(codes(communesTouched(write('attachments', null, att), false, get))).toEqual(['linked:B']);
   });
+  it('a commune boundary touches its commune', () => {
+    const unit = { code: 'A', name: 'Xã A', level: 'commune' };
+    expect(codes(communesTouched(write('admin_units', unit, { ...unit, source: 'x' }), false, get))).toEqual(['stored:A', 'stored:A']);
+    expect(communesTouched(write('admin_units', null, { code: '67', level: 'province' }), false, get)).toEqual([]);
+  });
   it('base tables without commune touch nothing', () => {
     expect(communesTouched(write('base_lines', null, { kind: 'road' }), false, get)).toEqual([]);
   });

@@ -37,6 +37,25 @@ describe('the write hook', () => {
     store.close();
   });
 
+  it('a row brought back by an undo takes what the hook sets (the commune the boundaries now give)', () => {
+    const store = fresh();
+    const r = store.applyEdit({ put: [{ ...grave(1), props: { ...grave(1).props, commune_code: 'OLD' } }] }, AUTHOR);
+    const id = r.rows[0]!.id;
+    store.applyEdit({ remove: [{ table: 'graves', id, baseVersion: 1 }] }, AUTHOR);
+    store.setWriteHook(() => (w) => {
+      if (!w.after.deleted) w.after.props.commune_code = 'NEW';
+    });
+    store.undo(AUTHOR);
+    const back = store.get('graves', id)!;
+    expect([back.meta.deleted, back.props.commune_code]).toEqual([false, 'NEW']);
+    // Redo deletes it again; the next undo brings it back as it was then.
+    store.setWriteHook(null);
+    store.redo(AUTHOR);
+    store.undo(AUTHOR);
+    expect(store.get('graves', id)!.props.commune_code).toBe('NEW');
+    store.close();
+  });
+
   it('a refusal on any row of an edit, undo or redo writes nothing', () => {
     const store = fresh();
     const r = store.applyEdit({ put: [grave(1), grave(2)] }, AUTHOR);
