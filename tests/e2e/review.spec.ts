@@ -1,7 +1,9 @@
 // Review, end to end in Chromium as new users would: a commune user submits; a reviewer pins a
-// comment on a grave and returns the map; the commune user sees the comment, fixes the grave and
-// resubmits; the reviewer approves; editing is refused afterwards; the district statistics list
-// the commune as approved with the conclusion's figures.
+// comment on a grave and returns the map (confirmed in a dialog); the commune user sees the
+// comment, fixes the grave, replies and resubmits (the map is frozen for them meanwhile); the
+// reviewer resolves the comment, corrects a grave, sees it listed as changed since the submission
+// and approves (confirmed); editing is refused afterwards; the district statistics list the
+// commune as approved with the conclusion's figures.
 import { expect, test, type Page } from '@playwright/test';
 
 const TOKEN = 'e2e-secret-token';
@@ -96,6 +98,11 @@ test('commune submits, reviewer returns with a comment, commune fixes and resubm
   await expect(kRow).toHaveAttribute('data-state', 'submitted');
   await expect(kRow.getByTestId('review-state')).toHaveText('Đã trình duyệt');
   await shot(page, '01-submitted');
+  // Submitted: frozen for the commune until the district returns it.
+  const g1 = await invoke(page, 'rows.get', { table: 'graves', id: grave.id });
+  expect(await tryInvoke(page, 'edits.apply', { put: [{ table: 'graves', id: grave.id, baseVersion: g1.meta.version, props: { description: 'sửa sau khi trình' } }] })).toMatch(
+    new RegExp(`^forbidden: Bản đồ xã ${Kname} đã trình duyệt; chờ huyện trả lại để sửa`),
+  );
 
   // 2. The reviewer checks the district, pins a comment on the grave and returns the map.
   await becomeOperator(page, 'Thẩm định viên huyện', 'reviewer');
@@ -120,6 +127,14 @@ test('commune submits, reviewer returns with a comment, commune fixes and resubm
   await page.getByTestId('review-note').fill('Sửa theo góp ý trên bản đồ');
   await page.getByTestId('review-tab-communes').click();
   await kRow.getByTestId('review-act-return').click();
+  // Returning is asked once more; cancelling leaves the map as it was.
+  const confirm = page.getByTestId('review-confirm');
+  await expect(confirm).toContainText(`Trả lại bản đồ xã ${Kname}?`);
+  await page.getByTestId('review-confirm-cancel').click();
+  await expect(confirm).toBeHidden();
+  await expect(kRow).toHaveAttribute('data-state', 'submitted');
+  await kRow.getByTestId('review-act-return').click();
+  await page.getByTestId('review-confirm-ok').click();
   await expect(kRow).toHaveAttribute('data-state', 'returned');
   const pinned = (await invoke(page, 'review.comments', { communeCode: K }))[0];
   expect(pinned).toMatchObject({ table: 'graves', featureId: grave.id, author: 'Thẩm định viên huyện', resolved: false });
@@ -142,8 +157,9 @@ test('commune submits, reviewer returns with a comment, commune fixes and resubm
   await comment.getByTestId('review-reply-text').fill('Đã dời mộ về đúng vị trí theo phiếu 01.');
   await comment.getByTestId('review-reply-save').click();
   await expect(comment.getByTestId('review-reply')).toContainText('Đã dời mộ');
-  await comment.getByTestId('review-resolve').click();
-  await expect(page.getByTestId('review-returned-banner')).toBeHidden();
+  // Whether the answer settles the comment is the reviewer's to say: staff have no resolve box.
+  await expect(comment.getByTestId('review-resolve')).toHaveCount(0);
+  await expect(comment.getByTestId('review-resolved-state')).toHaveText('Chưa xử lý');
   await page.getByTestId('review-tab-communes').click();
   await kRow.getByTestId('review-act-submit').click();
   await expect(kRow).toHaveAttribute('data-state', 'submitted');
@@ -152,14 +168,29 @@ test('commune submits, reviewer returns with a comment, commune fixes and resubm
   await becomeOperator(page, 'Thẩm định viên huyện', 'reviewer');
   await page.getByTestId('review-tab-comments').click();
   await page.getByTestId('review-comments').locator('label', { hasText: 'Chỉ góp ý chưa xử lý' }).locator('input').uncheck();
+  await page.getByTestId('review-comment').getByTestId('review-resolve').click();
   await expect(page.getByTestId('review-comment')).toHaveAttribute('data-resolved', 'true');
   await page.getByTestId('review-versions-toggle').click();
   const versions = page.getByTestId('review-version');
   await expect(versions.last()).toContainText('Sửa vị trí mộ theo góp ý');
   await expect(versions.last()).toContainText('Vị trí / hình dạng');
   await shot(page, '04a-versions');
+  // The reviewer corrects the grave's description: the submitted map now differs from what the commune sent.
   await page.getByTestId('review-tab-communes').click();
+  await page.getByTestId('review-commune').selectOption(K);
+  const changes = page.getByTestId('review-changes');
+  await expect(changes).toContainText('Đã thay đổi sau khi trình: 0');
+  const g2 = await invoke(page, 'rows.get', { table: 'graves', id: grave.id });
+  await invoke(page, 'edits.apply', { label: 'Thẩm định sửa mô tả', put: [{ table: 'graves', id: grave.id, baseVersion: g2.meta.version, props: { description: 'thẩm định ghi rõ vị trí' } }] });
+  await expect(changes).toContainText('Đã thay đổi sau khi trình: 1');
+  await expect(changes.getByTestId('review-change')).toHaveAttribute('data-id', grave.id);
+  await expect(changes.getByTestId('review-change')).toContainText('Thẩm định viên huyện');
+  await changes.getByTestId('review-change').click();
+  await shot(page, '04b-changed-since-submission');
   await kRow.getByTestId('review-act-approve').click();
+  await expect(page.getByTestId('review-confirm')).toContainText(`Phê duyệt bản đồ xã ${Kname}?`);
+  await expect(page.getByTestId('review-confirm')).toContainText('1 đối tượng đã thay đổi sau khi xã trình');
+  await page.getByTestId('review-confirm-ok').click();
   await expect(kRow).toHaveAttribute('data-state', 'approved');
   await expect(kRow.getByTestId('review-act-unlock')).toBeVisible();
   await shot(page, '04-approved');
@@ -214,19 +245,23 @@ test('a reviewer runs the checks and a click on a finding zooms the map to the f
   await page.getByTestId('review-button').click();
   await becomeOperator(page, 'Thẩm định viên huyện', 'reviewer');
 
-  // A grave of Đắk Sắk drawn 30 km away: outside its commune.
+  // A small search area drawn inside one of Đắk Sắk's: an overlap, an error. (A grave moved away
+  // would simply belong to the commune it lands in: every feature's commune is its geometry's.)
   const info = await invoke(page, 'project.info', {});
   const code = info.settings.communes.find((c: { name: string }) => c.name === 'Đắk Sắk').code;
-  const grave = (await invoke(page, 'features.query', { table: 'graves', filter: { commune_code: code }, limit: 1 })).rows[0];
-  const [x, y] = grave.geometry.coordinates;
-  const far = [x + 30_000, y];
-  await invoke(page, 'edits.apply', { label: 'kiểm thử: mộ đặt sai chỗ', put: [{ table: 'graves', id: grave.id, baseVersion: grave.meta.version, geometry: { type: 'Point', coordinates: far } }] });
+  const host = (await invoke(page, 'features.query', { table: 'search_areas', filter: { commune_code: code }, limit: 1 })).rows[0];
+  const ring = host.geometry.coordinates[0][0] as number[][];
+  const x = ring.slice(0, -1).reduce((a, p) => a + p[0], 0) / (ring.length - 1);
+  const y = ring.slice(0, -1).reduce((a, p) => a + p[1], 0) / (ring.length - 1);
+  const far = [x, y];
+  const sq = [[x - 20, y - 20], [x + 20, y - 20], [x + 20, y + 20], [x - 20, y + 20], [x - 20, y - 20]];
+  const drawn = await invoke(page, 'edits.apply', { label: 'kiểm thử: khu vực chồng lấn', put: [{ table: 'search_areas', geometry: { type: 'Polygon', coordinates: [sq] }, props: { status: 'continuing' } }] });
   try {
     await page.getByTestId('review-commune').selectOption(code);
     await page.keyboard.press('F9');
-    const finding = page.locator('[data-testid="review-finding"][data-rule="commune.outside"]');
+    const finding = page.locator('[data-testid="review-finding"][data-rule="areas.overlap"]');
     await expect(finding).toHaveCount(1);
-    await expect(finding).toContainText('nằm ngoài xã Đắk Sắk');
+    await expect(finding).toContainText('chồng lên');
     await expect(finding).toContainText('Lỗi');
     await finding.click();
     // The grave lands in the part of the map the panel leaves visible.
@@ -247,7 +282,7 @@ test('a reviewer runs the checks and a click on a finding zooms the map to the f
     await page.locator(`[data-testid="review-commune-row"][data-code="${code}"]`).getByTestId('review-act-submit').click();
     await expect(page.getByTestId('toast-error').filter({ hasText: 'còn 1 lỗi' })).toBeVisible();
   } finally {
-    const now = await invoke(page, 'rows.get', { table: 'graves', id: grave.id });
-    await invoke(page, 'edits.apply', { label: 'kiểm thử: trả mộ về chỗ cũ', put: [{ table: 'graves', id: grave.id, baseVersion: now.meta.version, geometry: { type: 'Point', coordinates: [x, y] } }] });
+    await becomeOperator(page, 'Thẩm định viên huyện', 'reviewer');
+    await invoke(page, 'edits.apply', { label: 'kiểm thử: xóa khu vực chồng lấn', remove: [{ table: 'search_areas', id: drawn.rows[0].id, baseVersion: drawn.rows[0].version }] });
   }
 });

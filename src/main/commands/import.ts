@@ -6,6 +6,8 @@ import { DBF_ENCODING_NAMES } from '../../shared/contract/exchange';
 import { isTableName, type PropValue } from '../../shared/model';
 import { filesForPath } from '../io/files';
 import { runImport } from '../io/import-run';
+import { loadGeos } from '../review/geos';
+import { installWriteRules } from '../review/write-rules';
 import { previewImport } from '../io/preview';
 import { ProjectStore } from '../store';
 import { userInfo } from 'node:os';
@@ -74,6 +76,9 @@ export async function importCommand(args: string[]): Promise<void> {
     process.exit(2);
   }
   const store = ProjectStore.open(resolve(project));
+  // The same rules as the app's writes: each feature's commune from its geometry, locked maps refused.
+  const geos = await loadGeos();
+  installWriteRules(store, { operator: () => null, geos });
   try {
     const files = filesForPath(resolve(file));
     const encoding = values.encoding as (typeof DBF_ENCODING_NAMES)[number] | undefined;

@@ -13,6 +13,7 @@ import {
 import { ABSOLUTE_DOMAIN, type CrsDomain } from '../../shared/crs/domain';
 import type { FindingInput } from '../../shared/review/finding';
 import { RULES, type RuleId } from '../../shared/review/rules';
+import { communeUnits } from './commune-units';
 import type { Geos, GeomPtr, PreparedPtr } from './geos';
 
 export const DEFAULT_MIN_GRAVE_DISTANCE = 20;
@@ -115,17 +116,6 @@ export function labelEn(row: Row): string {
   return `${TABLES[row.table].en} ${name ? `"${String(name)}"` : row.id.slice(0, 8)}`;
 }
 
-function communeBoundaryRows(rows: Row[]): Map<string, Row> {
-  const out = new Map<string, Row>();
-  for (const r of rows) {
-    if (r.props.level !== 'commune' || typeof r.props.code !== 'string' || !r.geometry) continue;
-    const prev = out.get(r.props.code);
-    // A unit still in force wins over a former one with the same code.
-    if (!prev || (prev.props.valid_to && !r.props.valid_to)) out.set(r.props.code, r);
-  }
-  return out;
-}
-
 export function buildEnv(data: CheckData, geos: Geos): CheckEnv {
   const byKey = new Map<string, Row>();
   for (const rows of data.rows.values()) for (const r of rows) byKey.set(key(r.table, r.id), r);
@@ -143,7 +133,8 @@ export function buildEnv(data: CheckData, geos: Geos): CheckEnv {
     add(to, byKey.get(from));
   }
   const communes = new Map<string, CommuneArea>();
-  for (const [code, row] of communeBoundaryRows(data.rows.get('admin_units') ?? [])) {
+  // The same choice of boundaries as the write rules make (commune-units.ts), over every commune unit.
+  for (const [code, row] of communeUnits(data.rows.get('admin_units') ?? [], { communes: [] })) {
     let ptr: GeomPtr | null = null;
     try {
       ptr = geos.read(row.geometry!);

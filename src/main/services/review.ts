@@ -1,14 +1,13 @@
-// Handlers of the review methods (src/shared/contract/review.ts), and the permission hook that
-// edits.apply / edits.undo / edits.redo call before writing (see index.ts).
+// Handlers of the review methods (src/shared/contract/review.ts). Who may write which commune is
+// not here: the store runs those rules on every write (src/main/review/write-rules.ts).
 import { ApiError, type Output } from '../../shared/api';
 import type { reviewMethods } from '../../shared/contract/review';
-import { GRAVE_KINDS, SEARCH_AREA_STATUSES, STATISTICS, geometryExtent, type EditInput, type Row, type TableName } from '../../shared/model';
+import { GRAVE_KINDS, SEARCH_AREA_STATUSES, STATISTICS, geometryExtent, type Row, type TableName } from '../../shared/model';
 import { statisticsCsv } from '../../shared/review/csv';
 import type { Finding } from '../../shared/review/finding';
 import { actRefusal, isReviewer, stateRefusal, TRANSITIONS, ACT_LABELS, type ReviewState } from '../../shared/review/state';
 import { communeStatistics, emptyFigures, type MapCounts } from '../../shared/review/statistics';
-import { DEFAULT_MIN_GRAVE_DISTANCE } from '../review/check-data';
-import { communesTouched, editRefusal, type TouchedRow } from '../review/permissions';
+import { DEFAULT_MIN_GRAVE_DISTANCE, zoomExtent } from '../review/check-data';
 import { loadAllRows, runChecks } from '../review/run-checks';
 import { statisticsPdf } from '../review/statistics-pdf';
 import type { ProjectStore } from '../store';
@@ -32,38 +31,6 @@ export function minGraveDistance(store: ProjectStore): number {
 
 function forbidden(r: { vi: string; en: string }, details?: unknown): ApiError {
   return new ApiError('forbidden', r.vi, r.en, details);
-}
-
-function communeNames(store: ProjectStore): Map<string, string> {
-  return new Map(store.getSettings().communes.map((c) => [c.code, c.name]));
-}
-
-function approvedCommunes(store: ProjectStore): Set<string> {
-  return new Set(store.review().states().filter((s) => s.state === 'approved').map((s) => s.communeCode));
-}
-
-function guard(ctx: ServiceContext, rows: () => TouchedRow[]): void {
-  const store = ctx.need();
-  const op = ctx.operator();
-  const approved = approvedCommunes(store);
-  // The common case (nothing locked, nobody bound to a commune) costs nothing per row.
-  if (approved.size === 0 && !(op?.role === 'commune_staff' && op.communeCode)) return;
-  const touched = communesTouched(rows(), (t, id) => store.get(t, id));
-  const refusal = editRefusal(op, touched, approved, communeNames(store));
-  if (refusal) throw refusal;
-}
-
-/** Called by edits.apply before anything is written. */
-export function guardEdit(ctx: ServiceContext, edit: EditInput): void {
-  guard(ctx, () => [
-    ...(edit.put ?? []).map((p) => ({ table: p.table as TableName, id: p.id ?? null, props: p.props ?? {} })),
-    ...(edit.remove ?? []).map((r) => ({ table: r.table as TableName, id: r.id, props: null })),
-  ]);
-}
-
-/** Called by edits.undo / edits.redo before replaying the journal: the rows of the caller's own next undo or redo. */
-export function guardReplay(ctx: ServiceContext, kind: 'undo' | 'redo'): void {
-  guard(ctx, () => ctx.need().review().pendingRows(kind, ctx.author()));
 }
 
 async function run(ctx: ServiceContext, communes: string[] | null): Promise<CheckRun> {
@@ -125,6 +92,30 @@ function statistics(store: ProjectStore) {
     for (const s of SEARCH_AREA_STATUSES) mapTotals.areasByStatus[s] += r.map.areasByStatus[s];
   }
   return { rows, totals, mapTotals };
+}
+
+/** The rows of a commune written since its map was last submitted, latest write first. */
+function changesSince(store: ProjectStore, communeCode: string): Output<'review.changesSince'> {
+  const sub = store.review().lastSubmission(communeCode);
+  if (!sub) return { submittedAt: null, submittedBy: null, changes: [] };
+  const byRow = new Map<string, Output<'review.changesSince'>['changes'][number]>();
+  for (const c of store.review().changesAfter(communeCode, sub.seq)) {
+    const k = `${c.table}/${c.id}`;
+    const prev = byRow.get(k);
+    byRow.delete(k); // re-inserted last: the map ends ordered by latest write
+    byRow.set(k, { table: c.table, id: c.id, name: null, deleted: false, writes: (prev?.writes ?? 0) + 1, lastAt: c.at, lastBy: c.author, lastLabel: c.label, extent: null });
+  }
+  const changes = [...byRow.values()].reverse();
+  for (const c of changes) {
+    const row = store.get(c.table, c.id);
+    if (!row) continue;
+    const p = row.props;
+    const name = [p.code, p.name, p.number, p.full_name, p.unit_name].find((v) => typeof v === 'string' && v !== '');
+    c.name = typeof name === 'string' ? name : null;
+    c.deleted = row.meta.deleted;
+    c.extent = zoomExtent(row.geometry);
+  }
+  return { submittedAt: sub.at, submittedBy: sub.author, changes };
 }
 
 function loadTable(store: ProjectStore, t: TableName): Row[] {
@@ -213,6 +204,7 @@ export function reviewHandlers(ctx: ServiceContext): HandlersFor<typeof reviewMe
       ctx.changed([], null);
       return r;
     },
+    'review.changesSince': ({ communeCode }) => changesSince(ctx.need(), communeCode),
     'review.history': ({ communeCode }) => ctx.need().review().acts(communeCode),
     'review.comments': ({ communeCode, openOnly }) => ctx.need().review().comments({ communeCode, openOnly }),
     'review.comment.add': (c) => {
@@ -240,8 +232,12 @@ export function reviewHandlers(ctx: ServiceContext): HandlersFor<typeof reviewMe
       const existing = store.review().getComment(id);
       if (!existing) throw new ApiError('not_found', 'Không tìm thấy góp ý.', 'Comment not found.');
       if (!op) throw forbidden({ vi: 'Hãy chọn tên và vai trò người dùng trước.', en: 'Choose your name and role first.' });
-      if (op.role === 'commune_staff' && op.communeCode && op.communeCode !== existing.communeCode)
-        throw forbidden({ vi: 'Cán bộ xã chỉ xử lý góp ý của xã mình.', en: 'Commune staff handle only their own commune’s comments.' });
+      // The reviewer judges whether a comment was answered: staff reply to it, they do not close it.
+      if (!isReviewer(op))
+        throw forbidden({
+          vi: 'Chỉ cán bộ thẩm định (hoặc quản trị) mới đánh dấu góp ý đã xử lý. Cán bộ xã hãy trả lời góp ý để báo đã sửa.',
+          en: 'Only a reviewer (or an administrator) marks a comment resolved. Commune staff reply to the comment to say it was fixed.',
+        });
       const r = store.review().setResolved(id, resolved, ctx.author());
       ctx.changed([], null);
       return r;

@@ -95,7 +95,35 @@ export interface EditDeps {
   /** The project's CRS domain (src/shared/crs/domain.ts); every geometry written must lie in it. */
   domain: CrsDomain;
   audit: Database.Statement;
+  /** The services' rules, run inside the transaction on every row any edit, undo or redo writes (see WriteHook). */
+  beforeWrite?: WriteHook | null;
 }
+
+/** A row as one write will leave it (or found it). */
+export interface RowState {
+  props: Props;
+  geometry: Geometry | null;
+  deleted: boolean;
+}
+
+/** What one row's write will do, shown to the hook before it happens. */
+export interface PlannedWrite {
+  table: TableName;
+  id: string;
+  /** The stored row; null for an insert. */
+  before: RowState | null;
+  /** The row after the write. The hook may set fields of `after.props` (the commune computed from the geometry). */
+  after: RowState;
+}
+
+/**
+ * The ONE place the services' rules on writes live (src/main/review/write-rules.ts: who may write
+ * which commune, the approval lock, the commune of each feature from its geometry). The store calls
+ * it once per edit, undo or redo — inside the write transaction, so whatever the caller (drawing,
+ * import, package merge, a hand-made request) no write escapes it — and then the function it
+ * returns for every row before that row is written. Throwing refuses the whole edit.
+ */
+export type WriteHook = (kind: 'edit' | 'undo' | 'redo', author: string) => ((w: PlannedWrite) => void) | null;
 
 export function newOpContext(deps: EditDeps, author: string, editId: number, label: string, now = new Date().toISOString()): OpContext {
   return { db: deps.db, stmts: deps.stmts, srsId: deps.srsId, domain: deps.domain, now, author, editId, label, audit: deps.audit, bulk: null, replayOf: null, touched: new Map() };
@@ -145,6 +173,7 @@ export function applyEdit(deps: EditDeps, edit: EditInput, authorIn: string): Ed
       const now = new Date().toISOString();
       const editId = deps.journal.begin(now, author, label);
       const ctx = newOpContext(deps, author, editId, label, now);
+      const check = deps.beforeWrite?.('edit', author) ?? null;
       ctx.bulk = bulkFor(ctx, [...puts.map((p) => p.table), ...removes.map((r) => r.table)]);
       const known = ctx.bulk ? existingIds(deps, puts, ctx.bulk.batched) : null;
       const outcomes: OpOutcome[] = new Array(puts.length + removes.length);
@@ -174,6 +203,7 @@ export function applyEdit(deps: EditDeps, edit: EditInput, authorIn: string): Ed
           const props: Props = {};
           for (const f of s.layout.fields) props[f.name] = null;
           Object.assign(props, patch);
+          check?.({ table, id, before: null, after: { props, geometry: geometry ?? null, deleted: false } });
           validated(table, props);
           outcomes[n++] = insertRow(ctx, table, id, props, geometry ?? null, true);
         } else {
@@ -182,8 +212,9 @@ export function applyEdit(deps: EditDeps, edit: EditInput, authorIn: string): Ed
           if (put.baseVersion === undefined) throw conflictError(table, id, null, existing[1]!);
           const stored = readStored(ctx, table, id);
           const props = { ...stored!.props, ...patch };
-          validated(table, props);
           const g = geometry === undefined ? stored!.geometry : geometry;
+          check?.({ table, id, before: stored!, after: { props, geometry: g, deleted: put.deleted ?? stored!.deleted } });
+          validated(table, props);
           if (put.deleted === undefined) outcomes[n++] = updateRow(ctx, table, id, put.baseVersion, props, g, stored);
           else outcomes[n++] = setDeleted(ctx, table, id, put.deleted, put.baseVersion, { props, geometry: g });
         }
@@ -192,6 +223,8 @@ export function applyEdit(deps: EditDeps, edit: EditInput, authorIn: string): Ed
         const table = checkTable(rm.table);
         const id = checkId(rm.id);
         once(table, id);
+        const stored = check ? readStored(ctx, table, id) : null;
+        if (stored) check!({ table, id, before: stored, after: { props: { ...stored.props }, geometry: stored.geometry, deleted: true } });
         outcomes[n++] = setDeleted(ctx, table, id, true, checkRemoveBase(table, id, rm.baseVersion));
       }
       ctx.bulk?.finish();

@@ -1,5 +1,6 @@
 // The store: the only place in the project where SQL lives.
 export { ProjectStore, type LayerInfo, type OpenOptions, type StoreInfo } from './project-store';
+export type { WriteHook, PlannedWrite, RowState } from './apply-edit';
 export { WorkingCrsSchema, gpkgSrsRow, towgs84Of, type WorkingCrs } from './working-crs';
 export { encodeGpkgGeometry, decodeGpkgGeometry, blobEnvelope, GeometryError } from './geometry-codec';
 export { foldVietnamese } from './sql-functions';

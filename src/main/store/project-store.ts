@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api';
 import { TABLE_NAMES, type AuditEntry, type EditInput, type EditResult, type Extent, type ProjectSettings, type Row, type TableName, type UndoState } from '../../shared/model';
-import { applyEdit, checkAuthor, checkId, checkTable, type EditDeps } from './apply-edit';
+import { applyEdit, checkAuthor, checkId, checkTable, type EditDeps, type WriteHook } from './apply-edit';
 import { getAttachmentData, putAttachmentData } from './attachment-data';
 import { exchangeAccess, type ExchangeAccess } from './exchange-package';
 import { historyOf, prepareAuditInsert, settingsHistoryOf, type SettingsAuditEntry } from './audit-log';
@@ -365,6 +365,11 @@ export class ProjectStore {
 
   applyEdit(edit: EditInput, author: string): EditResult {
     return this.run(() => applyEdit(this.deps, edit, author));
+  }
+
+  /** Installs the rules every write goes through (one hook: see WriteHook in apply-edit.ts); null removes them. */
+  setWriteHook(hook: WriteHook | null): void {
+    this.deps.beforeWrite = hook;
   }
 
   undo(author: string): EditResult | null {

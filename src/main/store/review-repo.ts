@@ -4,10 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ReviewComment, NewComment } from '../../shared/review/comment';
 import type { ReviewState } from '../../shared/review/state';
-import type { Props, TableName } from '../../shared/model';
+import type { TableName } from '../../shared/model';
 import { notFoundComment } from './review-errors';
-import { readOps } from './edit-journal';
-import { checkAuthor } from './apply-edit';
 import { hasReviewTables, migrateToV2 } from './schema-v2-review';
 
 /** Pseudo-tables under which the review acts appear in qt_audit_log. */
@@ -67,11 +65,15 @@ const toComment = (r: CommentRecord): ReviewComment => ({
   resolvedAt: r.resolved_at,
 });
 
-/** The rows an undo or redo would touch, read from the journal without applying anything. */
-export interface PendingRow {
+/** One audited write to a row (review.changesSince). */
+export interface RowChange {
+  seq: number;
+  at: string;
+  author: string;
   table: TableName;
   id: string;
-  props: Props | null;
+  action: string;
+  label: string;
 }
 
 export class ReviewRepo {
@@ -221,16 +223,39 @@ export class ReviewRepo {
     );
   }
 
-  /** The rows this operator's next undo (or redo) would write, from the edit journal (stacks are per operator). */
-  pendingRows(kind: 'undo' | 'redo', author: string): PendingRow[] {
-    return this.guard(() => {
-      const sql =
-        kind === 'undo'
-          ? 'SELECT inverse AS ops FROM qt_edits WHERE undone = 0 AND author = ? ORDER BY id DESC LIMIT 1'
-          : 'SELECT forward AS ops FROM qt_edits WHERE undone = 1 AND author = ? ORDER BY id ASC LIMIT 1';
-      const r = this.db.prepare(sql).get(checkAuthor(author)) as { ops: string } | undefined;
-      if (!r) return [];
-      return readOps(r.ops).map((o) => ({ table: o.table, id: o.id, props: o.row?.props ?? null }));
-    });
+  /** The commune map's latest submission: its audit entry, whose seq orders every change after it. */
+  lastSubmission(code: string): { seq: number; at: string; author: string } | null {
+    return this.guard(
+      () =>
+        (this.db
+          .prepare(`SELECT seq, at, author FROM qt_audit_log WHERE table_name = ? AND uuid = ? AND json_extract(after, '$.state') = 'submitted' ORDER BY seq DESC LIMIT 1`)
+          .get(REVIEW_STATE_AUDIT, code) as { seq: number; at: string; author: string } | undefined) ?? null,
+    );
+  }
+
+  /**
+   * The writes to rows of this commune after audit entry `seq`, oldest first: entries of edits
+   * (edit_id set) whose row was in the commune before or after. Links and attachments carry no
+   * commune of their own and are not listed.
+   */
+  changesAfter(code: string, seq: number): RowChange[] {
+    return this.guard(() =>
+      (this.db
+        .prepare(
+          `SELECT seq, at, author, table_name, uuid, action, label FROM qt_audit_log
+           WHERE seq > ? AND edit_id IS NOT NULL
+             AND (json_extract(after, '$.props.commune_code') = ? OR json_extract(before, '$.props.commune_code') = ?)
+           ORDER BY seq`,
+        )
+        .all(seq, code, code) as { seq: number; at: string; author: string; table_name: TableName; uuid: string; action: string; label: string }[]).map((r) => ({
+        seq: r.seq,
+        at: r.at,
+        author: r.author,
+        table: r.table_name,
+        id: r.uuid,
+        action: r.action,
+        label: r.label,
+      })),
+    );
   }
 }

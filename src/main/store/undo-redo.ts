@@ -3,10 +3,10 @@
 // since, the whole undo fails with a conflict naming who, and changes nothing.
 import { ApiError } from '../../shared/api';
 import type { EditResult } from '../../shared/model';
-import { bulkFor, checkAuthor, newOpContext, type EditDeps } from './apply-edit';
+import { bulkFor, checkAuthor, newOpContext, type EditDeps, type PlannedWrite } from './apply-edit';
 import { readOps, touchContents, type JournalEntry } from './edit-journal';
 import { replayConflictError } from './errors';
-import { applyStoredOp, type OpContext, type OpOutcome, type StoredOp } from './row-ops';
+import { applyStoredOp, readStored, type OpContext, type OpOutcome, type StoredOp } from './row-ops';
 import { laterWriter } from './row-writers';
 
 export function undo(deps: EditDeps, authorIn: string): EditResult | null {
@@ -27,7 +27,11 @@ function replay(deps: EditDeps, authorIn: string, kind: 'undo' | 'redo'): EditRe
       const label = `${kind === 'undo' ? 'Hoàn tác' : 'Làm lại'}: ${entry.label}`;
       const ctx = { ...newOpContext(deps, author, entry.id, label), replayOf: entry.id };
       ctx.bulk = bulkFor(ctx, ops.map((op) => op.table));
-      const applied: OpOutcome[] = ops.map((op) => applyOrRefuse(ctx, op, entry, kind));
+      const check = deps.beforeWrite?.(kind, author) ?? null;
+      const applied: OpOutcome[] = ops.map((op) => {
+        if (check) adopt(op, planned(ctx, op), check);
+        return applyOrRefuse(ctx, op, entry, kind);
+      });
       ctx.bulk?.finish();
       if (kind === 'undo') deps.journal.markUndone(entry.id, applied);
       else deps.journal.markRedone(entry.id, applied);
@@ -35,6 +39,31 @@ function replay(deps: EditDeps, authorIn: string, kind: 'undo' | 'redo'): EditRe
       return { editId: entry.id, rows: applied.map((o) => o.result) };
     })
     .immediate();
+}
+
+/**
+ * The replayed op as the write hook sees it. An op that carries content hands the hook that content
+ * itself, so what the hook sets (the commune from the geometry) is what gets written; a bare delete
+ * or restore writes the stored content back unchanged.
+ */
+function planned(ctx: OpContext, op: StoredOp): PlannedWrite {
+  const s = readStored(ctx, op.table, op.id);
+  const before = s ? { props: s.props, geometry: s.geometry, deleted: s.deleted } : null;
+  const deleted = op.op === 'delete' ? true : op.op === 'restore' || op.op === 'insert' ? false : (s?.deleted ?? false);
+  const content = op.row ?? { props: { ...(s?.props ?? {}) }, geometry: s?.geometry ?? null };
+  return { table: op.table, id: op.id, before, after: { props: content.props, geometry: content.geometry, deleted } };
+}
+
+/**
+ * Shows the hook the row and, when it changed the content of a bare restore (the commune of a row
+ * brought back where the boundaries now say otherwise), restores with that content: what is written
+ * is what the hook judged.
+ */
+function adopt(op: StoredOp, w: PlannedWrite, check: (w: PlannedWrite) => void): void {
+  if (op.op !== 'restore' || op.row) return check(w);
+  const before = JSON.stringify(w.after.props);
+  check(w);
+  if (JSON.stringify(w.after.props) !== before) op.row = { props: w.after.props, geometry: w.after.geometry };
 }
 
 /** A row's conflict becomes the sentence that says whose later change stops the undo. */

@@ -6,8 +6,8 @@ import { SEARCH_AREA_STATUSES, STATISTICS } from '../../shared/model/enums';
 import { TABLES, type TableName } from '../../shared/model/tables';
 import type { Finding } from '../../shared/review/finding';
 import type { ReviewComment } from '../../shared/review/comment';
-import { ACT_LABELS, actRefusal, REVIEW_ACTS, STATE_LABELS, stateRefusal, type ReviewAct } from '../../shared/review/state';
-import { useApi, useErrorToast, useToast } from '../components/common';
+import { ACT_LABELS, actRefusal, isReviewer, REVIEW_ACTS, STATE_LABELS, stateRefusal, type ReviewAct } from '../../shared/review/state';
+import { Modal, useApi, useErrorToast, useToast } from '../components/common';
 import { storeOperator } from '../components/OperatorDialog';
 import { useI18n } from '../i18n';
 import type { MapController } from '../map/MapController';
@@ -18,6 +18,9 @@ import { VersionCompare } from './VersionCompare';
 type Overview = Output<'review.overview'>;
 type Stats = Output<'review.statistics'>;
 type Run = Output<'review.run'>;
+type Changes = Output<'review.changesSince'>;
+/** Acts that end or undo the commune's work on the map: asked again before they are sent. */
+const CONFIRMED_ACTS: readonly ReviewAct[] = ['approve', 'return'];
 type Tab = 'communes' | 'findings' | 'comments' | 'stats' | 'history';
 
 interface Props {
@@ -47,6 +50,8 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
   const [pinMode, setPinMode] = useState(false);
   const [draft, setDraft] = useState<{ x: number; y: number; table: TableName | null; featureId: string | null; what: string } | null>(null);
   const [draftText, setDraftText] = useState('');
+  const [changes, setChanges] = useState<Changes | null>(null);
+  const [confirming, setConfirming] = useState<{ code: string; act: ReviewAct } | null>(null);
   const pins = useRef<CommentPins | null>(null);
   const names = useMemo(() => new Map(info.settings.communes.map((c) => [c.code, c.name])), [info.settings.communes]);
   const nameOf = (code: string | null) => (code ? (names.get(code) ?? code) : '—');
@@ -76,6 +81,20 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
     void load();
     return api.on('project.changed', () => void load());
   }, [api, load]);
+
+  // What changed in the chosen commune since its map was last submitted (the reviewer judges that).
+  const loadChanges = useCallback(async () => {
+    if (!commune) return setChanges(null);
+    try {
+      setChanges(await api.invoke('review.changesSince', { communeCode: commune }));
+    } catch (e) {
+      showError(e);
+    }
+  }, [api, commune, showError]);
+  useEffect(() => {
+    void loadChanges();
+    return api.on('project.changed', () => void loadChanges());
+  }, [api, loadChanges]);
 
   useEffect(
     () =>
@@ -145,7 +164,16 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
     }
   }
 
+  /** Approving and returning are asked again (with what changed since the submission); the others go at once. */
+  function askAct(code: string, a: ReviewAct) {
+    if (CONFIRMED_ACTS.includes(a)) {
+      setCommune(code);
+      setConfirming({ code, act: a });
+    } else void act(code, a);
+  }
+
   async function act(code: string, a: ReviewAct) {
+    setConfirming(null);
     try {
       const s = await api.invoke('review.act', { communeCode: code, act: a, note });
       setNote('');
@@ -333,7 +361,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
                         key={a}
                         onClick={(e) => {
                           e.stopPropagation();
-                          void act(c.communeCode, a);
+                          askAct(c.communeCode, a);
                         }}
                         data-testid={`review-act-${a}`}
                       >
@@ -345,6 +373,37 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
               ))}
             </tbody>
           </table>
+        )}
+        {tab === 'communes' && current && (current.state === 'submitted' || current.state === 'approved') && changes?.submittedAt && (
+          <div className="review-changes" data-testid="review-changes" data-count={changes.changes.length}>
+            <div className={changes.changes.length ? 'bad' : 'muted'}>
+              <b>{r('changes.title', { commune: current.name, n: changes.changes.length })}</b>{' '}
+              <span className="muted small">{r('changes.since', { who: changes.submittedBy ?? '', when: date(changes.submittedAt) })}</span>
+            </div>
+            {changes.changes.length > 0 && (
+              <ul className="review-list">
+                {changes.changes.map((ch) => (
+                  <li
+                    key={`${ch.table}/${ch.id}`}
+                    className={ch.extent ? 'finding' : ''}
+                    onClick={() => ch.extent && zoomTo(ch)}
+                    title={ch.extent ? r('zoom') : ''}
+                    data-testid="review-change"
+                    data-id={ch.id}
+                  >
+                    <span className="msg">
+                      {pick(TABLES[ch.table])} {ch.name ? `"${ch.name}"` : ch.id.slice(0, 8)}
+                      {ch.deleted ? ` (${r('changes.deleted')})` : ''}
+                    </span>
+                    <span className="muted small">
+                      {r('changes.by', { who: ch.lastBy, when: date(ch.lastAt), n: ch.writes })}
+                      {ch.lastLabel ? ` · ${ch.lastLabel}` : ''}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
         )}
         {tab === 'findings' && (
           <div data-testid="review-findings">
@@ -398,7 +457,15 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
               {shown
                 .filter((c) => c.parentId === null)
                 .map((c, i) => (
-                  <CommentItem key={c.id} n={i + 1} c={c} replies={comments.filter((x) => x.parentId === c.id)} onZoom={() => zoomToComment(c)} onChanged={load} />
+                  <CommentItem
+                    key={c.id}
+                    n={i + 1}
+                    c={c}
+                    replies={comments.filter((x) => x.parentId === c.id)}
+                    canResolve={isReviewer(op)}
+                    onZoom={() => zoomToComment(c)}
+                    onChanged={load}
+                  />
                 ))}
             </ul>
           </div>
@@ -501,11 +568,66 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
           </div>
         )}
       </div>
+      {confirming && (
+        <ConfirmAct
+          act={confirming.act}
+          commune={nameOf(confirming.code)}
+          note={note}
+          changed={confirming.code === commune ? (changes?.changes.length ?? 0) : 0}
+          onOk={() => void act(confirming.code, confirming.act)}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
     </aside>
   );
 }
 
-function CommentItem({ n, c, replies, onZoom, onChanged }: { n: number; c: ReviewComment; replies: ReviewComment[]; onZoom: () => void; onChanged: () => Promise<void> }) {
+/** "Approve the map of X?" / "Return the map of X?": the reviewer's decision, asked once more. */
+function ConfirmAct({ act, commune, note, changed, onOk, onCancel }: { act: ReviewAct; commune: string; note: string; changed: number; onOk: () => void; onCancel: () => void }) {
+  const r = useReviewT();
+  const { pick } = useI18n();
+  return (
+    <Modal title={r(`confirm.${act === 'approve' ? 'approve' : 'return'}.title`, { commune })} testId="review-confirm">
+      <div
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            onCancel();
+          }
+        }}
+      >
+        <p>{r(`confirm.${act === 'approve' ? 'approve' : 'return'}.body`, { commune })}</p>
+        {changed > 0 && <p className="bad">{r('confirm.changed', { n: changed })}</p>}
+        {note && <p className="muted small">{r('confirm.note', { note })}</p>}
+        <div className="review-row">
+          <button onClick={onCancel} data-testid="review-confirm-cancel">
+            {r('comment.cancel')}
+          </button>
+          <button className="primary" onClick={onOk} data-testid="review-confirm-ok">
+            {pick(ACT_LABELS[act])}
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}
+
+function CommentItem({
+  n,
+  c,
+  replies,
+  canResolve,
+  onZoom,
+  onChanged,
+}: {
+  n: number;
+  c: ReviewComment;
+  replies: ReviewComment[];
+  /** Only reviewers (and administrators) judge that a comment is settled; staff reply. */
+  canResolve: boolean;
+  onZoom: () => void;
+  onChanged: () => Promise<void>;
+}) {
   const api = useApi();
   const r = useReviewT();
   const { date, pick } = useI18n();
@@ -548,22 +670,28 @@ function CommentItem({ n, c, replies, onZoom, onChanged }: { n: number; c: Revie
             {r('versions')}
           </button>
         )}
-        <label className="small">
-          <input
-            type="checkbox"
-            checked={c.resolved}
-            data-testid="review-resolve"
-            onChange={async (e) => {
-              try {
-                await api.invoke('review.comment.resolve', { id: c.id, resolved: e.target.checked });
-                await onChanged();
-              } catch (err) {
-                showError(err);
-              }
-            }}
-          />{' '}
-          {r('comment.resolved')}
-        </label>
+        {canResolve ? (
+          <label className="small">
+            <input
+              type="checkbox"
+              checked={c.resolved}
+              data-testid="review-resolve"
+              onChange={async (e) => {
+                try {
+                  await api.invoke('review.comment.resolve', { id: c.id, resolved: e.target.checked });
+                  await onChanged();
+                } catch (err) {
+                  showError(err);
+                }
+              }}
+            />{' '}
+            {r('comment.resolved')}
+          </label>
+        ) : (
+          <span className="muted small" data-testid="review-resolved-state">
+            {r(c.resolved ? 'comment.resolved' : 'comment.open')}
+          </span>
+        )}
       </div>
       {versions && c.table && c.featureId && <VersionCompare table={c.table} id={c.featureId} />}
     </li>

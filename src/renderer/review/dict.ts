@@ -72,6 +72,25 @@ const R = {
   'versions.title': ['{n} lần ghi (cũ nhất trước)', '{n} recorded changes (oldest first)'],
   'versions.created': ['Tạo mới', 'Created'],
   'versions.geometry': ['Vị trí / hình dạng', 'Position / shape'],
+  'changes.title': ['Đã thay đổi sau khi trình: {n}', 'Changed since submission: {n}'],
+  'changes.since': ['(trình lúc {when}, người trình: {who})', '(submitted {when} by {who})'],
+  'changes.by': ['{who}, {when} · {n} lần ghi', '{who}, {when} · {n} writes'],
+  'changes.deleted': ['đã xóa', 'deleted'],
+  'confirm.approve.title': ['Phê duyệt bản đồ xã {commune}?', 'Approve the map of {commune}?'],
+  'confirm.approve.body': [
+    'Sau khi phê duyệt, bản đồ xã {commune} bị khóa: không ai sửa được cho tới khi cán bộ thẩm định mở khóa (việc mở khóa được ghi lại).',
+    'Once approved, the map of {commune} is locked: nobody can edit it until a reviewer unlocks it (the unlock is recorded).',
+  ],
+  'confirm.return.title': ['Trả lại bản đồ xã {commune}?', 'Return the map of {commune}?'],
+  'confirm.return.body': [
+    'Bản đồ xã {commune} sẽ được trả lại để xã sửa theo góp ý; xã phải trình lại sau khi sửa.',
+    'The map of {commune} goes back to the commune to be fixed as commented; the commune submits it again afterwards.',
+  ],
+  'confirm.changed': [
+    '{n} đối tượng đã thay đổi sau khi xã trình: xem danh sách "Đã thay đổi sau khi trình" trước khi quyết định.',
+    '{n} features changed after the commune submitted: see the "Changed since submission" list before deciding.',
+  ],
+  'confirm.note': ['Lý do ghi kèm: {note}', 'Reason recorded: {note}'],
   'distance': ['Mộ gần nhau dưới (m)', 'Graves closer than (m)'],
 } as const satisfies Record<string, readonly [string, string]>;
 

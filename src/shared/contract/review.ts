@@ -1,7 +1,7 @@
 // Contract methods of the review feature. Spread into `api` in src/shared/api.ts; handlers live in
 // src/main/services/review.ts.
 import { z } from 'zod';
-import { SEARCH_AREA_STATUSES, STATISTICS, GRAVE_KINDS } from '../model';
+import { SEARCH_AREA_STATUSES, STATISTICS, GRAVE_KINDS, TableNameSchema } from '../model';
 import { method } from './method';
 import { FindingSchema } from '../review/finding';
 import { NewCommentSchema, ReviewCommentSchema } from '../review/comment';
@@ -76,6 +76,28 @@ export const CommuneOverviewSchema = ReviewStateRowSchema.extend({
   findings: z.object({ errors: z.number().int(), warnings: z.number().int(), at: z.string() }).nullable(),
 });
 
+/** A row of the commune written after the map was submitted (its latest write, and how many there were). */
+export const ChangedRowSchema = z.object({
+  table: TableNameSchema,
+  id: z.string(),
+  /** The row's code or name as the reviewer knows it; null when it has none. */
+  name: z.string().nullable(),
+  deleted: z.boolean(),
+  writes: z.number().int(),
+  lastAt: z.string(),
+  lastBy: z.string(),
+  lastLabel: z.string(),
+  /** Where to zoom (a small box around a point); null for records and rows without geometry. */
+  extent: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
+});
+
+export const ChangesSinceSchema = z.object({
+  /** The latest submission of the map; null when it was never submitted (then nothing is listed). */
+  submittedAt: z.string().nullable(),
+  submittedBy: z.string().nullable(),
+  changes: z.array(ChangedRowSchema),
+});
+
 export const reviewMethods = {
   'review.run': method(
     z.object({ communes: z.array(CommuneCode).max(1000).optional() }).default({}),
@@ -93,6 +115,11 @@ export const reviewMethods = {
     ReviewStateRowSchema,
     'Submit, return, approve or unlock a commune map (role rules enforced; submission re-runs the checks and refuses on errors).',
   ),
+  'review.changesSince': method(
+    z.object({ communeCode: CommuneCode }),
+    ChangesSinceSchema,
+    'The rows of a commune written after its map was last submitted (from the audit log), latest first: what the reviewer has not seen.',
+  ),
   'review.history': method(z.object({ communeCode: CommuneCode.nullable().default(null) }), z.array(ReviewActRecordSchema), 'Who moved which commune map when, oldest first.'),
   'review.comments': method(
     z.object({ communeCode: CommuneCode.nullable().default(null), openOnly: z.boolean().default(false) }),
@@ -100,7 +127,7 @@ export const reviewMethods = {
     'Review comments (with replies), oldest first.',
   ),
   'review.comment.add': method(NewCommentSchema, ReviewCommentSchema, 'Pin a comment to the map or to a feature, or reply to one.'),
-  'review.comment.resolve': method(z.object({ id: z.string().uuid(), resolved: z.boolean() }), ReviewCommentSchema, 'Mark a comment resolved (or open it again).'),
+  'review.comment.resolve': method(z.object({ id: z.string().uuid(), resolved: z.boolean() }), ReviewCommentSchema, 'Mark a comment resolved (or open it again): a reviewer’s or administrator’s act.'),
   'review.statistics': method(
     z.object({}).strict().default({}),
     z.object({ rows: z.array(CommuneStatisticsSchema), totals: FiguresSchema, mapTotals: MapCountsSchema }),

@@ -21,7 +21,9 @@ export const RULES = {
   'geometry.invalid': { id: 'geometry.invalid', severity: 'error', vi: 'Hình học không hợp lệ (tự cắt…)', en: 'Invalid geometry (self-intersection…)' },
   'commune.outside': { id: 'commune.outside', severity: 'error', vi: 'Đối tượng nằm ngoài xã của nó', en: 'Feature outside its commune' },
   'commune.crosses': { id: 'commune.crosses', severity: 'error', vi: 'Khu vực cắt qua ranh giới xã', en: 'Area crosses its commune boundary' },
-  'commune.unassigned': { id: 'commune.unassigned', severity: 'warning', vi: 'Đối tượng chưa gán xã', en: 'Feature has no commune' },
+  // Every feature belongs to the commune its geometry lies in (computed on every write): one with no
+  // commune lies outside every commune of the project, so no commune's map reports it — an error.
+  'commune.unassigned': { id: 'commune.unassigned', severity: 'error', vi: 'Đối tượng không thuộc xã nào của dự án', en: 'Feature belongs to no commune of the project' },
   'areas.overlap': { id: 'areas.overlap', severity: 'error', vi: 'Hai khu vực tìm kiếm chồng lên nhau', en: 'Two search areas overlap' },
   'graves.near_other_commune': { id: 'graves.near_other_commune', severity: 'error', vi: 'Mộ trùng với mộ của xã khác', en: 'Grave duplicates a grave of another commune' },
   'graves.near_same_commune': { id: 'graves.near_same_commune', severity: 'warning', vi: 'Hai mộ quá gần nhau trong một xã', en: 'Two graves too close in one commune' },

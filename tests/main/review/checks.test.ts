@@ -46,9 +46,10 @@ describe('commune.outside / crosses', () => {
   it('an area drawn up to the boundary (sharing its edge) does not cross it', async () => {
     expect(await found([...base(), ...sourcedArea('A', square(800, 0, 1000, 200))])).toEqual([]);
   });
-  it('a feature without commune code is reported as a warning', async () => {
+  it('a feature that belongs to no commune is an error (no commune map would report it)', async () => {
     const fs = await found([...base(), ...sourcedGrave('A', 10, 10, { commune_code: null })]);
-    expect(fs.map((f) => [f.rule, f.severity])).toEqual([['commune.unassigned', 'warning']]);
+    expect(fs.map((f) => [f.rule, f.severity])).toEqual([['commune.unassigned', 'error']]);
+    expect(fs[0].vi).toMatch(/không thuộc xã nào của dự án/);
   });
 });
 

@@ -1,6 +1,7 @@
 // The demo project is clean; with one planted fault of each kind the checks find every fault and
 // nothing else. Faults are planted as a user (or another tool) would: through edits.apply, and
-// for what the store itself refuses to write (a required attribute emptied), with GDAL's ogrinfo.
+// for what the store itself refuses to write (a required attribute emptied, a commune code that
+// contradicts the geometry), with GDAL's ogrinfo.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -88,7 +89,7 @@ describe('checks on the demo project', () => {
       props: { status: 'not_started', commune_code: K },
     };
     expected.push(['geometry.invalid', bow.id]);
-    // 2. A grave of K drawn in N.
+    // 2. A grave of K drawn in N (the store gives it N's code; another tool writes K's below).
     const [ox, oy] = freeSpot(nPoly);
     const outside = graveAt(K, ox, oy);
     expected.push(['commune.outside', outside.id]);
@@ -109,15 +110,21 @@ describe('checks on the demo project', () => {
     const [tx, ty] = twin.geometry!.coordinates as number[];
     const dup = graveAt(K, tx + 3, ty + 4);
     expected.push(['graves.near_same_commune', dup.id]);
-    // 5. Graves of K and N 10 m apart across their common boundary (K's exactly on it).
+    // 5. Graves of K and N about 10 m apart across their common boundary (K's 1 m inside K).
     const nVertices = new Set(nPoly.flat(2).map((p) => `${p[0]},${p[1]}`));
+    const around = (v: number[], r: number, poly: MP, other: MP) => {
+      for (let k = 0; k < 16; k++) {
+        const p = [v[0] + r * Math.cos((k * Math.PI) / 8), v[1] + r * Math.sin((k * Math.PI) / 8)];
+        if (pointInMultiPolygon(p, poly) && !pointInMultiPolygon(p, other) && !graveXY.some((g) => Math.hypot(g[0] - p[0], g[1] - p[1]) < 50)) return p;
+      }
+      return null;
+    };
     let pair: [number[], number[]] | null = null;
     for (const v of kPoly.flat(2)) {
       if (!nVertices.has(`${v[0]},${v[1]}`)) continue;
-      for (let k = 0; k < 16 && !pair; k++) {
-        const p = [v[0] + 10 * Math.cos((k * Math.PI) / 8), v[1] + 10 * Math.sin((k * Math.PI) / 8)];
-        if (pointInMultiPolygon(p, nPoly) && !pointInMultiPolygon(p, kPoly) && !graveXY.some((g) => Math.hypot(g[0] - p[0], g[1] - p[1]) < 50)) pair = [v, p];
-      }
+      const inK = around(v, 1, kPoly, nPoly);
+      const inN = around(v, 10, nPoly, kPoly);
+      if (inK && inN) pair = [inK, inN];
       if (pair) break;
     }
     expect(pair, 'K and N share a boundary vertex').not.toBeNull();
@@ -128,9 +135,9 @@ describe('checks on the demo project', () => {
     const [lx, ly] = freeSpot(kPoly);
     const lonely = graveAt(K, lx, ly);
     expected.push(['links.no_source', lonely.id]);
-    // 7. A grave without commune code.
-    const [ux, uy] = freeSpot(kPoly);
-    const unassigned = graveAt(null, ux, uy);
+    // 7. A grave outside every commune (40 km east of the district): it belongs to no commune.
+    const box = geometryExtent({ type: 'MultiPolygon', coordinates: rows.admin_units.filter((r) => r.props.level === 'commune').flatMap((r) => mpOf(r.geometry!)) });
+    const unassigned = graveAt(K, box[2] + 40_000, (box[1] + box[3]) / 2);
     expected.push(['commune.unassigned', unassigned.id]);
     // 8. A martyr linked to nothing.
     const orphan = { table: 'martyrs' as const, id: randomUUID(), props: { full_name: 'Liệt sĩ kiểm thử', commune_code: K } };
@@ -142,6 +149,9 @@ describe('checks on the demo project', () => {
       remove: [],
     } as never);
     await env.call('edits.apply', { label: 'planted graves', put: [outside, onBoundary, acrossLine, unassigned].flatMap((p) => sourced(p as never)), remove: [] } as never);
+    expect((await env.call('rows.get', { table: 'graves', id: outside.id })).props.commune_code).toBe(N);
+    expect((await env.call('rows.get', { table: 'graves', id: unassigned.id })).props.commune_code).toBeNull();
+    execFileSync('ogrinfo', [info.path, '-q', '-dialect', 'sqlite', '-sql', `UPDATE graves SET commune_code = '${K}' WHERE uuid = '${outside.id}'`]);
 
     // 9. K's conclusion: recovered + not recovered ≠ initially buried. 10. N's: family-cared count off by one.
     const kc = conclusionOf(K);

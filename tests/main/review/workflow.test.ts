@@ -17,6 +17,7 @@ describe('review workflow and permissions', () => {
   const as = (name: string, role: 'commune_staff' | 'reviewer' | 'admin', communeCode: string | null = null) =>
     env.call('session.setOperator', { name, role, communeCode });
   const fresh = async (id: string) => env.call('rows.get', { table: 'graves', id });
+  const name = (code: string) => info.settings.communes.find((c) => c.code === code)!.name;
 
   beforeAll(async () => {
     env = await boot();
@@ -36,12 +37,20 @@ describe('review workflow and permissions', () => {
     const err = await env.callErr('edits.apply', { put: [{ table: 'graves', id: g.id, baseVersion: g.meta.version, props: { description: 'x' } }] });
     expect(err.code).toBe('forbidden');
     expect(err.vi).toMatch(/không được sửa đối tượng của xã/);
-    // Moving one's own feature into another commune touches that commune too.
+    // A feature belongs to the commune its geometry lies in: moving one's own grave into another
+    // commune, or drawing one there, is refused whatever commune_code the request claims.
     const k = await fresh(kGrave.id);
-    expect((await env.callErr('edits.apply', { put: [{ table: 'graves', id: k.id, baseVersion: k.meta.version, props: { commune_code: N } }] })).code).toBe('forbidden');
-    // Inserting into another commune, and linking to another commune's rows, are refused too.
-    const insert = { table: 'graves' as const, id: randomUUID(), geometry: { type: 'Point' as const, coordinates: [0, 0] }, props: { kind: 'newly_found', verification: 'not_verified', commune_code: N } };
+    const inN = nGrave.geometry!;
+    const moved = await env.callErr('edits.apply', { put: [{ table: 'graves', id: k.id, baseVersion: k.meta.version, geometry: inN, props: { commune_code: K } }] });
+    expect(moved.code).toBe('forbidden');
+    expect(moved.vi).toMatch(new RegExp(`thuộc xã ${name(N)}, không thuộc xã ${name(K)}`));
+    const insert = { table: 'graves' as const, id: randomUUID(), geometry: inN, props: { kind: 'newly_found', verification: 'not_verified', commune_code: K } };
     expect((await env.callErr('edits.apply', { put: [insert] })).code).toBe('forbidden');
+    // A commune_code naming another commune is overwritten by the geometry's, not obeyed.
+    const claimed = await env.call('edits.apply', { put: [{ table: 'graves', id: k.id, baseVersion: k.meta.version, props: { commune_code: N } }] });
+    expect((await fresh(kGrave.id)).props.commune_code).toBe(K);
+    await env.call('edits.undo', {});
+    expect(claimed.rows).toHaveLength(1);
     const link = { table: 'links' as const, props: { from_table: 'graves', from_id: nGrave.id, to_table: 'graves', to_id: kGrave.id, role: 'related' } };
     expect((await env.callErr('edits.apply', { put: [link] })).code).toBe('forbidden');
     // Attaching a photo to another commune's grave is an edit of that commune too.
@@ -77,35 +86,50 @@ describe('review workflow and permissions', () => {
     await env.call('review.comment.add', { communeCode: K, parentId: c.id, text: 'Đã sửa vị trí' });
     expect((await env.callErr('review.comment.add', { communeCode: N, x: 0, y: 0, text: 'x' })).code).toBe('forbidden');
     expect((await env.callErr('review.comment.add', { communeCode: K, text: 'không ghim' })).code).toBe('validation');
+    // Staff answer; the reviewer judges whether the answer settles the comment.
+    const staffResolve = await env.callErr('review.comment.resolve', { id: c.id, resolved: true });
+    expect(staffResolve.code).toBe('forbidden');
+    expect(staffResolve.vi).toMatch(/Chỉ cán bộ thẩm định \(hoặc quản trị\) mới đánh dấu góp ý đã xử lý/);
+    expect((await env.call('review.comments', { communeCode: K, openOnly: true })).map((o) => o.id)).toContain(c.id);
+    await as('Thẩm định viên', 'reviewer');
     await env.call('review.comment.resolve', { id: c.id, resolved: true });
     await env.call('review.comment.resolve', { id: pin.id, resolved: true });
     expect(await env.call('review.comments', { communeCode: K, openOnly: true })).toEqual([expect.objectContaining({ parentId: c.id })]);
+    await as('Cán bộ xã K', 'commune_staff', K);
     expect((await env.call('review.act', { communeCode: K, act: 'submit' })).state).toBe('submitted');
   });
 
   it('submission is refused while the checks find errors', async () => {
     await as('Cán bộ xã N', 'commune_staff', N);
-    const g = await fresh(nGrave.id);
-    const [x, y] = g.geometry!.coordinates as number[];
-    // Far outside its commune: an error.
-    await env.call('edits.apply', { put: [{ table: 'graves', id: g.id, baseVersion: g.meta.version, geometry: { type: 'Point', coordinates: [x + 200_000, y] } }] });
+    // A small search area drawn inside an existing one of N: an overlap, an error.
+    const host = (await env.call('features.query', { table: 'search_areas' })).rows.find((r) => r.props.commune_code === N)!;
+    const ring = (host.geometry as { coordinates: number[][][][] }).coordinates[0]![0]!;
+    const cx = ring.slice(0, -1).reduce((a, p) => a + p[0]!, 0) / (ring.length - 1);
+    const cy = ring.slice(0, -1).reduce((a, p) => a + p[1]!, 0) / (ring.length - 1);
+    const sq = [[cx - 20, cy - 20], [cx + 20, cy - 20], [cx + 20, cy + 20], [cx - 20, cy + 20], [cx - 20, cy - 20]];
+    await env.call('edits.apply', { put: [{ table: 'search_areas', geometry: { type: 'Polygon', coordinates: [sq] }, props: { status: 'continuing' } }] });
     const err = await env.callErr('review.act', { communeCode: N, act: 'submit' });
     expect(err.code).toBe('validation');
     expect(err.vi).toMatch(/còn 1 lỗi/);
-    expect((err.details as any).findings[0].rule).toBe('commune.outside');
+    expect((err.details as any).findings[0].rule).toBe('areas.overlap');
     await env.call('edits.undo', {});
     expect((await env.call('review.act', { communeCode: N, act: 'submit' })).state).toBe('submitted');
   });
 
   it('an approved map is locked for everyone, undo and redo included, until a reviewer unlocks it with a reason', async () => {
     const put = (g: Row, description: string, label = '') => env.call('edits.apply', { label, put: [{ table: 'graves', id: g.id, baseVersion: g.meta.version, props: { description } }] });
+    // K is submitted: its staff wait until the district returns it.
+    await as('Thẩm định viên', 'reviewer');
+    await env.call('review.act', { communeCode: K, act: 'return', note: 'Bổ sung mô tả mộ' });
     await as('Cán bộ xã K', 'commune_staff', K);
     await put(await fresh(kGrave.id), 'trước phê duyệt');
     // An edit undone before the approval: redoing it would write into the approved commune.
     await put(await fresh(kGrave.id), 'làm lại sau phê duyệt', 'sẽ làm lại');
     await env.call('edits.undo', {});
     expect(await env.call('edits.state', {})).toMatchObject({ canRedo: true, redoLabel: 'sẽ làm lại' });
-    // The others have an edit of commune K of their own to undo (each operator undoes their own).
+    await env.call('review.act', { communeCode: K, act: 'submit' });
+    // The others have an edit of commune K of their own to undo (each operator undoes their own);
+    // reviewers may still correct a submitted map.
     await as('Quản trị', 'admin');
     await put(await fresh(kOther.id), 'quản trị sửa', 'quản trị sửa');
     await as('Thẩm định viên', 'reviewer');
@@ -152,10 +176,12 @@ describe('review workflow and permissions', () => {
       ['draft', 'submitted', 'Cán bộ xã K'],
       ['submitted', 'returned', 'Thẩm định viên'],
       ['returned', 'submitted', 'Cán bộ xã K'],
+      ['submitted', 'returned', 'Thẩm định viên'],
+      ['returned', 'submitted', 'Cán bộ xã K'],
       ['submitted', 'approved', 'Thẩm định viên'],
       ['approved', 'draft', 'Thẩm định viên'],
     ]);
-    expect(acts[4].note).toBe('Bổ sung mộ mới phát hiện');
+    expect(acts[6].note).toBe('Bổ sung mộ mới phát hiện');
     expect(acts.every((a) => !Number.isNaN(Date.parse(a.at)))).toBe(true);
     const o = await env.call('review.overview', {});
     const k = o.communes.find((c) => c.communeCode === K)!;

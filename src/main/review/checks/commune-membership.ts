@@ -13,7 +13,14 @@ export function checkCommuneMembership(env: CheckEnv): FindingInput[] {
       if (!code) {
         // Base points (settlements, seats) may legitimately belong to no commune map.
         if (table === 'base_points') continue;
-        out.push(finding('commune.unassigned', row, `${label(row)}: chưa ghi mã xã.`, `${labelEn(row)}: no commune code.`));
+        out.push(
+          finding(
+            'commune.unassigned',
+            row,
+            `${label(row)} không thuộc xã nào của dự án (nằm ngoài mọi ranh giới xã): kiểm tra lại tọa độ, hoặc bổ sung ranh giới xã.`,
+            `${labelEn(row)} belongs to no commune of the project (outside every commune boundary): check its coordinates, or add the commune's boundary.`,
+          ),
+        );
         continue;
       }
       const commune = env.communes.get(code);
