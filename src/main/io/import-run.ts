@@ -13,8 +13,6 @@ export interface RunImportOptions extends ReadOptions {
   /** Source layer name (GeoPackage table, GPX waypoints/tracks…); default the first. */
   layer?: string;
   author: string;
-  /** Called with the edit just before it is written (the review feature's lock on approved communes). */
-  beforeWrite?: (edit: EditInput) => void;
   progress?: (done: number, total: number, message?: string) => void;
 }
 
@@ -52,7 +50,6 @@ export async function runImport(store: ProjectStore, files: InputFile[], spec: I
   opts.progress?.(puts.length, puts.length, 'Đang ghi vào dự án…');
   const label = `Nhập ${ds.fileName}${ds.layers.length > 1 ? ` (${layer.name})` : ''} → ${spec.table} (${puts.length})`;
   const edit: EditInput = { label, put: puts };
-  opts.beforeWrite?.(edit);
   const result = store.applyEdit(edit, opts.author);
   const { puts: _all, ...rest } = prepared;
   return { result, prepared: { ...rest, count: puts.length, duplicates, skippedDuplicates: skip ? duplicates : 0 } };

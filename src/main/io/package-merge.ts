@@ -113,7 +113,6 @@ export function applyMerge(
   decisions: Record<string, Decision>,
   author: string,
   source: string,
-  beforeWrite?: (edit: EditInput) => void,
 ): EditResult | null {
   const undecided = plan.conflicts.filter((c) => !decisions[`${c.table}/${c.id}`]);
   if (undecided.length)
@@ -145,7 +144,6 @@ export function applyMerge(
   let result: EditResult | null = null;
   if (applied) {
     const edit: EditInput = { label: `Gộp gói dữ liệu ${source} (${applied})`, put };
-    beforeWrite?.(edit);
     result = target.applyEdit(edit, author);
   }
   // Logged only when something happened: importing the same package again leaves the file as it was.
