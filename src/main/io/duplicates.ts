@@ -43,8 +43,12 @@ function sameShape(a: number[][][], b: number[][][], tol: number): boolean {
 
 const norm = (v: PropValue | undefined): PropValue => (v === undefined || v === '' ? null : typeof v === 'string' ? v.trim().normalize('NFC') : v);
 
+// The commune is not the file's to say: the store's write hook sets it from the geometry, so a row
+// already in the project has one and the same row read again from the file has none.
+const DERIVED = new Set(['commune_code']);
+
 function propsKey(table: TableName, props: Props): string {
-  return JSON.stringify((TABLES[table].fields as readonly FieldDef[]).map((f) => norm(props[f.name])));
+  return JSON.stringify((TABLES[table].fields as readonly FieldDef[]).filter((f) => !DERIVED.has(f.name)).map((f) => norm(props[f.name])));
 }
 
 function extentOf(puts: readonly Put[], tol: number): Extent | null {
