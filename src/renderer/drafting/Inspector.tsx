@@ -39,7 +39,7 @@ export function Inspector({
   onSeen?: (row: Row) => void;
 }) {
   const api = useApi();
-  const { pick } = useI18n();
+  const { pick, date } = useI18n();
   const d = useD();
   const toast = useToast();
   const showError = useErrorToast();
@@ -143,7 +143,7 @@ export function Inspector({
             <>
               <AttributeForm table={target.table} initial={row.props} readOnly={!editable} onSubmit={save} />
               <p className="muted small pad" data-testid="row-meta">
-                v{row.meta.version} · {row.meta.updatedBy} · {new Date(row.meta.updatedAt).toLocaleString()}
+                v{row.meta.version} · {row.meta.updatedBy} · {date(row.meta.updatedAt)}
               </p>
             </>
           ) : (
