@@ -131,7 +131,7 @@ export function Inspector({
         </div>
       )}
       {lockMessage && (
-        <p className="lock-note small" data-testid="lock-note">
+        <p className="lock-note small" data-testid="lock-note" data-message="note" role="note">
           🔒 {lockMessage}
         </p>
       )}
