@@ -2,7 +2,8 @@
 // comment on a grave and returns the map; the commune user sees the comment, fixes the grave and
 // resubmits; the reviewer approves; editing is refused afterwards; the district statistics list
 // the commune as approved with the conclusion's figures.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support';
 
 const TOKEN = 'e2e-secret-token';
 const SHOTS = 'test-results/screenshots';

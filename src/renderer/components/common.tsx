@@ -31,6 +31,8 @@ export type ToastKind = 'info' | 'success' | 'error';
 interface ToastExtra {
   /** Check findings behind a refusal: listed, each one clickable to show its feature. */
   findings?: UiFinding[];
+  /** The API error's code (forbidden, conflict…), on the element for tests and support. */
+  code?: string;
 }
 interface ToastItem extends ToastExtra {
   id: number;
@@ -48,7 +50,7 @@ export function useErrorToast() {
   return useCallback(
     (e: unknown, prefix?: string) => {
       const u = toUiError(e, lang);
-      toast(prefix ? `${prefix}: ${u.message}` : u.message, 'error', u.findings ? { findings: u.findings } : undefined);
+      toast(prefix ? `${prefix}: ${u.message}` : u.message, 'error', { code: u.code, ...(u.findings ? { findings: u.findings } : {}) });
     },
     [toast, lang],
   );
@@ -69,7 +71,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {children}
       <div className="toasts" role="status" aria-live="polite" data-testid="toasts">
         {items.map((x) => (
-          <div key={x.id} className={`toast toast-${x.kind}`} data-testid={`toast-${x.kind}`} data-message={x.kind}>
+          <div key={x.id} className={`toast toast-${x.kind}`} data-testid={`toast-${x.kind}`} data-message={x.kind} data-code={x.code}>
             <span>{x.text}</span>
             {x.findings && <FindingList findings={x.findings} />}
             <button
