@@ -92,9 +92,10 @@ test('a refused submission lists its findings; an approved commune is read-only 
     await invoke(page, 'review.act', { communeCode: code, act: 'submit', note: '' });
     await invoke(page, 'review.act', { communeCode: code, act: 'approve', note: '' });
     await page.getByTestId('commune-select').selectOption(code);
-    const badge = page.getByTestId('commune-lock-badge');
-    await expect(badge).toHaveText('🔒 Đã phê duyệt — chỉ xem');
-    await expect(page.getByTestId('focus-badge')).toContainText('Đã phê duyệt — chỉ xem');
+    await expect(page.getByTestId('commune-lock-badge')).toHaveText('Đã phê duyệt — chỉ xem');
+    await expect(page.getByTestId('commune-lock-badge')).toHaveAttribute('data-lock', 'approved');
+    await expect(page.getByTestId('focus-badge')).toContainText('Xã đang vẽ: ' + name);
+    await expect(page.getByTestId('commune-lock-icon')).toHaveAttribute('aria-label', 'Đã phê duyệt — chỉ xem');
     for (const tool of ['polygon', 'grave', 'line', 'split', 'coords']) {
       await expect(page.getByTestId(`tool-${tool}`)).toBeDisabled();
       await expect(page.getByTestId(`tool-${tool}`)).toHaveAttribute('title', new RegExp(`Không dùng được lúc này: Bản đồ xã ${name} đã được phê duyệt`));
@@ -123,6 +124,7 @@ test('a refused submission lists its findings; an approved commune is read-only 
   }
   // Unlocked: the badge goes, the tools come back.
   await expect(page.getByTestId('commune-lock-badge')).toHaveCount(0);
+  await expect(page.getByTestId('commune-lock-icon')).toHaveCount(0);
   await expect(page.getByTestId('tool-polygon')).toBeEnabled();
 
   // 4. "Xã của tôi" selects the commune for drawing, and the operator dialog remembers it.
@@ -139,6 +141,13 @@ test('a refused submission lists its findings; an approved commune is read-only 
     await expect(page.getByTestId('operator-commune')).toHaveValue(code);
     await page.getByTestId('operator-save').click();
     await expect(page.getByTestId('operator-dialog')).toBeHidden();
+    // Submitted, the map waits for the reviewer: its staff see it read-only.
+    await invoke(page, 'review.act', { communeCode: code, act: 'submit', note: '' });
+    await expect(page.getByTestId('commune-lock-badge')).toHaveText('Đã trình duyệt — chỉ xem');
+    await expect(page.getByTestId('tool-polygon')).toBeDisabled();
+    await invoke(page, 'session.setOperator', { name: 'Quản trị E2E', role: 'admin', communeCode: null });
+    await invoke(page, 'review.act', { communeCode: code, act: 'approve', note: '' });
+    await invoke(page, 'review.act', { communeCode: code, act: 'unlock', note: 'kiểm thử thông báo xong' });
   } finally {
     // The server keeps its operator for the next spec: give it back.
     await invoke(page, 'session.setOperator', before ?? { name: 'Quản trị E2E', role: 'admin', communeCode: null });

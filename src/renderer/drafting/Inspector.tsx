@@ -11,6 +11,7 @@ import { AttributeForm, diffProps } from './AttributeForm';
 import { AttachmentsTab } from './AttachmentsTab';
 import { HistoryTab } from './HistoryTab';
 import { LinksTab } from './LinksTab';
+import { LockIcon } from './LockIcon';
 import { useD } from './dict';
 
 export type InspectorTarget =
@@ -132,7 +133,7 @@ export function Inspector({
       )}
       {lockMessage && (
         <p className="lock-note small" data-testid="lock-note" data-message="note" role="note">
-          🔒 {lockMessage}
+          <LockIcon /> {lockMessage}
         </p>
       )}
       <div className="inspector-body">

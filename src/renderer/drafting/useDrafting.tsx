@@ -22,6 +22,7 @@ import { Toolbar } from './Toolbar';
 import type { SplitResult } from './geometryOps';
 import { loadGeometryOps, withGeometryOps } from './geometryOpsLoader';
 import { READ_ONLY_TOOLS, reviewLock, type ReviewLock } from './communeLock';
+import { LockIcon } from './LockIcon';
 import { onShowFeature } from '../showFeature';
 
 interface Commune {
@@ -540,8 +541,15 @@ export function useDrafting({
         </select>
       </label>
       {focusLock && (
-        <span className={`lock-badge lock-badge-${focusLock}`} title={focusLockText ?? ''} data-testid="commune-lock-badge" data-lock={focusLock}>
-          🔒 {d(focusLock === 'approved' ? 'lock.badge.approved' : 'lock.badge.submitted')}
+        // Beside the choice, a padlock (the toolbar has no room for words); the words are on the map's focus badge.
+        <span
+          className={`lock-badge lock-badge-icon lock-badge-${focusLock}`}
+          title={focusLockText ?? ''}
+          role="img"
+          aria-label={d(focusLock === 'approved' ? 'lock.badge.approved' : 'lock.badge.submitted')}
+          data-testid="commune-lock-icon"
+        >
+          <LockIcon />
         </span>
       )}
       <label className="small" title={d('commune.unlock')}>
@@ -632,9 +640,8 @@ export function useDrafting({
         <div className="focus-badge" data-testid="focus-badge">
           {d('commune.label')}: <b>{focusCommune.name}</b>
           {focusLock && (
-            <span className={`lock-badge lock-badge-${focusLock}`} title={focusLockText ?? ''}>
-              {' '}
-              🔒 {d(focusLock === 'approved' ? 'lock.badge.approved' : 'lock.badge.submitted')}
+            <span className={`lock-badge lock-badge-${focusLock}`} title={focusLockText ?? ''} data-testid="commune-lock-badge" data-lock={focusLock}>
+              <LockIcon /> {d(focusLock === 'approved' ? 'lock.badge.approved' : 'lock.badge.submitted')}
             </span>
           )}
         </div>
