@@ -21,6 +21,8 @@ test('the message guard tells a sentence from JSON, exceptions and a misplaced t
   expect(messageProblem({ text: token, code: 'unauthorized' })).toBeNull();
   expect(messageProblem({ text: token, code: 'forbidden' })).toMatch(/token/);
   expect(messageProblem({ text: '{"findings":[{"rule":"commune.crosses"}]}', code: 'validation' })).toBe('raw JSON');
+  expect(messageProblem({ text: 'Bản đồ xã còn 1 lỗi.\n{\n "findings": [\n  {\n   "rule": "commune.outside"', code: 'validation' })).toBe('raw JSON');
+  expect(messageProblem({ text: 'Tệp "empty.gpx": XML hỏng { "file": "empty.gpx" }', code: 'validation' })).toBe('raw JSON');
   expect(messageProblem({ text: 'TypeError: x is undefined', code: null })).not.toBeNull();
   expect(messageProblem({ text: 'Lỗi\n    at apply (http://127.0.0.1/assets/index.js:1:2)', code: null })).not.toBeNull();
   expect(messageProblem({ text: 'Bản đồ xã Nam Đà đã được phê duyệt và đang khóa: không ai được sửa.', code: 'forbidden' })).toBeNull();

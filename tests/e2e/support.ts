@@ -18,7 +18,7 @@ export interface ShownMessage {
 
 /** Why a shown message is not a sentence for the user, or null when it is one. */
 export function messageProblem(m: ShownMessage): string | null {
-  if (m.text.includes('{"')) return 'raw JSON';
+  if (/\{\s*"|\[\s*\{/.test(m.text)) return 'raw JSON';
   if (/\b[A-Za-z]*Error:/.test(m.text)) return 'an exception name ("Error:")';
   if (/(^|\n)\s*at \S+ \(?\S+:\d+:\d+\)?/.test(m.text) || m.text.includes('    at ')) return 'a stack line';
   if (/mã truy cập \(token\)|access token/i.test(m.text) && m.code !== 'unauthorized') return 'the access-token warning for a refusal that is not a 401';
