@@ -121,6 +121,17 @@ test('a refused submission lists its findings; an approved commune is read-only 
     await expect(refused).not.toContainText('mã truy cập');
     await expect(page.getByTestId('error-screen')).toHaveCount(0);
     await shot(page, '02-approved-locked');
+    // The commune's records (here its conclusion) are read-only too, and no new one is offered.
+    const conclusion = (await invoke(page, 'records.query', { table: 'conclusions', filter: { commune_code: code }, limit: 1 })).rows[0];
+    await page.getByTestId('dock-records').click();
+    await page.getByTestId('records-tab-conclusions').click();
+    await expect(page.getByTestId('records-new')).toBeDisabled();
+    if (conclusion) {
+      await page.locator(`[data-testid="record-item"][data-id="${conclusion.id}"]`).click();
+      await expect(page.getByTestId('record-lock-note')).toContainText(`Bản đồ xã ${name} đã được phê duyệt`);
+      await expect(page.getByTestId('record-form').getByTestId('form-save')).toHaveCount(0);
+    }
+    await page.getByTestId('dock-records').click();
   } finally {
     await invoke(page, 'review.act', { communeCode: code, act: 'unlock', note: 'kiểm thử thông báo xong' });
   }

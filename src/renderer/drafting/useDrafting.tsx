@@ -198,21 +198,30 @@ export function useDrafting({
     (lock: ReviewLock, code: string) => d(lock === 'approved' ? 'lock.approved' : 'lock.submitted', { name: nameOfCommune(code) }),
     [d, nameOfCommune],
   );
+  /** The review lock of a row's commune, as the sentence to show (records, features alike). */
+  const reviewLockOf = useCallback(
+    (code: unknown): string | null => {
+      if (typeof code !== 'string' || code === '') return null;
+      const lock = reviewLock(states.get(code), operator);
+      return lock ? lockText(lock, code) : null;
+    },
+    [states, operator, lockText],
+  );
   const focusLock = focus ? reviewLock(states.get(focus), operator) : null;
   const focusLockText = focus && focusLock ? lockText(focusLock, focus) : null;
 
   const lockFor = useCallback(
     (table: FeatureTableName, props: RowProps): string | null => {
-      const code = props.commune_code;
       // A review lock is main's rule too: no "unlock" tick lifts it.
-      const review = typeof code === 'string' && code !== '' ? reviewLock(states.get(code), operator) : null;
-      if (review) return lockText(review, code as string);
+      const review = reviewLockOf(props.commune_code);
+      if (review) return review;
       if (unlocked) return null;
       if (table === 'admin_units') return d('commune.adminReadOnly');
+      const code = props.commune_code;
       if (focus && typeof code === 'string' && code !== '' && code !== focus) return d('commune.readOnly', { code });
       return null;
     },
-    [unlocked, focus, d, states, operator, lockText],
+    [unlocked, focus, d, reviewLockOf],
   );
 
   // ── selection: from a map click (Workspace's pinned hit), the table or a record ──
@@ -624,6 +633,7 @@ export function useDrafting({
         onShowFeature={(t, id) => void selectFeature(t, id, true)}
         reloadTick={changeTick}
         onClose={() => setDock(null)}
+        reviewLock={reviewLockOf}
       />
     ) : null;
 
