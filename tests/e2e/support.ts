@@ -44,6 +44,15 @@ export async function watchMessages(page: Page): Promise<() => ShownMessage[]> {
         void (window as unknown as { __quytapShownMessage: (t: string, c: string | null) => Promise<void> }).__quytapShownMessage(text, code);
       }
     };
+    // The browser's own dialogs (window.confirm…) are messages too; wrapped, not handled, so that a
+    // spec's page.on('dialog') (or Playwright's default dismissal) still answers them.
+    for (const name of ['alert', 'confirm', 'prompt'] as const) {
+      const original = window[name].bind(window) as (m?: string) => unknown;
+      (window as unknown as Record<string, unknown>)[name] = (message?: string) => {
+        void (window as unknown as { __quytapShownMessage: (t: string, c: string | null) => Promise<void> }).__quytapShownMessage(String(message ?? ''), null);
+        return original(message);
+      };
+    }
     const start = () =>
       new MutationObserver(() => {
         if (!timer) timer = window.setTimeout(scan, 30);
