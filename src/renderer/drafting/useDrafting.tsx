@@ -175,14 +175,21 @@ export function useDrafting({
   }, [myCommune, communes, focus, chooseCommune]);
 
   // The review state of every commune, to lock what may not be edited before anyone tries: read at
-  // start and after a review act or a settings change (a project.changed naming no table).
+  // start and after a review act or a settings change (a project.changed naming no table). From the
+  // review history (an index read; review.overview reads every feature): a state changes only by a
+  // transition, written with its history entry in one transaction (store/review-repo.ts).
   const [states, setStates] = useState<ReadonlyMap<string, ReviewState>>(new Map());
   useEffect(() => {
     let alive = true;
     const load = () =>
       api
-        .invoke('review.overview', {})
-        .then((o) => alive && setStates(new Map(o.communes.map((c) => [c.communeCode, c.state]))))
+        .invoke('review.history', { communeCode: null })
+        .then((acts) => {
+          if (!alive) return;
+          const m = new Map<string, ReviewState>();
+          for (const a of acts) if (a.to) m.set(a.communeCode, a.to); // oldest first: the last one stays
+          setStates(m);
+        })
         .catch(showError);
     load();
     const off = api.on('project.changed', ({ tables }) => {
