@@ -4,7 +4,7 @@ import type { Operator, ProjectInfo } from '../shared/api';
 import { errorCode, toUiError, type UiError } from './errors';
 import { useI18n } from './i18n';
 import { ErrorScreen, useApi } from './components/common';
-import { OperatorDialog, storedOperator, storeOperator } from './components/OperatorDialog';
+import { OperatorDialog, onOperatorStored, storedOperator, storeOperator } from './components/OperatorDialog';
 import { StartScreen } from './components/StartScreen';
 import { Workspace } from './components/Workspace';
 import { dropPrefetched, prefetchMapReads } from './map/mapPrefetch';
@@ -60,6 +60,9 @@ export function App() {
     document.title =
       phase.kind === 'workspace' ? `${phase.info.settings.title} — ${t('app.name')}` : `${t('app.name')} — ${t('app.subtitle')}`;
   }, [phase, t]);
+
+  // The operator changed elsewhere (the review panel's "Xã của tôi"): the same one everywhere.
+  useEffect(() => onOperatorStored(setOperator), []);
 
   // Before editing: who is the operator (asked once, then remembered).
   useEffect(() => {

@@ -1,5 +1,6 @@
 // A new user's first session, in browser mode against the real server (see playwright.config.ts).
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support';
 
 const TOKEN = 'e2e-secret-token';
 const SHOTS = 'test-results/screenshots';

@@ -8,8 +8,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path, { join } from 'node:path';
 import { decode } from 'fast-png';
-import { expect, test, type Page } from '@playwright/test';
-import { openDemo, TOKEN } from './support';
+import type { Page } from '@playwright/test';
+import { expect, openDemo, test, TOKEN } from './support';
 
 const SHOTS = 'test-results/screenshots';
 const REAL = path.resolve(process.cwd(), '../shared/data/real');

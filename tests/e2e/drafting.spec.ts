@@ -2,7 +2,8 @@
 // draw a search area with a hole snapped to the commune boundary, fill its form, place graves by
 // typed coordinates, link a grave to its records, undo/redo, reload, read the history; a form with
 // a missing required field is refused; two windows editing the same feature → the second is a conflict.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './support';
 import { formatMgrs, toWgs84, type LonLat } from '../../src/shared/crs';
 
 const TOKEN = 'e2e-secret-token';

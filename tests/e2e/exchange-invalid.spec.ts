@@ -3,8 +3,7 @@
 // the repair offer names them all.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { openDemo } from './support';
+import { expect, openDemo, test } from './support';
 
 test('invalid geometries: full count, pages, CSV of all, repair of all', async ({ page }, testInfo) => {
   const errors: string[] = [];

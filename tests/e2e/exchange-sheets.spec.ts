@@ -4,8 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { openDemo, reviewPackage, TOKEN } from './support';
+import type { Page } from '@playwright/test';
+import { expect, openDemo, reviewPackage, test, TOKEN } from './support';
 
 const SHOTS = 'test-results/screenshots';
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/exchange-sheets-${name}.png` });

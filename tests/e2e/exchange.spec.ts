@@ -6,9 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
-import { openDemo, reviewPackage, TOKEN } from './support';
+import { expect, openDemo, reviewPackage, test, TOKEN } from './support';
 const SHOTS = 'test-results/screenshots';
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/exchange-${name}.png` });
 

@@ -2,8 +2,8 @@
 // screen with the sheet's symbology before and after a rendering change (test-results/screenshots/
 // map-*.png), and the hover / click answers on a grave, an area and a commune at those scales.
 import { decode } from 'fast-png';
-import { expect, test, type Page } from '@playwright/test';
-import { openDemo } from './support';
+import type { Page } from '@playwright/test';
+import { expect, openDemo, test } from './support';
 
 const SHOTS = 'test-results/screenshots';
 const invoke = <T = any>(page: Page, method: string, input: unknown) =>

@@ -4,8 +4,8 @@
 // keeps printing none. Everything added is removed at the end (the demo project is shared by specs).
 import { mkdirSync } from 'node:fs';
 import path, { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { openDemo } from './support';
+import type { Page } from '@playwright/test';
+import { expect, openDemo, test } from './support';
 
 const SHOTS = 'test-results/screenshots';
 const MBTILES = join(path.resolve(process.cwd(), '../shared/data/real'), 'consbio-mbtileserver/geography-class-png.mbtiles');

@@ -1,8 +1,8 @@
 // The print dialog in browser mode: Ctrl+P opens it on the demo, the preview is the composer's
 // display list, a commune sheet is printed to PDF with progress, and a layout is saved.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
-import { openDemo } from './support';
+import { expect, openDemo, test } from './support';
 const SHOTS = 'test-results/screenshots';
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/print-${name}.png` });
 

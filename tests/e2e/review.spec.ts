@@ -4,7 +4,8 @@
 // reviewer resolves the comment, corrects a grave, sees it listed as changed since the submission
 // and approves (confirmed); editing is refused afterwards; the district statistics list the
 // commune as approved with the conclusion's figures.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support';
 
 const TOKEN = 'e2e-secret-token';
 const SHOTS = 'test-results/screenshots';

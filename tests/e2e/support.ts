@@ -1,6 +1,88 @@
 // What every spec does first. All specs share one server (playwright.config.ts): a spec that runs
 // after another finds the demo already open and an operator already set, or another project open.
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export { expect };
+
+// ── every message a user sees is a sentence ──
+// Toasts, error boxes and notes carry `data-message` (or role="alert"); while a test runs, a
+// MutationObserver in the page reports the text of each one shown, and the test fails at its end
+// if one was JSON, an exception's "Error:", a stack line, or the access-token warning on anything
+// but a refused token (HTTP 401, data-code="unauthorized").
+const MESSAGE_SELECTOR = '[data-message], [role="alert"], [role="alertdialog"], .toast';
+
+export interface ShownMessage {
+  text: string;
+  code: string | null;
+}
+
+/** Why a shown message is not a sentence for the user, or null when it is one. */
+export function messageProblem(m: ShownMessage): string | null {
+  if (/\{\s*"|\[\s*\{/.test(m.text)) return 'raw JSON';
+  if (/\b[A-Za-z]*Error:/.test(m.text)) return 'an exception name ("Error:")';
+  if (/(^|\n)\s*at \S+ \(?\S+:\d+:\d+\)?/.test(m.text) || m.text.includes('    at ')) return 'a stack line';
+  if (/mã truy cập \(token\)|access token/i.test(m.text) && m.code !== 'unauthorized') return 'the access-token warning for a refusal that is not a 401';
+  return null;
+}
+
+/** Installs the watcher on a page; returns what it saw so far. */
+export async function watchMessages(page: Page): Promise<() => ShownMessage[]> {
+  const seen: ShownMessage[] = [];
+  await page.exposeFunction('__quytapShownMessage', (text: string, code: string | null) => void seen.push({ text, code }));
+  await page.addInitScript((selector: string) => {
+    const reported = new Set<string>();
+    let timer = 0;
+    const scan = () => {
+      timer = 0;
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
+        if (!el.checkVisibility()) continue;
+        const text = el.innerText.trim();
+        const code = el.closest('[data-code]')?.getAttribute('data-code') ?? null;
+        const key = `${code}|${text}`;
+        if (!text || reported.has(key)) continue;
+        reported.add(key);
+        void (window as unknown as { __quytapShownMessage: (t: string, c: string | null) => Promise<void> }).__quytapShownMessage(text, code);
+      }
+    };
+    // The browser's own dialogs (window.confirm…) are messages too; wrapped, not handled, so that a
+    // spec's page.on('dialog') (or Playwright's default dismissal) still answers them.
+    for (const name of ['alert', 'confirm', 'prompt'] as const) {
+      const original = window[name].bind(window) as (m?: string) => unknown;
+      (window as unknown as Record<string, unknown>)[name] = (message?: string) => {
+        void (window as unknown as { __quytapShownMessage: (t: string, c: string | null) => Promise<void> }).__quytapShownMessage(String(message ?? ''), null);
+        return original(message);
+      };
+    }
+    const start = () =>
+      new MutationObserver(() => {
+        if (!timer) timer = window.setTimeout(scan, 30);
+      }).observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['open', 'hidden', 'class'] });
+    if (document.documentElement) start();
+    else document.addEventListener('DOMContentLoaded', start);
+  }, MESSAGE_SELECTOR);
+  return () => [...seen];
+}
+
+/**
+ * `test` for every spec: the page's messages are watched (above) and checked when the test ends.
+ * Pages a test opens itself (browser.newContext()) can call watchMessages too.
+ */
+export const test = base.extend<{ messageGuard: () => ShownMessage[] }>({
+  messageGuard: [
+    async ({ page }, use, testInfo) => {
+      const seen = await watchMessages(page);
+      await use(seen);
+      // One last look at what is on the screen now.
+      await page.waitForTimeout(60).catch(() => undefined);
+      const bad = seen()
+        .map((m) => ({ ...m, problem: messageProblem(m) }))
+        .filter((m) => m.problem !== null);
+      if (bad.length) await testInfo.attach('messages', { body: JSON.stringify(seen(), null, 1), contentType: 'application/json' });
+      expect(bad, 'every message shown is a sentence for the user').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export const TOKEN = 'e2e-secret-token';
 

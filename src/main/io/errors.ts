@@ -16,6 +16,16 @@ export function importError(
   });
 }
 
+/** A file with nothing in it (0 bytes, or only spaces): said as such, not as a broken format. */
+export function emptyFileError(file: string): ApiError {
+  return new ApiError(
+    'validation',
+    `Tệp "${file}" rỗng, không có dữ liệu nào để nhập. Có thể tệp chưa được chép hoặc tải về xong: hãy chép lại tệp từ máy GPS hoặc nơi đã lưu, rồi chọn lại.`,
+    `The file "${file}" is empty: there is nothing to import. It may not have been copied or downloaded completely: copy it again from the GPS or wherever it was saved, then choose it again.`,
+    { file },
+  );
+}
+
 export function cancelledError(): ApiError {
   return new ApiError('cancelled', 'Đã huỷ nhập/xuất dữ liệu; dự án không thay đổi.', 'Cancelled; the project is unchanged.');
 }

@@ -5,6 +5,7 @@
 import { findCrs } from '../../shared/crs';
 import { converter } from './converter';
 import { TABLES, type FieldDef, type Geometry, type PropValue, type Props, type Put, type TableName } from '../../shared/model';
+import { geosReasonText } from '../../shared/io/geos-reason';
 import { breathe, importError } from './errors';
 import { coerce, suggestFieldMap, type FieldMap } from './field-map';
 import { closeOpenRings, forEachPosition, mapPositions, openRingCount } from './source-geometry';
@@ -291,16 +292,26 @@ export async function prepareImport(
     );
   }
   if (invalid.length && !spec.repair) {
-    const list = invalid.slice(0, 10).map((x) => `dòng/row ${x.row}: ${x.reason}`).join('; ');
+    // GEOS's English reason ("Self-intersection[x y]") as our sentence; the raw one stays in details.
+    const list = (lang: 'vi' | 'en') =>
+      invalid
+        .slice(0, 10)
+        .map((x) => `${lang === 'vi' ? 'dòng' : 'row'} ${x.row}: ${geosReasonText(x.reason)[lang]}`)
+        .join('; ') + (invalid.length > 10 ? '; …' : '');
     throw importError(
       fileName,
-      `${invalid.length} hình học không hợp lệ (${list}${invalid.length > 10 ? '; …' : ''}). Chọn "sửa hình học" để sửa bằng GEOS MakeValid.`,
-      `${invalid.length} invalid geometries (${list}${invalid.length > 10 ? '; …' : ''}). Choose "repair" to fix them with GEOS MakeValid.`,
+      `${invalid.length} hình học không hợp lệ (${list('vi')}). Chọn "sửa hình học" để sửa bằng GEOS MakeValid.`,
+      `${invalid.length} invalid geometries (${list('en')}). Choose "repair" to fix them with GEOS MakeValid.`,
       { details: { invalid } },
     );
   }
   if (invalid.length)
-    throw importError(fileName, `${invalid.length} hình học không sửa được.`, `${invalid.length} geometries could not be repaired.`, { details: { invalid } });
+    throw importError(
+      fileName,
+      `${invalid.length} hình học không sửa được (${invalid.slice(0, 10).map((x) => `dòng ${x.row}: ${geosReasonText(x.reason).vi}`).join('; ')}). Hãy sửa các dòng này trong chương trình đã tạo ra tệp rồi nhập lại.`,
+      `${invalid.length} geometries could not be repaired (${invalid.slice(0, 10).map((x) => `row ${x.row}: ${geosReasonText(x.reason).en}`).join('; ')}). Fix these rows in the program that made the file, then import again.`,
+      { details: { invalid } },
+    );
   if (!puts.length) throw importError(fileName, 'không có đối tượng nào để nhập.', 'nothing to import.');
   return { puts, crs, invalid, repaired, skippedEmpty, skippedTypes, closedRings };
 }

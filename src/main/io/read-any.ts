@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { GpkgReader } from '../store/gpkg-reader';
 import { matchPrj } from '../../shared/io/prj-match';
-import { importError } from './errors';
+import { emptyFileError, importError } from './errors';
 import { checkSize, LIMITS } from './limits';
 import { readCsv, type CsvOptions } from './read-csv';
 import { readSpreadsheet } from './read-spreadsheet';
@@ -30,6 +30,8 @@ export async function readDataset(files: InputFile[], opts: ReadOptions = {}): P
   if (!files.length) throw importError('?', 'chưa chọn tệp.', 'no file given.');
   const main = files.find((f) => ext(f.name) === 'shp') ?? files[0]!;
   const kind = ext(main.name);
+  // An empty file is said to be empty, not "malformed JSON/XML" in the parser's English.
+  if (main.size === 0) throw emptyFileError(main.name);
   switch (kind) {
     case 'geojson':
     case 'json': {
@@ -38,7 +40,16 @@ export async function readDataset(files: InputFile[], opts: ReadOptions = {}): P
       try {
         json = JSON.parse(decodeText(main.name, main.read()));
       } catch (e) {
-        if (e instanceof SyntaxError) throw importError(main.name, `JSON hỏng (${e.message}).`, `malformed JSON (${e.message}).`);
+        if (e instanceof SyntaxError) {
+          // V8's English ("Unexpected token } in JSON at position 5") stays in details; the user reads ours.
+          const at = /position (\d+)/.exec(e.message)?.[1];
+          throw importError(
+            main.name,
+            `nội dung JSON bị hỏng, không đọc được${at ? ` (hỏng ở ký tự thứ ${at})` : ''}. Hãy xuất lại tệp từ chương trình đã tạo ra nó rồi nhập lại.`,
+            `the JSON is broken and cannot be read${at ? ` (broken at character ${at})` : ''}. Export it again from the program that made it, then import it again.`,
+            { details: { parser: e.message } },
+          );
+        }
         throw e;
       }
       return readGeoJsonValue(main.name, json);

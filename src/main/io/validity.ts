@@ -6,8 +6,18 @@ import type { Geometry } from '../../shared/model';
 
 type Geos = Awaited<ReturnType<typeof initGeosJs>>;
 let geosPromise: Promise<Geos> | null = null;
+let lastError = '';
 function geos(): Promise<Geos> {
-  geosPromise ??= initGeosJs();
+  // geos-wasm's defaults print GEOS's notices ("Self-intersection at or near point …", English) on
+  // stdout, mixed into the CLI's output, and throw its errors across WASM frames. The reason is
+  // asked for (GEOSisValidReason) and said as our sentence (shared/io/geos-reason.ts) instead.
+  // The module is one per process: review/geos.ts passes the same quiet handlers.
+  geosPromise ??= initGeosJs({
+    noticeHandler: () => undefined,
+    errorHandler: (message: string) => {
+      lastError = message;
+    },
+  });
   return geosPromise;
 }
 
@@ -36,8 +46,10 @@ export async function geosChecker(): Promise<GeosChecker> {
     check(g) {
       if (g.type === 'Point') return { valid: true, reason: null };
       return withGeom(g, (ptr) => {
+        lastError = '';
         if (G.GEOSisValid(ptr) === 1) return { valid: true, reason: null };
         const rp = G.GEOSisValidReason(ptr);
+        if (!rp) return { valid: false, reason: lastError || null };
         const reason = G.Module.UTF8ToString(rp);
         G.GEOSFree(rp);
         return { valid: false, reason };

@@ -7,7 +7,7 @@ import type { CrsInfo, ProjectInfo } from '../../shared/api';
 import { BASEMAP_UPLOAD_PIECE_BYTES } from '../../shared/contract/limits';
 import type { Basemap, BasemapInspect } from '../../shared/contract/basemap';
 import { useApi, useErrorToast, useToast, Modal } from '../components/common';
-import { useI18n } from '../i18n';
+import { formatDate, useI18n } from '../i18n';
 import { useJob } from '../components/useJob';
 import { OpacitySlider } from '../components/OpacitySlider';
 import type { MapController } from '../map/MapController';
@@ -217,7 +217,7 @@ export function BasemapPanel({ ctl, info }: Props) {
                   crs: lang === 'en' ? m.crs.nameEn : m.crs.name,
                   size: sizeText(m.sizeBytes),
                   by: m.addedBy,
-                  at: new Date(m.addedAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'vi-VN'),
+                  at: formatDate(m.addedAt, lang),
                 })}
                 onDoubleClick={() => zoomTo(m)}
                 data-testid="basemap-name"

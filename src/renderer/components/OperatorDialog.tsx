@@ -23,12 +23,21 @@ export function storedOperator(): Operator | null {
   }
 }
 
+// Whoever keeps the operator (App) hears every change, wherever it is made: the review panel's
+// "Xã của tôi" too, so the next opening of this dialog and the drawing focus see the same commune.
+const listeners = new Set<(o: Operator) => void>();
+export function onOperatorStored(fn: (o: Operator) => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
 export function storeOperator(o: Operator) {
   try {
     localStorage.setItem(KEY, JSON.stringify(o));
   } catch {
     /* not kept */
   }
+  for (const fn of listeners) fn(o);
 }
 
 export function OperatorDialog({

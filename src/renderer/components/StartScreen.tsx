@@ -272,7 +272,7 @@ function NewProjectForm({
           </div>
         </div>
         {problem && (
-          <p className="form-problem" role="alert">
+          <p className="form-problem" role="alert" data-message="error">
             {problem}
           </p>
         )}

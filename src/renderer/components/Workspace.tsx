@@ -157,7 +157,7 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
   );
 
   // Drafting: commune focus, tools, inspector, feature table and records (src/renderer/drafting).
-  const drafting = useDrafting({ ctl, info, pinned, setPinned, undoRedo });
+  const drafting = useDrafting({ ctl, info, pinned, setPinned, undoRedo, operator });
 
   // Keyboard: + / − zoom, Home = whole project, Ctrl+Z / Ctrl+Y undo / redo, Esc clears the selection.
   useEffect(() => {

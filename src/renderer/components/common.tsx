@@ -11,8 +11,9 @@ import {
   type ReactNode,
 } from 'react';
 import type { ApiClient } from '../../shared/api';
-import { toUiError, type UiError } from '../errors';
+import { toUiError, type UiError, type UiFinding } from '../errors';
 import { translate, storedLang, useI18n } from '../i18n';
+import { requestShowFeature } from '../showFeature';
 
 // ── API ──
 const ApiCtx = createContext<ApiClient | null>(null);
@@ -27,13 +28,18 @@ export function useApi(): ApiClient {
 
 // ── toasts ──
 export type ToastKind = 'info' | 'success' | 'error';
-interface ToastItem {
+interface ToastExtra {
+  /** Check findings behind a refusal: listed, each one clickable to show its feature. */
+  findings?: UiFinding[];
+  /** The API error's code (forbidden, conflict…), on the element for tests and support. */
+  code?: string;
+}
+interface ToastItem extends ToastExtra {
   id: number;
   kind: ToastKind;
   text: string;
-  details?: string;
 }
-const ToastCtx = createContext<(text: string, kind?: ToastKind, details?: string) => void>(() => {});
+const ToastCtx = createContext<(text: string, kind?: ToastKind, extra?: ToastExtra) => void>(() => {});
 export function useToast() {
   return useContext(ToastCtx);
 }
@@ -44,7 +50,7 @@ export function useErrorToast() {
   return useCallback(
     (e: unknown, prefix?: string) => {
       const u = toUiError(e, lang);
-      toast(prefix ? `${prefix}: ${u.message}` : u.message, 'error', u.details);
+      toast(prefix ? `${prefix}: ${u.message}` : u.message, 'error', { code: u.code, ...(u.findings ? { findings: u.findings } : {}) });
     },
     [toast, lang],
   );
@@ -54,19 +60,20 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const [items, setItems] = useState<ToastItem[]>([]);
   const next = useRef(1);
   const { t } = useI18n();
-  const push = useCallback((text: string, kind: ToastKind = 'info', details?: string) => {
+  const push = useCallback((text: string, kind: ToastKind = 'info', extra?: ToastExtra) => {
     const id = next.current++;
-    setItems((xs) => [...xs.slice(-4), { id, kind, text, details }]);
-    window.setTimeout(() => setItems((xs) => xs.filter((x) => x.id !== id)), kind === 'error' ? 9000 : 3500);
+    setItems((xs) => [...xs.slice(-4), { id, kind, text, ...extra }]);
+    // A list of findings is work to do: it stays until closed.
+    if (!extra?.findings) window.setTimeout(() => setItems((xs) => xs.filter((x) => x.id !== id)), kind === 'error' ? 9000 : 3500);
   }, []);
   return (
     <ToastCtx.Provider value={push}>
       {children}
       <div className="toasts" role="status" aria-live="polite" data-testid="toasts">
         {items.map((x) => (
-          <div key={x.id} className={`toast toast-${x.kind}`} data-testid={`toast-${x.kind}`}>
+          <div key={x.id} className={`toast toast-${x.kind}`} data-testid={`toast-${x.kind}`} data-message={x.kind} data-code={x.code}>
             <span>{x.text}</span>
-            {x.details && <small className="toast-details">{x.details}</small>}
+            {x.findings && <FindingList findings={x.findings} />}
             <button
               className="toast-close"
               aria-label={t('error.dismiss')}
@@ -82,24 +89,48 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
 }
 
+/** The findings of a refusal, one sentence each; a click shows the feature on the map. */
+export function FindingList({ findings }: { findings: UiFinding[] }) {
+  const { t } = useI18n();
+  return (
+    <ul className="finding-list" data-testid="finding-list">
+      {findings.map((f, i) => (
+        <li key={`${f.rule}-${f.id ?? i}`}>
+          {f.id || f.extent ? (
+            <button
+              type="button"
+              className="finding-link"
+              title={t('error.finding.show')}
+              data-testid="finding-item"
+              data-rule={f.rule}
+              onClick={() => requestShowFeature({ table: f.table, id: f.id, extent: f.extent })}
+            >
+              {f.message}
+            </button>
+          ) : (
+            <span data-testid="finding-item" data-rule={f.rule}>
+              {f.message}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 // ── error screens ──
 export function ErrorScreen({ error, onRetry, title }: { error: UiError; onRetry?: () => void; title?: string }) {
   const { t } = useI18n();
   const denied = error.code === 'unauthorized' || error.code === 'forbidden';
   return (
-    <div className="error-screen" role="alert" data-testid="error-screen" data-code={error.code}>
+    <div className="error-screen" role="alert" data-testid="error-screen" data-code={error.code} data-message="error">
       <div className="error-card">
         <div className="error-icon" aria-hidden="true">
           {denied ? '✕' : '!'}
         </div>
-        <h1>{title ?? (denied ? t('error.unauthorized.title') : t('error.title'))}</h1>
+        <h1>{title ?? (error.code === 'unauthorized' ? t('error.unauthorized.title') : t('error.title'))}</h1>
         <p className="error-message">{error.message}</p>
-        {error.details && (
-          <details>
-            <summary>{t('error.details')}</summary>
-            <pre>{error.details}</pre>
-          </details>
-        )}
+        {error.findings && <FindingList findings={error.findings} />}
         <div className="error-actions">
           {onRetry && (
             <button className="btn btn-primary" onClick={onRetry}>
@@ -131,12 +162,16 @@ export class ErrorBoundary extends Component<{ children: ReactNode; compact?: bo
   render() {
     if (!this.state.error) return this.props.children;
     const lang = storedLang();
+    // The technical text only behind "details" (and in the console, componentDidCatch above).
     const details = `${this.state.error.name}: ${this.state.error.message}`;
     if (this.props.compact) {
       return (
-        <div className="panel-error" role="alert">
+        <div className="panel-error" role="alert" data-message="error">
           <p>{translate(lang, 'error.render')}</p>
-          <small>{details}</small>
+          <details>
+            <summary>{translate(lang, 'error.details')}</summary>
+            <pre>{details}</pre>
+          </details>
           <button className="btn btn-small" onClick={() => this.setState({ error: null })}>
             {translate(lang, 'error.retry')}
           </button>
@@ -144,7 +179,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode; compact?: bo
       );
     }
     return (
-      <div className="error-screen" role="alert" data-testid="error-screen" data-code="render">
+      <div className="error-screen" role="alert" data-testid="error-screen" data-code="render" data-message="error">
         <div className="error-card">
           <div className="error-icon" aria-hidden="true">
             !

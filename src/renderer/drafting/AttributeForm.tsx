@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Props as RowProps, PropValue } from '../../shared/model/rows';
 import { validateProps } from '../../shared/model/validate-props';
 import { TABLES, type FieldDef, type TableName } from '../../shared/model/tables';
+import { toUiError } from '../errors';
 import { useI18n } from '../i18n';
 import { enumLabel, useD } from './dict';
 
@@ -78,9 +79,7 @@ export function AttributeForm({
     try {
       await onSubmit(values);
     } catch (err) {
-      const e2 = err as { vi?: string; en?: string };
-      const m = e2 && typeof e2.vi === 'string' ? (lang === 'en' ? String(e2.en) : e2.vi) : String(err);
-      setError(m);
+      setError(toUiError(err, lang).message);
     } finally {
       setBusy(false);
     }
@@ -169,7 +168,7 @@ export function AttributeForm({
         </ul>
       )}
       {error && (
-        <div className="form-error" role="alert" data-testid="form-error">
+        <div className="form-error" role="alert" data-testid="form-error" data-message="error">
           {error}
         </div>
       )}

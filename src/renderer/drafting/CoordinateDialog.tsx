@@ -77,7 +77,7 @@ export function CoordinateDialog({
           </select>
         </label>
         {error && (
-          <div className="form-error" role="alert" data-testid="coords-error">
+          <div className="form-error" role="alert" data-testid="coords-error" data-message="error">
             {error}
           </div>
         )}

@@ -11,6 +11,7 @@ import { AttributeForm, diffProps } from './AttributeForm';
 import { AttachmentsTab } from './AttachmentsTab';
 import { HistoryTab } from './HistoryTab';
 import { LinksTab } from './LinksTab';
+import { LockIcon } from './LockIcon';
 import { useD } from './dict';
 
 export type InspectorTarget =
@@ -39,7 +40,7 @@ export function Inspector({
   onSeen?: (row: Row) => void;
 }) {
   const api = useApi();
-  const { pick } = useI18n();
+  const { pick, date } = useI18n();
   const d = useD();
   const toast = useToast();
   const showError = useErrorToast();
@@ -131,8 +132,8 @@ export function Inspector({
         </div>
       )}
       {lockMessage && (
-        <p className="lock-note small" data-testid="lock-note">
-          🔒 {lockMessage}
+        <p className="lock-note small" data-testid="lock-note" data-message="note" role="note">
+          <LockIcon /> {lockMessage}
         </p>
       )}
       <div className="inspector-body">
@@ -143,7 +144,7 @@ export function Inspector({
             <>
               <AttributeForm table={target.table} initial={row.props} readOnly={!editable} onSubmit={save} />
               <p className="muted small pad" data-testid="row-meta">
-                v{row.meta.version} · {row.meta.updatedBy} · {new Date(row.meta.updatedAt).toLocaleString()}
+                v{row.meta.version} · {row.meta.updatedBy} · {date(row.meta.updatedAt)}
               </p>
             </>
           ) : (

@@ -9,6 +9,7 @@ import { useApi, useErrorToast, useToast } from '../components/common';
 import { useI18n } from '../i18n';
 import { AttachmentsTab } from './AttachmentsTab';
 import { AttributeForm, diffProps } from './AttributeForm';
+import { LockIcon } from './LockIcon';
 import { useD } from './dict';
 import { recordTitle } from './recordTitle';
 
@@ -22,6 +23,7 @@ export function RecordsPanel({
   onShowFeature,
   reloadTick,
   onClose,
+  reviewLock = () => null,
 }: {
   open: { table: RecordTab; id: string | null };
   onOpen: (o: { table: RecordTab; id: string | null }) => void;
@@ -29,6 +31,8 @@ export function RecordsPanel({
   onShowFeature: (table: FeatureTableName, id: string) => void;
   reloadTick: number;
   onClose: () => void;
+  /** Why a record of this commune may not be edited (its map approved, or submitted for its staff), or null. */
+  reviewLock?: (communeCode: unknown) => string | null;
 }) {
   const api = useApi();
   const { pick } = useI18n();
@@ -42,6 +46,8 @@ export function RecordsPanel({
   const [creating, setCreating] = useState(false);
   const [linked, setLinked] = useState<{ link: Row; other: Row | null }[]>([]);
   const table = open.table;
+  const newLock = reviewLock(communeCode);
+  const lock = current ? reviewLock(current.props.commune_code) : null;
 
   useEffect(() => {
     let live = true;
@@ -112,6 +118,8 @@ export function RecordsPanel({
         <button
           className="btn btn-small"
           data-testid="records-new"
+          disabled={!!newLock}
+          title={newLock ?? undefined}
           onClick={() => {
             onOpen({ table, id: null });
             setCreating(true);
@@ -139,7 +147,12 @@ export function RecordsPanel({
             <AttributeForm table={table} initial={{ commune_code: communeCode }} onSubmit={save} onCancel={() => setCreating(false)} testId="record-form" />
           ) : current ? (
             <>
-              <AttributeForm table={table} initial={current.props} onSubmit={save} testId="record-form" />
+              {lock && (
+                <p className="lock-note small" data-testid="record-lock-note" data-message="note" role="note">
+                  <LockIcon /> {lock}
+                </p>
+              )}
+              <AttributeForm table={table} initial={current.props} readOnly={!!lock} onSubmit={save} testId="record-form" />
               <div className="record-linked" data-testid="record-linked">
                 <b className="small">{d('records.linked')}</b>
                 {linked.length === 0 ? (
@@ -161,7 +174,7 @@ export function RecordsPanel({
                   </ul>
                 )}
               </div>
-              <AttachmentsTab table={table} id={current.id} editable />
+              <AttachmentsTab table={table} id={current.id} editable={!lock} />
             </>
           ) : null}
         </div>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { DKey } from './dict';
 import { useD } from './dict';
 import type { Tool } from './DraftingController';
+import { READ_ONLY_TOOLS } from './communeLock';
 
 export const TOOL_BUTTONS: { tool: Tool; icon: string; key: DKey; shortcut: string }[] = [
   { tool: 'select', icon: '➚', key: 'tool.select', shortcut: 'V' },
@@ -29,6 +30,7 @@ export function Toolbar({
   snapTol,
   onSnapTol,
   onCoords,
+  lockReason = null,
   onDelete,
   onUndo,
   onRedo,
@@ -44,6 +46,8 @@ export function Toolbar({
   snapTol: number;
   onSnapTol: (px: number) => void;
   onCoords: () => void;
+  /** Why the focused commune may not be edited (approved, submitted): the drawing tools are off and say so. */
+  lockReason?: string | null;
   onDelete: () => void;
   onUndo: () => void;
   onRedo: () => void;
@@ -53,6 +57,8 @@ export function Toolbar({
   onDock: (d: 'table' | 'records') => void;
 }) {
   const d = useD();
+  const locked = (tool: string) => !!lockReason && !READ_ONLY_TOOLS.includes(tool);
+  const tip = (text: string, tool: string) => (locked(tool) ? d('lock.tool', { tool: text, reason: lockReason! }) : text);
   return (
     <div className="draft-toolbar" role="toolbar" data-testid="draft-toolbar">
       {commune}
@@ -62,20 +68,21 @@ export function Toolbar({
           key={b.tool}
           className={`tb-btn${tool === b.tool ? ' tb-on' : ''}`}
           aria-pressed={tool === b.tool}
-          title={d(b.key)}
+          title={tip(d(b.key), b.tool)}
           aria-label={d(b.key)}
           data-testid={`tool-${b.tool}`}
+          disabled={locked(b.tool)}
           onClick={() => onTool(b.tool)}
         >
           <span aria-hidden="true">{b.icon}</span>
           <kbd>{b.shortcut}</kbd>
         </button>
       ))}
-      <button className="tb-btn" title={d('tool.coords')} aria-label={d('tool.coords')} data-testid="tool-coords" onClick={onCoords}>
+      <button className="tb-btn" title={tip(d('tool.coords'), 'coords')} aria-label={d('tool.coords')} data-testid="tool-coords" onClick={onCoords} disabled={locked('coords')}>
         <span aria-hidden="true">⌖</span>
         <kbd>K</kbd>
       </button>
-      <button className="tb-btn" title={d('tool.delete')} aria-label={d('tool.delete')} data-testid="tool-delete" onClick={onDelete} disabled={!canDelete}>
+      <button className="tb-btn" title={tip(d('tool.delete'), 'delete')} aria-label={d('tool.delete')} data-testid="tool-delete" onClick={onDelete} disabled={!canDelete || locked('delete')}>
         <span aria-hidden="true">✕</span>
         <kbd>Del</kbd>
       </button>

@@ -32,6 +32,13 @@ const D = {
   'commune.unlock': 'Mở khóa xã khác|Unlock other communes',
   'commune.unlockShort': 'Mở khóa|Unlock',
   'commune.readOnly': 'Đối tượng thuộc xã khác ({code}): chỉ xem. Bật "Mở khóa xã khác" để sửa.|This feature belongs to another commune ({code}): read-only. Tick "Unlock other communes" to edit it.',
+  'lock.badge.approved': 'Đã phê duyệt — chỉ xem|Approved — read-only',
+  'lock.badge.submitted': 'Đã trình duyệt — chỉ xem|Submitted — read-only',
+  'lock.approved':
+    'Bản đồ xã {name} đã được phê duyệt và đang khóa: chỉ xem, không sửa được. Muốn sửa, cán bộ thẩm định phải mở khóa trước (trong bảng Thẩm định).|The map of {name} is approved and locked: read-only. To change it, a reviewer must unlock it first (in the Review panel).',
+  'lock.submitted':
+    'Bản đồ xã {name} đã trình duyệt, đang chờ thẩm định: chỉ xem. Nếu cán bộ thẩm định trả lại, bạn sửa tiếp được.|The map of {name} is submitted and waiting for review: read-only. If the reviewer returns it, you can edit it again.',
+  'lock.tool': '{tool}. Không dùng được lúc này: {reason}|{tool}. Not available now: {reason}',
   'commune.adminReadOnly': 'Địa giới hành chính chỉ xem. Bật "Mở khóa xã khác" để sửa.|Boundaries are read-only. Tick "Unlock other communes" to edit them.',
   'draw.needSelect': 'Hãy chọn một vùng trước (V rồi nhấp vào vùng).|Select an area first (V, then click it).',
   'draw.holeOutside': 'Lỗ thủng phải nằm trong vùng đã chọn.|The hole must lie inside the selected area.',

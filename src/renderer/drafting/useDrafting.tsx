@@ -2,7 +2,8 @@
 // touch): commune focus, tools and their shortcuts, the inspector, the dock (feature table,
 // records), typed coordinates. Every user action becomes ONE edits.apply (one undo step).
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { ProjectInfo } from '../../shared/api';
+import type { Operator, ProjectInfo } from '../../shared/api';
+import type { ReviewState } from '../../shared/review/state';
 import type { Geometry } from '../../shared/model/geometry';
 import { geometryExtent } from '../../shared/model/geometry-extent';
 import type { Props as RowProps, Row } from '../../shared/model/rows';
@@ -20,6 +21,9 @@ import { RecordsPanel, RECORD_TABS, type RecordTab } from './RecordsPanel';
 import { Toolbar } from './Toolbar';
 import type { SplitResult } from './geometryOps';
 import { loadGeometryOps, withGeometryOps } from './geometryOpsLoader';
+import { READ_ONLY_TOOLS, reviewLock, type ReviewLock } from './communeLock';
+import { LockIcon } from './LockIcon';
+import { onShowFeature } from '../showFeature';
 
 interface Commune {
   code: string;
@@ -60,9 +64,12 @@ export function useDrafting({
   pinned,
   setPinned,
   undoRedo,
+  operator,
 }: {
   ctl: RefObject<MapController | null>;
   info: ProjectInfo;
+  /** Who is editing: commune staff draw in their own commune ("Xã của tôi"), and the locks depend on the role. */
+  operator: Operator | null;
   pinned: Hit[] | null;
   setPinned: (h: Hit[] | null) => void;
   undoRedo: (which: 'undo' | 'redo') => Promise<void>;
@@ -146,23 +153,82 @@ export function useDrafting({
   useEffect(() => {
     dc.current?.setFocus(focusCommune?.geometry ?? null);
   }, [focusCommune]);
-  const chooseCommune = (code: string | null) => {
-    setFocus(code);
-    if (code) localStorage.setItem(focusKey, code);
-    else localStorage.removeItem(focusKey);
-    const c = communes.find((x) => x.code === code);
-    if (c?.geometry) ctl.current?.fitTo(geometryExtent(c.geometry));
-  };
+  const chooseCommune = useCallback(
+    (code: string | null) => {
+      setFocus(code);
+      if (code) localStorage.setItem(focusKey, code);
+      else localStorage.removeItem(focusKey);
+      const c = communes.find((x) => x.code === code);
+      if (c?.geometry) ctl.current?.fitTo(geometryExtent(c.geometry));
+    },
+    [communes, ctl, focusKey],
+  );
+
+  // "Xã của tôi": an operator bound to a commune draws in it, chosen again whenever that changes
+  // (the operator dialog, the review panel). A choice made by hand afterwards stays until then.
+  const myCommune = operator?.role === 'commune_staff' ? operator.communeCode : null;
+  const appliedMine = useRef<string | null>(null);
+  useEffect(() => {
+    if (!myCommune || appliedMine.current === myCommune || !communes.some((c) => c.code === myCommune)) return;
+    appliedMine.current = myCommune;
+    if (focus !== myCommune) chooseCommune(myCommune);
+  }, [myCommune, communes, focus, chooseCommune]);
+
+  // The review state of every commune, to lock what may not be edited before anyone tries: read at
+  // start and after a review act or a settings change (a project.changed naming no table). From the
+  // review history (an index read; review.overview reads every feature): a state changes only by a
+  // transition, written with its history entry in one transaction (store/review-repo.ts).
+  const [states, setStates] = useState<ReadonlyMap<string, ReviewState>>(new Map());
+  useEffect(() => {
+    let alive = true;
+    const load = () =>
+      api
+        .invoke('review.history', { communeCode: null })
+        .then((acts) => {
+          if (!alive) return;
+          const m = new Map<string, ReviewState>();
+          for (const a of acts) if (a.to) m.set(a.communeCode, a.to); // oldest first: the last one stays
+          setStates(m);
+        })
+        .catch(showError);
+    load();
+    const off = api.on('project.changed', ({ tables }) => {
+      if (tables.length === 0) load();
+    });
+    return () => {
+      alive = false;
+      off();
+    };
+  }, [api, info.path, showError]);
+  const nameOfCommune = useCallback((code: string) => communes.find((c) => c.code === code)?.name ?? info.settings.communes.find((c) => c.code === code)?.name ?? code, [communes, info.settings.communes]);
+  const lockText = useCallback(
+    (lock: ReviewLock, code: string) => d(lock === 'approved' ? 'lock.approved' : 'lock.submitted', { name: nameOfCommune(code) }),
+    [d, nameOfCommune],
+  );
+  /** The review lock of a row's commune, as the sentence to show (records, features alike). */
+  const reviewLockOf = useCallback(
+    (code: unknown): string | null => {
+      if (typeof code !== 'string' || code === '') return null;
+      const lock = reviewLock(states.get(code), operator);
+      return lock ? lockText(lock, code) : null;
+    },
+    [states, operator, lockText],
+  );
+  const focusLock = focus ? reviewLock(states.get(focus), operator) : null;
+  const focusLockText = focus && focusLock ? lockText(focusLock, focus) : null;
 
   const lockFor = useCallback(
     (table: FeatureTableName, props: RowProps): string | null => {
+      // A review lock is main's rule too: no "unlock" tick lifts it.
+      const review = reviewLockOf(props.commune_code);
+      if (review) return review;
       if (unlocked) return null;
       if (table === 'admin_units') return d('commune.adminReadOnly');
       const code = props.commune_code;
       if (focus && typeof code === 'string' && code !== '' && code !== focus) return d('commune.readOnly', { code });
       return null;
     },
-    [unlocked, focus, d],
+    [unlocked, focus, d, reviewLockOf],
   );
 
   // ── selection: from a map click (Workspace's pinned hit), the table or a record ──
@@ -210,6 +276,16 @@ export function useDrafting({
       } else setSel({ table, id });
     },
     [api, ctl, setPinned, showError],
+  );
+
+  // A finding clicked in a message (a submission refused for check errors): show where it is.
+  useEffect(
+    () =>
+      onShowFeature((r) => {
+        if (r.extent) ctl.current?.fitTo(r.extent as [number, number, number, number]);
+        if (r.table && r.id && isFeatureTable(r.table)) void selectFeature(r.table, r.id, !r.extent);
+      }),
+    [selectFeature, ctl],
   );
 
   // ── edits ──
@@ -375,13 +451,29 @@ export function useDrafting({
   }, [sel, ctl, lockFor, apply, toast, d, setPinned]);
 
   const toolRef = useRef<Tool>('select');
+  const focusLockRef = useRef<string | null>(null);
+  focusLockRef.current = focusLockText;
   const setTool = useCallback((t: Tool) => {
+    // A shortcut for a drawing tool on a locked commune says why instead of drawing what main refuses.
+    if (focusLockRef.current && !READ_ONLY_TOOLS.includes(t)) {
+      toast(focusLockRef.current, 'error');
+      return;
+    }
     toolRef.current = t;
     setToolState(t);
     setMeasure(null);
     dc.current?.abort();
     dc.current?.setTool(t);
-  }, []);
+  }, [toast]);
+  // Locked while a drawing tool is on (a review act, another focus): back to selecting.
+  useEffect(() => {
+    if (focusLockText && !READ_ONLY_TOOLS.includes(toolRef.current)) {
+      toolRef.current = 'select';
+      setToolState('select');
+      dc.current?.abort();
+      dc.current?.setTool('select');
+    }
+  }, [focusLockText]);
   useEffect(() => {
     dc.current?.setSnap(snap, snapTol);
   }, [snap, snapTol]);
@@ -423,7 +515,8 @@ export function useDrafting({
       dc.current?.removeLastPoint();
     } else if (k.toLowerCase() === 'k') {
       e.preventDefault();
-      setCoordsOpen(true);
+      if (focusLockText) toast(focusLockText, 'error');
+      else setCoordsOpen(true);
     } else if (k.toLowerCase() === 's') {
       e.preventDefault();
       setSnap((x) => !x);
@@ -463,6 +556,18 @@ export function useDrafting({
           ))}
         </select>
       </label>
+      {focusLock && (
+        // Beside the choice, a padlock (the toolbar has no room for words); the words are on the map's focus badge.
+        <span
+          className={`lock-badge lock-badge-icon lock-badge-${focusLock}`}
+          title={focusLockText ?? ''}
+          role="img"
+          aria-label={d(focusLock === 'approved' ? 'lock.badge.approved' : 'lock.badge.submitted')}
+          data-testid="commune-lock-icon"
+        >
+          <LockIcon />
+        </span>
+      )}
       <label className="small" title={d('commune.unlock')}>
         <input type="checkbox" checked={unlocked} onChange={(e) => setUnlocked(e.target.checked)} data-testid="commune-unlock" /> {d('commune.unlockShort')}
       </label>
@@ -478,6 +583,7 @@ export function useDrafting({
       snapTol={snapTol}
       onSnapTol={setSnapTol}
       onCoords={() => setCoordsOpen(true)}
+      lockReason={focusLockText}
       onDelete={() => void deleteSelected()}
       onUndo={() => void undoRedo('undo').then(bump)}
       onRedo={() => void undoRedo('redo').then(bump)}
@@ -534,6 +640,7 @@ export function useDrafting({
         onShowFeature={(t, id) => void selectFeature(t, id, true)}
         reloadTick={changeTick}
         onClose={() => setDock(null)}
+        reviewLock={reviewLockOf}
       />
     ) : null;
 
@@ -549,6 +656,11 @@ export function useDrafting({
       {focusCommune && (
         <div className="focus-badge" data-testid="focus-badge">
           {d('commune.label')}: <b>{focusCommune.name}</b>
+          {focusLock && (
+            <span className={`lock-badge lock-badge-${focusLock}`} title={focusLockText ?? ''} data-testid="commune-lock-badge" data-lock={focusLock}>
+              <LockIcon /> {d(focusLock === 'approved' ? 'lock.badge.approved' : 'lock.badge.submitted')}
+            </span>
+          )}
         </div>
       )}
       {coordsOpen && (

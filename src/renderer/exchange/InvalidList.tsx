@@ -2,6 +2,7 @@
 // whole list as a CSV file (the preview itself carries only the first 500).
 import { useEffect, useRef, useState } from 'react';
 import type { Input, Output } from '../../shared/api';
+import { geosReasonText } from '../../shared/io/geos-reason';
 import { useApi, useErrorToast } from '../components/common';
 import { useI18n } from '../i18n';
 import { useExchangeT } from './dict';
@@ -25,7 +26,7 @@ function saveCsv(items: Item[], fileName: string): void {
 export function InvalidList({ first, total, source }: { first: Item[]; total: number; source: InvalidSource }) {
   const api = useApi();
   const x = useExchangeT();
-  const { num } = useI18n();
+  const { num, pick } = useI18n();
   const showError = useErrorToast();
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<Item[]>(first.slice(0, PAGE));
@@ -69,8 +70,8 @@ export function InvalidList({ first, total, source }: { first: Item[]; total: nu
     <div className="xc-invalid" data-testid="exchange-invalid-list">
       <ol start={offset + 1}>
         {page.map((v, i) => (
-          <li key={`${offset + i}`}>
-            {x('row')} {v.row}: {v.reason}
+          <li key={`${offset + i}`} title={v.reason}>
+            {x('row')} {v.row}: {pick(geosReasonText(v.reason))}
           </li>
         ))}
       </ol>

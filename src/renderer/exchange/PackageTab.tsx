@@ -15,7 +15,7 @@ type Side = Review['conflicts'][number]['ours'];
 
 function SideView({ table, side, other }: { table: TableName; side: Side; other: Side }) {
   const x = useExchangeT();
-  const { pick } = useI18n();
+  const { pick, date } = useI18n();
   const label = (k: string) => {
     const f = (TABLES[table].fields as readonly FieldDef[]).find((d) => d.name === k);
     return f ? pick(f) : k;
@@ -49,7 +49,7 @@ function SideView({ table, side, other }: { table: TableName; side: Side; other:
           <th />
           <td className="muted">
             {side.deleted ? `${x('pkg.deleted')} ` : ''}
-            {side.updatedBy} · {side.updatedAt.slice(0, 16).replace('T', ' ')}
+            {side.updatedBy} · {date(side.updatedAt)}
           </td>
         </tr>
       </tbody>

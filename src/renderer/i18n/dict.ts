@@ -109,7 +109,8 @@ export const vi = {
   'error.unauthorized.body':
     'Không có quyền truy cập máy chủ QuyTap: mã truy cập (token) trong địa chỉ bị thiếu hoặc không đúng. Hãy mở lại đúng địa chỉ do chương trình in ra khi khởi động.',
   'error.network': 'Không kết nối được với máy chủ QuyTap. Hãy kiểm tra chương trình còn đang chạy.',
-  'error.unknown': 'Lỗi không xác định.',
+  'error.unknown': 'Chương trình gặp một lỗi không lường trước; thao tác chưa được thực hiện. Hãy thử lại, nếu vẫn lỗi thì tải lại trang.',
+  'error.finding.show': 'Bấm để xem đối tượng này trên bản đồ',
   'error.details': 'Chi tiết kỹ thuật',
   'error.reload': 'Tải lại trang',
   'error.retry': 'Thử lại',
@@ -228,7 +229,8 @@ export const en: Record<MessageKey, string> = {
   'error.unauthorized.body':
     'No access to the QuyTap server (không có quyền truy cập): the access token in the address is missing or wrong. Open the exact address the program printed when it started.',
   'error.network': 'Cannot reach the QuyTap server. Check that the program is still running.',
-  'error.unknown': 'Unknown error.',
+  'error.unknown': 'The program hit an unexpected error; nothing was done. Try again, and reload the page if it happens again.',
+  'error.finding.show': 'Click to show this feature on the map',
   'error.details': 'Technical details',
   'error.reload': 'Reload the page',
   'error.retry': 'Try again',

@@ -1,6 +1,7 @@
 // A small i18n: Vietnamese by default, English switchable, the choice kept in localStorage and
 // mirrored to <html lang>. Every UI string goes through t().
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { formatDate, formatDateTime } from './dates';
 import { en, vi, type MessageKey } from './dict';
 
 export type Lang = 'vi' | 'en';
@@ -30,7 +31,10 @@ interface I18n {
   pick: (x: { vi: string; en: string }) => string;
   /** Numbers the Vietnamese way (1.234,5) or the English way (1,234.5). */
   num: (n: number, fractionDigits?: number) => string;
+  /** Day and time the way this language writes them ("04/12/2026 21:12", "4 Dec 2026, 21:12"). */
   date: (iso: string) => string;
+  /** The day alone ("04/12/2026", "4 Dec 2026"). */
+  day: (iso: string) => string;
 }
 
 const Ctx = createContext<I18n | null>(null);
@@ -51,8 +55,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
     const fmt = new Map<number, Intl.NumberFormat>();
-    // Made once: toLocaleString with options builds a formatter on every call (tables list dates by the hundred).
-    const dateFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
     return {
       lang,
       setLang,
@@ -63,11 +65,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         if (!f) fmt.set(d, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d })));
         return f.format(n);
       },
-      date: (iso) => {
-        const dt = new Date(iso);
-        if (Number.isNaN(dt.getTime())) return iso;
-        return dateFormat.format(dt);
-      },
+      date: (iso) => formatDateTime(iso, lang),
+      day: (iso) => formatDate(iso, lang),
     };
   }, [lang, setLang]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
@@ -80,3 +79,4 @@ export function useI18n(): I18n {
 }
 
 export type { MessageKey };
+export { formatDate, formatDateTime };

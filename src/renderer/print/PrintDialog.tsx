@@ -7,6 +7,7 @@ import type { SheetSettingsInput } from '../../shared/print';
 import { BLOCK_NAMES, PAPER_NAMES, STANDARD_SCALES, type BlockName } from '../../shared/print/paper';
 import { groupThousands } from '../../shared/symbology';
 import { useApi, useErrorToast, useToast } from '../components/common';
+import { toUiError } from '../errors';
 import { useI18n } from '../i18n';
 import { chosenBaseMaps } from './base-map-order';
 import { BaseMapChoice, type BasemapItem } from './BaseMapChoice';
@@ -22,7 +23,7 @@ const DEFAULTS: SheetSettingsInput = { paper: 'A3', orientation: 'landscape', ar
 export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () => void }) {
   const api = useApi();
   const p = usePrintT();
-  const { pick } = useI18n();
+  const { pick, lang } = useI18n();
   const toast = useToast();
   const showError = useErrorToast();
   const [settings, setSettings] = useState<SheetSettingsInput>(DEFAULTS);
@@ -60,14 +61,13 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
         })
         .catch((e: unknown) => {
           if (mine !== seq.current) return;
-          const err = e as { vi?: string; en?: string; message?: string };
-          setComposeError(err.vi ? pick({ vi: err.vi, en: err.en ?? err.vi }) : String(err.message ?? e));
+          setComposeError(toUiError(e, lang).message);
         })
         .finally(() => mine === seq.current && setBusy(false));
     }, 250);
     return () => window.clearTimeout(timer);
     // shownByDefault: with no choice of its own the sheet prints what the layer panel shows.
-  }, [api, settings, pick, shownByDefault]);
+  }, [api, settings, pick, lang, shownByDefault]);
 
   // The project's base maps (top first, as the layer panel lists them), again whenever it changes.
   const loadBasemaps = useCallback(() => {
@@ -333,7 +333,7 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
               )}
             </div>
             <div className="print-report" data-testid="print-report">
-              {composeError && <div className="print-error">{composeError}</div>}
+              {composeError && <div className="print-error" role="alert" data-message="error">{composeError}</div>}
               {rep && !composeError && (
                 <>
                   <div>{p('report.scale', { scale: groupThousands(rep.scale), grid: groupThousands(rep.gridStepM), sheets: rep.sheets })}</div>

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiErrorBody } from '../../../src/shared/api';
+import { ApiError, type ApiErrorBody } from '../../../src/shared/api';
 import { startHttpServer } from '../../../src/main/http/server';
 import { createDispatcher } from '../../../src/main/rpc/dispatch';
 import { createEventBus } from '../../../src/main/rpc/events';
@@ -71,6 +71,34 @@ describe('HTTP adapter: /rpc', () => {
     const basic = await s.rpc('app.info', {}, { token: null, headers: { Authorization: `Basic ${s.token}` } });
     expect(basic.status).toBe(401);
     expect((await s.rpc('app.info', {})).status).toBe(200);
+  });
+
+  it('a permission refusal is 403 forbidden with its own reason; only a bad token is 401 unauthorized', async () => {
+    // The page shows the access-token warning for 401 alone (src/renderer/errors.ts): a locked
+    // commune's refusal must not arrive looking like one.
+    const locked = new ApiError('forbidden', 'Bản đồ xã Nam Đà đã được phê duyệt và đang khóa.', 'The map of Nam Đà is approved and locked.', { reason: 'approved' });
+    const h = await startHttpServer({
+      dispatch: createDispatcher({
+        ...testHandlers(),
+        'edits.undo': () => {
+          throw locked;
+        },
+      }),
+      events: createEventBus(),
+      token: 'a-token-for-this-test-only',
+    });
+    try {
+      const call = (token: string) =>
+        fetch(`${h.origin}/rpc/edits.undo`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '{}' });
+      const refused = await call('a-token-for-this-test-only');
+      expect(refused.status).toBe(403);
+      expect(await errorOf(refused)).toEqual(locked.toBody());
+      const badToken = await call('not-the-token-at-all');
+      expect(badToken.status).toBe(401);
+      expect((await errorOf(badToken)).code).toBe('unauthorized');
+    } finally {
+      await h.close();
+    }
   });
 
   it('answers 404 unknown_method for a method not in the contract', async () => {

@@ -3,7 +3,7 @@
 import { closeSync, copyFileSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { filesForPath } from '../../../src/main/io/files';
 import { runImport } from '../../../src/main/io/import-run';
 import type { ImportSpec } from '../../../src/main/io/import-plan';
@@ -75,7 +75,36 @@ describe('refused input', () => {
     const text = readFileSync(REAL('placemark-togeojson/styles.kml'), 'utf8');
     const f = join(dir, 'cut.kml');
     writeFileSync(f, text.slice(0, Math.floor(text.length / 2)));
-    await refused(f, points, /malformed XML/, { file: 'cut.kml' });
+    const e = await refused(f, points, /the content is cut short, the file stops in the middle/, { file: 'cut.kml' });
+    // Our sentence, not the XML parser's English.
+    expect(e.vi).toMatch(/^Tệp "cut\.kml": nội dung bị cắt dở, tệp dừng giữa chừng.*Hãy chép lại tệp/);
+    // Cut after a whole tag, the parser names the tags left open.
+    const g = join(dir, 'cut.gpx');
+    writeFileSync(g, '<?xml version="1.0"?>\n<gpx version="1.1"><wpt lat="12.4" lon="107.8"><name>A</name></wpt>');
+    const e2 = await refused(g, points, /the tag\(s\) <gpx> are never closed/, { file: 'cut.gpx' });
+    expect(e2.vi).toMatch(/thẻ <gpx> chưa được đóng/);
+    expect(`${e.vi} ${e.en}`).not.toMatch(/unclosed xml tag|XML hỏng|malformed XML/);
+  });
+
+  it('an empty GPX or GeoJSON file is called empty, not broken XML or JSON', async () => {
+    for (const name of ['empty.gpx', 'empty.kml', 'empty.geojson']) {
+      const f = join(dir, name);
+      writeFileSync(f, '');
+      const e = await refused(f, points, new RegExp(`The file "${name.replace('.', '\\.')}" is empty: there is nothing to import`), { file: name });
+      expect(e.vi).toMatch(new RegExp(`^Tệp "${name.replace('.', '\\.')}" rỗng, không có dữ liệu nào để nhập`));
+      expect(`${e.vi} ${e.en}`).not.toMatch(/XML hỏng|JSON hỏng|root element|Unexpected end/);
+    }
+    const blank = join(dir, 'blank.gpx');
+    writeFileSync(blank, '  \n\n ');
+    await refused(blank, points, /"blank\.gpx" is empty/);
+  });
+
+  it('a text file named .gpx (no root tag) says it is not a KML/GPX file', async () => {
+    const f = join(dir, 'notes.gpx');
+    writeFileSync(f, 'hello, not XML at all');
+    const e = await refused(f, points, /not an XML \(KML\/GPX\) file: there is no root tag/, { file: 'notes.gpx' });
+    expect(e.vi).toMatch(/không phải tệp XML \(KML\/GPX\).*Hãy chọn đúng tệp KML hoặc GPX/);
+    expect(e.en).not.toMatch(/missing root element/);
   });
 
   it('an XML entity bomb (billion laughs) is refused before any expansion', async () => {
@@ -126,7 +155,14 @@ describe('refused input', () => {
     const f = join(dir, 'bowtie.geojson');
     const bowtie = [[[107.8, 12.4], [107.81, 12.41], [107.81, 12.4], [107.8, 12.41], [107.8, 12.4]]];
     writeFileSync(f, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Nơ' }, geometry: { type: 'Polygon', coordinates: bowtie } }] }));
-    const e = await refused(f, { ...areas, crs: undefined }, /1 invalid geometries \(dòng\/row 1: Self-intersection/);
-    expect((e.details as { invalid: unknown[] }).invalid).toHaveLength(1);
+    // GEOS prints its notices on stdout unless told not to: the CLI's output must stay ours.
+    const printed: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void printed.push(a.join(' ')));
+    const e = await refused(f, { ...areas, crs: undefined }, /1 invalid geometries \(row 1: the outline crosses itself \(a bow-tie, or rings that cross\) at \d+\.\d, \d+\.\d\)/).finally(() => log.mockRestore());
+    expect(e.vi).toMatch(/1 hình học không hợp lệ \(dòng 1: ranh giới tự cắt .* tại \d+\.\d, \d+\.\d\)/);
+    expect(`${e.vi} ${e.en}`).not.toMatch(/Self-intersection/);
+    expect(printed.join('\n')).not.toMatch(/Self-intersection|at or near point/);
+    // The raw GEOS reason is kept for the technical list.
+    expect((e.details as { invalid: { reason: string }[] }).invalid).toEqual([{ row: 1, reason: expect.stringMatching(/^Self-intersection\[/) }]);
   });
 });

@@ -52,4 +52,18 @@ describe.skipIf(!HAS_GDAL)('CLI import / export', () => {
     expect(u.status).toBe(2);
     expect(u.stderr).toMatch(/quytap export/);
   });
+
+  it('a self-crossing area: our sentence on stderr, no GEOS English on either stream; --repair prints none either', () => {
+    const p = join(dir, 'bow.gpkg');
+    expect(cli(['init', p, '--province', 'Đắk Nông']).status).toBe(0);
+    const f = join(dir, 'bow.geojson');
+    const bowtie = [[[107.8, 12.4], [107.81, 12.41], [107.81, 12.4], [107.8, 12.41], [107.8, 12.4]]];
+    writeFileSync(f, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: bowtie } }] }));
+    const r = cli(['import', p, f, '--layer', 'base_areas', '--set', 'kind=other_area']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/1 hình học không hợp lệ \(dòng 1: ranh giới tự cắt .* tại \d+\.\d, \d+\.\d\)/);
+    const fixed = cli(['import', p, f, '--layer', 'base_areas', '--set', 'kind=other_area', '--repair']);
+    expect(fixed.status).toBe(0);
+    for (const out of [r.stdout, r.stderr, fixed.stdout, fixed.stderr]) expect(out).not.toMatch(/Self-intersection|at or near point/);
+  });
 });

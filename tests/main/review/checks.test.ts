@@ -21,6 +21,15 @@ describe('geometry.invalid / unclosed / empty', () => {
     expect(fs[0].vi).toMatch(/tự cắt tại 200\.0, 200\.0/);
     expect(fs[0].extent).toEqual([170, 170, 230, 230]);
   });
+  it('says any other GEOS reason as a sentence, not in GEOS English', async () => {
+    // A hole outside its shell: GEOS says "Hole lies outside shell[x y]".
+    const holeOut = { type: 'Polygon' as const, coordinates: [[[100, 100], [300, 100], [300, 300], [100, 300], [100, 100]], [[500, 500], [600, 500], [600, 600], [500, 600], [500, 500]]] };
+    const fs = await found([...base(), ...sourcedArea('A', holeOut)]);
+    expect(fs.map((f) => f.rule)).toEqual(['geometry.invalid']);
+    expect(fs[0].vi).toMatch(/hình học không hợp lệ \(một lỗ thủng nằm ngoài vùng chứa nó tại 500\.0, 500\.0\)/);
+    expect(fs[0].en).toMatch(/invalid geometry \(a hole lies outside its area at 500\.0, 500\.0\)/);
+    expect(`${fs[0].vi} ${fs[0].en}`).not.toMatch(/Hole lies outside shell/);
+  });
   it('finds an unclosed ring and an empty geometry without handing them to GEOS', async () => {
     const open = { type: 'Polygon' as const, coordinates: [[[100, 100], [300, 100], [300, 300], [100, 300], [100, 110]]] };
     const empty = { type: 'MultiPolygon' as const, coordinates: [] };

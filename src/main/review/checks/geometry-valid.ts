@@ -2,6 +2,7 @@
 // what GEOS's validity test finds (self-intersections, ring crossings, holes outside shells…).
 import { FEATURE_TABLES } from '../../../shared/model';
 import { describeDomain, describePosition, firstOutside } from '../../../shared/crs/domain';
+import { geosReasonText } from '../../../shared/io/geos-reason';
 import { ringProblem } from '../../../shared/review/rings';
 import { domainOf, finding, geosOf, key, label, labelEn, rowsOf, zoomExtent, type CheckEnv } from '../check-data';
 import type { FindingInput } from '../../../shared/review/finding';
@@ -77,10 +78,10 @@ export function checkGeometryValid(env: CheckEnv): FindingInput[] {
           row,
           self
             ? `${label(row)}: ranh giới tự cắt${at ? ` tại ${at[0].toFixed(1)}, ${at[1].toFixed(1)}` : ''}.`
-            : `${label(row)}: hình học không hợp lệ (${reason}).`,
+            : `${label(row)}: hình học không hợp lệ (${geosReasonText(reason).vi}).`,
           self
             ? `${labelEn(row)}: the outline intersects itself${at ? ` at ${at[0].toFixed(1)}, ${at[1].toFixed(1)}` : ''}.`
-            : `${labelEn(row)}: invalid geometry (${reason}).`,
+            : `${labelEn(row)}: invalid geometry (${geosReasonText(reason).en}).`,
           at ? { extent: zoomExtent({ type: 'Point', coordinates: at }, 30) } : {},
         ),
       );
