@@ -57,7 +57,7 @@ function HandoverDialog({ onClose, onPackage }: { onClose: () => void; onPackage
 
   return (
     <div className="modal-backdrop">
-      <div className="modal modal-wide" role="dialog" aria-modal="true" aria-label={t('handover.title')} data-testid="handover-dialog">
+      <div className="modal modal-wide handover-dialog" role="dialog" aria-modal="true" aria-label={t('handover.title')} data-testid="handover-dialog">
         <div className="modal-title">{t('handover.title')}</div>
         <div className="modal-body handover-body">
           <p>{t('handover.intro')}</p>
