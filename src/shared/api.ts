@@ -25,6 +25,7 @@ import {
   Empty,
   Filter,
   fileNameCheck,
+  HandoverSchema,
   JobSchema,
   OperatorSchema,
   ProjectEntrySchema,
@@ -55,6 +56,12 @@ export const api = {
   'project.info': method(Empty, ProjectInfoSchema, 'The open project: CRS, settings, layers with counts and extents.'),
   'project.updateSettings': method(ProjectSettingsSchema.partial(), ProjectSettingsSchema, 'Change project settings (audited).'),
   'project.backup': method(Empty, z.object({ path: z.string() }), 'Write a backup copy now (SQLite backup API) and rotate old ones.'),
+  'project.close': method(Empty, z.object({ closed: z.boolean() }), 'Close the open project: every edit is written into the project file itself (WAL checkpoint), the file is released.'),
+  'project.handover': method(
+    Empty,
+    HandoverSchema,
+    'Hand-over copy: one consistent single-file copy of the project (commune and date in its name) in the exports folder, verified, offered as a download.',
+  ),
 
   'features.query': method(
     z.object({

@@ -13,12 +13,12 @@ export interface SeenEvent {
   payload: any;
 }
 
-export async function bootServices(opts: { dir?: string; prefix?: string; operator?: string } = {}) {
+export async function bootServices(opts: { dir?: string; prefix?: string; operator?: string; checkpointIdleMs?: number } = {}) {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), opts.prefix ?? 'quytap-services-'));
   const events = createEventBus();
   const seen: SeenEvent[] = [];
   events.subscribe((event, payload) => seen.push({ event, payload }));
-  const services = await createServices({ mode: 'browser', projectsDir: dir, emit: events.emit });
+  const services = await createServices({ mode: 'browser', projectsDir: dir, emit: events.emit, checkpointIdleMs: opts.checkpointIdleMs });
   const dispatch = createDispatcher(services.handlers);
   const ctx = { operator: opts.operator ?? 'test', emit: events.emit };
   const call = async <M extends MethodName>(m: M, input: Input<M>): Promise<Output<M>> => {

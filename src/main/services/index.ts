@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { ApiError, type Operator, type Output } from '../../shared/api';
 import { CATALOGUE, defaultCrsForProvince } from '../../shared/crs/catalogue';
 import { geometryExtent, ProjectSettingsSchema, type Extent, type TableName } from '../../shared/model';
-import type { Handlers } from '../rpc/dispatch';
+import type { Handler, Handlers } from '../rpc/dispatch';
 import { jsonText } from '../rpc/json-text';
 import { MAP_READ_WHOLE_UP_TO } from '../../shared/contract/map-layer';
 import type { Emit } from '../rpc/events';
@@ -18,7 +18,8 @@ import { crsForStore } from './crs';
 import { draftingHandlers } from './drafting';
 import { basemapBinary, basemapHandlers } from './basemap';
 import { exchangeHandlers, exportDownload } from './exchange';
-import { printHandlers } from './print';
+import { printDownload, printHandlers } from './print';
+import { CHECKPOINT_IDLE_MS, handoverHandler, idleCheckpointer } from './handover';
 import { reviewHandlers } from './review';
 import { loadGeos, type Geos } from '../review/geos';
 import { installWriteRules } from '../review/write-rules';
@@ -31,6 +32,8 @@ export interface ServicesOptions {
   projectsDir: string;
   emit: Emit;
   demoDataDir?: string;
+  /** Idle after the last write before the WAL is checkpointed into the project file (default 2 s). */
+  checkpointIdleMs?: number;
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -42,8 +45,19 @@ geosLoading.catch(() => undefined); // awaited (and reported) by createServices
 
 export async function createServices(opts: ServicesOptions) {
   const paths = new ProjectPaths(opts.projectsDir);
-  const jobs = createJobRegistry({ emit: opts.emit });
   let store: ProjectStore | null = null;
+  const jobs = createJobRegistry({
+    emit: (event, payload) => {
+      opts.emit(event, payload);
+      // A job (import, merge) writes after its method answered: its progress and end count too.
+      idle.poke();
+    },
+  });
+  const idle = idleCheckpointer({
+    delayMs: opts.checkpointIdleMs ?? (Number(process.env.QUYTAP_CHECKPOINT_IDLE_MS) || CHECKPOINT_IDLE_MS),
+    store: () => store,
+    busy: () => jobs.runningCount > 0,
+  });
   let storePath: string | null = null;
   let disposeRules: (() => void) | null = null;
   let operator: Operator | null = null;
@@ -80,6 +94,7 @@ export async function createServices(opts: ServicesOptions) {
       settings: info.settings,
       layers: info.layers,
       extent: workingExtent(s) ?? info.extent,
+      readOnly: s.readOnly,
     };
   }
 
@@ -102,8 +117,7 @@ export async function createServices(opts: ServicesOptions) {
     const next = ProjectStore.open(path);
     // The one place the rules on writes are attached: every write path reaches the store's writer.
     const dispose = installWriteRules(next, { operator: () => operator, geos });
-    store?.close();
-    disposeRules?.();
+    closeStore(); // the project left behind is whole in its own file
     disposeRules = dispose;
     store = next;
     storePath = path;
@@ -134,6 +148,16 @@ export async function createServices(opts: ServicesOptions) {
       setImmediate(next);
     };
     setImmediate(next);
+  }
+
+  /** Closes the open project: ProjectStore.close checkpoints the WAL into the file and releases it. */
+  function closeStore(): void {
+    idle.cancel();
+    store?.close();
+    store = null;
+    storePath = null;
+    disposeRules?.();
+    disposeRules = null;
   }
 
   async function openDemo(): Promise<Output<'project.info'>> {
@@ -170,7 +194,7 @@ export async function createServices(opts: ServicesOptions) {
     },
     'crs.list': () => CATALOGUE.map((c) => ({ code: c.code, name: c.name, nameEn: c.nameEn, proj4: c.proj4, kind: c.kind })),
 
-    'project.list': () => paths.list().map((p) => ({ ...p, title: ProjectStore.peekTitle(p.path) })),
+    'project.list': () => paths.list().map((p) => ({ ...p, ...ProjectStore.peek(p.path) })),
     'project.create': (input) => {
       const path = writePathIn(paths.dir, input.fileName);
       if (existsSync(path)) {
@@ -201,6 +225,12 @@ export async function createServices(opts: ServicesOptions) {
       changed([], null);
       return s;
     },
+    'project.close': () => {
+      const was = store !== null;
+      closeStore();
+      return { closed: was };
+    },
+    'project.handover': handoverHandler(ctx),
     'project.backup': async () => {
       const s = need();
       const dir = backupDirOf(storePath!);
@@ -241,6 +271,7 @@ export async function createServices(opts: ServicesOptions) {
     ...basemapHandlers(ctx),
     ...reviewHandlers(ctx),
   };
+  pokeAfterEach(handlers, () => idle.poke());
 
   return {
     handlers,
@@ -269,18 +300,36 @@ export async function createServices(opts: ServicesOptions) {
         startupError = e instanceof ApiError ? e : couldNotOpen(last);
       }
     },
-    binaryResponder: async (path: string, range: string | undefined) => exportDownload(ctx, path) ?? (await basemapBinary(ctx, path, range)) ?? ({
+    binaryResponder: async (path: string, range: string | undefined) => exportDownload(ctx, path) ?? printDownload(ctx, path) ?? (await basemapBinary(ctx, path, range)) ?? ({
       status: 404,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
       body: Buffer.from('not found'),
     }),
+    /** Quit (Electron) and shutdown (`serve`): every edit ends up in the project file itself. */
     close(): void {
-      store?.close();
-      store = null;
-      disposeRules?.();
-      disposeRules = null;
+      closeStore();
     },
   };
+}
+
+/** After every method (answered or refused), `poke` checks whether it wrote: the idle checkpoint's clock. */
+function pokeAfterEach(handlers: Handlers, poke: () => void): void {
+  const table = handlers as unknown as Record<string, Handler<never>>;
+  for (const name of Object.keys(table)) {
+    const h = table[name]!;
+    table[name] = (input, callCtx) => {
+      let out: ReturnType<typeof h>;
+      try {
+        out = h(input, callCtx);
+      } catch (e) {
+        poke();
+        throw e;
+      }
+      if (out instanceof Promise) return out.finally(poke) as ReturnType<typeof h>;
+      poke();
+      return out;
+    };
+  }
 }
 
 function couldNotOpen(path: string): ApiError {

@@ -9,7 +9,9 @@ import { printInput, sheetMeasure } from '../print/print-sheet';
 import { projectBaseMaps } from '../print/raster/project-base-maps';
 import { chooseBaseMaps, composeWithBaseMaps, openAll } from '../print/raster/sheet-base-maps';
 import type { HandlersFor, ServiceContext } from './context';
-import { nameTaken, safeFileName, writePathIn } from './safe-names';
+import { nameTaken, readServable, safeFileName, writePathIn } from './safe-names';
+import type { ProjectSettings } from '../../shared/model';
+import type { SheetSettings } from '../../shared/print';
 
 /** Where printed sheets go: a folder next to the project file (decided here, never by the renderer). */
 export const PRINT_FOLDER = 'ban-in';
@@ -60,6 +62,51 @@ export function writeNoClobber(path: string, bytes: Uint8Array): void {
   }
 }
 
+/** Which communes a sheet shows, for its file name: the area's (codes or names), else the project's. */
+function sheetCommuneSlug(settings: SheetSettings, project: ProjectSettings): string {
+  const area = settings.area;
+  const named =
+    area.kind === 'communes'
+      ? area.communes.map((c) => project.communes.find((u) => u.code === c || u.name === c)?.name ?? c)
+      : project.communes.map((u) => u.name);
+  const names = named.filter(Boolean);
+  if (names.length === 1) return slugOf(names[0]!);
+  if (names.length === 2) return `${slugOf(names[0]!)}-${slugOf(names[1]!)}`;
+  if (area.kind !== 'communes' && project.district?.name) return slugOf(project.district.name);
+  if (names.length > 2) return `${slugOf(names[0]!)}-va-${names.length - 1}-xa`;
+  return slugOf(project.title);
+}
+
+/**
+ * `ban-do-<commune>-<paper>-1-<scale>-to-<sheet>` (or `-so-do-chi-dan` for a series' index sheet,
+ * `-bo-<n>-to` for a whole series): a folder of prints reads as a list of sheets without opening one.
+ */
+export function printStem(settings: SheetSettings, project: ProjectSettings, report: { scale: number; sheet: number; sheets: number }, series: boolean): string {
+  const head = `ban-do-${sheetCommuneSlug(settings, project)}-${settings.paper}-1-${Math.round(report.scale)}`;
+  if (settings.index) return `${head}-so-do-chi-dan`;
+  if (series && report.sheets > 1) return `${head}-bo-${report.sheets}-to`;
+  return `${head}-to-${report.sheet}`;
+}
+
+/** GET /bin/prints/<name>: a printed PDF of the open project, as a download; null = not ours. */
+export function printDownload(ctx: ServiceContext, path: string): { status: number; headers: Record<string, string>; body: Buffer } | null {
+  if (!path.startsWith('prints/')) return null;
+  const name = path.slice('prints/'.length);
+  let body: Buffer | null = null;
+  try {
+    // Only a plain .pdf whose real path is in the print folder's: a link placed there is not followed.
+    if (/\.pdf$/i.test(name)) body = readServable(join(dirname(ctx.projectPath()), PRINT_FOLDER), name);
+  } catch {
+    body = null;
+  }
+  if (!body) return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from('not found') };
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` },
+    body,
+  };
+}
+
 export function printHandlers(ctx: ServiceContext): HandlersFor<typeof printMethods> {
   const layouts = () => ctx.need();
   return {
@@ -79,9 +126,8 @@ export function printHandlers(ctx: ServiceContext): HandlersFor<typeof printMeth
       await chooseBaseMaps(settings, baseMaps);
       const dir = join(dirname(ctx.projectPath()), PRINT_FOLDER);
       mkdirSync(dir, { recursive: true });
-      const today = new Date().toISOString().slice(0, 10);
       // The caller's name is cleaned (or refused) before anything is drawn; the path is the folder's real one.
-      const stem = safeFileName(fileName ? fileName : `${slugOf(first.report.title)}-${settings.paper.toLowerCase()}-${today}`);
+      const stem = safeFileName(fileName ? fileName : printStem(settings, store.getSettings(), first.report, series));
       const path = writePathIn(dir, basename(freePdfPath(dir, stem)));
       const job = ctx.jobs.start(
         'print.pdf',
@@ -92,7 +138,8 @@ export function printHandlers(ctx: ServiceContext): HandlersFor<typeof printMeth
         },
         { message: `In ${basename(path)}` },
       );
-      return { job: job.job, path };
+      const name = basename(path);
+      return { job: job.job, path, fileName: name, url: `/bin/prints/${encodeURIComponent(name)}` };
     },
     'print.layouts.list': () =>
       layouts().printLayouts((repo) =>

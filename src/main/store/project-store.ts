@@ -15,6 +15,7 @@ import { EditJournal } from './edit-journal';
 import { notAProject, readOnlyBackup, readOnlyProject, translateSqliteError, validationError } from './errors';
 import { checkOpenedProject, damageOf, hasWalContent, inspectProjectFile, looksTruncated, preflightProjectFile } from './file-checks';
 import { acquireProjectLock, type ProjectLock } from './project-lock';
+import { checkpointWal, lastAuditTime, writeVerifiedCopy, type CheckpointResult } from './handover';
 import { GPKG_APPLICATION_ID, GPKG_USER_VERSION } from './gpkg-core';
 import {
   createMetaTable,
@@ -222,18 +223,33 @@ export class ProjectStore {
 
   /** The project's title for file lists, read without opening for writing; null if unreadable. */
   static peekTitle(path: string): string | null {
+    return ProjectStore.peek(path).title;
+  }
+
+  /**
+   * Title and time of the last audited change, for file lists, read without opening for writing
+   * (the file's mtime is the time of the last checkpoint or open, not of the last edit); nulls if
+   * unreadable.
+   */
+  static peek(path: string): { title: string | null; lastEdit: string | null } {
     try {
-      if (!inspectProjectFile(path)) return null;
+      if (!inspectProjectFile(path)) return { title: null, lastEdit: null };
       const db = openReadOnly(path);
       try {
         const r = db.prepare('SELECT json FROM qt_settings WHERE id = 1').get() as { json: string } | undefined;
         const title = r ? (JSON.parse(r.json) as { title?: unknown }).title : null;
-        return typeof title === 'string' ? title : null;
+        let lastEdit: string | null = null;
+        try {
+          lastEdit = lastAuditTime(db);
+        } catch {
+          /* a file without an audit log yet: the list shows the file's time */
+        }
+        return { title: typeof title === 'string' ? title : null, lastEdit };
       } finally {
         db.close();
       }
     } catch {
-      return null;
+      return { title: null, lastEdit: null };
     }
   }
 
@@ -261,16 +277,21 @@ export class ProjectStore {
     }
   }
 
-  /** Never throws: it runs at shutdown, where a read-only or full disk must not crash the app. */
+  /**
+   * Never throws: it runs at shutdown, where a read-only or full disk must not crash the app. The
+   * WAL is checkpointed into the project file first, so the .gpkg copied alone is the whole project
+   * even if another program (QGIS) still reads it and SQLite's own last-close checkpoint cannot run.
+   */
   close(): void {
     if (this.closed) return;
-    this.closed = true;
     try {
       // only a hint for the query planner; it writes, so a read-only project skips it
       if (!this.readOnly) this.db.pragma('optimize');
     } catch {
       /* a full or read-only disk: the statistics stay as they were */
     }
+    this.checkpoint();
+    this.closed = true;
     try {
       this.db.close();
     } catch (e) {
@@ -278,6 +299,34 @@ export class ProjectStore {
     } finally {
       this.lock?.release();
     }
+  }
+
+  /**
+   * Moves every committed edit from the -wal into the project file (handover.ts checkpointWal).
+   * Never throws and never runs inside a transaction; a read-only project has nothing of its own to
+   * move. Called by the services after a short idle, on close, on switching projects and at quit.
+   */
+  checkpoint(): CheckpointResult {
+    if (this.closed || this.readOnly) return { complete: false, frames: -1 };
+    try {
+      return checkpointWal(this.db, this.path);
+    } catch (e) {
+      console.error(`[store] checkpoint of ${this.path} failed`, e);
+      return { complete: false, frames: -1 };
+    }
+  }
+
+  /** Rows this connection has written since it opened: the services' "was there a write?" test. */
+  writeCount(): number {
+    return this.run(() => (this.stmts.get('SELECT total_changes()', true).get() as [number])[0]);
+  }
+
+  /**
+   * The hand-over copy (handover.ts): one consistent, verified single-file copy of the project at
+   * `target`, in rollback-journal mode. Returns the row counts of every table it was checked against.
+   */
+  handoverCopy(target: string): Record<string, number> {
+    return this.run(() => writeVerifiedCopy(this.db, target));
   }
 
   /** Where the project's CRS has positions (src/shared/crs/domain.ts): the review names rows outside it. */

@@ -96,7 +96,7 @@ export function StartScreen({ onOpened }: { onOpened: (info: ProjectInfo) => voi
                   >
                     <td className="mono">{p.fileName}</td>
                     <td>{p.title ?? '—'}</td>
-                    <td>{date(p.modified)}</td>
+                    <td data-testid="project-last-edit">{date(p.lastEdit ?? p.modified)}</td>
                     <td className="num">{num(p.sizeBytes / 1024, 0)} KB</td>
                     <td>
                       <button

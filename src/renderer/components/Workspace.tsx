@@ -18,6 +18,8 @@ import { PrintButton } from '../print/PrintButton';
 import { ExchangeButton } from '../exchange/ExchangeButton';
 import { ReviewButton } from '../review/ReviewButton';
 import { BasemapPanel } from '../basemaps/BasemapPanel';
+import { HandoverButton } from './HandoverDialog';
+import './handover.css';
 
 const TABLE_ORDER: FeatureTableName[] = DRAW_ORDER.filter((t) => (FEATURE_TABLES as string[]).includes(t));
 
@@ -230,6 +232,18 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
     [info],
   );
 
+  // Main closes the file (every edit checkpointed into the .gpkg, the lock released) before the
+  // start screen shows: a project copied right after "Đóng dự án" is complete.
+  const [closing, setClosing] = useState(false);
+  const closeProject = () => {
+    if (closing) return;
+    setClosing(true);
+    api
+      .invoke('project.close', {})
+      .catch(showError)
+      .finally(onClose);
+  };
+
   const shownHits = pinned ?? hover;
   return (
     <div className="workspace workspace-drafting" data-testid="workspace">
@@ -251,6 +265,7 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
           <PrintButton info={info} />
           <ExchangeButton info={info} />
           <ReviewButton info={info} operator={operator} ctl={ctl} />
+          <HandoverButton info={info} />
         </div>
         <button className="top-btn" onClick={onChangeOperator} title={t('operator.change')} data-testid="operator-button">
           <svg className="top-icon" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
@@ -260,10 +275,15 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
           {operator?.name ?? t('operator.none')}
         </button>
         <LangSwitch />
-        <button className="top-btn" onClick={onClose} data-testid="close-project">
+        <button className="top-btn" onClick={closeProject} data-testid="close-project">
           {t('top.close')}
         </button>
       </header>
+      {info.readOnly && (
+        <div className="read-only-banner" role="status" title={t('top.readOnlyWhy')} data-testid="read-only-banner">
+          {t('top.readOnly')}
+        </div>
+      )}
       <ErrorBoundary compact>{drafting.toolbar}</ErrorBoundary>
       <div className="workspace-body">
         <ErrorBoundary compact>

@@ -8,9 +8,9 @@ import { PackageTab } from './PackageTab';
 
 type Tab = 'import' | 'export' | 'package';
 
-export function ExchangeDialog({ info, onClose }: { info: ProjectInfo; onClose: () => void }) {
+export function ExchangeDialog({ info, onClose, initialTab = 'import' }: { info: ProjectInfo; onClose: () => void; initialTab?: Tab }) {
   const x = useExchangeT();
-  const [tab, setTab] = useState<Tab>('import');
+  const [tab, setTab] = useState<Tab>(initialTab);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);

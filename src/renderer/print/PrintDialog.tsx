@@ -8,6 +8,7 @@ import { BLOCK_NAMES, PAPER_NAMES, STANDARD_SCALES, type BlockName } from '../..
 import { groupThousands } from '../../shared/symbology';
 import { useApi, useErrorToast, useToast } from '../components/common';
 import { toUiError } from '../errors';
+import { getClient } from '../api';
 import { useI18n } from '../i18n';
 import { chosenBaseMaps } from './base-map-order';
 import { BaseMapChoice, type BasemapItem } from './BaseMapChoice';
@@ -102,16 +103,18 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
   );
   useEffect(() => {
     if (!job || job.state === 'running') return;
-    if (job.state === 'done') toast(p('done', { path: lastPath }), 'success');
+    if (job.state === 'done') toast(p('done', { name: last?.fileName ?? '' }), 'success');
     else if (job.state === 'cancelled') toast(p('cancelled'), 'info');
     else if (job.error) toast(pick({ vi: job.error ?? '', en: job.errorEn ?? job.error ?? '' }), 'error');
   }, [job?.state]);
 
-  const [lastPath, setLastPath] = useState('');
+  // The PDF is written by main beside the project; in browser mode that may be another machine's
+  // folder, so the finished file is offered as a download (Electron: its save dialog).
+  const [last, setLast] = useState<{ path: string; fileName: string } | null>(null);
   const printPdf = async () => {
     try {
       const r = await api.invoke('print.pdf', { settings, series });
-      setLastPath(r.path);
+      setLast({ path: r.path, fileName: r.fileName });
       const latest = lastStates.current.get(r.job.id) ?? (await api.invoke('jobs.list', {})).find((j) => j.id === r.job.id) ?? r.job;
       setJob(latest);
     } catch (e) {
@@ -361,9 +364,12 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
                 </button>
               )}
             </div>
-            {lastPath && job?.state === 'done' && (
-              <div className="print-done" data-testid="print-done">
-                {p('done', { path: lastPath })}
+            {last && job?.state === 'done' && (
+              <div className="print-done" data-testid="print-done" title={last.path}>
+                <div>{p('done', { name: last.fileName })}</div>
+                <a className="btn btn-primary" href={getClient().binUrl(`prints/${last.fileName}`)} download={last.fileName} title={p('download.title')} data-testid="print-download">
+                  {p('download', { name: last.fileName })}
+                </a>
               </div>
             )}
           </form>

@@ -31,6 +31,8 @@ export const ProjectInfoSchema = z.object({
   settings: ProjectSettingsSchema,
   layers: z.array(LayerInfoSchema),
   extent: ExtentSchema.nullable(),
+  /** Opened read-only (the file or its folder cannot be written): the page says so before any edit. */
+  readOnly: z.boolean(),
 });
 export type ProjectInfo = z.infer<typeof ProjectInfoSchema>;
 
@@ -39,7 +41,19 @@ export const ProjectEntrySchema = z.object({
   fileName: z.string(),
   title: z.string().nullable(),
   modified: z.string(),
+  /** Time of the last audited change inside the file (null: unreadable, or never edited). */
+  lastEdit: z.string().nullable(),
   sizeBytes: z.number().int(),
+});
+
+/** What the hand-over copy holds, checked in the copy itself before it was published. */
+export const HandoverSchema = z.object({
+  fileName: z.string(),
+  /** Download address under /bin (browser: with the token; Electron: quytap://app/bin/…). */
+  url: z.string(),
+  path: z.string(),
+  sizeBytes: z.number().int(),
+  counts: z.array(z.object({ table: z.string(), count: z.number().int() })),
 });
 
 export const Filter = z.record(z.string().max(64), z.union([PropValueSchema, z.array(PropValueSchema).max(1000)]));

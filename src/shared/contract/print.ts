@@ -57,8 +57,8 @@ export const printMethods = {
   ),
   'print.pdf': method(
     z.object({ settings: SheetSettingsSchema, series: z.boolean().default(false), fileName: FileName.optional() }),
-    z.object({ job: JobSchema, path: z.string() }),
-    'Print to a vector PDF in the project’s "ban-in" folder, as a job (progress, cancel). Never overwrites a file.',
+    z.object({ job: JobSchema, path: z.string(), fileName: z.string(), url: z.string() }),
+    'Print to a vector PDF in the project’s "ban-in" folder, as a job (progress, cancel); named by commune, paper, scale and sheet, downloadable at `url` once done. Never overwrites a file.',
   ),
   'print.layouts.list': method(z.object({}).strict().default({}), z.array(PrintLayoutSchema), 'Saved sheet layouts of the project.'),
   'print.layouts.save': method(

@@ -43,6 +43,7 @@ export type WorkerMessage =
 const HEAVY = new Set<string>([
   'project.openDemo',
   'project.backup',
+  'project.handover',
   'print.pdf',
   'print.compose',
   'exchange.export',
@@ -252,7 +253,7 @@ async function main(cfg: WorkerStart): Promise<void> {
     for (const p of newEntries()) problems.push(`wrote outside the projects folder: ${p}`);
     const ms = Math.round(performance.now() - t0);
     logs = [];
-    if (['project.create', 'project.open', 'project.openDemo'].includes(method)) problems.push(...(await restore(answer)));
+    if (['project.create', 'project.open', 'project.openDemo', 'project.close'].includes(method)) problems.push(...(await restore(answer)));
     if (method === 'session.setOperator') await admin();
     // Which call broke the project for everyone: project.info answered before it and fails after
     // (the probe's own log lines are not this call's).
