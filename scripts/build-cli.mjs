@@ -45,6 +45,7 @@ try {
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap: 'linked',
     legalComments: 'linked',
+    charset: 'utf8',
     logLevel: 'warning',
     metafile: true,
     external: ['better-sqlite3', 'geos-wasm'],
