@@ -150,6 +150,7 @@ describe('a clone with its production packages only, and no ../shared', () => {
       expect(r.status).toBe(200);
       expect(await r.text()).toBe('ok');
       expect(existsSync(join(base, 'served', 'du-an-mau-krong-no.gpkg'))).toBe(true);
+      expect(stderr).toContain('npm run build:renderer'); // no dist/renderer in a clone: it says how to build the page
     } finally {
       child.kill('SIGTERM');
     }

@@ -1,6 +1,6 @@
 // quytap serve: browser mode (node:http on 127.0.0.1 with a per-launch token), the same services as
 // the Electron app.
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { appRoot } from '../app-root';
 import { startHttpServer } from '../http';
@@ -43,9 +43,15 @@ export async function serveCommand(args: string[]): Promise<void> {
   else if (values.demo) await services.openDemo();
   else if (values['last-or-demo']) await services.openLastOrDemo();
   const dispatch = createDispatcher(services.handlers, { validateOutput: validateOutputExceptFeatures });
+  const staticDir = values['static-dir'] ? resolve(values['static-dir']) : join(appRoot(), 'dist/renderer');
+  if (!existsSync(join(staticDir, 'index.html')))
+    console.error(
+      `Chưa có giao diện trong ${staticDir}: hãy chạy "npm run build:renderer" (hoặc dùng "npm run web"), rồi tải lại trang.\n` +
+        `No user interface in ${staticDir}: run "npm run build:renderer" (or use "npm run web"), then reload the page.`,
+    );
   const server = await startHttpServer({
     dispatch,
-    staticDir: values['static-dir'] ? resolve(values['static-dir']) : join(appRoot(), 'dist/renderer'),
+    staticDir,
     host: values.host!,
     port: Number(values.port),
     token: values.token,
