@@ -17,8 +17,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // An older Node (Debian's is 20) crashes in better-sqlite3, which is built for npm's Node 24.
 if (Number(process.versions.node.split('.')[0]) < 22) {
-  console.error(`QuyTap cần Node 22 trở lên (đang chạy ${process.version}): hãy chạy "npx quytap …" trong thư mục chương trình, npm dùng Node 24 của nó.`);
-  console.error(`QuyTap needs Node 22 or newer (this is ${process.version}): run "npx quytap …" in the program's folder; npm uses its own Node 24.`);
+  console.error(
+    `QuyTap cần Node 22 trở lên (đang chạy ${process.version}): hãy chạy "npx quytap …" trong thư mục chương trình, npm dùng Node 24 của nó.`,
+  );
+  console.error(
+    `QuyTap needs Node 22 or newer (this is ${process.version}): run "npx quytap …" in the program's folder; npm uses its own Node 24.`,
+  );
   process.exit(1);
 }
 
@@ -65,7 +69,10 @@ function tsxLoader() {
 /** Runs `node <nodeArgs> <args>` as a child, passing signals on, and ends with its exit status. */
 function runChild(nodeArgs) {
   const cache = process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache');
-  const child = spawn(process.execPath, ['--max-semi-space-size=16', ...nodeArgs, ...args], { stdio: 'inherit', env: { ...process.env, NODE_COMPILE_CACHE: cache } });
+  const child = spawn(process.execPath, ['--max-semi-space-size=16', ...nodeArgs, ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_COMPILE_CACHE: cache },
+  });
   // Ctrl+C reaches the child through the terminal's process group: passing SIGINT on would make two.
   process.on('SIGINT', () => {});
   for (const s of ['SIGTERM', 'SIGHUP']) process.on(s, () => child.kill(s));
@@ -89,7 +96,10 @@ if (stale && tsx) {
   console.error(`The command line is not built: run "npm install" (or "npm run build:cli") in ${root}.`);
   process.exit(1);
 } else {
-  if (stale) console.error(`quytap: dist-cli/ is older than ${stale} and tsx is not installed: running the old build. npm run build:cli rebuilds it.`);
+  if (stale)
+    console.error(
+      `quytap: dist-cli/ is older than ${stale} and tsx is not installed: running the old build. npm run build:cli rebuilds it.`,
+    );
   if (inProcess) {
     // Node ≥ 22.1 keeps the compiled bundle on disk: later starts skip most of the parsing.
     module.enableCompileCache?.();

@@ -50,7 +50,9 @@ try {
     metafile: true,
     external: ['better-sqlite3', 'geos-wasm'],
     // Bundled CommonJS packages call require() for Node's built-ins: give ES modules one.
-    banner: { js: "import { createRequire as __quytapCreateRequire } from 'node:module'; const require = __quytapCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __quytapCreateRequire } from 'node:module'; const require = __quytapCreateRequire(import.meta.url);",
+    },
   });
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/'));
   writeFileSync(join(tmp, 'inputs.json'), JSON.stringify({ inputs }) + '\n');

@@ -33,4 +33,9 @@ write(`${TL}/xa2434.geojson`, {
 
 // dvhcvn's Đắk Nông file: only the former Krông Nô district (level2_id 664), in the file's own shape.
 const dn = read(`${DV}/67.json`);
-write(`${DV}/67.json`, { level1_id: dn.level1_id, name: dn.name, type: dn.type, level2s: dn.level2s.filter((l) => String(l.level2_id) === '664') });
+write(`${DV}/67.json`, {
+  level1_id: dn.level1_id,
+  name: dn.name,
+  type: dn.type,
+  level2s: dn.level2s.filter((l) => String(l.level2_id) === '664'),
+});

@@ -3,7 +3,19 @@
 // packages left in node_modules (what `npm install --omit=dev` keeps: no tsx, no esbuild). The
 // installed `quytap` must build the demo, read it, serve it, and answer --help for every command.
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,12 +31,20 @@ delete env.QUYTAP_FONTS_DIR;
 const COMMANDS = ['init', 'info', 'demo', 'print', 'import', 'export', 'check', 'basemap', 'serve'];
 
 function quytap(...args: string[]): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [join(app, 'bin/quytap.mjs'), ...args], { cwd: work, env, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [join(app, 'bin/quytap.mjs'), ...args], {
+    cwd: work,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 /** The working tree's files as git sees them (tracked and new, not ignored), copied. */
 function copyRepository(): void {
-  const list = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repo, encoding: 'utf8' });
+  const list = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
   expect(list.status, list.stderr).toBe(0);
   for (const f of list.stdout.split('\0').filter(Boolean)) {
     const from = join(repo, f);
@@ -55,7 +75,8 @@ function productionNodeModules(): string[] {
 function staticClosure(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
-  for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+)"/g)) staticClosure(join(dirname(file), m[1]), seen);
+  for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+)"/g))
+    staticClosure(join(dirname(file), m[1]), seen);
   return seen;
 }
 
@@ -85,7 +106,11 @@ describe('a clone with its production packages only, and no ../shared', () => {
     expect(inputs).toContain('src/main/cli.ts');
     expect(inputs).toContain('src/main/commands/print.ts');
     const chunks = readdirSync(join(app, 'dist-cli/chunks'));
-    for (const c of COMMANDS) expect(chunks.some((f) => f.startsWith(`${c}-`) && f.endsWith('.mjs')), c).toBe(true);
+    for (const c of COMMANDS)
+      expect(
+        chunks.some((f) => f.startsWith(`${c}-`) && f.endsWith('.mjs')),
+        c,
+      ).toBe(true);
   });
 
   it('--help loads only the dispatcher, and info none of jsPDF, the HTTP server or the importers', () => {
@@ -129,7 +154,11 @@ describe('a clone with its production packages only, and no ../shared', () => {
   });
 
   it('serve opens the demo (built from the repository) and answers /healthz, then stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [join(app, 'bin/quytap.mjs'), 'serve', '--last-or-demo', '--port', '0', '--projects-dir', join(base, 'served')], { cwd: work, env });
+    const child = spawn(
+      process.execPath,
+      [join(app, 'bin/quytap.mjs'), 'serve', '--last-or-demo', '--port', '0', '--projects-dir', join(base, 'served')],
+      { cwd: work, env },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -13,7 +13,17 @@ import type { TableName } from '../../../src/shared/model';
 const REPO_COPY = resolve('assets/demo');
 const SHARED = resolve('../shared/data/real');
 const dir = mkdtempSync(join(tmpdir(), 'quytap-demo-copy-'));
-const TABLES: TableName[] = ['admin_units', 'search_areas', 'graves', 'cemeteries', 'info_points', 'base_points', 'base_lines', 'martyrs', 'links'];
+const TABLES: TableName[] = [
+  'admin_units',
+  'search_areas',
+  'graves',
+  'cemeteries',
+  'info_points',
+  'base_points',
+  'base_lines',
+  'martyrs',
+  'links',
+];
 
 /** Per table: each row's id, code or name, and a hash of its geometry and properties (the times are in meta). */
 function fingerprint(file: string): Record<string, string[]> {
@@ -24,7 +34,10 @@ function fingerprint(file: string): Record<string, string[]> {
       const { rows } = store.query(t);
       out[t] = rows
         .map((r) => {
-          const h = createHash('sha256').update(JSON.stringify({ g: r.geometry, p: r.props })).digest('hex').slice(0, 16);
+          const h = createHash('sha256')
+            .update(JSON.stringify({ g: r.geometry, p: r.props }))
+            .digest('hex')
+            .slice(0, 16);
           return `${r.id} ${r.props.code ?? r.props.name ?? ''} ${h}`;
         })
         .sort();
@@ -70,7 +83,8 @@ describe('the demo data in the repository', () => {
   });
 
   it('stays small: only what the demo reads', () => {
-    const files = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(d, e.name)) : [join(d, e.name)]));
+    const files = (d: string): string[] =>
+      readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(d, e.name)) : [join(d, e.name)]));
     const all = files(REPO_COPY);
     const bytes = all.reduce((s, f) => s + statSync(f).size, 0);
     expect(bytes).toBeLessThan(1.2 * 1024 * 1024);
