@@ -186,11 +186,42 @@ test('an area traced along the commune boundary has no commune.crosses finding',
     expect(s.between.filter((v) => !has(saved, v))).toEqual([]);
     // The two clicked points are on the boundary's edges (snapped), not 2–3 px off.
     for (const k of [s.k, s.k + s.n]) expect(Math.min(...saved.map((q) => toSegment(q, ring[k]!, ring[k + 1]!)))).toBeLessThan(0.001);
-    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 5);
     await page.waitForTimeout(800);
     await page.screenshot({ path: `${SHOTS}/trace-01-traced-area.png` });
 
-    // 3. The check (the same run as the review panel's F9): nothing about crossing the boundary.
+    // 3. With the vertex tool, a drag that misses the outline by a little (16 px: Modify takes 8)
+    //    leaves the map and the area where they were and says so; a drag well away still pans.
+    await page.getByTestId('map').focus();
+    await page.keyboard.press('v');
+    await expect(page.getByTestId('tool-select')).toHaveAttribute('aria-pressed', 'true');
+    const centre = () => page.evaluate(() => (window as any).__quytapMap.view.getCenter() as number[]);
+    const c0 = await centre();
+    const m1 = await px(page, s.i1);
+    const m2 = await px(page, s.i2);
+    const mid = { x: (m1.x + m2.x) / 2, y: (m1.y + m2.y) / 2 };
+    const len = Math.hypot(m2.x - m1.x, m2.y - m1.y);
+    // Across the side i1–i2, on the side away from the boundary (outside the area).
+    let nx = -(m2.y - m1.y) / len;
+    let ny = (m2.x - m1.x) / len;
+    const p0 = await px(page, s.start);
+    if ((p0.x - mid.x) * nx + (p0.y - mid.y) * ny > 0) [nx, ny] = [-nx, -ny];
+    const drag = async (from: { x: number; y: number }) => {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(from.x + 60, from.y + 40, { steps: 6 });
+      await page.mouse.move(from.x + 120, from.y + 80, { steps: 6 });
+      await page.mouse.up();
+    };
+    await drag({ x: mid.x + 16 * nx, y: mid.y + 16 * ny });
+    await expect(page.getByTestId('toast-info').filter({ hasText: 'Chưa trúng đỉnh hay cạnh' })).toBeVisible();
+    expect(await centre()).toEqual(c0);
+    const after = (await call(page, 'rows.get', { table: 'search_areas', id: areaId })) as RowLike;
+    expect(after.meta.version).toBe(area.meta.version);
+    await drag({ x: mid.x + 90 * nx, y: mid.y + 90 * ny });
+    expect(dist(await centre(), c0)).toBeGreaterThan(10);
+
+    // 4. The check (the same run as the review panel's F9): nothing about crossing the boundary.
     const run = await call(page, 'review.run', { communes: [commune.props.code] });
     const mine = (run.findings as { rule: string; id: string | null }[]).filter((f) => f.id === areaId);
     expect(mine.filter((f) => f.rule.startsWith('commune.'))).toEqual([]);
