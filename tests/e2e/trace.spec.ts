@@ -214,8 +214,8 @@ test('an area traced along the commune boundary has no commune.crosses finding',
       await page.mouse.up();
     };
     await drag({ x: mid.x + 16 * nx, y: mid.y + 16 * ny });
-    await expect(page.getByTestId('toast-info').filter({ hasText: 'Chưa trúng đỉnh hay cạnh' })).toBeVisible();
     expect(await centre()).toEqual(c0);
+    await expect(page.getByTestId('toast-info').filter({ hasText: 'Chưa trúng đỉnh hay cạnh' })).toBeVisible();
     const after = (await call(page, 'rows.get', { table: 'search_areas', id: areaId })) as RowLike;
     expect(after.meta.version).toBe(area.meta.version);
     await drag({ x: mid.x + 90 * nx, y: mid.y + 90 * ny });
