@@ -93,15 +93,10 @@ function stretch(ring: Pt[], taken: number[][]) {
   throw new Error('no stretch of the boundary to trace');
 }
 
-test('an area traced along the commune boundary has no commune.crosses finding', async ({ page }) => {
-  test.setTimeout(180_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await openDemo(page, 'Cán bộ xã Nâm Nung');
-  await expect.poll(() => page.evaluate(() => !!(window as any).__quytapMap)).toBe(true);
-
+/** Focuses a commune; its outer ring and the extents of the search areas already drawn. */
+async function focusCommune(page: Page, name: string) {
   const communes = (await call(page, 'features.query', { table: 'admin_units', filter: { level: 'commune' } })).rows as RowLike[];
-  const commune = communes.find((c) => c.props.name === 'Nâm Nung') ?? communes[0]!;
+  const commune = communes.find((c) => c.props.name === name) ?? communes[0]!;
   await page.getByTestId('commune-select').selectOption({ label: commune.props.name });
   await expect(page.getByTestId('focus-badge')).toContainText(commune.props.name);
   const g = commune.geometry!;
@@ -111,7 +106,45 @@ test('an area traced along the commune boundary has no commune.crosses finding',
     const ps = (JSON.stringify(r.geometry!.coordinates).match(/-?[\d.]+,-?[\d.]+/g) ?? []).map((x) => x.split(',').map(Number));
     return [Math.min(...ps.map((p) => p[0]!)), Math.min(...ps.map((p) => p[1]!)), Math.max(...ps.map((p) => p[0]!)), Math.max(...ps.map((p) => p[1]!))];
   };
-  const s = stretch(ring, areas.filter((r) => r.geometry && !(r.meta as { deleted?: boolean }).deleted).map(extentOf));
+  const taken = areas.filter((r) => r.geometry && !(r.meta as { deleted?: boolean }).deleted).map(extentOf);
+  return { commune, ring, taken };
+}
+
+/** Fills the search area form and saves it; the new area's id. */
+async function saveArea(page: Page, code: string): Promise<string> {
+  const form = page.getByTestId('attr-form');
+  await form.getByTestId('field-status').selectOption('not_started');
+  await form.getByTestId('field-code').fill(code);
+  await form.getByTestId('field-name').fill('Khu vực vẽ bám ranh giới xã');
+  await form.getByTestId('field-estimated_remains').fill('2');
+  await form.getByTestId('form-save').click();
+  const panel = page.getByTestId('feature-panel');
+  await expect(panel).toHaveAttribute('data-table', 'search_areas');
+  await expect(panel).not.toHaveAttribute('data-id', '');
+  return (await panel.getAttribute('data-id'))!;
+}
+
+/** The commune findings about one feature, from the same check run as the review panel's F9. */
+async function communeFindings(page: Page, communeCode: string, id: string) {
+  const run = await call(page, 'review.run', { communes: [communeCode] });
+  return (run.findings as { rule: string; id: string | null }[]).filter((f) => f.id === id && f.rule.startsWith('commune.'));
+}
+
+/** Removes a test's area: the other specs draw in this commune too. */
+async function removeArea(page: Page, id: string) {
+  const now = (await call(page, 'rows.get', { table: 'search_areas', id })) as RowLike;
+  await call(page, 'edits.apply', { label: 'kiểm thử: xóa vùng thử', remove: [{ table: 'search_areas', id, baseVersion: now.meta.version }] });
+}
+
+test('an area traced along the commune boundary has no commune.crosses finding', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openDemo(page, 'Cán bộ xã Nâm Nung');
+  await expect.poll(() => page.evaluate(() => !!(window as any).__quytapMap)).toBe(true);
+
+  const { commune, ring, taken } = await focusCommune(page, 'Nâm Nung');
+  const s = stretch(ring, taken);
 
   const all = [s.start, ...s.between, s.end, s.i1, s.i2];
   const xs = all.map((p) => p[0]!);
@@ -170,16 +203,7 @@ test('an area traced along the commune boundary has no commune.crosses finding',
   await drawClicks();
   const traced = await sketchRing();
   expect(s.between.filter((v) => !has(traced, v))).toEqual([]);
-  const form = page.getByTestId('attr-form');
-  await form.getByTestId('field-status').selectOption('not_started');
-  await form.getByTestId('field-code').fill('E2E-BAM-RANH');
-  await form.getByTestId('field-name').fill('Khu vực vẽ bám ranh giới xã');
-  await form.getByTestId('field-estimated_remains').fill('2');
-  await form.getByTestId('form-save').click();
-  const panel = page.getByTestId('feature-panel');
-  await expect(panel).toHaveAttribute('data-table', 'search_areas');
-  await expect(panel).not.toHaveAttribute('data-id', '');
-  const areaId = (await panel.getAttribute('data-id'))!;
+  const areaId = await saveArea(page, 'E2E-BAM-RANH');
   try {
     const area = (await call(page, 'rows.get', { table: 'search_areas', id: areaId })) as RowLike;
     const saved: Pt[] = area.geometry!.type === 'Polygon' ? area.geometry!.coordinates[0] : area.geometry!.coordinates[0][0];
@@ -192,6 +216,8 @@ test('an area traced along the commune boundary has no commune.crosses finding',
 
     // 3. With the vertex tool, a drag that misses the outline by a little (16 px: Modify takes 8)
     //    leaves the map and the area where they were and says so; a drag well away still pans.
+    // The vertex tool works on the map's feature, there once the layer has been read again.
+    await expect.poll(() => page.evaluate((id) => !!(window as any).__quytapMap.featureOf('search_areas', id), areaId), { timeout: 30_000 }).toBe(true);
     await page.getByTestId('map').focus();
     await page.keyboard.press('v');
     await expect(page.getByTestId('tool-select')).toHaveAttribute('aria-pressed', 'true');
@@ -222,13 +248,97 @@ test('an area traced along the commune boundary has no commune.crosses finding',
     expect(dist(await centre(), c0)).toBeGreaterThan(10);
 
     // 4. The check (the same run as the review panel's F9): nothing about crossing the boundary.
-    const run = await call(page, 'review.run', { communes: [commune.props.code] });
-    const mine = (run.findings as { rule: string; id: string | null }[]).filter((f) => f.id === areaId);
-    expect(mine.filter((f) => f.rule.startsWith('commune.'))).toEqual([]);
+    expect(await communeFindings(page, commune.props.code, areaId)).toEqual([]);
     expect(errors).toEqual([]);
   } finally {
-    // The other specs draw in this commune too: the area goes (undo would depend on what came after).
-    const now = (await call(page, 'rows.get', { table: 'search_areas', id: areaId })) as RowLike;
-    await call(page, 'edits.apply', { label: 'kiểm thử: xóa vùng vẽ bám ranh giới', remove: [{ table: 'search_areas', id: areaId, baseVersion: now.meta.version }] });
+    await removeArea(page, areaId);
+  }
+});
+
+/**
+ * A triangle across the boundary: one corner 60 m outside it, two 120 m inside, whose sides cross
+ * the boundary twice in all (so the part inside is one piece), away from other areas.
+ */
+function acrossBoundary(ring: Pt[], taken: number[][]) {
+  for (let j = 10; j + 10 < ring.length; j += 7) {
+    const a = ring[j - 5]!;
+    const b = ring[j + 5]!;
+    const span = dist(a, b);
+    if (span < 20) continue;
+    const t = [(b[0]! - a[0]!) / span, (b[1]! - a[1]!) / span];
+    const v = ring[j]!;
+    let n = [-t[1]!, t[0]!];
+    if (inside([v[0]! + n[0]! * 30, v[1]! + n[1]! * 30], ring)) n = [-n[0]!, -n[1]!];
+    const out = [v[0]! + n[0]! * 60, v[1]! + n[1]! * 60];
+    const in1 = [v[0]! - n[0]! * 120 + t[0]! * 80, v[1]! - n[1]! * 120 + t[1]! * 80];
+    const in2 = [v[0]! - n[0]! * 120 - t[0]! * 80, v[1]! - n[1]! * 120 - t[1]! * 80];
+    if (inside(out, ring) || !inside(in1, ring) || !inside(in2, ring)) continue;
+    const sides: [Pt, Pt][] = [
+      [out, in1],
+      [in1, in2],
+      [in2, out],
+    ];
+    const crossings = sides.reduce((c, [p, q]) => c + ring.filter((w, i) => i > 0 && crosses(p, q, ring[i - 1]!, w)).length, 0);
+    if (crossings !== 2) continue;
+    // Corners clear of the boundary (so they are not snapped onto it).
+    if (![out, in1, in2].every((p) => ring.every((w, i) => i === 0 || toSegment(p, ring[i - 1]!, w) > 25))) continue;
+    const pts = [out, in1, in2];
+    const box = [Math.min(...pts.map((p) => p[0]!)) - 50, Math.min(...pts.map((p) => p[1]!)) - 50, Math.max(...pts.map((p) => p[0]!)) + 50, Math.max(...pts.map((p) => p[1]!)) + 50];
+    if (taken.some((x) => x[0]! <= box[2]! && box[0]! <= x[2]! && x[1]! <= box[3]! && box[1]! <= x[3]!)) continue;
+    return { out, in1, in2 };
+  }
+  throw new Error('no place to draw across the boundary');
+}
+
+test('with "Cắt theo ranh giới xã" a new area half outside the commune is saved clipped to it', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openDemo(page, 'Cán bộ xã Nâm Nung');
+  await expect.poll(() => page.evaluate(() => !!(window as any).__quytapMap)).toBe(true);
+  const { commune, ring, taken } = await focusCommune(page, 'Nâm Nung');
+  const t = acrossBoundary(ring, taken);
+  const pts = [t.out, t.in1, t.in2];
+  await page.evaluate(
+    (e) => (window as any).__quytapMap.view.fit(e, { padding: [150, 460, 150, 150] }),
+    [Math.min(...pts.map((p) => p[0]!)), Math.min(...pts.map((p) => p[1]!)), Math.max(...pts.map((p) => p[0]!)), Math.max(...pts.map((p) => p[1]!))],
+  );
+  await page.waitForTimeout(1000);
+
+  // The option is remembered for the session (a reload keeps it).
+  const clip = page.getByTestId('clip-toggle');
+  await expect(clip).toBeEnabled();
+  if (!(await clip.isChecked())) await clip.check();
+  await page.reload();
+  await expect(page.getByTestId('clip-toggle')).toBeChecked({ timeout: 60_000 });
+  await expect(page.getByTestId('focus-badge')).toContainText(commune.props.name);
+  await expect.poll(() => page.evaluate(() => !!(window as any).__quytapMap)).toBe(true);
+  await page.evaluate(
+    (e) => (window as any).__quytapMap.view.fit(e, { padding: [150, 460, 150, 150] }),
+    [Math.min(...pts.map((p) => p[0]!)), Math.min(...pts.map((p) => p[1]!)), Math.max(...pts.map((p) => p[0]!)), Math.max(...pts.map((p) => p[1]!))],
+  );
+  await page.waitForTimeout(1500);
+
+  await page.getByTestId('map').focus();
+  await page.keyboard.press('p');
+  for (const [i, c] of pts.entries()) {
+    const p = await px(page, c);
+    await page.mouse.move(p.x, p.y, { steps: 3 });
+    if (i < pts.length - 1) await page.mouse.click(p.x, p.y);
+    else await page.mouse.dblclick(p.x, p.y);
+  }
+  await expect(page.getByTestId('toast-info').filter({ hasText: 'Đã cắt vùng theo ranh giới xã Nâm Nung' })).toBeVisible();
+  await expect(page.getByTestId('attr-form')).toBeVisible();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${SHOTS}/trace-02-clipped-area.png` });
+  const id = await saveArea(page, 'E2E-CAT-RANH');
+  try {
+    const area = (await call(page, 'rows.get', { table: 'search_areas', id })) as RowLike;
+    const saved: Pt[] = area.geometry!.type === 'Polygon' ? area.geometry!.coordinates[0] : area.geometry!.coordinates[0][0];
+    // The corner outside is gone; what is left is the triangle's part inside.
+    expect(saved.some((p) => dist(p, t.out) < 1)).toBe(false);
+    expect(saved.filter((p) => dist(p, t.in1) < 1 || dist(p, t.in2) < 1)).toHaveLength(2); // clicked: to the pixel
+    expect(await communeFindings(page, commune.props.code, id)).toEqual([]);
+  } finally {
+    await removeArea(page, id);
+    await page.getByTestId('clip-toggle').uncheck();
   }
 });
