@@ -117,7 +117,8 @@ export function Toolbar({
         <input type="checkbox" checked={trace} onChange={(e) => onTrace(e.target.checked)} data-testid="trace-toggle" aria-label={d('tool.trace')} /> ⤳<kbd>B</kbd>
       </label>
       <label className="tb-snap" title={canClip ? d('tool.clip') : d('tool.clipNoFocus')}>
-        <input type="checkbox" checked={clip} disabled={!canClip} onChange={(e) => onClip(e.target.checked)} data-testid="clip-toggle" /> {d('tool.clipShort')}
+        <input type="checkbox" checked={clip} disabled={!canClip} onChange={(e) => onClip(e.target.checked)} data-testid="clip-toggle" aria-label={d('tool.clipName')} /> ✂
+        {d('tool.clipShort')}
       </label>
       <span className="tb-sep" />
       <button className={`tb-btn${dock === 'table' ? ' tb-on' : ''}`} title={d('tool.table')} aria-label={d('tool.table')} data-testid="dock-table" onClick={() => onDock('table')}>

@@ -171,8 +171,8 @@ export function clipToCommune(area: Geometry, commune: Geometry, communeName: st
     // JTS's TopologyException (an outline it cannot node): its English is no message for users.
     return {
       ok: false,
-      vi: `Không cắt được vùng vừa vẽ theo ranh giới xã ${communeName} (đường bao quá phức tạp để tính). Hãy vẽ lại, hoặc bỏ chọn "Cắt theo ranh giới xã".`,
-      en: `The area just drawn could not be cut to the boundary of ${communeName} (its outline could not be computed). Draw it again, or untick "Clip to the commune boundary".`,
+      vi: `Không cắt được vùng vừa vẽ theo ranh giới xã ${communeName} (đường bao quá phức tạp để tính). Hãy vẽ lại, hoặc bỏ chọn ô ✂ "Cắt theo ranh giới xã".`,
+      en: `The area just drawn could not be cut to the boundary of ${communeName} (its outline could not be computed). Draw it again, or untick ✂ "Clip to the commune boundary".`,
     };
   }
 }
@@ -189,14 +189,14 @@ function clip(area: Geometry, commune: Geometry, communeName: string): ClipResul
   if (inside.length === 0)
     return {
       ok: false,
-      vi: `Vùng vừa vẽ nằm hoàn toàn ngoài xã ${communeName}: cắt theo ranh giới xã thì không còn gì. Hãy vẽ lại trong xã, hoặc bỏ chọn "Cắt theo ranh giới xã".`,
-      en: `The area just drawn lies wholly outside ${communeName}: cut to the commune boundary, nothing is left. Draw it again inside the commune, or untick "Clip to the commune boundary".`,
+      vi: `Vùng vừa vẽ nằm hoàn toàn ngoài xã ${communeName}: cắt theo ranh giới xã thì không còn gì. Hãy vẽ lại trong xã, hoặc bỏ chọn ô ✂ "Cắt theo ranh giới xã".`,
+      en: `The area just drawn lies wholly outside ${communeName}: cut to the commune boundary, nothing is left. Draw it again inside the commune, or untick ✂ "Clip to the commune boundary".`,
     };
   if (inside.length > 1)
     return {
       ok: false,
-      vi: `Cắt theo ranh giới xã ${communeName} sẽ chia vùng vừa vẽ thành ${inside.length} phần rời nhau: chưa lưu. Hãy vẽ từng phần riêng, hoặc bỏ chọn "Cắt theo ranh giới xã".`,
-      en: `Cut to the boundary of ${communeName}, the area just drawn would fall into ${inside.length} separate pieces: not saved. Draw each piece on its own, or untick "Clip to the commune boundary".`,
+      vi: `Cắt theo ranh giới xã ${communeName} sẽ chia vùng vừa vẽ thành ${inside.length} phần rời nhau: chưa lưu. Hãy vẽ từng phần riêng, hoặc bỏ chọn ô ✂ "Cắt theo ranh giới xã".`,
+      en: `Cut to the boundary of ${communeName}, the area just drawn would fall into ${inside.length} separate pieces: not saved. Draw each piece on its own, or untick ✂ "Clip to the commune boundary".`,
     };
   const geometry: Geometry = { type: 'Polygon', coordinates: inside[0]! };
   return { ok: true, geometry, removedShare: whole > 0 ? Math.max(0, 1 - read(geometry).getArea() / whole) : 0 };
