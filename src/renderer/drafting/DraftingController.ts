@@ -201,6 +201,7 @@ export class DraftingController {
     this.snaps = [];
     this.draw = null;
     this.mc.selectOnClick = this.tool === 'select' || this.tool === 'move' || this.tool === 'merge';
+    this.mc.hoverOnMove = this.mc.selectOnClick;
     const add = (i: Interaction) => {
       map.addInteraction(i);
       this.interactions.push(i);

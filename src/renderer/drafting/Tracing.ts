@@ -37,6 +37,7 @@ interface DrawInternals {
   snapTolerance_: number;
   updateTrace_(event: MapBrowserEvent): void;
   removeTracedCoordinates_(fromIndex: number, toIndex: number): void;
+  atFinish_(pixel: number[], tracing?: boolean): boolean;
 }
 
 /** How far (in snap tolerances) the pointer may stray from the traced edge before the trace lets go. */
@@ -51,6 +52,13 @@ export class TracingDraw extends Draw {
       if (this.strayed(event.coordinate)) this.letGo();
       else follow(event);
     };
+    // While the pointer moves, Draw pulls the sketch's last point onto the previous vertex when it
+    // is within the snap tolerance ("finish here"). On a traced boundary with a vertex every few
+    // metres that previous vertex is the last one traced: the click that ended the trace then kept
+    // that vertex twice and lost its own point. A clicked end (Draw passes `tracing` there) is
+    // judged as Draw does; while a trace is on, only the sketch's first point finishes it.
+    const atFinish = self.atFinish_.bind(this);
+    self.atFinish_ = (pixel: number[], tracing?: boolean) => atFinish(pixel, tracing ?? self.traceState_.active);
   }
 
   /** Whether a trace is on and the pointer is farther than TRACE_REACH tolerances from its edges. */
