@@ -162,7 +162,8 @@ export class DraftingController {
   setTrace(on: boolean) {
     if (on === this.traceOn) return;
     this.traceOn = on;
-    this.draw?.setTrace(on);
+    // Only the area and line tools trace (measure's Draw would trace its own sketch).
+    if (this.draw instanceof TracingDraw) this.draw.setTrace(on);
   }
 
   setTool(tool: Tool) {
