@@ -2,8 +2,8 @@
 // clicking on the boundary, moving along it and clicking further on (OpenLayers' trace), and the
 // check then finds no "crosses the commune boundary" error. Without tracing, the same clicks cut
 // straight across the boundary's bends.
-import { expect, test, type Page } from '@playwright/test';
-import { openDemo } from './support';
+import type { Page } from '@playwright/test';
+import { expect, openDemo, test } from './support';
 
 const SHOTS = 'test-results/screenshots';
 
