@@ -75,6 +75,13 @@ describe('areas.overlap', () => {
     expect(fs[0]).toMatchObject({ rule: 'areas.overlap', severity: 'error', id: b[0].id, otherId: a[0].id });
     expect(fs[0].vi).toMatch(/KV2.*KV1.*2500 m²/);
   });
+  it('a vertex a rounding error inside its neighbour (traced onto the shared edge) is not an overlap; a centimetre is', async () => {
+    const a = sourcedArea('A', square(100, 100, 200, 200));
+    const poke = (dx: number) => ({ type: 'Polygon' as const, coordinates: [[[200, 100], [300, 100], [300, 200], [200, 200], [200 - dx, 150], [200, 100]]] });
+    expect(await found([...base(), ...a, ...sourcedArea('A', poke(1e-10))])).toEqual([]);
+    const fs = await found([...base(), ...a, ...sourcedArea('A', poke(0.01))]);
+    expect(fs.map((f) => f.rule)).toEqual(['areas.overlap']);
+  });
   it('one area inside another overlaps too', async () => {
     const fs = await found([...base(), ...sourcedArea('A', square(100, 100, 400, 400)), ...sourcedArea('A', square(200, 200, 300, 300))]);
     expect(fs.map((f) => f.rule)).toEqual(['areas.overlap']);
