@@ -19,6 +19,7 @@ import { basemapMethods } from './contract/basemap';
 import { exchangeMethods } from './contract/exchange';
 import { printMethods } from './contract/print';
 import { reviewMethods } from './contract/review';
+import { accountMethods } from './contract/accounts';
 
 import {
   CrsInfoSchema,
@@ -108,6 +109,7 @@ export const api = {
   ...exchangeMethods,
   ...basemapMethods,
   ...reviewMethods,
+  ...accountMethods,
 } as const;
 
 export type Api = typeof api;

@@ -17,10 +17,15 @@
 //   too); an oversized request gets 413 and its connection is closed, the server keeps serving.
 // - Static files: path traversal refused by ./static.ts (decode, resolve, prefix + realpath check).
 // Errors are always JSON `{ error: ApiErrorBody }`; stacks go to stderr only (see rpc/dispatch.ts).
+//
+// The hall mode (`hall` option, quytap serve --hall) puts ./hall-auth.ts in front of the same routes:
+// HTTPS with the session's certificate (./tls.ts), accounts and sessions instead of the token, the
+// role table checked before every call, and the call attributed to the session's account.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { isMethodName, type ApiErrorBody, type ErrorCode } from '../../shared/api';
 import { jsonText } from '../rpc/json-text';
@@ -28,13 +33,11 @@ import type { Dispatch } from '../rpc/dispatch';
 import { unknownMethodError } from '../rpc/dispatch';
 import type { EventBus } from '../rpc/events';
 import type { BinaryResponder } from './range';
+import { createHallGate, UNAUTHORIZED_HALL, type HallOptions, type HallPrincipal } from './hall-auth';
+import * as respond from './respond';
+import { BodyTooLarge, err, RawJson } from './respond';
 import { securityHeaders } from './security';
 import { mimeType, resolveStaticFile } from './static';
-
-/** A body already written as JSON. */
-class RawJson {
-  constructor(readonly text: string) {}
-}
 
 export interface HttpServerOptions {
   dispatch: Dispatch;
@@ -55,6 +58,8 @@ export interface HttpServerOptions {
   /** Who is editing, for CallContext.operator (default ''). */
   operator?: () => string;
   log?: (message: string, detail?: unknown) => void;
+  /** The hall server: HTTPS, accounts and sessions instead of the token (see ./hall-auth.ts). */
+  hall?: HallOptions;
 }
 
 export interface HttpServerHandle {
@@ -64,6 +69,8 @@ export interface HttpServerHandle {
   origin: string;
   port: number;
   token: string;
+  /** Hall mode only: the SHA-256 fingerprint of the session's certificate. */
+  fingerprint256: string | null;
   /** Connected GET /events clients (diagnostics and tests). */
   readonly eventClients: number;
   close(): Promise<void>;
@@ -87,15 +94,11 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-const err = (code: ErrorCode, vi: string, en: string): ApiErrorBody => ({ code, vi, en });
-
 const UNAUTHORIZED = err(
   'unauthorized',
   'Thiếu hoặc sai mã truy cập. Hãy mở lại đúng đường dẫn mà chương trình QuyTap in ra khi khởi động.',
   'Missing or wrong access token. Open the exact link QuyTap printed when it started.',
 );
-
-class BodyTooLarge extends Error {}
 
 export function generateToken(): string {
   return randomBytes(32).toString('base64url');
@@ -115,6 +118,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
   let port = 0; // known once listening; every check below runs after that
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
+  let publicOrigin = '';
 
   const tokenOk = (given: string | null | undefined): boolean => {
     if (!given) return false;
@@ -122,89 +126,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     return timingSafeEqual(d, tokenDigest);
   };
 
-  function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    let text: string;
-    try {
-      text = body instanceof RawJson ? body.text : JSON.stringify(body);
-    } catch (e) {
-      log('[http] response not serialisable', e);
-      status = 500;
-      text = JSON.stringify({
-        error: err('internal', 'Lỗi nội bộ khi gửi kết quả.', 'Internal error while sending the result.'),
-      });
-    }
-    const buf = Buffer.from(text, 'utf8');
-    res.writeHead(status, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': String(buf.length),
-      'Cache-Control': 'no-store',
-      ...extra,
-    });
-    res.end(buf);
-  }
-
+  const sendJson = (res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) =>
+    respond.sendJson(res, status, body, log, extra);
   const sendError = (res: ServerResponse, status: number, body: ApiErrorBody, extra: Record<string, string> = {}) =>
-    sendJson(res, status, { error: body }, extra);
-
-  /**
-   * Answer and drop the connection without reading (the rest of) the body: 413/400 before or
-   * while reading. `Connection: close` tells the client; the remaining upload is discarded for a
-   * short grace period so that the client can read our answer, then the socket is destroyed.
-   */
-  function refuseBody(req: IncomingMessage, res: ServerResponse, status: number, body: ApiErrorBody): void {
-    req.removeAllListeners('data');
-    sendError(res, status, body, { Connection: 'close' });
-    const socket = req.socket;
-    const kill = setTimeout(() => socket.destroy(), 2000);
-    kill.unref();
-    socket.once('close', () => clearTimeout(kill));
-    req.resume(); // discard, do not buffer
-  }
-
-  function readBody(req: IncomingMessage): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const onData = (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxBody) {
-          cleanup();
-          reject(new BodyTooLarge());
-          return;
-        }
-        chunks.push(chunk);
-      };
-      const onEnd = () => {
-        cleanup();
-        resolve(Buffer.concat(chunks, size));
-      };
-      const onError = (e: Error) => {
-        cleanup();
-        reject(e);
-      };
-      const onAborted = () => {
-        cleanup();
-        reject(new Error('request aborted'));
-      };
-      const cleanup = () => {
-        req.off('data', onData);
-        req.off('end', onEnd);
-        req.off('error', onError);
-        req.off('close', onClose);
-      };
-      const onClose = () => {
-        if (!req.complete) onAborted();
-      };
-      req.on('data', onData);
-      req.on('end', onEnd);
-      req.on('error', onError);
-      req.on('close', onClose);
-    });
-  }
+    respond.sendError(res, status, body, log, extra);
+  const refuseBody = (req: IncomingMessage, res: ServerResponse, status: number, body: ApiErrorBody) =>
+    respond.refuseBody(req, res, status, body, log);
+  const readBody = (req: IncomingMessage) => respond.readBody(req, maxBody);
+  const gate = opts.hall ? createHallGate(opts.hall, log) : null;
 
   const tooLarge = () =>
     err(
@@ -213,14 +142,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
       `The request body is too large (limit ${Math.round(maxBody / 1024 / 1024)} MiB).`,
     );
 
-  async function handleRpc(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  async function handleRpc(req: IncomingMessage, res: ServerResponse, pathname: string, who: HallPrincipal | null): Promise<void> {
     if (req.method !== 'POST') {
       return sendError(res, 405, err('bad_request', 'Chỉ chấp nhận phương thức POST.', 'Only POST is allowed here.'), {
         Allow: 'POST',
       });
     }
     const auth = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    if (!tokenOk(auth?.[1])) return refuseBody(req, res, 401, UNAUTHORIZED);
+    if (!who && !tokenOk(auth?.[1])) return refuseBody(req, res, 401, UNAUTHORIZED);
 
     let method: string;
     try {
@@ -268,13 +197,17 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
       }
     }
 
+    // Hall: the role table, before the dispatcher; the call is then the session account's.
+    const refused = who && gate!.refusal(who, method, input);
+    if (refused) return sendError(res, 403, refused);
     // The handler may stop work when the client disconnects before the answer.
     const ac = new AbortController();
     res.once('close', () => {
       if (!res.writableFinished) ac.abort();
     });
     const out = await opts.dispatch(method, input, {
-      operator: opts.operator?.() ?? '',
+      operator: who ? who.name : (opts.operator?.() ?? ''),
+      ...(who ? { caller: { accountId: who.accountId, name: who.name, role: who.role, communeCode: who.communeCode } } : {}),
       signal: ac.signal,
       emit: opts.events.emit,
     });
@@ -284,10 +217,10 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     else sendError(res, STATUS_OF[out.error.code] ?? 500, out.error);
   }
 
-  function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL): void {
+  function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL, who: HallPrincipal | null): void {
     if (req.method !== 'GET')
       return sendError(res, 405, err('bad_request', 'Chỉ chấp nhận GET.', 'Only GET is allowed here.'), { Allow: 'GET' });
-    if (!tokenOk(url.searchParams.get('token'))) return sendError(res, 401, UNAUTHORIZED);
+    if (!who && !tokenOk(url.searchParams.get('token'))) return sendError(res, 401, UNAUTHORIZED);
     req.socket.setNoDelay(true);
     req.socket.setKeepAlive(true);
     res.writeHead(200, {
@@ -327,11 +260,11 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     }
   }
 
-  async function handleBinary(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  async function handleBinary(req: IncomingMessage, res: ServerResponse, url: URL, who: HallPrincipal | null): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendError(res, 405, err('bad_request', 'Chỉ chấp nhận GET.', 'Only GET is allowed here.'), { Allow: 'GET, HEAD' });
     }
-    if (!tokenOk(url.searchParams.get('token'))) return sendError(res, 401, UNAUTHORIZED);
+    if (!who && !tokenOk(url.searchParams.get('token'))) return sendError(res, 401, UNAUTHORIZED);
     if (!opts.binaryResponder) return sendError(res, 404, err('not_found', 'Không có dữ liệu này.', 'Not found.'));
     let path: string;
     try {
@@ -446,19 +379,31 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
       res.end(req.method === 'HEAD' ? undefined : 'ok');
       return;
     }
-    if (p.startsWith('/rpc/')) return handleRpc(req, res, p);
-    if (p === '/events') return handleEvents(req, res, url);
-    if (p.startsWith('/bin/')) return handleBinary(req, res, url);
+    let who: HallPrincipal | null = null;
+    if (gate) {
+      if (await gate.route(req, res, url, publicOrigin)) return;
+      who = gate.principal(req);
+      if (!who) {
+        const page = req.method === 'GET' && (p === '/' || p === '/index.html');
+        return page ? gate.redirectToLogin(res) : refuseBody(req, res, 401, UNAUTHORIZED_HALL);
+      }
+    }
+    if (p.startsWith('/rpc/')) return handleRpc(req, res, p, who);
+    if (p === '/events') return handleEvents(req, res, url, who);
+    if (p.startsWith('/bin/')) return handleBinary(req, res, url, who);
     return handleStatic(req, res, url);
   }
 
-  const server: Server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: unknown) => {
       log('[http] request failed', e instanceof Error ? (e.stack ?? e.message) : e);
       if (!res.headersSent) sendError(res, 500, err('internal', 'Lỗi nội bộ của máy chủ.', 'Internal server error.'));
       else res.destroy();
     });
-  });
+  };
+  const server: Server = opts.hall
+    ? createHttpsServer({ key: opts.hall.tls.key, cert: opts.hall.tls.cert, minVersion: 'TLSv1.2' }, onRequest)
+    : createServer(onRequest);
   server.keepAliveTimeout = 5_000;
 
   await new Promise<void>((resolve, reject) => {
@@ -469,9 +414,10 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     });
   });
   port = (server.address() as AddressInfo).port;
-  const hostNames = new Set(['127.0.0.1', 'localhost', host.toLowerCase()]);
+  const hostNames = new Set(['127.0.0.1', 'localhost', host.toLowerCase(), ...(opts.hall?.names ?? []).map((n) => n.toLowerCase())]);
   allowedHosts = new Set([...hostNames].map((h) => `${h.includes(':') ? `[${h}]` : h}:${port}`));
-  allowedOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
+  const scheme = opts.hall ? 'https' : 'http';
+  allowedOrigins = new Set([...allowedHosts].map((h) => `${scheme}://${h}`));
   server.on('error', (e) => log('[http] server error', e));
 
   const unsubscribe = opts.events.subscribe((name, payload) => writeEvent(name, payload));
@@ -480,13 +426,15 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
   }, heartbeatMs);
   heartbeat.unref();
 
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const shownHost = host === '0.0.0.0' ? (opts.hall?.names?.[0] ?? '127.0.0.1') : host;
+  publicOrigin = `${scheme}://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
   let closed: Promise<void> | null = null;
   return {
-    url: `${origin}/#token=${token}`,
-    origin,
+    url: opts.hall ? `${publicOrigin}/login` : `${publicOrigin}/#token=${token}`,
+    origin: publicOrigin,
     port,
     token,
+    fingerprint256: opts.hall?.tls.fingerprint256 ?? null,
     get eventClients() {
       return sseClients.size;
     },

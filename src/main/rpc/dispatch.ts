@@ -16,6 +16,7 @@ import {
   type ApiErrorBody,
   type ErrorCode,
   type MethodName,
+  type Operator,
   type Output,
 } from '../../shared/api';
 import type { Emit } from './events';
@@ -24,6 +25,12 @@ import type { Emit } from './events';
 export interface CallContext {
   /** Who is editing (recorded in the audit log). */
   operator: string;
+  /**
+   * The logged-in account behind the call, set by a transport that authenticates (the hall
+   * server's session): the services then attribute and judge the call by it, never by a name the
+   * client sent or chose earlier (services/index.ts, `asCaller`).
+   */
+  caller?: Operator & { accountId: string };
   /** Aborted when the caller goes away (HTTP client disconnects) or the call is cancelled. */
   signal?: AbortSignal;
   /** Push an event to every connected renderer. */

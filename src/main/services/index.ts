@@ -1,5 +1,6 @@
 // The main-side services behind the contract: one open project, the CRS catalogue, jobs.
 // Electron (src/main/electron), the HTTP adapter (src/main/http) and the CLI all use this.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
@@ -21,6 +22,7 @@ import { exchangeHandlers, exportDownload } from './exchange';
 import { printDownload, printHandlers } from './print';
 import { CHECKPOINT_IDLE_MS, handoverHandler, idleCheckpointer } from './handover';
 import { reviewHandlers } from './review';
+import { accountHandlers, hallAccounts } from './accounts';
 import { loadGeos, type Geos } from '../review/geos';
 import { installWriteRules } from '../review/write-rules';
 import { createDemoProject, DEMO_FILE_NAME } from './demo-project';
@@ -61,10 +63,13 @@ export async function createServices(opts: ServicesOptions) {
   let storePath: string | null = null;
   let disposeRules: (() => void) | null = null;
   let operator: Operator | null = null;
+  // The account of the call being served (hall server), through every await and job it starts.
+  const caller = new AsyncLocalStorage<Operator & { accountId: string }>();
+  const currentOperator = (): Operator | null => caller.getStore() ?? operator;
   // GEOS finds each written feature's commune (write-rules.ts): no project opens without it.
   const geos = await geosLoading;
 
-  const author = () => operator?.name ?? userInfo().username ?? 'unknown';
+  const author = () => currentOperator()?.name ?? userInfo().username ?? 'unknown';
   /**
    * Why the project opened last could not be opened at start: told to the first project.info (the
    * page's first request, so the page shows it), then the start screen as usual. Never replaced by
@@ -116,7 +121,7 @@ export async function createServices(opts: ServicesOptions) {
   function openPath(path: string): Output<'project.info'> {
     const next = ProjectStore.open(path);
     // The one place the rules on writes are attached: every write path reaches the store's writer.
-    const dispose = installWriteRules(next, { operator: () => operator, geos });
+    const dispose = installWriteRules(next, { operator: currentOperator, geos });
     closeStore(); // the project left behind is whole in its own file
     disposeRules = dispose;
     store = next;
@@ -179,7 +184,7 @@ export async function createServices(opts: ServicesOptions) {
       return storePath!;
     },
     author,
-    operator: () => operator,
+    operator: currentOperator,
     jobs,
     paths,
     emit: opts.emit,
@@ -187,7 +192,11 @@ export async function createServices(opts: ServicesOptions) {
   };
 
   const handlers: Handlers = {
-    'app.info': () => ({ version: APP_VERSION, mode: opts.mode, operator }),
+    'app.info': () => {
+      const op = currentOperator();
+      // Only the contract's fields: the account's id stays on the server.
+      return { version: APP_VERSION, mode: opts.mode, operator: op && { name: op.name, role: op.role, communeCode: op.communeCode } };
+    },
     'session.setOperator': (op) => {
       operator = op;
       return op;
@@ -270,8 +279,10 @@ export async function createServices(opts: ServicesOptions) {
     ...exchangeHandlers(ctx),
     ...basemapHandlers(ctx),
     ...reviewHandlers(ctx),
+    ...accountHandlers(ctx),
   };
   pokeAfterEach(handlers, () => idle.poke());
+  asCaller(handlers, caller);
 
   return {
     handlers,
@@ -300,6 +311,8 @@ export async function createServices(opts: ServicesOptions) {
         startupError = e instanceof ApiError ? e : couldNotOpen(last);
       }
     },
+    /** The hall server's log-in checks against the open project's accounts. */
+    hallAccounts: hallAccounts(need),
     binaryResponder: async (path: string, range: string | undefined) => exportDownload(ctx, path) ?? printDownload(ctx, path) ?? (await basemapBinary(ctx, path, range)) ?? ({
       status: 404,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
@@ -329,6 +342,15 @@ function pokeAfterEach(handlers: Handlers, poke: () => void): void {
       poke();
       return out;
     };
+  }
+}
+
+/** A call that names its account (CallContext.caller) runs as that account: author, write rules, jobs it starts. */
+function asCaller(handlers: Handlers, als: AsyncLocalStorage<Operator & { accountId: string }>): void {
+  const table = handlers as unknown as Record<string, Handler<never>>;
+  for (const name of Object.keys(table)) {
+    const h = table[name]!;
+    table[name] = (input, callCtx) => (callCtx.caller ? als.run(callCtx.caller, () => h(input, callCtx)) : h(input, callCtx));
   }
 }
 

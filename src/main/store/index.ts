@@ -5,6 +5,7 @@ export { WorkingCrsSchema, gpkgSrsRow, towgs84Of, type WorkingCrs } from './work
 export { encodeGpkgGeometry, decodeGpkgGeometry, blobEnvelope, GeometryError } from './geometry-codec';
 export { foldVietnamese } from './sql-functions';
 export { openWritable, openReadOnly } from './connection';
+export type { AccountRecord, AccountRole } from './accounts-repo';
 export { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 export { SETTINGS_AUDIT_TABLE, SETTINGS_AUDIT_ID, type SettingsAuditEntry } from './audit-log';
 export type { Filter, QueryOptions } from './queries';

@@ -38,6 +38,7 @@ import { StatementCache } from './statements';
 import { layoutOf } from './table-columns';
 import { redo, undo } from './undo-redo';
 import { ReviewRepo } from './review-repo';
+import { AccountsRepo } from './accounts-repo';
 import { BasemapRepo } from './basemap-repo';
 import { WorkingCrsSchema, type WorkingCrs } from './working-crs';
 import { crsDomain, type CrsDomain } from '../../shared/crs/domain';
@@ -455,11 +456,18 @@ export class ProjectStore {
   }
 
   private reviewRepo: ReviewRepo | null = null;
+  private accountsRepo: AccountsRepo | null = null;
 
   /** The review feature's states, comments and settings (src/main/store/review-repo.ts). */
   review(): ReviewRepo {
     this.run(() => undefined);
     return (this.reviewRepo ??= new ReviewRepo(this.db, (fn) => this.run(fn)));
+  }
+
+  /** The hall server's accounts (src/main/store/accounts-repo.ts). */
+  accounts(): AccountsRepo {
+    this.run(() => undefined);
+    return (this.accountsRepo ??= new AccountsRepo(this.db, (fn) => this.run(fn)));
   }
 
   getAttachmentData(id: string): Buffer | null {
