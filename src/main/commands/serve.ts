@@ -1,12 +1,18 @@
 // quytap serve: browser mode (node:http on 127.0.0.1 with a per-launch token), the same services as
-// the Electron app.
+// the Electron app. With --hall: the district hall server (HTTPS on the chosen network address,
+// accounts and sessions of the project instead of the token; src/main/http/hall-auth.ts).
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { appRoot } from '../app-root';
+import { ApiError } from '../../shared/api-error';
 import { startHttpServer } from '../http';
+import type { HallOptions } from '../http/hall-auth';
+import { terminalQr } from '../http/hall-pages';
+import { resolveBind } from '../http/interfaces';
+import { sessionCertificate } from '../http/tls';
 import { createDispatcher } from '../rpc/dispatch';
 import { createEventBus } from '../rpc/events';
-import { createServices } from '../services';
+import { createServices, type Services } from '../services';
 import { validateOutputExceptFeatures } from '../services/drafting';
 import { defaultProjectsDir, parseCommandArgs } from './common';
 
@@ -14,7 +20,10 @@ const USAGE = `Cách dùng / usage:
   quytap serve [--project tệp.gpkg | --demo | --last-or-demo] [--port 0] [--host 127.0.0.1]
                [--projects-dir thư-mục] [--token …] [--fresh] [--static-dir dist/renderer]
   Chạy chương trình trong trình duyệt; in ra địa chỉ kèm mã truy cập. --fresh xóa thư mục dự án trước.
-  Browser mode; prints the address with its token. --fresh empties the projects folder first.`;
+  Browser mode; prints the address with its token. --fresh empties the projects folder first.
+  quytap serve --hall --bind <địa chỉ|all> (--project tệp.gpkg | --demo | --last-or-demo) [--port 8443]
+  Phòng họp huyện: phục vụ dự án cho cả mạng nội bộ qua HTTPS, mỗi người đăng nhập bằng tài khoản.
+  District hall: serves the project to the local network over HTTPS, everyone logs in with an account.`;
 
 export async function serveCommand(args: string[]): Promise<void> {
   const parsed = parseCommandArgs(
@@ -29,12 +38,18 @@ export async function serveCommand(args: string[]): Promise<void> {
       token: { type: 'string' },
       fresh: { type: 'boolean' },
       'static-dir': { type: 'string' },
+      hall: { type: 'boolean' },
+      bind: { type: 'string' },
     },
     USAGE,
     false,
   );
   if (!parsed) return;
   const { values } = parsed;
+  // Refuse a wrong --bind before anything is opened or built.
+  const bind = values.hall ? resolveBind(values.bind) : null;
+  if (!values.hall && values.bind !== undefined)
+    throw new ApiError('bad_request', '--bind chỉ dùng cùng --hall.', '--bind is used only with --hall.');
   const projectsDir = resolve(values['projects-dir'] ?? defaultProjectsDir());
   if (values.fresh) rmSync(projectsDir, { recursive: true, force: true });
   const events = createEventBus();
@@ -49,17 +64,20 @@ export async function serveCommand(args: string[]): Promise<void> {
       `Chưa có giao diện trong ${staticDir}: hãy chạy "npm run build:renderer" (hoặc dùng "npm run web"), rồi tải lại trang.\n` +
         `No user interface in ${staticDir}: run "npm run build:renderer" (or use "npm run web"), then reload the page.`,
     );
+  const hall = bind ? await hallOptions(services, bind.names) : undefined;
   const server = await startHttpServer({
     dispatch,
     staticDir,
-    host: values.host!,
+    host: bind?.host ?? values.host!,
     port: Number(values.port),
     token: values.token,
     events,
     binaryResponder: services.binaryResponder,
     operator: services.operatorName,
+    hall,
   });
-  console.log(`QuyTap đang chạy ở chế độ trình duyệt / browser mode:\n  ${server.url}`);
+  if (hall) await announceHall(services, server.url, hall.tls.fingerprint256);
+  else console.log(`QuyTap đang chạy ở chế độ trình duyệt / browser mode:\n  ${server.url}`);
   console.log(`Thư mục dự án / projects folder: ${projectsDir}`);
   const stop = async () => {
     await server.close();
@@ -68,4 +86,32 @@ export async function serveCommand(args: string[]): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+async function hallOptions(services: Services, names: string[]): Promise<HallOptions> {
+  try {
+    services.hallAccounts.current(''); // throws 'no_project' when no project is open
+  } catch {
+    throw new ApiError(
+      'no_project',
+      'Phòng họp cần một dự án: thêm --project tệp.gpkg (hoặc --demo, --last-or-demo).',
+      'The hall needs a project: add --project file.gpkg (or --demo, --last-or-demo).',
+    );
+  }
+  const tls = await sessionCertificate(['127.0.0.1', 'localhost', ...names]);
+  return { accounts: services.hallAccounts, tls, names };
+}
+
+/** The address, its QR code, the certificate's fingerprint and (first start) the admin's join code. */
+async function announceHall(services: Services, url: string, fingerprint: string): Promise<void> {
+  console.log(`QuyTap — phòng họp huyện / district hall:\n  ${url}\n`);
+  console.log(await terminalQr(url));
+  console.log(`Dấu vân tay chứng chỉ / certificate fingerprint (SHA-256):\n  ${fingerprint}`);
+  console.log('Mỗi người so dấu vân tay này với trình duyệt trước khi đăng nhập. / Everyone compares it with the browser before logging in.');
+  const first = await services.hallAccounts.bootstrapAdmin();
+  if (first)
+    console.log(
+      `\nChưa có quản trị nào đăng nhập được. Tài khoản "${first.login}", mã tham gia dùng một lần: ${first.joinCode}\n` +
+        `No administrator can log in yet. Account "${first.login}", one-time join code: ${first.joinCode}`,
+    );
 }
