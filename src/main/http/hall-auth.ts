@@ -74,7 +74,7 @@ function cookieOf(req: IncomingMessage, name: string): string | null {
 export function createHallGate(o: HallOptions, log: Log) {
   const sessions = new SessionStore<HallPrincipal>(o.sessions);
   const limiter = new LoginLimiter(o.rateLimit);
-  const maxAgeS = Math.floor(sessions.maxAgeMs / 1000);
+  const maxAgeS = Math.max(1, Math.ceil(sessions.maxAgeMs / 1000));
   const setCookie = (id: string) => `${SESSION_COOKIE}=${id}; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=${maxAgeS}`;
   const clearCookie = `${SESSION_COOKIE}=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0`;
 

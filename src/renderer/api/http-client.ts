@@ -105,7 +105,9 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpApiClient {
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
         },
         body: input === undefined ? '' : JSON.stringify(input),
-        credentials: 'omit',
+        // The hall server's session cookie (HttpOnly, SameSite=Strict) rides along; the loopback
+        // mode sets none, so it sends nothing more than before.
+        credentials: 'same-origin',
         cache: 'no-store',
       });
       let body: unknown;
