@@ -6,13 +6,9 @@ import { join, resolve } from 'node:path';
 import { appRoot } from '../app-root';
 import { ApiError } from '../../shared/api-error';
 import { startHttpServer } from '../http';
-import type { HallOptions } from '../http/hall-auth';
-import { terminalQr } from '../http/hall-pages';
-import { resolveBind } from '../http/interfaces';
-import { sessionCertificate } from '../http/tls';
 import { createDispatcher } from '../rpc/dispatch';
 import { createEventBus } from '../rpc/events';
-import { createServices, type Services } from '../services';
+import { createServices } from '../services';
 import { validateOutputExceptFeatures } from '../services/drafting';
 import { defaultProjectsDir, parseCommandArgs } from './common';
 
@@ -46,8 +42,9 @@ export async function serveCommand(args: string[]): Promise<void> {
   );
   if (!parsed) return;
   const { values } = parsed;
-  // Refuse a wrong --bind before anything is opened or built.
-  const bind = values.hall ? resolveBind(values.bind) : null;
+  // Loaded only for the hall (certificates, QR codes); a wrong --bind is refused before anything opens.
+  const hallMod = values.hall ? await import('./serve-hall') : null;
+  const bind = hallMod ? hallMod.resolveBind(values.bind) : null;
   if (!values.hall && values.bind !== undefined)
     throw new ApiError('bad_request', '--bind chỉ dùng cùng --hall.', '--bind is used only with --hall.');
   const projectsDir = resolve(values['projects-dir'] ?? defaultProjectsDir());
@@ -64,7 +61,7 @@ export async function serveCommand(args: string[]): Promise<void> {
       `Chưa có giao diện trong ${staticDir}: hãy chạy "npm run build:renderer" (hoặc dùng "npm run web"), rồi tải lại trang.\n` +
         `No user interface in ${staticDir}: run "npm run build:renderer" (or use "npm run web"), then reload the page.`,
     );
-  const hall = bind ? await hallOptions(services, bind.names) : undefined;
+  const hall = bind && hallMod ? await hallMod.hallOptions(services, bind.names) : undefined;
   const server = await startHttpServer({
     dispatch,
     staticDir,
@@ -76,7 +73,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     operator: services.operatorName,
     hall,
   });
-  if (hall) await announceHall(services, server.url, hall.tls.fingerprint256);
+  if (hall && hallMod) await hallMod.announceHall(services, server.url, hall.tls.fingerprint256);
   else console.log(`QuyTap đang chạy ở chế độ trình duyệt / browser mode:\n  ${server.url}`);
   console.log(`Thư mục dự án / projects folder: ${projectsDir}`);
   const stop = async () => {
@@ -88,30 +85,3 @@ export async function serveCommand(args: string[]): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-async function hallOptions(services: Services, names: string[]): Promise<HallOptions> {
-  try {
-    services.hallAccounts.current(''); // throws 'no_project' when no project is open
-  } catch {
-    throw new ApiError(
-      'no_project',
-      'Phòng họp cần một dự án: thêm --project tệp.gpkg (hoặc --demo, --last-or-demo).',
-      'The hall needs a project: add --project file.gpkg (or --demo, --last-or-demo).',
-    );
-  }
-  const tls = await sessionCertificate(['127.0.0.1', 'localhost', ...names]);
-  return { accounts: services.hallAccounts, tls, names };
-}
-
-/** The address, its QR code, the certificate's fingerprint and (first start) the admin's join code. */
-async function announceHall(services: Services, url: string, fingerprint: string): Promise<void> {
-  console.log(`QuyTap — phòng họp huyện / district hall:\n  ${url}\n`);
-  console.log(await terminalQr(url));
-  console.log(`Dấu vân tay chứng chỉ / certificate fingerprint (SHA-256):\n  ${fingerprint}`);
-  console.log('Mỗi người so dấu vân tay này với trình duyệt trước khi đăng nhập. / Everyone compares it with the browser before logging in.');
-  const first = await services.hallAccounts.bootstrapAdmin();
-  if (first)
-    console.log(
-      `\nChưa có quản trị nào đăng nhập được. Tài khoản "${first.login}", mã tham gia dùng một lần: ${first.joinCode}\n` +
-        `No administrator can log in yet. Account "${first.login}", one-time join code: ${first.joinCode}`,
-    );
-}

@@ -264,6 +264,18 @@ describe('who acts is the session’s account', () => {
   });
 });
 
+describe('the admin page', () => {
+  it('shows the address as an SVG QR code and the fingerprint to the administrator only', async () => {
+    const page = await send(server, 'GET', '/admin', { cookie: adminCookie });
+    expect(page.status).toBe(200);
+    expect(page.text).toMatch(/<svg[^>]*viewBox/);
+    expect(page.text).toContain(`https://127.0.0.1:${server.port}/login`);
+    expect(page.text).toContain(cert.fingerprint256);
+    expect((await send(server, 'GET', '/admin', { cookie: lanCookie })).status).toBe(403);
+    expect((await send(server, 'GET', '/admin')).status).toBe(303);
+  });
+});
+
 describe('accounts', () => {
   it('lists accounts without any hash or code', async () => {
     const r = await rpc(server, adminCookie, 'accounts.list');
