@@ -2,6 +2,7 @@
 // 127.0.0.1 (random port) in front of the real services and a real project file, reached with
 // node:https trusting only the session's certificate. Request loops are bounded (one pass over the
 // contract's methods).
+import { existsSync, readFileSync } from 'node:fs';
 import { request, Agent } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../../src/shared/api';
@@ -305,6 +306,26 @@ describe('accounts', () => {
     expect((await send(server, 'POST', '/auth/login', { body: { login: 'lan', password: PASSWORDS.lan } })).status).toBe(401);
     await rpc(server, adminCookie, 'accounts.setDisabled', { id: lanId, disabled: false });
     lanCookie = await logIn(server, 'lan', PASSWORDS.lan);
+  });
+
+  it('keeps no password nor join code in the project file, only their hashes', async () => {
+    const made = await rpc(server, adminCookie, 'accounts.create', { login: 'khanh', name: 'Anh Khánh', role: 'reviewer' });
+    const code = made.json.result.joinCode as string;
+    await rpc(server, adminCookie, 'accounts.create', { login: 'son', name: 'Anh Sơn', role: 'reviewer', password: 'mat-khau-rat-rieng-tu' });
+    const path = (await rpc(server, adminCookie, 'project.info')).json.result.path as string;
+    const bytes = Buffer.concat([readFileSync(path), existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`) : Buffer.alloc(0)]).toString('latin1');
+    expect(bytes).toContain('scrypt$32768$8$1$'); // the hashes are there…
+    expect(bytes).not.toContain('mat-khau-rat-rieng-tu'); // …the secrets are not
+    expect(bytes).not.toContain(code);
+    expect(bytes).not.toContain(code.replace('-', ''));
+  });
+
+  it('attributes calls made at the same time by two accounts each to its own', async () => {
+    const put = (cookie: string, x: number) =>
+      rpc(server, cookie, 'edits.apply', { label: 'cùng lúc', put: [{ table: 'graves', geometry: { type: 'Point', coordinates: [x, 1370600] }, props: { kind: 'newly_found', verification: 'not_verified' } }] });
+    const answers = await Promise.all([put(lanCookie, 430100), put(binhCookie, 431700), put(lanCookie, 430200), put(binhCookie, 430300)]);
+    const by = await Promise.all(answers.map(async (a) => (await rpc(server, adminCookie, 'rows.get', { table: 'graves', id: a.json.result.rows[0].id })).json.result.meta.createdBy));
+    expect(by).toEqual(['Chị Lan (xã A)', 'Anh Bình (thẩm định)', 'Chị Lan (xã A)', 'Anh Bình (thẩm định)']);
   });
 
   it('a one-time join code works once', async () => {
