@@ -14,7 +14,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiErrorBody, MethodName } from '../../shared/api';
 import { accessOf, allowed, type Access } from '../../shared/contract/access';
-import { adminPage, LOGIN_SCRIPT, loginPage } from './hall-pages';
+import { ADMIN_SCRIPT, adminPage, LOGIN_SCRIPT, loginPage } from './hall-pages';
 import { LoginLimiter, type RateLimitOptions } from './rate-limit';
 import { err, readBody, refuseBody, sendError, sendJson, type Log } from './respond';
 import { SessionStore, type SessionOptions } from './sessions';
@@ -171,8 +171,8 @@ export function createHallGate(o: HallOptions, log: Log) {
       page(res, 200, 'text/html', loginPage(o.tls.fingerprint256));
       return true;
     }
-    if (p === '/login.js' && get) {
-      page(res, 200, 'text/javascript', LOGIN_SCRIPT);
+    if ((p === '/login.js' || p === '/admin.js') && get) {
+      page(res, 200, 'text/javascript', p === '/login.js' ? LOGIN_SCRIPT : ADMIN_SCRIPT);
       return true;
     }
     if (p === '/auth/login' || p === '/auth/join' || p === '/auth/logout') {
