@@ -11,7 +11,7 @@ input,button{font:inherit;padding:.4rem}.fp{font:12px monospace;word-break:break
 .msg{color:#a00;min-height:1.2em}`;
 
 export function loginPage(fingerprint: string): string {
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,">
 <title>QuyTap — Đăng nhập</title><style>${STYLE}</style><script src="/login.js" defer></script></head><body>
 <h1>QuyTap — Đăng nhập / Log in</h1>
 <p>Dấu vân tay chứng chỉ của máy chủ (so với màn hình máy chủ) / server certificate fingerprint (compare with the server's screen):</p>
@@ -49,7 +49,7 @@ for (const id of ['login', 'join']) {
 
 export async function adminPage(url: string, fingerprint: string, who: string): Promise<string> {
   const svg = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,">
 <title>QuyTap — Phòng họp / Hall</title><style>${STYLE} body{max-width:52rem} svg{width:18rem;height:18rem} table{border-collapse:collapse} td,th{border:1px solid #ccc;padding:.2rem .4rem;font-size:14px}</style></head><body>
 <h1>QuyTap — Phòng họp huyện / District hall</h1><p>${esc(who)}</p>
 <p>Mở địa chỉ này trên máy của từng người / open this address on each person's machine:</p>

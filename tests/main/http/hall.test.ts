@@ -305,6 +305,11 @@ describe('accounts', () => {
     expect((await rpc(server, c, 'app.info')).status).toBe(401);
     expect((await send(server, 'POST', '/auth/login', { body: { login: 'lan', password: PASSWORDS.lan } })).status).toBe(401);
     await rpc(server, adminCookie, 'accounts.setDisabled', { id: lanId, disabled: false });
+    // The last way in is not closed by mistake: an administrator cannot disable their own account.
+    const me = (await rpc(server, adminCookie, 'accounts.list')).json.result.find((a: { login: string }) => a.login === 'admin');
+    const self = await rpc(server, adminCookie, 'accounts.setDisabled', { id: me.id, disabled: true });
+    expect(self.status).toBe(403);
+    expect(self.json.error.vi).toMatch(/tự khóa/);
     lanCookie = await logIn(server, 'lan', PASSWORDS.lan);
   });
 
