@@ -28,6 +28,7 @@ export const ComposeReportSchema = z.object({
   blocks: z.object({ legend: Box, stats: Box, scale: Box, notes: Box, signatures: Box }).partial(),
   parts: z.array(Box.extend({ block: z.enum(BLOCK_NAMES) })).optional(),
   layout: z.enum(['right', 'bottom']).optional(),
+  areaSize: z.tuple([z.number(), z.number()]).optional(),
 });
 
 // Drawn by main's own composer: checked for shape only (a district sheet holds 100,000s of items).

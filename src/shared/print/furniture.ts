@@ -1,12 +1,11 @@
-// The sheet's furniture: north arrow, scale bar, legend, statistics table, notes, signatures.
+// The sheet's furniture: north arrow, scale bar, statistics table, notes, signatures (the legend: legend.ts).
 // Each block is drawn at a top-left corner and returns its height, so blocks can be stacked
 // automatically or placed where the user saved them.
 import { STATISTICS } from '../model/enums';
-import { formatScale, legendEntries, type LegendEntry, type SymbologySettings } from '../symbology';
+import { formatScale } from '../symbology';
 import { PT_TO_MM, type DisplayItem, type MeasureText, type SymbolDef } from './display-list';
 import { rectPath } from './geom';
 import { STAT_LABELS, totals, type CommuneStats, type StatValues } from './statistics';
-import { symbolDef } from './symbols';
 import { textItem, wrap } from './text';
 
 export interface Ctx {
@@ -82,127 +81,6 @@ export function scaleBlock(c: Ctx, x: number, y: number, w: number, scale: numbe
     );
   }
   return Math.max(ah + 5 * k, by + bh + lh(pt) * 1.4 - y);
-}
-
-const LEGEND_TITLE_PT = 11;
-
-/**
- * The legend's rows at width `w`: an entry whose text wraps takes a whole row; short ones (a grave,
- * a river) go two to a row, as on a printed legend, which keeps the block half as tall.
- */
-export function legendRows(
-  c: Pick<Ctx, 'k' | 'measure'>,
-  w: number,
-  entries: LegendEntry[],
-): { head: number; rows: number[]; units: { entries: LegendEntry[]; h: number; textW: number }[] } {
-  const { k, measure } = c;
-  const pt = 7 * k;
-  const sw = 9 * k;
-  const sh = 4.5 * k;
-  const half = (w - 3 * k) / 2;
-  // A point symbol keeps its map size in the legend: the row grows to hold it.
-  const symH = (e: LegendEntry) => (e.kind === 'point' && e.style.symbol ? e.style.symbol.sizeMm + 0.6 * k : 0);
-  const rowH = (lines: number, ...es: LegendEntry[]) => Math.max(sh + 1.5 * k, lines * lh(pt) + 1.2 * k, ...es.map(symH));
-  const units: { entries: LegendEntry[]; h: number; textW: number }[] = [];
-  for (let i = 0; i < entries.length; i++) {
-    const shortHere = wrap(entries[i].vi, half - sw - 4 * k, pt, false, measure).length === 1;
-    const shortNext = i + 1 < entries.length && wrap(entries[i + 1].vi, half - sw - 4 * k, pt, false, measure).length === 1;
-    if (shortHere && shortNext) {
-      units.push({ entries: [entries[i], entries[i + 1]], h: rowH(1, entries[i], entries[i + 1]), textW: half - sw - 4 * k });
-      i++;
-    } else
-      units.push({
-        entries: [entries[i]],
-        h: rowH(wrap(entries[i].vi, w - sw - 4 * k, pt, false, measure).length, entries[i]),
-        textW: w - sw - 4 * k,
-      });
-  }
-  return { head: lh(LEGEND_TITLE_PT * k) * 1.6, rows: units.map((u) => u.h), units };
-}
-
-/** The legend, or its rows from `from` to `to` (a continuation column has no heading). */
-export function legendBlock(
-  c: Ctx,
-  x0: number,
-  y: number,
-  w: number,
-  entries: LegendEntry[],
-  from = 0,
-  to?: number,
-  heading = from === 0,
-): number {
-  const { k, measure, items } = c;
-  const { head, units } = legendRows(c, w, entries);
-  let cy = y;
-  if (heading) {
-    items.push(
-      textItem(
-        x0 + w / 2,
-        y + lh(LEGEND_TITLE_PT * k),
-        'CHÚ GIẢI',
-        { sizePt: 10 * k, bold: true, align: 'center', role: 'legend' },
-        measure,
-      ),
-    );
-    cy += head;
-  }
-  const sw = 9 * k;
-  const sh = 4.5 * k;
-  const pt = 7 * k;
-  const half = (w - 3 * k) / 2;
-  for (const u of units.slice(from, to ?? units.length)) {
-    const rowH = u.h;
-    u.entries.forEach((e, n) => {
-      const x = x0 + n * (half + 3 * k);
-      const lines = wrap(e.vi, u.textW, pt, false, measure);
-      const mid = cy + rowH / 2;
-      const s = e.style;
-      if (e.kind === 'area') {
-        items.push({
-          kind: 'path',
-          subpaths: [rectPath(x, mid - sh / 2, sw, sh)],
-          closed: true,
-          ...(s.fill ? { fill: { color: s.fill.color, opacity: s.fill.opacity } } : {}),
-          strokes: (s.strokes.length ? s.strokes : [{ color: '#5a5a5a', widthMm: 0.2 }]).map((st) => ({
-            color: st.color,
-            widthMm: Math.min(st.widthMm, 1),
-            ...(st.dashMm ? { dashMm: st.dashMm } : {}),
-            ...(st.opacity !== undefined ? { opacity: st.opacity } : {}),
-          })),
-          role: 'legend',
-        });
-      } else if (e.kind === 'line') {
-        items.push({
-          kind: 'path',
-          subpaths: [[x, mid, x + sw, mid]],
-          closed: false,
-          strokes: s.strokes.map((st) => ({
-            color: st.color,
-            widthMm: st.widthMm,
-            ...(st.dashMm ? { dashMm: st.dashMm } : {}),
-            cap: st.lineCap ?? 'butt',
-            ...(st.opacity !== undefined ? { opacity: st.opacity } : {}),
-          })),
-          role: 'legend',
-        });
-      } else if (s.symbol) {
-        const def = (c.symbols[s.symbol.id] ??= symbolDef(s.symbol));
-        // Centred on the row by its drawing, not its anchor (a grave stands on its anchor).
-        const [bx0, by0, bx1, by1] = def.box;
-        items.push({ kind: 'symbol', symbol: s.symbol.id, x: x + sw / 2 - (bx0 + bx1) / 2, y: mid - (by0 + by1) / 2, role: 'legend' });
-      }
-      const t0 = mid - ((lines.length - 1) * lh(pt)) / 2;
-      lines.forEach((l, j) =>
-        items.push(textItem(x + sw + 3 * k, t0 + j * lh(pt), l, { sizePt: pt, baseline: 'middle', role: 'legend' }, measure)),
-      );
-    });
-    cy += rowH;
-  }
-  return cy - y;
-}
-
-export function legendFor(present: Set<string>, settings: SymbologySettings): LegendEntry[] {
-  return legendEntries(present, settings);
 }
 
 function cell(
