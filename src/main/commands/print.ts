@@ -19,7 +19,7 @@ const USAGE = `Cách dùng / usage:
   quytap print <tệp.gpkg> --district --out tờ.pdf          (mọi xã của dự án trên một tờ / all communes on one sheet)
   quytap print <tệp.gpkg> --all-communes [--out-dir thư-mục] (mỗi xã một tệp / one PDF per commune)
   Tùy chọn / options: --paper A0|A1|A2|A3|A4 (A3) --orientation landscape|portrait (landscape)
-                      --scale 2000…250000|fit (fit) --series (mọi tờ của bộ / every sheet) --title "…"
+                      --scale 500…1000000|fit (fit) --series (mọi tờ của bộ / every sheet) --title "…"
                       --basemap ảnh.tif|ảnh.mbtiles (bản đồ nền in dưới bản đồ, lặp được / raster base map under the map, repeatable)
                       --no-project-basemaps (không in bản đồ nền của dự án / leave out the project's own base maps;
                       mặc định in các bản đồ nền đang hiện, như trong chương trình / default: the visible ones, as in the app)`;

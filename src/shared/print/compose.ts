@@ -158,11 +158,14 @@ function furnitureBlocks(head: Head, texts: SheetTexts, s: SheetSettings, measur
   const { stats } = texts;
   return (w, legend, step) => {
     const probe: Ctx = { k, measure, items: [], symbols: {} };
-    const blocks: FlowBlock[] = [{ name: 'scale', head: scaleBlock(probe, 0, 0, w, 10000), rows: [] }];
+    // The legend first: when it continues in the next column, its entries there stand level with
+    // its heading, not beside the scale bar above it.
+    const blocks: FlowBlock[] = [];
     if (legend.length) {
       const { head: h, rows } = legendRows(probe, w, legend);
       blocks.push({ name: 'legend', head: h, rows });
     }
+    blocks.push({ name: 'scale', head: scaleBlock(probe, 0, 0, w, 10000), rows: [] });
     if (stats.length === 1) blocks.push({ name: 'stats', head: statsBlockCommune(probe, 0, 0, w, stats[0]), rows: [] });
     else if (stats.length > 1) blocks.push({ name: 'stats', head: statsBlockCommunes(probe, 0, 0, w, stats), rows: [] });
     blocks.push({ name: 'notes', head: notesBlock(probe, 0, 0, w, texts.notesFor(step)), rows: [] });
