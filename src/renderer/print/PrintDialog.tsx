@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Job, Output, ProjectInfo } from '../../shared/api';
 import type { SheetSettingsInput } from '../../shared/print';
-import { BLOCK_NAMES, PAPER_NAMES, STANDARD_SCALES, type BlockName } from '../../shared/print/paper';
+import { BLOCK_NAMES, PAPER_NAMES, type BlockName } from '../../shared/print/paper';
 import { groupThousands } from '../../shared/symbology';
 import { useApi, useErrorToast, useToast } from '../components/common';
 import { toUiError } from '../errors';
@@ -13,6 +13,7 @@ import { useI18n } from '../i18n';
 import { chosenBaseMaps } from './base-map-order';
 import { BaseMapChoice, type BasemapItem } from './BaseMapChoice';
 import { usePrintT } from './dict';
+import { ScaleChoice } from './ScaleChoice';
 import { SheetSvg } from './SheetSvg';
 import './print.css';
 
@@ -278,21 +279,7 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
                 ))}
               </select>
             </label>
-            <label>
-              {p('scale')}
-              <select
-                value={String(settings.scale ?? 'fit')}
-                onChange={(e) => patch({ scale: e.target.value === 'fit' ? 'fit' : Number(e.target.value), sheet: undefined })}
-                data-testid="print-scale"
-              >
-                <option value="fit">{p('scale.fit')}</option>
-                {STANDARD_SCALES.map((s) => (
-                  <option key={s} value={s}>
-                    1:{groupThousands(s)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ScaleChoice settings={settings} report={rep ?? null} onScale={(scale) => patch({ scale, sheet: undefined })} />
             {rep && rep.sheets > 1 && (
               <div className="print-row">
                 <label>
