@@ -21,7 +21,7 @@ import { communeStats, mismatchesOf, type CommuneStats, type Mismatch } from './
 import { crsNote } from './crs-note';
 import { textItem, wrap } from './text';
 import { resolveArea, type Area } from './area';
-import { fitRoundScale, MAX_SCALE } from './scale';
+import { fitRoundScale, MAX_SCALE, MIN_SCALE } from './scale';
 import { MAX_SHEETS, seriesOf, type Series } from './series';
 import { drawFeatures, selectDrawn, type DrawnFeature } from './map-features';
 import { drawLabels } from './map-labels';
@@ -203,7 +203,7 @@ interface SheetFrame {
   warnings: Warning[];
 }
 
-function sheetFrame(area: Area, s: SheetSettings, a: Arrangement): SheetFrame {
+function sheetFrame(input: PrintInput, area: Area, s: SheetSettings, a: Arrangement): SheetFrame {
   const { x: fx, y: fy, w: fw, h: fh } = a.frame;
   const areaW = area.extent[2] - area.extent[0];
   const areaH = area.extent[3] - area.extent[1];
@@ -215,7 +215,7 @@ function sheetFrame(area: Area, s: SheetSettings, a: Arrangement): SheetFrame {
     if (f === null) warnings.push({ vi: 'Vùng in không vừa một tờ ở tỷ lệ 1:1.000.000: in thành nhiều tờ.', en: 'The area does not fit one sheet at 1:1,000,000: printed as a series.' });
     scale = f ?? MAX_SCALE;
   } else scale = s.scale;
-  const series = seriesOf(area, fw, fh, scale, s.overlapMm, s.paper);
+  const series = seriesOf(input, area, fw, fh, scale, s.overlapMm, s.paper);
   const sheets = series.cells.length;
   if (sheets === 0) throw bad('Vùng in trống.', 'The print area is empty.');
   if (s.sheet !== undefined && s.sheet > sheets)
@@ -253,8 +253,15 @@ export interface SheetPlan {
 
 function parseSettings(settingsIn: SheetSettingsInput): SheetSettings {
   const parsed = SheetSettingsSchema.safeParse(settingsIn);
-  if (!parsed.success) throw bad('Thiết lập tờ in không hợp lệ.', 'Invalid sheet settings.', parsed.error.issues);
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  // A typed scale out of range is said as such (the CLI and saved layouts reach here unchecked).
+  if (parsed.error.issues.some((i) => i.path[0] === 'scale'))
+    throw bad(
+      `Tỷ lệ 1:${String(settingsIn.scale)} không in được: hãy chọn "vừa khổ giấy" hoặc một tỷ lệ từ ${formatScale(MIN_SCALE)} đến ${formatScale(MAX_SCALE)}.`,
+      `Scale 1:${String(settingsIn.scale)} cannot be printed: choose "fit" or a scale from 1:${MIN_SCALE} to 1:${MAX_SCALE}.`,
+      parsed.error.issues,
+    );
+  throw bad('Thiết lập tờ in không hợp lệ.', 'Invalid sheet settings.', parsed.error.issues);
 }
 
 /** The legend of what is drawn, the veiled neighbours explained when a neighbouring commune shows. */
@@ -290,7 +297,7 @@ export function planSheet(input: PrintInput, settingsIn: SheetSettingsInput, mea
     for (const f of input.features) if (forAll || extentsIntersect(f.extent ?? geometryExtent(f.geometry), area.extent)) classes.add(classKeyOf(f.table, f.props, texts.mapDate));
     // The notes' grid step is not known yet: plan with the longest wording ("500 m").
     const arrangement = arrange(head, area, (w) => blocksAt(w, legendForClasses(classes, st, veil), 500));
-    const sf = sheetFrame(area, s, arrangement);
+    const sf = sheetFrame(input, area, s, arrangement);
     const drawn = selectDrawn(input.features, sf.frame.extent, sf.frame.scale, texts.mapDate, st);
     const legend = legendOfDrawn(drawn, area, s, st);
     const a = arrangement;

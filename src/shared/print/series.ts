@@ -29,20 +29,23 @@ const tooMany = (n: number, scale: number, paper: string) =>
     { sheets: n, scale },
   );
 
-// Every sheet of a series (and the dialog's counts) asks the same questions of the same long
-// boundaries: answered once per area polygons.
+// Every sheet of a series asks the same questions of the same (long) boundaries: answered once
+// per project data (the area is resolved anew for each sheet, so it is keyed by its communes).
 const touchMemos = new WeakMap<object, Map<string, boolean>>();
-function touches(area: Area, own: Extent): boolean {
-  let m = touchMemos.get(area.polys);
-  if (!m) touchMemos.set(area.polys, (m = new Map()));
-  const key = own.join(',');
+function touches(owner: object, area: Area, own: Extent): boolean {
+  let m = touchMemos.get(owner);
+  if (!m) touchMemos.set(owner, (m = new Map()));
+  const key = `${area.kind}|${area.extent.join(',')}|${area.communes.map((c) => c.id).join(',')}|${own.join(',')}`;
   let t = m.get(key);
   if (t === undefined) m.set(key, (t = extentTouchesPolygons(own, area.polys)));
   return t;
 }
 
-/** The sheets the area needs at `scale` in frames of fw × fh mm overlapping by `overlapMm`. */
-export function seriesOf(area: Area, fw: number, fh: number, scale: number, overlapMm: number, paper: string): Series {
+/**
+ * The sheets the area needs at `scale` in frames of fw × fh mm overlapping by `overlapMm`; `owner`
+ * (the print input) keys the memo of which frames touch the area.
+ */
+export function seriesOf(owner: object, area: Area, fw: number, fh: number, scale: number, overlapMm: number, paper: string): Series {
   const ov = Math.min(overlapMm, Math.min(fw, fh) / 3);
   const areaW = area.extent[2] - area.extent[0];
   const areaH = area.extent[3] - area.extent[1];
@@ -69,7 +72,7 @@ export function seriesOf(area: Area, fw: number, fh: number, scale: number, over
         const n1 = area.extent[3] + spareN * fn - row * stepN;
         const cell: Extent = [e0, n1 - ghM, e0 + gwM, n1];
         // What only the overlap margin holds is on a neighbour already: test the cell's own part.
-        if (touches(area, [cell[0] + h, cell[1] + h, cell[2] - h, cell[3] - h])) cells.push(cell);
+        if (touches(owner, area, [cell[0] + h, cell[1] + h, cell[2] - h, cell[3] - h])) cells.push(cell);
       }
     return cells;
   };

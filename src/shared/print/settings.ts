@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ExtentSchema } from '../model/geometry';
 import { BLOCK_NAMES, PAPER_NAMES, type BlockName, type PaperName } from './paper';
+import { MAX_SCALE, MIN_SCALE } from './scale';
 
 const pos = z.object({ x: z.number().min(0).max(1200), y: z.number().min(0).max(1200) });
 
@@ -23,8 +24,8 @@ export const SheetSettingsSchema = z.object({
   /** Paper margin in mm; default by paper size. */
   marginMm: z.number().min(3).max(60).optional(),
   area: SheetAreaSchema.default({ kind: 'all' }),
-  /** 1:N, or 'fit' = the largest standard scale at which the area fits one sheet. */
-  scale: z.union([z.literal('fit'), z.number().int().min(500).max(1_000_000)]).default('fit'),
+  /** 1:N, any N typed in the range, or 'fit' = the largest round scale at which the area fits one sheet (scale.ts). */
+  scale: z.union([z.literal('fit'), z.number().int().min(MIN_SCALE).max(MAX_SCALE)]).default('fit'),
   /** The date administrative units are shown at (YYYY-MM-DD); default today. */
   mapDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** Sheet of a series (1-based) when the area needs several sheets. */

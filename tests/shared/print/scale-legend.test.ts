@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/api';
 import { compose, STANDARD_SCALES, type DisplayItem, type PathItem, type PrintFeature, type SymbolItem, type TextItem } from '../../../src/shared/print';
 import { pointInPolygons } from '../../../src/shared/print/geom';
+import { sheetsAtMost } from '../../../src/shared/print/scale';
 import { fixture, square } from './fixture';
 
 const texts = (items: DisplayItem[], role?: string) => items.filter((i): i is TextItem => i.kind === 'text' && (!role || i.role === role));
@@ -53,6 +54,7 @@ describe('scale', () => {
       })();
       expect(e).toBeInstanceOf(ApiError);
       expect(e!.code).toBe('validation');
+      expect(e!.vi).toContain('1:500 đến 1:1.000.000');
     }
   });
 });
@@ -87,6 +89,9 @@ describe('series over an L-shaped commune', () => {
       for (let a = 0; a <= 40; a++) for (let b = 0; b <= 40; b++) if (pointInPolygons(e[0] + ((e[2] - e[0]) * a) / 40, e[1] + ((e[3] - e[1]) * b) / 40, [L])) hit++;
       expect(hit / 41 ** 2, `sheet ${i}`).toBeGreaterThan(0.25);
     }
+    // The print dialog's count before composing (shared arithmetic) is the series' grid, never fewer than it makes.
+    const f = first.report.frame;
+    expect(sheetsAtMost(6000, 6000, f.w, f.h, 5000, 10)).toBe(nx * ny);
     // The index sheet numbers the same frames.
     const idx = compose(input, { ...settings, index: true });
     expect(texts(idx.list.items, 'decoration').map((t) => t.text)).toEqual(Array.from({ length: first.report.sheets }, (_, i) => String(i + 1)));
