@@ -88,12 +88,12 @@ export function legendRows(c: Pick<Ctx, 'k' | 'measure'>, w: number, entries: Sh
   const half = (w - 3 * k) / 2;
   // A point symbol keeps its map size in the legend: the row grows to hold it.
   const symH = (e: SheetLegendEntry) => ((e.kind === 'point' || e.symbolToo) && e.style.symbol ? e.style.symbol.sizeMm + 0.6 * k : 0);
-  const rowH = (lines: number, ...es: SheetLegendEntry[]) => Math.max(sh + 1.5 * k, lines * lh(pt) + 1.2 * k, ...es.map(symH));
+  const rowH = (lines: number, ...es: SheetLegendEntry[]) => Math.max(sh + 0.9 * k, lines * lh(pt) + 1 * k, ...es.map(symH));
   const oneLine = (e: SheetLegendEntry | undefined) => !!e && wrap(e.vi, half - sw - 4 * k, pt, false, measure).length === 1;
   const units: Unit[] = [];
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
-    if (i === 0 || entries[i - 1].group !== e.group) units.push({ heading: e.group, entries: [], h: lh(7.5 * k) * 1.4, textW: w });
+    if (i === 0 || entries[i - 1].group !== e.group) units.push({ heading: e.group, entries: [], h: lh(7.5 * k) * 1.15, textW: w });
     const next = entries[i + 1];
     if (oneLine(e) && next && next.group === e.group && oneLine(next)) {
       units.push({ entries: [e, next], h: rowH(1, e, next), textW: half - sw - 4 * k });
