@@ -8,7 +8,11 @@ export const SignatureRoleSchema = z.object({
   role: z.enum(['drawn_by', 'checked_by', 'approved_by']),
   title: z.string().max(200),
   name: z.string().max(200).default(''),
+  /** The line under the title; empty = by role: "(Ký, đóng dấu)" for the approving authority, else "(Ký, ghi rõ họ tên)". */
+  note: z.string().max(200).default(''),
 });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
 
 const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb');
 
@@ -23,7 +27,16 @@ export const ProjectSettingsSchema = z.object({
   producingAgency: z.string().max(300).default(''),
   place: z.string().max(200).default(''),
   dataSources: z.string().max(2000).default(''),
-  signatures: z.array(SignatureRoleSchema).max(6).default([]),
+  signatures: z.array(SignatureRoleSchema).max(6).default(() => DEFAULT_SIGNATURES.map((x) => ({ name: '', note: '', ...x }))),
+  /**
+   * The issuing organisation's header, one line each, printed top left as on official documents
+   * (e.g. "BỘ CHỈ HUY QUÂN SỰ TỈNH ĐẮK NÔNG", "BAN CHỈ HUY QUÂN SỰ HUYỆN KRÔNG NÔ"; the last in bold).
+   */
+  organisation: z.array(z.string().max(200)).max(4).default([]),
+  /** The date the sheet is made (YYYY-MM-DD), printed on the place and date line; absent = left for the hand. */
+  sheetDate: isoDate.nullable().default(null),
+  /** The date whose boundaries, names and titles the sheets show (YYYY-MM-DD); absent = the sheet's date, else today. */
+  boundaryDate: isoDate.nullable().default(null),
   /** Fills by status; DOMAIN.md's colours are the default but are not confirmed as official. */
   statusFills: z.record(z.enum(SEARCH_AREA_STATUSES), hex).default({
     done: '#ffffff',
@@ -42,3 +55,8 @@ export const DEFAULT_SIGNATURES: z.input<typeof SignatureRoleSchema>[] = [
   { role: 'checked_by', title: 'Người kiểm tra', name: '' },
   { role: 'approved_by', title: 'Thủ trưởng đơn vị', name: '' },
 ];
+
+/** The line under a signature block's title: the approving authority stamps, the others write their name. */
+export function signatureNote(s: { role?: string; note?: string }): string {
+  return s.note?.trim() || (s.role === 'approved_by' ? '(Ký, đóng dấu)' : '(Ký, ghi rõ họ tên)');
+}

@@ -5,7 +5,7 @@ import { ApiError } from '../api';
 import { foldVietnamese } from '../crs/foldVietnamese';
 import { geometryExtent, type Extent, type Position } from '../model/geometry';
 import { classKeyOf, formatScale, styleFor, visibleAtScale, type LegendEntry } from '../symbology';
-import { approxMeasure, boxesOverlap, type BoxMm, type DisplayItem, type DisplayList, type MeasureText, type StrokePaint, type SymbolDef, type TextItem } from './display-list';
+import { approxMeasure, boxesOverlap, type BoxMm, type DisplayItem, type DisplayList, type MeasureText, type StrokePaint, type SymbolDef } from './display-list';
 import { BoxIndex } from './collisions';
 import { anchorOf, placeLabels, type DroppedLabel, type LabelCandidate } from './feature-labels';
 import {
@@ -13,8 +13,11 @@ import {
   legendFor,
   legendRows,
   notesBlock,
+  draftWatermark,
+  reviewMark,
   scaleBlock,
   signaturesBlock,
+  titleBand,
   statsBlockCommune,
   statsBlockCommunes,
   type Ctx,
@@ -28,7 +31,9 @@ import { arrangements, pack, pieceBox, type FlowBlock, type LayoutSpace } from '
 import { communeStats, mismatchesOf, type CommuneStats, type Mismatch } from './statistics';
 import { symbolDef } from './symbols';
 import { crsNote } from './crs-note';
-import { textItem, wrap } from './text';
+import { textItem, vnDate } from './text';
+import { inputOn, sheetMapDate, sheetTitle } from './map-date';
+import { DEFAULT_SIGNATURES } from '../model/settings';
 
 export const MAX_SHEETS = 100;
 
@@ -123,19 +128,6 @@ function baseMapNote(input: PrintInput, sources: string): string {
   return `${/[.!?]\s*$/.test(sources) ? ' Bản đồ nền' : '; bản đồ nền'}: ${names.join(', ')}`;
 }
 
-const upper = (t: string) => t.toLocaleUpperCase('vi');
-
-function defaultTitle(input: PrintInput, area: Area): string {
-  const st = input.settings;
-  const demo = st.demo ? ' (DỮ LIỆU MINH HỌA)' : '';
-  if (area.kind === 'all' || area.communes.length === 0) return st.title;
-  const names = area.communes.map((c) => String(c.props.name ?? ''));
-  const units = [names.length === 1 ? `XÃ ${upper(names[0])}` : `CÁC XÃ ${upper(names.join(', '))}`];
-  if (st.district) units.push(`HUYỆN ${upper(st.district.name)}`);
-  if (st.province.name) units.push(`TỈNH ${upper(st.province.name)}`);
-  return `BẢN ĐỒ TÌM KIẾM, QUY TẬP HÀI CỐT LIỆT SĨ ${units.join(' – ')}${demo}`;
-}
-
 const DEFAULT_MARGIN = { A0: 15, A1: 13, A2: 12, A3: 10, A4: 8 } as const;
 
 export function compose(input: PrintInput, settingsIn: SheetSettingsInput, measure: MeasureText = approxMeasure): ComposeResult {
@@ -149,6 +141,9 @@ function composeOnce(input: PrintInput, settingsIn: SheetSettingsInput, measure:
   if (!parsed.success) throw bad('Thiết lập tờ in không hợp lệ.', 'Invalid sheet settings.', parsed.error.issues);
   const s = parsed.data;
   const area = resolveArea(input, s);
+  // A historical sheet shows the units in force on its date (map-date.ts).
+  const at = sheetMapDate(input, s, area.communes);
+  input = inputOn(input, at.date);
   const page = pageSizeMm(s.paper, s.orientation);
   const k = furnitureFactor(s.paper);
   const m = s.marginMm ?? DEFAULT_MARGIN[s.paper];
@@ -156,17 +151,11 @@ function composeOnce(input: PrintInput, settingsIn: SheetSettingsInput, measure:
   const symbols: Record<string, SymbolDef> = {};
   const warnings: ComposeReport['warnings'] = [];
 
-  // ── title ──
-  const title = (s.texts.title ?? defaultTitle(input, area)).normalize('NFC');
-  const titlePt = 16 * k;
-  const titleLines = wrap(title, page.w - 2 * m - 20 * k, titlePt, true, measure);
-  const lhT = titlePt * 0.3528 * 1.3;
-  let top = m + 2 * k;
-  const titleItems: TextItem[] = [];
-  for (const l of titleLines) {
-    top += lhT;
-    titleItems.push(textItem(page.w / 2, top, l, { sizePt: titlePt, bold: true, align: 'center', role: 'title' }, measure));
-  }
+  // ── title band: organisation header, title, draft mark or approval line ──
+  const title = (s.texts.title ?? sheetTitle(input, area.kind, area.communes, area.extent, at)).normalize('NFC');
+  const mark = reviewMark(input.reviews, area.communes.map((c) => String(c.props.code ?? '')), s.texts.reviewingOrganisation ?? input.settings.reviewingOrganisation);
+  const organisation = s.texts.organisation !== undefined ? s.texts.organisation.split('\n') : input.settings.organisation;
+  const { items: titleItems, top } = titleBand({ k, measure }, page, m, title, organisation, mark);
 
   // ── frame geometry: the map takes what the furniture leaves (layout.ts) ──
   const gridPt = 7 * k;
@@ -176,7 +165,7 @@ function composeOnce(input: PrintInput, settingsIn: SheetSettingsInput, measure:
   const bodyTop = top + subtitleH;
   const areaW = area.extent[2] - area.extent[0];
   const areaH = area.extent[3] - area.extent[1];
-  const mapDate = s.mapDate ?? input.today ?? new Date().toISOString().slice(0, 10);
+  const mapDate = at.date;
   const st = input.settings;
   const stats = area.communes.map((c) =>
     communeStats(String(c.props.code ?? ''), String(c.props.name ?? ''), input.conclusions, input.martyrs, input.features),
@@ -186,10 +175,12 @@ function composeOnce(input: PrintInput, settingsIn: SheetSettingsInput, measure:
     `Lưới km: ${step >= 1000 ? `${String(step / 1000).replace('.', ',')} km` : `${step} m`}; tọa độ lưới ghi theo mét (X: Bắc, Y: Đông).`,
     `Nguồn dữ liệu: ${s.texts.dataSources ?? (st.dataSources || '…')}${baseMapNote(input, s.texts.dataSources ?? st.dataSources)}`,
     `Đơn vị thành lập: ${s.texts.agency ?? (st.producingAgency || '…')}`,
+    at.historical ? `Địa giới, địa danh hành chính theo ${vnDate(mapDate)}.` : '',
   ];
-  const year = (input.today ?? mapDate).slice(0, 4);
-  const placeDate = s.texts.placeDate ?? `${st.place || '…'}, ngày …… tháng …… năm ${year}`;
-  const sigs = s.signatures ?? st.signatures.map((x) => ({ title: x.title, name: x.name }));
+  const sheetDate = s.sheetDate ?? st.sheetDate;
+  const placeDate = s.texts.placeDate ?? `${st.place || '…'}, ${sheetDate ? vnDate(sheetDate) : `ngày …… tháng …… năm ${(input.today ?? new Date().toISOString()).slice(0, 4)}`}`;
+  // An official sheet is signed: a project with no blocks set prints the usual three.
+  const sigs = s.signatures ?? (st.signatures.length ? st.signatures : DEFAULT_SIGNATURES).map((x) => ({ title: x.title, name: x.name ?? '', role: x.role, note: x.note ?? '' }));
   // The legend is known only once the map is drawn: the layout is planned for the classes of what
   // lies in the area (or of the whole project, which no sheet's legend can outgrow).
   const allClasses = new Set<string>();
@@ -293,6 +284,7 @@ function composeOnce(input: PrintInput, settingsIn: SheetSettingsInput, measure:
   items.push({ kind: 'clip-begin', subpaths: [fpath] });
   // Base maps first, inside the clip: under every feature, the mask and the grid.
   for (const im of input.baseMap?.images ?? []) items.push({ kind: 'image', format: 'jpeg', ...im, role: 'map' });
+  if (mark?.kind === 'draft') items.push(draftWatermark({ k, measure }, frame));
   const tol = 0.1;
   const present = new Set<string>();
   const drawn: { f: PrintFeature; style: ReturnType<typeof styleFor>; key: string }[] = [];

@@ -7,7 +7,9 @@ import { PT_TO_MM, type DisplayItem, type MeasureText, type SymbolDef } from './
 import { rectPath } from './geom';
 import { STAT_LABELS, totals, type CommuneStats, type StatValues } from './statistics';
 import { symbolDef } from './symbols';
-import { textItem, wrap } from './text';
+import { textItem, vnDate, vnDay, wrap } from './text';
+import { signatureNote } from '../model/settings';
+import type { CommuneReview } from './input';
 
 export interface Ctx {
   k: number;
@@ -279,7 +281,7 @@ export function statsBlockCommune(c: Ctx, x: number, y: number, w: number, r: Co
   cy += 1.5 * k;
   const note = `${
     r.conclusion
-      ? `Theo kết luận ngày ${r.conclusionDate ?? '…'}. Số đỏ có dấu *: số đếm trên bản đồ khác số kết luận.`
+      ? `Theo kết luận ${r.conclusionDate ? vnDate(r.conclusionDate) : 'ngày …'}. Số đỏ có dấu *: số đếm trên bản đồ khác số kết luận.`
       : 'Chưa có kết luận địa bàn cấp xã.'
   } ${MAP_COUNT_NOTE_ROWS}`;
   for (const l of wrap(note, w, 5.5 * k, false, c.measure)) {
@@ -369,7 +371,7 @@ export function signaturesBlock(
   y: number,
   w: number,
   placeDate: string,
-  sigs: { title: string; name: string }[],
+  sigs: { title: string; name: string; role?: string; note?: string }[],
 ): number {
   const { k } = c;
   const pt = 7.5 * k;
@@ -391,8 +393,8 @@ export function signaturesBlock(
       textItem(
         cx,
         sy,
-        '(Ký, ghi rõ họ tên)',
-        { sizePt: pt * 0.85, align: 'center', color: '#404040', role: 'signature' },
+        signatureNote(s),
+        { sizePt: pt * 0.85, italic: true, align: 'center', color: '#404040', role: 'signature' },
         c.measure,
       ),
     );
@@ -401,4 +403,98 @@ export function signaturesBlock(
     maxH = Math.max(maxH, sy + lh(pt) - cy);
   });
   return cy - y + maxH;
+}
+
+/** What the sheet says of its review: a draft mark, the approval line, or nothing (state not known). */
+export type ReviewMark = { kind: 'draft' } | { kind: 'approved'; text: string } | null;
+
+/**
+ * A sheet is approved when every commune it is about is; then it names the day of the last
+ * approval and the reviewing unit. Without review states (a composer test) nothing is said.
+ */
+export function reviewMark(reviews: CommuneReview[] | undefined, codes: string[], reviewingUnit: string): ReviewMark {
+  if (!reviews || !codes.length) return null;
+  const of = codes.map((c) => reviews.find((r) => r.communeCode === c));
+  if (of.some((r) => r?.state !== 'approved')) return { kind: 'draft' };
+  const last = of.map((r) => (r?.updatedAt ? vnDay(r.updatedAt) : '')).sort().at(-1);
+  const unit = reviewingUnit.trim();
+  return { kind: 'approved', text: `Đã phê duyệt ${last ? vnDate(last) : ''}${unit ? ` – ${unit}` : ''}`.replace(/\s+/g, ' ').trim() };
+}
+
+export const DRAFT_TEXT = 'BẢN DỰ THẢO';
+
+/**
+ * The title band: the issuing organisation's header top left (as on official documents: the
+ * superior body, then the unit in bold over a short rule), the review mark top right, the title
+ * centred between them. Returns its items and the baseline of its lowest line.
+ */
+export function titleBand(
+  c: Pick<Ctx, 'k' | 'measure'>,
+  page: { w: number },
+  m: number,
+  title: string,
+  organisation: string[],
+  mark: ReviewMark,
+): { items: DisplayItem[]; top: number } {
+  const { k, measure } = c;
+  const items: DisplayItem[] = [];
+  const orgPt = 8 * k;
+  const lines = organisation.map((l) => l.trim()).filter(Boolean).map((l) => l.toLocaleUpperCase('vi'));
+  const orgW = Math.min(page.w * 0.3, Math.max(0, ...lines.map((l, i) => measure(l, orgPt, i === lines.length - 1))));
+  let orgBottom = m;
+  if (lines.length) {
+    const cx = m + 2 * k + orgW / 2;
+    let y = m + 2 * k;
+    lines.forEach((l, i) => {
+      const last = i === lines.length - 1;
+      for (const w of wrap(l, orgW, orgPt, last, measure)) {
+        y += lh(orgPt);
+        items.push(textItem(cx, y, w, { sizePt: orgPt, bold: last, align: 'center', role: 'title' }, measure));
+      }
+    });
+    // The short rule under the unit's name.
+    const rw = Math.min(orgW, 30 * k);
+    y += 1.5 * k;
+    items.push({ kind: 'path', subpaths: [[cx - rw / 2, y, cx + rw / 2, y]], closed: false, strokes: [{ color: '#000000', widthMm: 0.25 * k }], role: 'title' });
+    orgBottom = y;
+  }
+  // The review mark, top right: a red boxed "BẢN DỰ THẢO", or the approval line.
+  let markW = 0;
+  let markBottom = m;
+  if (mark?.kind === 'draft') {
+    const pt = 13 * k;
+    markW = measure(DRAFT_TEXT, pt, true) + 4 * k;
+    const x1 = page.w - m - 2 * k;
+    const y0 = m + 2 * k;
+    const h = lh(pt) + 2 * k;
+    items.push({ kind: 'path', subpaths: [rectPath(x1 - markW, y0, markW, h)], closed: true, strokes: [{ color: '#c00000', widthMm: 0.5 * k }], role: 'title' });
+    items.push(textItem(x1 - markW / 2, y0 + h / 2, DRAFT_TEXT, { sizePt: pt, bold: true, color: '#c00000', align: 'center', baseline: 'middle', role: 'title' }, measure));
+    markBottom = y0 + h;
+  } else if (mark?.kind === 'approved') {
+    const pt = 8 * k;
+    markW = Math.min(page.w * 0.3, measure(mark.text, pt, true));
+    let y = m + 2 * k;
+    for (const l of wrap(mark.text, markW, pt, true, measure)) {
+      y += lh(pt);
+      items.push(textItem(page.w - m - 2 * k, y, l, { sizePt: pt, bold: true, color: '#00602a', align: 'right', role: 'title' }, measure));
+    }
+    markBottom = y;
+  }
+  // The title keeps clear of both corners: centred, as wide as the wider corner allows.
+  const side = Math.max(lines.length ? orgW + 6 * k : 10 * k, markW ? markW + 6 * k : 10 * k);
+  const titlePt = 16 * k;
+  const lhT = titlePt * PT_TO_MM * 1.3;
+  let top = m + 2 * k;
+  for (const l of wrap(title, page.w - 2 * m - 2 * side, titlePt, true, measure)) {
+    top += lhT;
+    items.push(textItem(page.w / 2, top, l, { sizePt: titlePt, bold: true, align: 'center', role: 'title' }, measure));
+  }
+  return { items, top: Math.max(top, orgBottom, markBottom) };
+}
+
+/** A large light "BẢN DỰ THẢO" across the map frame, drawn under the features so it hides none. */
+export function draftWatermark(c: Pick<Ctx, 'k' | 'measure'>, frame: { x: number; y: number; w: number; h: number }): DisplayItem {
+  const pt = Math.min(frame.w, frame.h) * 0.16 / PT_TO_MM;
+  const angle = (Math.atan2(frame.h, frame.w) * 180) / Math.PI;
+  return textItem(frame.x + frame.w / 2, frame.y + frame.h / 2, DRAFT_TEXT, { sizePt: pt, bold: true, color: '#f0d0d0', align: 'center', baseline: 'middle', angleDeg: angle, role: 'decoration' }, c.measure);
 }
