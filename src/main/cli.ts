@@ -20,6 +20,7 @@ import { printCommand } from './commands/print';
 import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
 import { basemapCommand } from './commands/basemap';
+import { settingsCommand } from './commands/settings';
 
 const USAGE = `quytap — bản đồ tìm kiếm, quy tập hài cốt liệt sĩ
 
@@ -31,6 +32,7 @@ Cách dùng / usage:
   quytap import <tệp.gpkg> <tệp nguồn> --layer <bảng> [--crs EPSG:…] [--map nguồn=đích …]
   quytap export <tệp.gpkg> --format shp|geojson|kml|gpx|csv|gpkg [--commune …] --out tệp
   quytap check <tệp.gpkg> [--commune MÃ …] [--distance MÉT] [--lang vi|en]
+  quytap settings <tệp.gpkg> [--set khóa=giá-trị …] [--show]
   quytap basemap add|list|remove <tệp.gpkg> [tệp.mbtiles|tệp.tif|mã] [--crs EPSG:…] [--name "…"]
   quytap serve [--project tệp.gpkg | --demo | --last-or-demo] [--port 0] [--projects-dir thư-mục] [--token …] [--fresh]
 
@@ -41,7 +43,7 @@ Thư mục dự án mặc định / default projects folder: $QUYTAP_PROJECTS_DI
  * Commands of the features (print, import, export, check…), each in its own file under
  * ./commands. A command prints its own usage on bad arguments and exits non-zero on failure.
  */
-const FEATURE_COMMANDS: Record<string, (args: string[]) => Promise<void>> = { check: checkCommand, print: printCommand, import: importCommand, export: exportCommand, basemap: basemapCommand };
+const FEATURE_COMMANDS: Record<string, (args: string[]) => Promise<void>> = { check: checkCommand, print: printCommand, import: importCommand, export: exportCommand, basemap: basemapCommand, settings: settingsCommand };
 
 const defaultProjectsDir = () => process.env.QUYTAP_PROJECTS_DIR ?? join(homedir(), 'QuyTap');
 const author = () => process.env.QUYTAP_OPERATOR ?? userInfo().username;

@@ -60,3 +60,14 @@ export const DEFAULT_SIGNATURES: z.input<typeof SignatureRoleSchema>[] = [
 export function signatureNote(s: { role?: string; note?: string }): string {
   return s.note?.trim() || (s.role === 'approved_by' ? '(Ký, đóng dấu)' : '(Ký, ghi rõ họ tên)');
 }
+
+/**
+ * A change to some settings: the fields named, nothing else. Not `.partial()`: zod 4 fills a
+ * partial's absent fields with their defaults, so a patch naming the place would reset the
+ * communes, the fills and the signature blocks.
+ */
+export const ProjectSettingsPatchSchema = z.object(
+  Object.fromEntries(
+    Object.entries(ProjectSettingsSchema.shape).map(([k, v]) => [k, (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : v).optional()]),
+  ),
+) as unknown as ReturnType<typeof ProjectSettingsSchema.partial>;

@@ -291,7 +291,7 @@ function composeOnce(input: PrintInput, settingsIn: SheetSettingsInput, measure:
   for (const f of input.features) {
     if (!extentsIntersect(f.extent ?? geometryExtent(f.geometry), extent)) continue;
     const key = classKeyOf(f.table, f.props, mapDate);
-    const style = styleFor(f.table, f.props, input.settings, scale);
+    const style = styleFor(f.table, f.props, input.settings, scale, mapDate);
     if (!visibleAtScale(style.maxScaleDenominator, scale)) continue;
     drawn.push({ f, style, key });
   }

@@ -438,7 +438,7 @@ export function titleBand(
 ): { items: DisplayItem[]; top: number } {
   const { k, measure } = c;
   const items: DisplayItem[] = [];
-  const orgPt = 8 * k;
+  const orgPt = 9 * k;
   const lines = organisation.map((l) => l.trim()).filter(Boolean).map((l) => l.toLocaleUpperCase('vi'));
   const orgW = Math.min(page.w * 0.3, Math.max(0, ...lines.map((l, i) => measure(l, orgPt, i === lines.length - 1))));
   let orgBottom = m;
@@ -485,16 +485,29 @@ export function titleBand(
   const titlePt = 16 * k;
   const lhT = titlePt * PT_TO_MM * 1.3;
   let top = m + 2 * k;
-  for (const l of wrap(title, page.w - 2 * m - 2 * side, titlePt, true, measure)) {
+  for (const l of balancedWrap(title, page.w - 2 * m - 2 * side, titlePt, measure)) {
     top += lhT;
     items.push(textItem(page.w / 2, top, l, { sizePt: titlePt, bold: true, align: 'center', role: 'title' }, measure));
   }
   return { items, top: Math.max(top, orgBottom, markBottom) };
 }
 
+/** A title wrapped into as few lines as fit, made as even as they can be (no "NÔNG" alone on the last line). */
+function balancedWrap(text: string, maxW: number, pt: number, measure: MeasureText): string[] {
+  const lines = wrap(text, maxW, pt, true, measure);
+  if (lines.length < 2) return lines;
+  let [lo, hi] = [maxW / 2, maxW];
+  for (let i = 0; i < 16; i++) {
+    const mid = (lo + hi) / 2;
+    if (wrap(text, mid, pt, true, measure).length > lines.length) lo = mid;
+    else hi = mid;
+  }
+  return wrap(text, hi, pt, true, measure);
+}
+
 /** A large light "BẢN DỰ THẢO" across the map frame, drawn under the features so it hides none. */
 export function draftWatermark(c: Pick<Ctx, 'k' | 'measure'>, frame: { x: number; y: number; w: number; h: number }): DisplayItem {
   const pt = Math.min(frame.w, frame.h) * 0.16 / PT_TO_MM;
   const angle = (Math.atan2(frame.h, frame.w) * 180) / Math.PI;
-  return textItem(frame.x + frame.w / 2, frame.y + frame.h / 2, DRAFT_TEXT, { sizePt: pt, bold: true, color: '#f0d0d0', align: 'center', baseline: 'middle', angleDeg: angle, role: 'decoration' }, c.measure);
+  return textItem(frame.x + frame.w / 2, frame.y + frame.h / 2, DRAFT_TEXT, { sizePt: pt, bold: true, color: '#f6e2e2', align: 'center', baseline: 'middle', angleDeg: angle, role: 'decoration' }, c.measure);
 }
