@@ -1,6 +1,7 @@
 // Project-wide settings: what sheets print and who the project belongs to. Editable in the app.
 import { z } from 'zod';
 import { SEARCH_AREA_STATUSES } from './enums';
+export { signatureNote, SIGNATURE_ROLES, DEFAULT_SIGNATURE_TITLES } from './signature-note';
 
 const Unit = z.object({ code: z.string().max(32).default(''), name: z.string().min(1).max(200) });
 
@@ -56,10 +57,6 @@ export const DEFAULT_SIGNATURES: z.input<typeof SignatureRoleSchema>[] = [
   { role: 'approved_by', title: 'Thủ trưởng đơn vị', name: '' },
 ];
 
-/** The line under a signature block's title: the approving authority stamps, the others write their name. */
-export function signatureNote(s: { role?: string; note?: string }): string {
-  return s.note?.trim() || (s.role === 'approved_by' ? '(Ký, đóng dấu)' : '(Ký, ghi rõ họ tên)');
-}
 
 /**
  * A change to some settings: the fields named, nothing else. Not `.partial()`: zod 4 fills a

@@ -8,7 +8,7 @@ import { rectPath } from './geom';
 import { STAT_LABELS, totals, type CommuneStats, type StatValues } from './statistics';
 import { symbolDef } from './symbols';
 import { textItem, vnDate, vnDay, wrap } from './text';
-import { signatureNote } from '../model/settings';
+import { signatureNote } from '../model/signature-note';
 import type { CommuneReview } from './input';
 
 export interface Ctx {
