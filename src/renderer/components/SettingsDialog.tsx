@@ -39,6 +39,10 @@ const S = {
 
 export type SKey = keyof typeof S;
 
+/** Wide enough for the signature blocks' three fields side by side. */
+export const DIALOG_WIDTH = 'min(860px, 100% - 32px)';
+const FILL = { width: '100%', minWidth: 0, boxSizing: 'border-box' } as const;
+
 export function useSettingsT() {
   const { lang } = useI18n();
   return useCallback((key: SKey) => S[key][lang === 'en' ? 1 : 0], [lang]);
@@ -106,14 +110,14 @@ export function SheetFieldsEditor({ value, onChange, idPrefix }: { value: SheetF
       {text('district', 'district')}
       <label htmlFor={`${idPrefix}-organisation`}>{s('organisation')}</label>
       <div>
-        <textarea id={`${idPrefix}-organisation`} data-testid="settings-organisation" rows={2} value={value.organisation} onChange={(e) => set('organisation', e.target.value)} />
+        <textarea id={`${idPrefix}-organisation`} data-testid="settings-organisation" rows={2} style={{ width: '100%' }} value={value.organisation} onChange={(e) => set('organisation', e.target.value)} />
         <small className="muted">{s('organisation.hint')}</small>
       </div>
       {text('producingAgency', 'producingAgency')}
       {text('reviewingOrganisation', 'reviewingOrganisation')}
       {text('place', 'place')}
       <label htmlFor={`${idPrefix}-dataSources`}>{s('dataSources')}</label>
-      <textarea id={`${idPrefix}-dataSources`} data-testid="settings-dataSources" rows={2} value={value.dataSources} onChange={(e) => set('dataSources', e.target.value)} />
+      <textarea id={`${idPrefix}-dataSources`} data-testid="settings-dataSources" rows={2} style={{ width: '100%' }} value={value.dataSources} onChange={(e) => set('dataSources', e.target.value)} />
       <label htmlFor={`${idPrefix}-sheetDate`}>{s('sheetDate')}</label>
       <input id={`${idPrefix}-sheetDate`} data-testid="settings-sheetDate" type="date" value={value.sheetDate} onChange={(e) => set('sheetDate', e.target.value)} />
       <label htmlFor={`${idPrefix}-boundaryDate`}>{s('boundaryDate')}</label>
@@ -126,10 +130,10 @@ export function SheetFieldsEditor({ value, onChange, idPrefix }: { value: SheetF
             <label htmlFor={`${idPrefix}-sig-${role}`}>
               {s('signatures')}: {s(`sig.${role}`)}
             </label>
-            <div style={{ display: 'flex', gap: 4 }}>
-              <input id={`${idPrefix}-sig-${role}`} data-testid={`settings-sig-${role}-title`} aria-label={s('sig.title')} placeholder={s('sig.title')} value={sig.title} onChange={(e) => put('title', e.target.value)} />
-              <input data-testid={`settings-sig-${role}-name`} aria-label={s('sig.name')} placeholder={s('sig.name')} value={sig.name} onChange={(e) => put('name', e.target.value)} />
-              <input data-testid={`settings-sig-${role}-note`} aria-label={s('sig.note')} placeholder={signatureNote({ role })} value={sig.note} onChange={(e) => put('note', e.target.value)} />
+            <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: 4 }}>
+              <input id={`${idPrefix}-sig-${role}`} data-testid={`settings-sig-${role}-title`} style={FILL} aria-label={s('sig.title')} placeholder={s('sig.title')} value={sig.title} onChange={(e) => put('title', e.target.value)} />
+              <input data-testid={`settings-sig-${role}-name`} style={FILL} aria-label={s('sig.name')} placeholder={s('sig.name')} value={sig.name} onChange={(e) => put('name', e.target.value)} />
+              <input data-testid={`settings-sig-${role}-note`} style={FILL} aria-label={s('sig.note')} placeholder={signatureNote({ role })} value={sig.note} onChange={(e) => put('note', e.target.value)} />
             </div>
           </div>
         );
@@ -168,10 +172,12 @@ export function SettingsDialog({ info, onClose, onSaved }: { info: ProjectInfo; 
 
   return (
     <div className="modal-backdrop">
-      <form className="modal modal-wide" role="dialog" aria-modal="true" aria-label={s('title')} onSubmit={submit} data-testid="settings-dialog">
+      <form className="modal modal-wide" style={{ width: DIALOG_WIDTH }} role="dialog" aria-modal="true" aria-label={s('title')} onSubmit={submit} data-testid="settings-dialog">
         <div className="modal-title">{s('title')}</div>
-        <p className="muted small">{s('intro')}</p>
-        <div className="modal-body form-grid" style={{ maxHeight: '65vh', overflow: 'auto' }}>
+        <div className="modal-body form-grid" style={{ maxHeight: '70vh', overflow: 'auto' }}>
+          <p className="muted small" style={{ gridColumn: '1 / -1', margin: 0 }}>
+            {s('intro')}
+          </p>
           <label htmlFor="ps-title">{s('mapTitle')}</label>
           <input id="ps-title" data-testid="settings-title" value={title} onChange={(e) => setTitle(e.target.value)} />
           <label htmlFor="ps-province">{s('province')}</label>

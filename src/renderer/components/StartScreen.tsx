@@ -4,7 +4,7 @@ import type { CrsInfo, Output, ProjectInfo } from '../../shared/api';
 import { CRS_CATALOGUE, defaultCrsForProvince } from '../../shared/crs/catalogue';
 import { useI18n } from '../i18n';
 import { LangSwitch } from './LangSwitch';
-import { SheetFieldsEditor, sheetFieldsOf, sheetFieldsPatch, useSettingsT } from './SettingsDialog';
+import { DIALOG_WIDTH, SheetFieldsEditor, sheetFieldsOf, sheetFieldsPatch, useSettingsT } from './SettingsDialog';
 import type { ProjectSettings } from '../../shared/model/settings';
 import { useApi, useErrorToast } from './common';
 
@@ -211,6 +211,7 @@ function NewProjectForm({
     <div className="modal-backdrop">
       <form
         className="modal modal-wide"
+        style={{ width: DIALOG_WIDTH }}
         role="dialog"
         aria-modal="true"
         aria-label={t('new.title')}
