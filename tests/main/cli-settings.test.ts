@@ -1,5 +1,5 @@
 // `quytap settings`: what every sheet prints, set and read back from the command line.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,4 +78,21 @@ describe('quytap settings', () => {
     expect(k.stderr).toContain('Không có khóa "khong_co"');
     expect(quytap('settings', file).stdout).toBe(before);
   });
+});
+
+describe('quytap print --map-date', () => {
+  it('prints the demo as of 2019-06-20: the district and province of that day in the title', async () => {
+    const { createDemoProject } = await import('../../src/main/services/demo-project');
+    const demo = join(dir, 'demo.gpkg');
+    await createDemoProject(demo, { author: 'test' });
+    const out = join(dir, 'krong-no-2019.pdf');
+    const r = quytap('print', demo, '--district', '--map-date', '2019-06-20', '--date', '2019-06-20', '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('HUYỆN KRÔNG NÔ – TỈNH ĐẮK NÔNG');
+    expect(text).toContain('Krông Nô, ngày 20 tháng 6 năm 2019');
+    const bad = quytap('print', demo, '--district', '--map-date', '20/6/2019', '--out', join(dir, 'x.pdf'));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('YYYY-MM-DD');
+  }, 120_000);
 });
