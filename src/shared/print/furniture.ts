@@ -440,7 +440,7 @@ export function titleBand(
   const items: DisplayItem[] = [];
   const orgPt = 9 * k;
   const lines = organisation.map((l) => l.trim()).filter(Boolean).map((l) => l.toLocaleUpperCase('vi'));
-  const orgW = Math.min(page.w * 0.3, Math.max(0, ...lines.map((l, i) => measure(l, orgPt, i === lines.length - 1))));
+  const orgW = Math.min(page.w * 0.4, Math.max(0, ...lines.map((l, i) => measure(l, orgPt, i === lines.length - 1))));
   let orgBottom = m;
   if (lines.length) {
     const cx = m + 2 * k + orgW / 2;
@@ -472,7 +472,7 @@ export function titleBand(
     markBottom = y0 + h;
   } else if (mark?.kind === 'approved') {
     const pt = 8 * k;
-    markW = Math.min(page.w * 0.3, measure(mark.text, pt, true));
+    markW = Math.min(page.w * 0.4, measure(mark.text, pt, true));
     let y = m + 2 * k;
     for (const l of wrap(mark.text, markW, pt, true, measure)) {
       y += lh(pt);
@@ -485,7 +485,14 @@ export function titleBand(
   const titlePt = 16 * k;
   const lhT = titlePt * PT_TO_MM * 1.3;
   let top = m + 2 * k;
-  for (const l of balancedWrap(title, page.w - 2 * m - 2 * side, titlePt, measure)) {
+  let lines2 = balancedWrap(title, page.w - 2 * m - 2 * side, titlePt, measure);
+  const full = balancedWrap(title, page.w - 2 * m - 20 * k, titlePt, measure);
+  // On a narrow page the corners leave the title too little room: it goes under them, full width.
+  if (lines2.length > 2 && full.length < lines2.length) {
+    lines2 = full;
+    top = Math.max(orgBottom, markBottom) + 1 * k;
+  }
+  for (const l of lines2) {
     top += lhT;
     items.push(textItem(page.w / 2, top, l, { sizePt: titlePt, bold: true, align: 'center', role: 'title' }, measure));
   }
