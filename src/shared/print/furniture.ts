@@ -437,7 +437,9 @@ export function titleBand(
   mark: ReviewMark,
 ): { items: DisplayItem[]; top: number } {
   const { k, measure } = c;
+  // The corners' items go after the title's: the title stays the sheet's first text.
   const items: DisplayItem[] = [];
+  const corners: DisplayItem[] = [];
   const orgPt = 9 * k;
   const lines = organisation.map((l) => l.trim()).filter(Boolean).map((l) => l.toLocaleUpperCase('vi'));
   const orgW = Math.min(page.w * 0.4, Math.max(0, ...lines.map((l, i) => measure(l, orgPt, i === lines.length - 1))));
@@ -449,13 +451,13 @@ export function titleBand(
       const last = i === lines.length - 1;
       for (const w of wrap(l, orgW, orgPt, last, measure)) {
         y += lh(orgPt);
-        items.push(textItem(cx, y, w, { sizePt: orgPt, bold: last, align: 'center', role: 'title' }, measure));
+        corners.push(textItem(cx, y, w, { sizePt: orgPt, bold: last, align: 'center', role: 'title' }, measure));
       }
     });
     // The short rule under the unit's name.
     const rw = Math.min(orgW, 30 * k);
     y += 1.5 * k;
-    items.push({ kind: 'path', subpaths: [[cx - rw / 2, y, cx + rw / 2, y]], closed: false, strokes: [{ color: '#000000', widthMm: 0.25 * k }], role: 'title' });
+    corners.push({ kind: 'path', subpaths: [[cx - rw / 2, y, cx + rw / 2, y]], closed: false, strokes: [{ color: '#000000', widthMm: 0.25 * k }], role: 'title' });
     orgBottom = y;
   }
   // The review mark, top right: a red boxed "BẢN DỰ THẢO", or the approval line.
@@ -467,8 +469,8 @@ export function titleBand(
     const x1 = page.w - m - 2 * k;
     const y0 = m + 2 * k;
     const h = lh(pt) + 2 * k;
-    items.push({ kind: 'path', subpaths: [rectPath(x1 - markW, y0, markW, h)], closed: true, strokes: [{ color: '#c00000', widthMm: 0.5 * k }], role: 'title' });
-    items.push(textItem(x1 - markW / 2, y0 + h / 2, DRAFT_TEXT, { sizePt: pt, bold: true, color: '#c00000', align: 'center', baseline: 'middle', role: 'title' }, measure));
+    corners.push({ kind: 'path', subpaths: [rectPath(x1 - markW, y0, markW, h)], closed: true, strokes: [{ color: '#c00000', widthMm: 0.5 * k }], role: 'title' });
+    corners.push(textItem(x1 - markW / 2, y0 + h / 2, DRAFT_TEXT, { sizePt: pt, bold: true, color: '#c00000', align: 'center', baseline: 'middle', role: 'title' }, measure));
     markBottom = y0 + h;
   } else if (mark?.kind === 'approved') {
     const pt = 8 * k;
@@ -476,7 +478,7 @@ export function titleBand(
     let y = m + 2 * k;
     for (const l of wrap(mark.text, markW, pt, true, measure)) {
       y += lh(pt);
-      items.push(textItem(page.w - m - 2 * k, y, l, { sizePt: pt, bold: true, color: '#00602a', align: 'right', role: 'title' }, measure));
+      corners.push(textItem(page.w - m - 2 * k, y, l, { sizePt: pt, bold: true, color: '#00602a', align: 'right', role: 'title' }, measure));
     }
     markBottom = y;
   }
@@ -496,7 +498,7 @@ export function titleBand(
     top += lhT;
     items.push(textItem(page.w / 2, top, l, { sizePt: titlePt, bold: true, align: 'center', role: 'title' }, measure));
   }
-  return { items, top: Math.max(top, orgBottom, markBottom) };
+  return { items: [...items, ...corners], top: Math.max(top, orgBottom, markBottom) };
 }
 
 /** A title wrapped into as few lines as fit, made as even as they can be (no "NÔNG" alone on the last line). */
