@@ -68,7 +68,9 @@ export function buildStatisticsProject(path: string, seed: number): ExpectedComm
   const date = () => {
     for (;;) {
       const d = `${2016 + int(8)}-${String(1 + int(12)).padStart(2, '0')}-${String(1 + int(28)).padStart(2, '0')}`;
-      if (!usedDates.has(d)) return usedDates.add(d), d;
+      if (usedDates.has(d)) continue;
+      usedDates.add(d);
+      return d;
     }
   };
   const figures = (): Figures => Object.fromEntries(STATISTICS.map((k) => [k, rand() < 0.1 ? null : int(40)])) as Figures;
