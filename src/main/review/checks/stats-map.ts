@@ -5,12 +5,12 @@ import type { FindingInput } from '../../../shared/review/finding';
 import { communeStatistics, mapFigure, SOURCE_LABELS } from '../../../shared/review/statistics';
 import { TABLES, type StatisticKey } from '../../../shared/model';
 import { finding, rowsOf, type CheckEnv } from '../check-data';
-import { communesInScope } from './base-boundary';
 
 const field = (k: StatisticKey) => TABLES.conclusions.fields.find((f) => f.name === k)!;
 
 export function checkStatsMap(env: CheckEnv): FindingInput[] {
-  const stats = communeStatistics(communesInScope(env), {
+  // The project's communes, as the review panel and the district report list them.
+  const stats = communeStatistics(env.data.settings.communes, {
     conclusions: rowsOf(env, 'conclusions'),
     graves: rowsOf(env, 'graves'),
     search_areas: rowsOf(env, 'search_areas'),
