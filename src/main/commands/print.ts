@@ -4,7 +4,6 @@
 // Prints vector PDF sheets from the command line with the same composer and PDF backend as the app.
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/api';
 import { PAPER_NAMES, SheetSettingsSchema, type SheetSettingsInput } from '../../shared/print';
 import { gatherPrintInput } from '../print/print-data';
@@ -13,6 +12,7 @@ import { freePdfPath, slugOf, writeNoClobber } from '../services/print';
 import { ProjectStore } from '../store';
 import { openRasterFile, type FileRasterSource } from '../print/raster/file-sources';
 import { projectBaseMaps } from '../print/raster/project-base-maps';
+import { parseCommandArgs } from './common';
 
 const USAGE = `Cách dùng / usage:
   quytap print <tệp.gpkg> --commune <mã|tên> [--commune …] --out tờ.pdf
@@ -32,37 +32,28 @@ function fail(msg: string): never {
 }
 
 export async function printCommand(args: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        commune: { type: 'string', multiple: true },
-        'all-communes': { type: 'boolean' },
-        district: { type: 'boolean' },
-        paper: { type: 'string', default: 'A3' },
-        orientation: { type: 'string', default: 'landscape' },
-        scale: { type: 'string', default: 'fit' },
-        series: { type: 'boolean' },
-        title: { type: 'string' },
-        'map-date': { type: 'string' },
-        date: { type: 'string' },
-        basemap: { type: 'string', multiple: true },
-        'no-project-basemaps': { type: 'boolean' },
-        out: { type: 'string' },
-        'out-dir': { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    fail(e instanceof Error ? e.message : String(e));
-  }
+  const parsed = parseCommandArgs(
+    args,
+    {
+      commune: { type: 'string', multiple: true },
+      'all-communes': { type: 'boolean' },
+      district: { type: 'boolean' },
+      paper: { type: 'string', default: 'A3' },
+      orientation: { type: 'string', default: 'landscape' },
+      scale: { type: 'string', default: 'fit' },
+      series: { type: 'boolean' },
+      title: { type: 'string' },
+      'map-date': { type: 'string' },
+      date: { type: 'string' },
+      basemap: { type: 'string', multiple: true },
+      'no-project-basemaps': { type: 'boolean' },
+      out: { type: 'string' },
+      'out-dir': { type: 'string' },
+    },
+    USAGE,
+  );
+  if (!parsed) return;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
   if (positionals.length !== 1) fail('Thiếu tệp dự án / missing project file');
   const paper = values.paper.toUpperCase();
   if (!(PAPER_NAMES as string[]).includes(paper)) fail(`Khổ giấy không hợp lệ / bad paper: ${values.paper}`);

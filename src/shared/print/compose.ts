@@ -28,7 +28,7 @@ import type { PrintFeature, PrintInput } from './input';
 import { fitScale, furnitureFactor, gridStepFor, pageSizeMm, STANDARD_SCALES } from './paper';
 import { BLOCK_NAMES, SheetSettingsSchema, type BlockName, type SheetSettings, type SheetSettingsInput } from './settings';
 import { arrangements, pack, pieceBox, type FlowBlock, type LayoutSpace } from './layout';
-import { communeStats, mismatchesOf, type CommuneStats, type Mismatch } from './statistics';
+import { mismatchesOf, sheetStatistics, type CommuneStats, type Mismatch } from './statistics';
 import { symbolDef } from './symbols';
 import { crsNote } from './crs-note';
 import { textItem, vnDate } from './text';
@@ -167,8 +167,9 @@ function composeOnce(input: PrintInput, settingsIn: SheetSettingsInput, measure:
   const areaH = area.extent[3] - area.extent[1];
   const mapDate = at.date;
   const st = input.settings;
-  const stats = area.communes.map((c) =>
-    communeStats(String(c.props.code ?? ''), String(c.props.name ?? ''), input.conclusions, input.martyrs, input.features),
+  const stats = sheetStatistics(
+    area.communes.map((c) => ({ code: String(c.props.code ?? ''), name: String(c.props.name ?? '') })),
+    input,
   );
   const notesFor = (step: number) => [
     s.texts.crsNote ?? crsNote(input.crs),

@@ -1,7 +1,7 @@
 // The sheet's furniture: north arrow, scale bar, legend, statistics table, notes, signatures.
 // Each block is drawn at a top-left corner and returns its height, so blocks can be stacked
 // automatically or placed where the user saved them.
-import { STATISTICS } from '../model/enums';
+import { STATISTICS, type StatisticKey } from '../model/enums';
 import { formatScale, legendEntries, type LegendEntry, type SymbologySettings } from '../symbology';
 import { PT_TO_MM, type DisplayItem, type MeasureText, type SymbolDef } from './display-list';
 import { rectPath } from './geom';
@@ -240,10 +240,16 @@ function cell(
 }
 
 /** How the map counts (statistics.ts MAP_COUNT_RULES), said on the sheet so nobody guesses. */
-const MAP_COUNT_NOTE =
-  'Số theo bản đồ: (1)–(3) đếm hồ sơ liệt sĩ của xã, (4) đếm mộ do gia đình chăm sóc; (5), (6) dữ liệu bản đồ không có (—).';
+const MAP_COUNT_NOTE = 'Số theo bản đồ: (4) đếm ký hiệu mộ do gia đình chăm sóc; các số khác bản đồ không đếm được.';
 const MAP_COUNT_NOTE_ROWS =
-  'Cột "Theo bản đồ": ba dòng đầu đếm hồ sơ liệt sĩ của xã, dòng thứ tư đếm mộ do gia đình chăm sóc trên bản đồ; hai dòng cuối dữ liệu bản đồ không có (—).';
+  'Cột "Theo bản đồ": dòng thứ tư đếm ký hiệu mộ do gia đình chăm sóc trên bản đồ; các dòng khác bản đồ không đếm được (—).';
+/** Which conclusions the figures are (the rule of shared/review/statistics.ts). */
+const sourceNote = (r: CommuneStats): string =>
+  r.source === 'none'
+    ? 'Chưa có kết luận địa bàn (cấp thôn, xã hoặc huyện).'
+    : r.source === 'village'
+      ? `Tổng kết luận cấp thôn (mới nhất ${r.conclusionDate ? vnDate(r.conclusionDate) : 'ngày …'}).`
+      : `Theo kết luận cấp ${r.source === 'district' ? 'huyện' : 'xã'} ${r.conclusionDate ? vnDate(r.conclusionDate) : 'ngày …'}.`;
 
 const v = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(n));
 const RED = '#c00000';
@@ -272,18 +278,14 @@ export function statsBlockCommune(c: Ctx, x: number, y: number, w: number, r: Co
     const rh = lines * lh(pt) + 1.5 * k;
     const con = r.conclusion?.[key] ?? null;
     const map = r.map[key];
-    const bad = con !== null && map !== null && con !== map;
+    const bad = r.mismatches.includes(key);
     cell(c, x, cy, lw, rh, STAT_LABELS[key], { align: 'left' }, pt);
     cell(c, x + lw, cy, cw, rh, v(con), {}, pt);
     cell(c, x + lw + cw, cy, cw, rh, bad ? `${map}*` : v(map), bad ? { color: RED, bold: true } : {}, pt);
     cy += rh;
   }
   cy += 1.5 * k;
-  const note = `${
-    r.conclusion
-      ? `Theo kết luận ${r.conclusionDate ? vnDate(r.conclusionDate) : 'ngày …'}. Số đỏ có dấu *: số đếm trên bản đồ khác số kết luận.`
-      : 'Chưa có kết luận địa bàn cấp xã.'
-  } ${MAP_COUNT_NOTE_ROWS}`;
+  const note = `${sourceNote(r)}${r.conclusion ? ' Số đỏ có dấu *: số đếm trên bản đồ khác số kết luận.' : ''} ${MAP_COUNT_NOTE_ROWS}`;
   for (const l of wrap(note, w, 5.5 * k, false, c.measure)) {
     cy += lh(5.5 * k);
     c.items.push(textItem(x, cy, l, { sizePt: 5.5 * k, color: r.conclusion ? '#000000' : RED, role: 'stats' }, c.measure));
@@ -302,14 +304,14 @@ export function statsBlockCommunes(c: Ctx, x: number, y: number, w: number, rows
   cell(c, x, cy, nw, hh, 'Xã', { bold: true }, pt);
   STATISTICS.forEach((_, i) => cell(c, x + nw + i * cw, cy, cw, hh, `(${i + 1})`, { bold: true }, pt));
   cy += hh;
-  const row = (name: string, con: StatValues | null, map: StatValues | null, bold: boolean) => {
-    const anyBad = STATISTICS.some((key) => con && map && con[key] !== null && map[key] !== null && con[key] !== map[key]);
+  const row = (name: string, con: StatValues | null, map: StatValues | null, flagged: readonly StatisticKey[], bold: boolean) => {
+    const anyBad = flagged.length > 0;
     const rh = (anyBad ? 2 : 1) * lh(pt) + 1.5 * k;
     cell(c, x, cy, nw, rh, name, { align: 'left', bold }, pt);
     STATISTICS.forEach((key, i) => {
       const a = con?.[key] ?? null;
       const b = map?.[key] ?? null;
-      const bad = a !== null && b !== null && a !== b;
+      const bad = flagged.includes(key);
       const cx = x + nw + i * cw;
       cell(c, cx, cy, cw, rh, v(a), { bold }, pt);
       if (bad) {
@@ -334,17 +336,21 @@ export function statsBlockCommunes(c: Ctx, x: number, y: number, w: number, rows
     });
     cy += rh;
   };
-  for (const r of rows) row(r.name, r.conclusion, r.map, false);
+  for (const r of rows) row(r.name, r.conclusion, r.map, r.mismatches, false);
   row(
     'Tổng cộng',
     totals(rows, (r) => r.conclusion),
     totals(rows, (r) => r.map),
+    STATISTICS.filter((k) => rows.some((r) => r.mismatches.includes(k))),
     true,
   );
   const key = STATISTICS.map((s, i) => `(${i + 1}) ${STAT_LABELS[s]}`);
   key.push('Số đỏ trong ngoặc: số đếm trên bản đồ khác số kết luận.', MAP_COUNT_NOTE);
   const missing = rows.filter((r) => !r.conclusion).map((r) => r.name);
   if (missing.length) key.push(`Chưa có kết luận: ${missing.join(', ')}.`);
+  const from = (src: CommuneStats['source']) => rows.filter((r) => r.source === src).map((r) => r.name);
+  if (from('district').length) key.push(`Theo kết luận cấp huyện: ${from('district').join(', ')}.`);
+  if (from('village').length) key.push(`Tổng kết luận cấp thôn: ${from('village').join(', ')}.`);
   cy += 1 * k;
   for (const k2 of key)
     for (const l of wrap(k2, w, 5.5 * k, false, c.measure)) {

@@ -5,7 +5,7 @@ import { vnDate, vnDay } from '../../../src/shared/print/text';
 import { fixture } from './fixture';
 
 const texts = (r: ReturnType<typeof compose>) => r.list.items.filter((i): i is TextItem => i.kind === 'text');
-const sheet = { paper: 'A3', area: { kind: 'communes', communes: ['001'] } } as const;
+const sheet = { paper: 'A3' as const, area: { kind: 'communes' as const, communes: ['001'] } };
 
 describe('official sheet texts', () => {
   it('dates are written the Vietnamese way, in Vietnam’s day', () => {
