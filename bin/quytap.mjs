@@ -1,11 +1,108 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx (a devDependency) so `npx quytap …` works in a checkout.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// `quytap`: runs the command line built into dist-cli/ by scripts/build-cli.mjs (`npm install` and
+// `npm ci` build it through `prepare`; `npm run build:cli` by hand), so no TypeScript is compiled at
+// start and each command loads only its own modules.
+//
+// A build older than its sources (a developer edited src/ since) is not run: the sources are run
+// through tsx instead, with a one-line note on stderr. It is not rebuilt from here because a command
+// must not write into the checkout behind the user's back: several commands started together (the
+// tests do that) would race over dist-cli/, and an install may be read-only. Without tsx
+// (`npm install --omit=dev`) a stale build still runs, with the note.
+import { spawn } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import module from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+// An older Node (Debian's is 20) crashes in better-sqlite3, which is built for npm's Node 24.
+if (Number(process.versions.node.split('.')[0]) < 22) {
+  console.error(
+    `QuyTap cần Node 22 trở lên (đang chạy ${process.version}): hãy chạy "npx quytap …" trong thư mục chương trình, npm dùng Node 24 của nó.`,
+  );
+  console.error(
+    `QuyTap needs Node 22 or newer (this is ${process.version}): run "npx quytap …" in the program's folder; npm uses its own Node 24.`,
+  );
+  process.exit(1);
+}
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// A young generation of 16 MB: Node's default grows it to 64 MB a semi-space, which a batch job
-// such as printing a heavy A0 sheet pays for in peak memory (~120 MB) without running faster.
-const r = spawnSync(process.execPath, ['--max-semi-space-size=16', '--import', 'tsx', join(root, 'src/main/cli.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+const built = join(root, 'dist-cli', 'cli.mjs');
+const args = process.argv.slice(2);
+
+// Commands that start in this process. The others are batch jobs or the server (printing an A0
+// sheet among them) and get a child Node with a 16 MB young generation: Node's default grows it to
+// 64 MB a semi-space, which such a job pays for in peak memory (~120 MB) without running faster.
+// The ~40 ms of a second start are nothing beside them, and much beside `quytap --help`.
+const IN_PROCESS = new Set([undefined, 'help', '--help', '-h', 'info', 'init']);
+const inProcess = IN_PROCESS.has(args[0]) || args.includes('--help') || args.includes('-h');
+
+/** Why the build cannot be trusted ("missing", or the first source newer than it), or null. */
+function staleness() {
+  let manifest, builtAt;
+  try {
+    manifest = JSON.parse(readFileSync(join(root, 'dist-cli', 'inputs.json'), 'utf8'));
+    builtAt = Math.min(statSync(join(root, 'dist-cli', 'inputs.json')).mtimeMs, statSync(built).mtimeMs);
+  } catch {
+    return 'missing';
+  }
+  for (const f of manifest.inputs) {
+    let t;
+    try {
+      t = statSync(join(root, f)).mtimeMs;
+    } catch {
+      continue; // a deleted file: whoever imported it changed too
+    }
+    if (t > builtAt) return f;
+  }
+  return null;
+}
+
+function tsxLoader() {
+  try {
+    return import.meta.resolve('tsx');
+  } catch {
+    return null;
+  }
+}
+
+/** Runs `node <nodeArgs> <args>` as a child, passing signals on, and ends with its exit status. */
+function runChild(nodeArgs) {
+  const cache = process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache');
+  const child = spawn(process.execPath, ['--max-semi-space-size=16', ...nodeArgs, ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_COMPILE_CACHE: cache },
+  });
+  // Ctrl+C reaches the child through the terminal's process group: passing SIGINT on would make two.
+  process.on('SIGINT', () => {});
+  for (const s of ['SIGTERM', 'SIGHUP']) process.on(s, () => child.kill(s));
+  child.on('exit', (code, signal) => {
+    if (signal) {
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+    }
+    process.exit(code ?? 1);
+  });
+}
+
+const stale = staleness();
+const tsx = stale ? tsxLoader() : null;
+if (stale && tsx) {
+  const why = stale === 'missing' ? 'dist-cli/ is not built' : `dist-cli/ is older than ${stale}`;
+  console.error(`quytap: ${why}; running the TypeScript through tsx (slower start). npm run build:cli builds it.`);
+  runChild(['--import', tsx, join(root, 'src/main/cli.ts')]);
+} else if (stale === 'missing') {
+  console.error(`Chưa dựng chương trình dòng lệnh: hãy chạy "npm install" (hoặc "npm run build:cli") trong ${root}.`);
+  console.error(`The command line is not built: run "npm install" (or "npm run build:cli") in ${root}.`);
+  process.exit(1);
+} else {
+  if (stale)
+    console.error(
+      `quytap: dist-cli/ is older than ${stale} and tsx is not installed: running the old build. npm run build:cli rebuilds it.`,
+    );
+  if (inProcess) {
+    // Node ≥ 22.1 keeps the compiled bundle on disk: later starts skip most of the parsing.
+    module.enableCompileCache?.();
+    await import(pathToFileURL(built).href);
+  } else runChild([built]);
+}

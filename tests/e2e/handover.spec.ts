@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { openDemo } from './support';
+import type { Page } from '@playwright/test';
+import { expect, openDemo, test } from './support';
 
 const SHOTS = 'test-results/screenshots';
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/handover-${name}.png` });

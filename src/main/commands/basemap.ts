@@ -2,10 +2,10 @@
 // Adds an MBTiles or GeoTIFF into the project (one transaction, audited), lists or removes base
 // maps. The path of a big file is given here directly; the app's upload is for smaller ones.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import { addBasemapFile, inspectBasemapFile } from '../basemaps/add-basemap';
 import { ProjectStore } from '../store';
+import { parseCommandArgs } from './common';
 
 const USAGE = `Cách dùng / usage:
   quytap basemap add <tệp.gpkg> <tệp.mbtiles|tệp.tif> [--crs EPSG:…] [--name "Tên"]
@@ -17,19 +17,10 @@ const USAGE = `Cách dùng / usage:
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 export async function basemapCommand(args: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { crs: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } } });
-  } catch (e) {
-    console.error(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
-    process.exit(2);
-  }
+  const parsed = parseCommandArgs(args, { crs: { type: 'string' }, name: { type: 'string' } }, USAGE);
+  if (!parsed) return;
   const { values, positionals } = parsed;
   const [action, project, target] = positionals;
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
   const needsTarget = action === 'add' || action === 'remove';
   if (!action || !['add', 'list', 'remove'].includes(action) || !project || (needsTarget && !target) || positionals.length > (needsTarget ? 3 : 2)) {
     console.error(USAGE);

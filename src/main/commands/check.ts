@@ -2,10 +2,10 @@
 // Prints one line per finding (severity, rule, feature, message); exits 1 when an error is found,
 // so it can run unattended (a nightly job, a script before sending the file to the province).
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadAllRows, runChecks } from '../review/run-checks';
 import { ProjectStore } from '../store';
 import { minGraveDistance } from '../services/review';
+import { parseCommandArgs } from './common';
 
 const USAGE = `Cách dùng / usage: quytap check <tệp.gpkg> [--commune MÃ …] [--distance MÉT] [--lang vi|en]
   In mỗi phát hiện một dòng: mức độ, quy tắc, đối tượng, nội dung. Mã thoát 1 nếu có lỗi.
@@ -16,22 +16,9 @@ export async function checkCommand(args: string[]): Promise<void> {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
   });
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { commune: { type: 'string', multiple: true }, distance: { type: 'string' }, lang: { type: 'string', default: 'vi' }, help: { type: 'boolean' } },
-    });
-  } catch (e) {
-    console.error(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
-    process.exit(2);
-  }
+  const parsed = parseCommandArgs(args, { commune: { type: 'string', multiple: true }, distance: { type: 'string' }, lang: { type: 'string', default: 'vi' } }, USAGE);
+  if (!parsed) return;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
   if (positionals.length !== 1) {
     console.error(USAGE);
     process.exit(2);

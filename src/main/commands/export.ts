@@ -1,12 +1,12 @@
 // quytap export <project> --format shp|geojson|kml|gpx|csv|gpkg [--commune …] [--layer …] [--status …] --out file
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS } from '../../shared/contract/exchange';
 import { isTableName, type TableName } from '../../shared/model';
 import { runExport } from '../io/export-run';
 import type { ExportFormat } from '../io/export-formats';
 import { ProjectStore } from '../store';
+import { parseCommandArgs } from './common';
 
 const USAGE = `Cách dùng / usage:
   quytap export <dự-án.gpkg> --format shp|geojson|kml|gpx|csv|gpkg [--commune MÃ …] [--layer bảng …] [--status tình-trạng …] --out tệp
@@ -14,17 +14,19 @@ const USAGE = `Cách dùng / usage:
   csv: điểm với X (Bắc) / Y (Đông) VN-2000 và vĩ độ/kinh độ WGS 84 · gpkg: GeoPackage của phần đã chọn`;
 
 export async function exportCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const parsed = parseCommandArgs(
     args,
-    allowPositionals: true,
-    options: {
+    {
       format: { type: 'string' },
       commune: { type: 'string', multiple: true },
       layer: { type: 'string', multiple: true },
       status: { type: 'string', multiple: true },
       out: { type: 'string' },
     },
-  });
+    USAGE,
+  );
+  if (!parsed) return;
+  const { values, positionals } = parsed;
   const project = positionals[0];
   const format = values.format as ExportFormat | undefined;
   if (!project || !format || !values.out || !(EXPORT_FORMATS as readonly string[]).includes(format)) {

@@ -1,7 +1,6 @@
 // quytap import <project> <file> --layer graves [--crs EPSG:…] [--map src=dst …] [--set field=value …]
 // For files above the browser mode's 32 MiB upload limit, this is the way in.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DBF_ENCODING_NAMES } from '../../shared/contract/exchange';
 import { isTableName, type PropValue } from '../../shared/model';
 import { filesForPath } from '../io/files';
@@ -11,6 +10,7 @@ import { installWriteRules } from '../review/write-rules';
 import { previewImport } from '../io/preview';
 import { ProjectStore } from '../store';
 import { userInfo } from 'node:os';
+import { parseCommandArgs } from './common';
 
 const USAGE = `Cách dùng / usage:
   quytap import <dự-án.gpkg> <tệp> --layer <bảng đích> [--source-layer tên] [--crs EPSG:…]
@@ -39,10 +39,9 @@ function value(s: string): PropValue {
 }
 
 export async function importCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const parsed = parseCommandArgs(
     args,
-    allowPositionals: true,
-    options: {
+    {
       layer: { type: 'string' },
       'source-layer': { type: 'string' },
       crs: { type: 'string' },
@@ -56,7 +55,10 @@ export async function importCommand(args: string[]): Promise<void> {
       'skip-other-types': { type: 'boolean' },
       preview: { type: 'boolean' },
     },
-  });
+    USAGE,
+  );
+  if (!parsed) return;
+  const { values, positionals } = parsed;
   const [project, file] = positionals;
   if (!project || !file || (!values.layer && !values.preview)) {
     console.error(USAGE);

@@ -4,7 +4,6 @@
 // Prints vector PDF sheets from the command line with the same composer and PDF backend as the app.
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/api';
 import { PAPER_NAMES, SheetSettingsSchema, type SheetSettingsInput } from '../../shared/print';
 import { gatherPrintInput } from '../print/print-data';
@@ -13,6 +12,7 @@ import { freePdfPath, slugOf, writeNoClobber } from '../services/print';
 import { ProjectStore } from '../store';
 import { openRasterFile, type FileRasterSource } from '../print/raster/file-sources';
 import { projectBaseMaps } from '../print/raster/project-base-maps';
+import { parseCommandArgs } from './common';
 
 const USAGE = `Cách dùng / usage:
   quytap print <tệp.gpkg> --commune <mã|tên> [--commune …] --out tờ.pdf
@@ -20,6 +20,8 @@ const USAGE = `Cách dùng / usage:
   quytap print <tệp.gpkg> --all-communes [--out-dir thư-mục] (mỗi xã một tệp / one PDF per commune)
   Tùy chọn / options: --paper A0|A1|A2|A3|A4 (A3) --orientation landscape|portrait (landscape)
                       --scale 500…1000000|fit (fit) --series (mọi tờ của bộ / every sheet) --title "…"
+                      --map-date YYYY-MM-DD (địa giới, địa danh theo ngày này / boundaries and names as of that date)
+                      --date YYYY-MM-DD (ngày lập in trên tờ / the date printed on the sheet)
                       --basemap ảnh.tif|ảnh.mbtiles (bản đồ nền in dưới bản đồ, lặp được / raster base map under the map, repeatable)
                       --no-project-basemaps (không in bản đồ nền của dự án / leave out the project's own base maps;
                       mặc định in các bản đồ nền đang hiện, như trong chương trình / default: the visible ones, as in the app)`;
@@ -30,41 +32,36 @@ function fail(msg: string): never {
 }
 
 export async function printCommand(args: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        commune: { type: 'string', multiple: true },
-        'all-communes': { type: 'boolean' },
-        district: { type: 'boolean' },
-        paper: { type: 'string', default: 'A3' },
-        orientation: { type: 'string', default: 'landscape' },
-        scale: { type: 'string', default: 'fit' },
-        series: { type: 'boolean' },
-        title: { type: 'string' },
-        basemap: { type: 'string', multiple: true },
-        'no-project-basemaps': { type: 'boolean' },
-        out: { type: 'string' },
-        'out-dir': { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    fail(e instanceof Error ? e.message : String(e));
-  }
+  const parsed = parseCommandArgs(
+    args,
+    {
+      commune: { type: 'string', multiple: true },
+      'all-communes': { type: 'boolean' },
+      district: { type: 'boolean' },
+      paper: { type: 'string', default: 'A3' },
+      orientation: { type: 'string', default: 'landscape' },
+      scale: { type: 'string', default: 'fit' },
+      series: { type: 'boolean' },
+      title: { type: 'string' },
+      'map-date': { type: 'string' },
+      date: { type: 'string' },
+      basemap: { type: 'string', multiple: true },
+      'no-project-basemaps': { type: 'boolean' },
+      out: { type: 'string' },
+      'out-dir': { type: 'string' },
+    },
+    USAGE,
+  );
+  if (!parsed) return;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
   if (positionals.length !== 1) fail('Thiếu tệp dự án / missing project file');
   const paper = values.paper.toUpperCase();
   if (!(PAPER_NAMES as string[]).includes(paper)) fail(`Khổ giấy không hợp lệ / bad paper: ${values.paper}`);
   if (values.orientation !== 'landscape' && values.orientation !== 'portrait') fail(`Hướng giấy không hợp lệ / bad orientation: ${values.orientation}`);
   const scale = values.scale === 'fit' ? 'fit' : Number(values.scale.replace(/^1:/, '').replace(/[.,\s]/g, ''));
   if (scale !== 'fit' && !Number.isInteger(scale)) fail(`Tỷ lệ không hợp lệ / bad scale: ${values.scale}`);
+  for (const d of [values['map-date'], values.date])
+    if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d)) fail(`Ngày phải viết YYYY-MM-DD (ví dụ 2019-06-20) / a date must be YYYY-MM-DD: ${d}`);
   const modes = [values.commune?.length ? 1 : 0, values['all-communes'] ? 1 : 0, values.district ? 1 : 0].reduce((a, b) => a + b, 0);
   if (modes !== 1) fail('Chọn đúng một: --commune, --district hoặc --all-communes / choose exactly one of --commune, --district, --all-communes');
 
@@ -82,6 +79,8 @@ export async function printCommand(args: string[]): Promise<void> {
       orientation: values.orientation,
       scale,
       ...(values.title ? { texts: { title: values.title } } : {}),
+      ...(values['map-date'] ? { mapDate: values['map-date'] } : {}),
+      ...(values.date ? { sheetDate: values.date } : {}),
     };
     const jobs: { settings: SheetSettingsInput; out: string | null }[] = [];
     if (values['all-communes']) {

@@ -1,8 +1,11 @@
-// Where the demo's real boundaries come from: third-party files in ../shared/data/real (see its
-// SOURCES.md). They are read, never modified.
+// Where the demo's real boundaries come from: the part of the third-party files of
+// ../shared/data/real that the demo reads, copied into assets/demo/ (see its SOURCES.md) so a clone
+// builds the demo on its own. The folders keep the upstream layout, so QUYTAP_DEMO_DATA may point
+// at ../shared/data/real (or another copy) instead. They are read, never modified.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ApiError } from '../../shared/api-error';
+import { appRoot } from '../app-root';
 
 export const DEMO_COMMUNE_FILES = [
   '24688_krong_no.geojson',
@@ -21,15 +24,17 @@ export interface WgsUnit {
   formerUnits?: string;
 }
 
-const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-
 export function defaultDemoDataDir(): string {
-  return process.env.QUYTAP_DEMO_DATA ?? resolve(repoRoot, '../shared/data/real');
+  return process.env.QUYTAP_DEMO_DATA || join(appRoot(), 'assets', 'demo');
 }
 
 function readJson(file: string): any {
   if (!existsSync(file)) {
-    throw new Error(`Không tìm thấy dữ liệu ranh giới thật cho dự án mẫu: ${file} (Demo boundary data not found; set QUYTAP_DEMO_DATA)`);
+    throw new ApiError(
+      'not_found',
+      `Không tìm thấy tệp ranh giới của dự án mẫu: ${file}. Hãy lấy lại thư mục assets/demo của chương trình, hoặc đặt QUYTAP_DEMO_DATA là thư mục chứa các tệp đó.`,
+      `The demo's boundary file was not found: ${file}. Restore the program's assets/demo folder, or set QUYTAP_DEMO_DATA to a folder that holds these files.`,
+    );
   }
   return JSON.parse(readFileSync(file, 'utf8'));
 }
@@ -68,11 +73,22 @@ export function readLamDong(dataDir: string): WgsUnit {
 export function readFormerKrongNoDistrict(dataDir: string): WgsUnit {
   const j = readJson(join(dataDir, 'daohoangson-dvhcvn', '67.json'));
   const d = j.level2s.find((l: any) => String(l.level2_id) === '664');
-  if (!d) throw new Error('67.json has no district 664 (Krông Nô)');
+  if (!d) throw new ApiError('not_found', `${join(dataDir, 'daohoangson-dvhcvn', '67.json')} không có huyện Krông Nô (mã 664).`, `${join(dataDir, 'daohoangson-dvhcvn', '67.json')} has no Krông Nô district (code 664).`);
   return {
     code: '664',
     name: 'Krông Nô',
     fullName: d.name,
     coordinates: d.type === 'Polygon' ? [d.coordinates] : d.coordinates,
+  };
+}
+
+/** The pre-2025 Đắk Nông province (merged into Lâm Đồng on 1 July 2025), from the same dvhcvn file. */
+export function readFormerDakNongProvince(dataDir: string): WgsUnit {
+  const j = readJson(join(dataDir, 'daohoangson-dvhcvn', '67.json'));
+  return {
+    code: '67',
+    name: 'Đắk Nông',
+    fullName: j.name,
+    coordinates: j.type === 'Polygon' ? [j.coordinates] : j.coordinates,
   };
 }

@@ -252,10 +252,8 @@ async function main(): Promise<void> {
     mode: 'electron',
     projectsDir,
     emit: (event, payload) => bus.emit(event as EventName, payload as never),
-    // The bundle's import.meta.url is dist-electron/: give the demo's boundary files explicitly.
-    demoDataDir:
-      process.env.QUYTAP_DEMO_DATA ??
-      (app.isPackaged ? path.join(process.resourcesPath, 'demo-data') : path.resolve(app.getAppPath(), '../shared/data/real')),
+    // The demo's boundary files ship in assets/demo (inside the asar when packaged: assets/** is packaged).
+    demoDataDir: process.env.QUYTAP_DEMO_DATA || path.join(app.getAppPath(), 'assets', 'demo'),
   });
   const dispatch = createDispatcher(services.handlers, { log, validateOutput: validateOutputExceptFeatures });
 

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { appRoot } from '../app-root';
 
 export const FONT_FAMILY = 'NotoSans';
 const FILES = { normal: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf', italic: 'NotoSans-Italic.ttf', bolditalic: 'NotoSans-BoldItalic.ttf' } as const;
@@ -12,6 +13,8 @@ export type FontStyle = keyof typeof FILES;
 function fontsDir(): string {
   const candidates = [
     process.env.QUYTAP_FONTS_DIR,
+    // The checkout or install, wherever the code runs from (src/, dist-cli/, dist-electron/).
+    join(appRoot(), 'assets/fonts'),
     resolve(process.cwd(), 'assets/fonts'),
     // The packaged app: dist-electron/main.cjs next to assets/ (electron-builder.yml ships assets/**).
     typeof __dirname === 'string' ? join(__dirname, '../assets/fonts') : undefined,

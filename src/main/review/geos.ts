@@ -184,6 +184,12 @@ export class Geos {
     }
   }
 
+  /** Area of g (0 when GEOS cannot compute it). */
+  area(g: GeomPtr): number {
+    if (!this.m.GEOSArea(g as never, this.f64 as never)) return 0;
+    return this.m.Module.HEAPF64[this.f64 >> 3];
+  }
+
   prepareGeometry(g: GeomPtr): PreparedPtr {
     const p = this.m.GEOSPrepare(g as never) as unknown as number;
     if (!p) throw new Error('GEOS could not prepare the geometry');

@@ -11,6 +11,8 @@ import Draw from 'ol/interaction/Draw';
 import Modify from 'ol/interaction/Modify';
 import Snap from 'ol/interaction/Snap';
 import { NearbySnap } from './NearbySnap';
+import { MissGuard } from './MissGuard';
+import { communesFirst, TraceSource, TracingDraw } from './Tracing';
 import Translate from 'ol/interaction/Translate';
 import type Interaction from 'ol/interaction/Interaction';
 import VectorLayer from 'ol/layer/Vector';
@@ -57,7 +59,16 @@ export interface DraftingCallbacks {
   /** A split line was drawn across the selected polygon. */
   onSplitLine(line: number[][]): void;
   onMeasure(text: { lengthM: number; areaM2: number | null } | null): void;
+  /** A drag on the selected feature's outline missed its vertices and edges (the map stayed put). */
+  onMissedVertex?(): void;
 }
+
+/** The tables whose outlines a new area or line may follow (Draw's trace). */
+const TRACE_TABLES = ['admin_units', 'search_areas', 'base_areas', 'cemeteries', 'base_lines'] as const;
+
+/** How near the selected outline (in Modify tolerances) a press that misses it still keeps the map still. */
+const MISS_REACH = 3;
+const MODIFY_TOLERANCE_PX = 8;
 
 const fmt = new GeoJSON();
 
@@ -82,6 +93,7 @@ export class DraftingController {
   private interactions: Interaction[] = [];
   private snaps: Snap[] = [];
   private snapOn = true;
+  private traceOn = true;
   private snapTolerance = 10;
   private readonly sketchLayer: VectorLayer;
   private readonly maskLayer: VectorLayer;
@@ -146,6 +158,14 @@ export class DraftingController {
     this.rebuild();
   }
 
+  /** Following edges while drawing an area or a line (needs snapping: a trace starts on an edge). */
+  setTrace(on: boolean) {
+    if (on === this.traceOn) return;
+    this.traceOn = on;
+    // Only the area and line tools trace (measure's Draw would trace its own sketch).
+    if (this.draw instanceof TracingDraw) this.draw.setTrace(on);
+  }
+
   setTool(tool: Tool) {
     this.tool = tool;
     this.rebuild();
@@ -182,6 +202,7 @@ export class DraftingController {
     this.snaps = [];
     this.draw = null;
     this.mc.selectOnClick = this.tool === 'select' || this.tool === 'move' || this.tool === 'merge';
+    this.mc.hoverOnMove = this.mc.selectOnClick;
     const add = (i: Interaction) => {
       map.addInteraction(i);
       this.interactions.push(i);
@@ -189,7 +210,17 @@ export class DraftingController {
 
     const spec = DRAW_TOOLS[this.tool];
     if (spec) {
-      const d = new Draw({ type: spec.type, source: this.sketchLayer.getSource()!, style: SKETCH_STYLE, stopClick: true });
+      const d =
+        spec.type === 'Point'
+          ? new Draw({ type: spec.type, source: this.sketchLayer.getSource()!, style: SKETCH_STYLE, stopClick: true })
+          : new TracingDraw({
+              type: spec.type,
+              source: this.sketchLayer.getSource()!,
+              style: SKETCH_STYLE,
+              stopClick: true,
+              trace: this.traceOn,
+              traceSource: this.traceSource(),
+            });
       d.on('drawstart', () => this.clearSketch());
       d.on('drawend', (e) => {
         const g = e.feature.getGeometry()!;
@@ -234,9 +265,12 @@ export class DraftingController {
           this.cb.onGeometryEdited(sel.table, sel.id, toGeometry(g), label);
         };
         if (this.tool === 'select') {
+          // Before Modify, so it sees only the presses Modify did not take (interactions added later
+          // see an event first): a drag that misses a vertex by a little must not pan the map.
+          add(new MissGuard(f, MODIFY_TOLERANCE_PX * MISS_REACH, () => this.cb.onMissedVertex?.()));
           const m = new Modify({
             features: coll,
-            pixelTolerance: 8,
+            pixelTolerance: MODIFY_TOLERANCE_PX,
             deleteCondition: (e: MapBrowserEvent) => altKeyOnly(e) && singleClick(e),
           });
           m.on('modifyend', () => finish('Sửa đỉnh'));
@@ -251,16 +285,31 @@ export class DraftingController {
 
     // Snap last: OpenLayers snaps the pointer for the interactions added before it.
     if (this.snapOn && this.tool !== 'measure' && this.tool !== 'measureArea' && this.interactions.length > 0) {
-      for (const table of ['admin_units', 'search_areas', 'base_lines', 'base_areas', 'cemeteries', 'graves', 'info_points'] as const) {
+      // The snap added first moves the pointer last, so it has the last word: commune outlines
+      // first, so that a click near both lands on the commune's own edge, where a trace can start
+      // (a district's outline, from another survey, runs a little beside it).
+      const admin = (f: Feature) => f.get('level') === 'commune';
+      const targets = [
+        { table: 'admin_units', only: admin },
+        { table: 'admin_units', only: (f: Feature) => !admin(f) },
+        ...(['search_areas', 'base_lines', 'base_areas', 'cemeteries', 'graves', 'info_points'] as const).map((table) => ({ table, only: undefined })),
+      ] as const;
+      for (const { table, only } of targets) {
         const source = this.mc.sourceOf(table);
         if (!source) continue;
-        const s = new NearbySnap({ source, pixelTolerance: this.snapTolerance, vertex: true, edge: true });
+        const s = new NearbySnap({ source, pixelTolerance: this.snapTolerance, vertex: true, edge: true, ...(only ? { only } : {}) });
         add(s);
         this.snaps.push(s);
       }
       const sk = new Snap({ source: this.sketchLayer.getSource()!, pixelTolerance: this.snapTolerance });
       add(sk);
     }
+  }
+
+  /** Every outline a trace may follow, commune boundaries first. */
+  private traceSource(): TraceSource {
+    const sources = TRACE_TABLES.map((t) => this.mc.sourceOf(t)).filter((s): s is VectorSource => !!s);
+    return new TraceSource(sources, communesFirst);
   }
 
   dispose() {

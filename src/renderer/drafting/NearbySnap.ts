@@ -27,6 +27,8 @@ const PRESS_MARGIN_PX = 16;
 
 export class NearbySnap extends Snap {
   private readonly nearSource: VectorSource;
+  /** Which of the source's features are snapped to (all when not given). */
+  private readonly only: ((f: Feature) => boolean) | null;
   /**
    * Geometries as they were when the pointer went down: a feature being dragged (a vertex moved,
    * the whole feature translated) snaps to its own vertices as they were, as OpenLayers' Snap does.
@@ -34,11 +36,12 @@ export class NearbySnap extends Snap {
   private readonly before = new globalThis.Map<Feature, Geometry>();
   private pressing = false;
 
-  constructor(options: Options & { source: VectorSource }) {
+  constructor(options: Options & { source: VectorSource; only?: (f: Feature) => boolean }) {
     // Given no source, OpenLayers' Snap neither walks it nor listens to it (45,000 addfeature
     // events per read of the graves); this class asks the source itself.
     super({ ...options, source: undefined, features: undefined });
     this.nearSource = options.source;
+    this.only = options.only ?? null;
   }
 
   /** Nothing is indexed ahead: see snapTo. */
@@ -85,6 +88,7 @@ export class NearbySnap extends Snap {
     const extents: Extent[] = [];
     const values: { feature: Feature; segment: Coordinate[] }[] = [];
     for (const f of this.nearSource.getFeaturesInExtent(buffer(boundingExtent([at]), r * self.pixelTolerance_))) {
+      if (this.only && !this.only(f)) continue;
       let g = f.getGeometry();
       if (!g) continue;
       if (keepOld) {

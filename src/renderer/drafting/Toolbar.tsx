@@ -29,6 +29,11 @@ export function Toolbar({
   onSnap,
   snapTol,
   onSnapTol,
+  trace,
+  onTrace,
+  clip,
+  onClip,
+  canClip,
   onCoords,
   lockReason = null,
   onDelete,
@@ -45,6 +50,12 @@ export function Toolbar({
   onSnap: (on: boolean) => void;
   snapTol: number;
   onSnapTol: (px: number) => void;
+  trace: boolean;
+  onTrace: (on: boolean) => void;
+  clip: boolean;
+  onClip: (on: boolean) => void;
+  /** A commune is focused (clipping cuts to its boundary). */
+  canClip: boolean;
   onCoords: () => void;
   /** Why the focused commune may not be edited (approved, submitted): the drawing tools are off and say so. */
   lockReason?: string | null;
@@ -108,6 +119,13 @@ export function Toolbar({
           aria-label={d('tool.snapTol')}
         />
         px
+      </label>
+      <label className="tb-snap" title={d('tool.trace')}>
+        <input type="checkbox" checked={trace} onChange={(e) => onTrace(e.target.checked)} data-testid="trace-toggle" aria-label={d('tool.trace')} /> ⤳<kbd>B</kbd>
+      </label>
+      <label className="tb-snap" title={canClip ? d('tool.clip') : d('tool.clipNoFocus')}>
+        <input type="checkbox" checked={clip} disabled={!canClip} onChange={(e) => onClip(e.target.checked)} data-testid="clip-toggle" aria-label={d('tool.clipName')} /> ✂
+        {d('tool.clipShort')}
       </label>
       <span className="tb-sep" />
       <button className={`tb-btn${dock === 'table' ? ' tb-on' : ''}`} title={d('tool.table')} aria-label={d('tool.table')} data-testid="dock-table" onClick={() => onDock('table')}>

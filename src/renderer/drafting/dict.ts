@@ -25,6 +25,20 @@ const D = {
   'tool.redo': ['Làm lại (Ctrl+Y)', 'Redo (Ctrl+Y)'],
   'tool.snap': ['Bắt điểm vào đỉnh và cạnh (S)', 'Snap to vertices and edges (S)'],
   'tool.snapTol': ['Dung sai bắt điểm (điểm ảnh)', 'Snap tolerance (pixels)'],
+  'tool.trace': [
+    'Vẽ bám theo cạnh (B): khi vẽ vùng hoặc đường, nhấp lên ranh giới xã hay cạnh vùng khác (cần bật bắt điểm S), đưa chuột dọc theo cạnh rồi nhấp tiếp: nét vẽ đi đúng theo cạnh. Đưa chuột ra xa cạnh thì thôi bám.',
+    'Trace edges (B): while drawing an area or a line, click on the commune boundary or another area\'s edge (snapping S must be on), move along it and click again: the sketch follows the edge exactly. Moving away from the edge lets go.',
+  ],
+  'tool.clip': [
+    'Cắt theo ranh giới xã (✂): vùng mới vẽ được cắt bỏ phần nằm ngoài xã đang vẽ trước khi lưu (nhớ trong phiên làm việc này).',
+    'Clip to the commune boundary (✂): the part of a new area outside the commune being drawn is cut off before it is saved (remembered for this session).',
+  ],
+  // Short on the toolbar (it must keep to one row at 1440 px); the tooltip and messages name it in full.
+  'tool.clipShort': 'xã|commune',
+  'tool.clipName': 'Cắt theo ranh giới xã|Clip to the commune boundary',
+  'tool.clipNoFocus': 'Chọn "Xã đang vẽ" trước: vùng được cắt theo ranh giới xã đó.|Choose the commune first: areas are clipped to its boundary.',
+  'clip.done': 'Đã cắt vùng theo ranh giới xã {name}: bỏ phần nằm ngoài xã ({pct}% diện tích vừa vẽ).|The area was clipped to the boundary of {name}: the part outside it ({pct}% of what was drawn) was cut off.',
+  'edit.missed': 'Chưa trúng đỉnh hay cạnh của đối tượng đang chọn nên bản đồ đứng yên: đưa con trỏ tới đúng đỉnh (hiện chấm tròn) rồi mới kéo. Muốn dịch bản đồ, kéo ở chỗ xa đường viền.|The drag missed the selected feature\'s vertices and edges, so the map stayed still: point exactly at a vertex (a dot appears), then drag. To pan, drag away from the outline.',
   'tool.table': ['Bảng thuộc tính lớp (F)', 'Attribute table of the layer (F)'],
   'tool.records': ['Hồ sơ: liệt sĩ, phiếu thông tin, kết luận (R)', 'Records: martyrs, information forms, conclusions (R)'],
   'commune.label': 'Xã đang vẽ|Commune',

@@ -5,6 +5,8 @@ import ReaderModule from 'jsts/org/locationtech/jts/io/GeoJSONReader.js';
 import WriterModule from 'jsts/org/locationtech/jts/io/GeoJSONWriter.js';
 import PolygonizerModule from 'jsts/org/locationtech/jts/operation/polygonize/Polygonizer.js';
 import IsValidOpModule from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
+import CoordinateModule from 'jsts/org/locationtech/jts/geom/Coordinate.js';
+import LocatorModule from 'jsts/org/locationtech/jts/algorithm/locate/SimplePointInAreaLocator.js';
 import type { Geometry } from '../../shared/model/geometry';
 import { polygonsOf } from '../../shared/print/geom';
 
@@ -18,10 +20,18 @@ interface JstsGeometry {
   getInteriorPoint(): JstsGeometry;
   within(other: JstsGeometry): boolean;
   intersects(other: JstsGeometry): boolean;
+  intersection(other: JstsGeometry): JstsGeometry;
+  covers(other: JstsGeometry): boolean;
+  getArea(): number;
 }
 const GeoJSONReader = ReaderModule as unknown as new () => { read(g: unknown): JstsGeometry };
 const GeoJSONWriter = WriterModule as unknown as new () => { write(g: JstsGeometry): unknown };
 const Polygonizer = PolygonizerModule as unknown as new () => { add(g: JstsGeometry): void; getPolygons(): { toArray(): JstsGeometry[] } };
+const Coordinate = CoordinateModule as unknown as new (x: number, y: number) => unknown;
+/** JTS's Location: 0 interior, 1 boundary, 2 exterior (exact orientation tests, as GEOS's). */
+const Locator = LocatorModule as unknown as { locate(p: unknown, g: JstsGeometry): number };
+const INTERIOR = 0;
+const EXTERIOR = 2;
 const IsValidOp = IsValidOpModule as unknown as new (g: JstsGeometry) => {
   isValid(): boolean;
   getValidationError(): { getErrorType(): number; getMessage(): string; getCoordinate(): { x: number; y: number } | null } | null;
@@ -145,4 +155,135 @@ export function splitArea(area: Geometry, line: number[][]): SplitResult {
   if (parts.length < 2)
     return { ok: false, vi: 'Đường cắt phải cắt ngang qua vùng (từ ngoài vào, ra ngoài).', en: 'The line must cross the whole area (from outside to outside).' };
   return { ok: true, parts: parts.map(write) };
+}
+
+export type ClipResult = { ok: true; geometry: Geometry; removedShare: number } | { ok: false; vi: string; en: string };
+
+/**
+ * A new area cut to its commune: the part inside the commune's outline. An area already inside is
+ * returned as it was (its vertices untouched). Refused, with the reason, when nothing is inside or
+ * when the inside falls apart into several pieces (one area must stay one feature).
+ */
+export function clipToCommune(area: Geometry, commune: Geometry, communeName: string): ClipResult {
+  try {
+    return clip(area, commune, communeName);
+  } catch {
+    // JTS's TopologyException (an outline it cannot node): its English is no message for users.
+    return {
+      ok: false,
+      vi: `Không cắt được vùng vừa vẽ theo ranh giới xã ${communeName} (đường bao quá phức tạp để tính). Hãy vẽ lại, hoặc bỏ chọn ô ✂ "Cắt theo ranh giới xã".`,
+      en: `The area just drawn could not be cut to the boundary of ${communeName} (its outline could not be computed). Draw it again, or untick ✂ "Clip to the commune boundary".`,
+    };
+  }
+}
+
+function clip(area: Geometry, commune: Geometry, communeName: string): ClipResult {
+  const a = read(area);
+  const c = read(commune);
+  if (!c.isValid())
+    return { ok: false, vi: `Ranh giới xã ${communeName} không hợp lệ nên không cắt được theo nó.`, en: `The boundary of ${communeName} is invalid, so the area cannot be cut to it.` };
+  if (c.covers(a)) return { ok: true, geometry: area, removedShare: 0 };
+  const whole = a.getArea();
+  // Pieces of no size (a hair's breadth where the area ran along the boundary) are not pieces.
+  const inside = piecesOf(write(a.intersection(c))).filter((p) => read({ type: 'Polygon', coordinates: p }).getArea() > whole * 1e-12);
+  if (inside.length === 0)
+    return {
+      ok: false,
+      vi: `Vùng vừa vẽ nằm hoàn toàn ngoài xã ${communeName}: cắt theo ranh giới xã thì không còn gì. Hãy vẽ lại trong xã, hoặc bỏ chọn ô ✂ "Cắt theo ranh giới xã".`,
+      en: `The area just drawn lies wholly outside ${communeName}: cut to the commune boundary, nothing is left. Draw it again inside the commune, or untick ✂ "Clip to the commune boundary".`,
+    };
+  if (inside.length > 1)
+    return {
+      ok: false,
+      vi: `Cắt theo ranh giới xã ${communeName} sẽ chia vùng vừa vẽ thành ${inside.length} phần rời nhau: chưa lưu. Hãy vẽ từng phần riêng, hoặc bỏ chọn ô ✂ "Cắt theo ranh giới xã".`,
+      en: `Cut to the boundary of ${communeName}, the area just drawn would fall into ${inside.length} separate pieces: not saved. Draw each piece on its own, or untick ✂ "Clip to the commune boundary".`,
+    };
+  const geometry: Geometry = { type: 'Polygon', coordinates: inside[0]! };
+  return { ok: true, geometry, removedShare: whole > 0 ? Math.max(0, 1 - read(geometry).getArea() / whole) : 0 };
+}
+
+/** The polygons of an overlay's result (JTS may answer a collection with lines and points in it). */
+function piecesOf(g: Geometry | { type: 'GeometryCollection'; geometries: Geometry[] }): number[][][][] {
+  if (g.type === 'GeometryCollection') return g.geometries.flatMap(piecesOf);
+  return polygonsOf(g).filter((p) => (p[0]?.length ?? 0) >= 4);
+}
+
+/**
+ * Vertices that are on the commune's boundary in all but rounding, moved just inside it. A point
+ * snapped or traced onto the middle of a boundary edge is computed, and the nearest double to it
+ * lies a hair's breadth (10⁻¹⁰ m) on one side of the edge or the other: on the outer side, the
+ * review's exact test (GEOS covers) calls the area "crossing the commune boundary". Such a vertex
+ * is moved across by the smallest step that puts it inside; vertices that are really outside
+ * (farther than a billionth of their coordinates, 2 mm in VN-2000 metres) are left as drawn.
+ */
+export function settleOnCommune(g: Geometry, commune: Geometry): Geometry {
+  const c = read(commune);
+  const rings = polygonsOf(commune).flat();
+  let moved = false;
+  const fix = (p: number[]): number[] => {
+    if (Locator.locate(new Coordinate(p[0]!, p[1]!), c) !== EXTERIOR) return p;
+    const q = inwardOf(p, rings, (x, y) => Locator.locate(new Coordinate(x, y), c) === INTERIOR);
+    if (q) moved = true;
+    return q ?? p;
+  };
+  const line = (l: number[][]) => l.map(fix);
+  const ring = (r: number[][]) => {
+    const open = r.slice(0, -1).map(fix);
+    return [...open, open[0]!];
+  };
+  let out: Geometry;
+  switch (g.type) {
+    case 'Point':
+      out = { type: 'Point', coordinates: fix(g.coordinates) };
+      break;
+    case 'LineString':
+      out = { type: 'LineString', coordinates: line(g.coordinates) };
+      break;
+    case 'MultiLineString':
+      out = { type: 'MultiLineString', coordinates: g.coordinates.map(line) };
+      break;
+    case 'Polygon':
+      out = { type: 'Polygon', coordinates: g.coordinates.map(ring) };
+      break;
+    case 'MultiPolygon':
+      out = { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ring)) };
+      break;
+    default:
+      return g;
+  }
+  return moved ? out : g;
+}
+
+/** The point just inside the boundary nearest p, if p is within rounding of that boundary. */
+function inwardOf(p: number[], rings: number[][][], inside: (x: number, y: number) => boolean): number[] | null {
+  const [x, y] = p as [number, number];
+  const tol = 1e-9 * (Math.abs(x) + Math.abs(y));
+  let best: { d: number; cx: number; cy: number; nx: number; ny: number } | null = null;
+  for (const r of rings) {
+    for (let i = 0; i + 1 < r.length; i++) {
+      const [ax, ay] = r[i] as [number, number];
+      const [bx, by] = r[i + 1] as [number, number];
+      const dx = bx - ax;
+      const dy = by - ay;
+      const len2 = dx * dx + dy * dy;
+      if (len2 === 0) continue;
+      const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2));
+      const cx = ax + t * dx;
+      const cy = ay + t * dy;
+      const d = Math.hypot(x - cx, y - cy);
+      if (!best || d < best.d) {
+        const len = Math.sqrt(len2);
+        best = { d, cx, cy, nx: -dy / len, ny: dx / len };
+      }
+    }
+  }
+  if (!best || best.d > tol) return null;
+  // From a few units in the last place upwards: the first step that lands inside.
+  for (let step = Number.EPSILON * Math.max(Math.abs(x), Math.abs(y)); step <= tol; step *= 2) {
+    for (const s of [1, -1]) {
+      const q = [best.cx + s * step * best.nx, best.cy + s * step * best.ny];
+      if (inside(q[0]!, q[1]!)) return q;
+    }
+  }
+  return null;
 }

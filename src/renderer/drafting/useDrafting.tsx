@@ -49,6 +49,14 @@ const KEY_TOOLS: Record<string, Tool> = {
   j: 'merge',
 };
 
+/** Session-long drafting options (sessionStorage: a new session starts from the defaults). */
+const TRACE_KEY = 'quytap.trace';
+const CLIP_KEY = 'quytap.clip';
+function sessionFlag(key: string, byDefault: boolean): boolean {
+  const v = sessionStorage.getItem(key);
+  return v === null ? byDefault : v === '1';
+}
+
 function isTyping(el: EventTarget | null): boolean {
   const e = el as HTMLElement | null;
   if (!e) return false;
@@ -85,6 +93,10 @@ export function useDrafting({
   const [tool, setToolState] = useState<Tool>('select');
   const [snap, setSnap] = useState(true);
   const [snapTol, setSnapTol] = useState(10);
+  // Tracing is on by default: it starts only on a click that snapping put on an edge, which is
+  // where an area drawn along the commune boundary begins.
+  const [trace, setTrace] = useState(() => sessionFlag(TRACE_KEY, true));
+  const [clip, setClip] = useState(() => sessionFlag(CLIP_KEY, false));
   const [communes, setCommunes] = useState<Commune[]>([]);
   const [focus, setFocus] = useState<string | null>(() => localStorage.getItem(focusKey) || null);
   const [unlocked, setUnlocked] = useState(false);
@@ -105,6 +117,7 @@ export function useDrafting({
     onGeometryEdited: (_t: FeatureTableName, _id: string, _g: Geometry, _l: string) => {},
     onHole: (_r: number[][]) => {},
     onSplitLine: (_l: number[][]) => {},
+    onMissedVertex: () => {},
   });
   useEffect(() => {
     const mc = ctl.current;
@@ -115,6 +128,7 @@ export function useDrafting({
       onHole: (r) => cbRef.current.onHole(r),
       onSplitLine: (l) => cbRef.current.onSplitLine(l),
       onMeasure: setMeasure,
+      onMissedVertex: () => cbRef.current.onMissedVertex(),
     });
     dc.current = c;
     (window as unknown as { __quytapDraft?: DraftingController }).__quytapDraft = c;
@@ -306,19 +320,43 @@ export function useDrafting({
 
   const metaOf = (table: FeatureTableName, id: string) => ctl.current?.hitOf(table, id)?.meta ?? null;
 
-  cbRef.current.onSketch = (table, geometry) =>
-    withGeometryOps(({ invalidReason }) => {
-      const bad = invalidReason(geometry);
-      if (bad) {
-        toast(pick(bad), 'error');
+  cbRef.current.onSketch = (table, drawn) =>
+    withGeometryOps(({ invalidReason, clipToCommune, settleOnCommune }) => {
+      const refuse = (why: { vi: string; en: string }) => {
+        toast(pick(why), 'error');
         dc.current?.abort();
-        return;
+      };
+      const bad = invalidReason(drawn);
+      if (bad) return refuse(bad);
+      let geometry = drawn;
+      const boundary = focusCommune?.geometry ?? null;
+      if (boundary && clip && (drawn.type === 'Polygon' || drawn.type === 'MultiPolygon')) {
+        const r = clipToCommune(drawn, boundary, focusCommune!.name);
+        if (!r.ok) return refuse(r);
+        geometry = r.geometry;
+        // Below a millionth it was only the hair's breadth of a vertex traced onto the boundary.
+        if (r.removedShare > 1e-6) toast(d('clip.done', { name: focusCommune!.name, pct: num(r.removedShare * 100, r.removedShare < 0.01 ? 2 : 0) }), 'info');
       }
+      // Vertices put on the boundary by snapping or tracing stay inside it for the review's exact test.
+      if (boundary) geometry = settleOnCommune(geometry, boundary);
+      const still = geometry === drawn ? null : invalidReason(geometry);
+      if (still) return refuse(still);
+      // After Draw has put what was drawn in the sketch layer: the sketch shows what will be saved.
+      if (geometry !== drawn) setTimeout(() => dc.current?.showSketch(geometry), 0);
       setPinned(null);
       setSketch({ kind: 'new', table, geometry, props: { commune_code: focus } });
     }, showError);
-  cbRef.current.onGeometryEdited = (table, id, geometry, label) =>
-    withGeometryOps(({ invalidReason }) => {
+  const missToast = useRef(0);
+  cbRef.current.onMissedVertex = () => {
+    if (Date.now() - missToast.current < 4000) return;
+    missToast.current = Date.now();
+    toast(d('edit.missed'), 'info');
+  };
+  cbRef.current.onGeometryEdited = (table, id, edited, label) =>
+    withGeometryOps(({ invalidReason, settleOnCommune }) => {
+      // A vertex dragged onto the focused commune's boundary stays inside it, as a drawn one does.
+      const mine = focusCommune?.geometry && ctl.current?.hitOf(table, id)?.props.commune_code === focus;
+      const geometry = mine && table !== 'admin_units' ? settleOnCommune(edited, focusCommune.geometry!) : edited;
       const bad = invalidReason(geometry);
       if (bad) {
         toast(pick(bad), 'error');
@@ -477,6 +515,12 @@ export function useDrafting({
   useEffect(() => {
     dc.current?.setSnap(snap, snapTol);
   }, [snap, snapTol]);
+  useEffect(() => {
+    dc.current?.setTrace(trace);
+    sessionStorage.setItem(TRACE_KEY, trace ? '1' : '0');
+    // A new controller (another project) starts from its defaults: it is told again.
+  }, [trace, info.path, info.crs.code]);
+  useEffect(() => sessionStorage.setItem(CLIP_KEY, clip ? '1' : '0'), [clip]);
 
   const place = (xy: number[], target: PlaceTarget, precisionM: number) => {
     setCoordsOpen(false);
@@ -520,6 +564,9 @@ export function useDrafting({
     } else if (k.toLowerCase() === 's') {
       e.preventDefault();
       setSnap((x) => !x);
+    } else if (k.toLowerCase() === 'b') {
+      e.preventDefault();
+      setTrace((x) => !x);
     } else if (k.toLowerCase() === 'f') {
       e.preventDefault();
       setDock((x) => (x === 'table' ? null : 'table'));
@@ -582,6 +629,11 @@ export function useDrafting({
       onSnap={setSnap}
       snapTol={snapTol}
       onSnapTol={setSnapTol}
+      trace={trace}
+      onTrace={setTrace}
+      clip={clip}
+      onClip={setClip}
+      canClip={!!focusCommune?.geometry}
       onCoords={() => setCoordsOpen(true)}
       lockReason={focusLockText}
       onDelete={() => void deleteSelected()}

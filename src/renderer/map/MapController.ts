@@ -101,6 +101,11 @@ export class MapController {
   private disposed = false;
   /** Off while a drawing tool owns the clicks (a click then adds a vertex, not a selection). */
   selectOnClick = true;
+  /**
+   * Off while a drawing tool is on: the panel of what is under the pointer opens over the map's
+   * right side and took the clicks meant for the sketch (a vertex on the boundary was lost).
+   */
+  hoverOnMove = true;
   /** The features whose outlines the hover and select layers show. */
   private readonly outlined = new globalThis.Map<VectorLayer, { table: FeatureTableName; id: string } | null>();
   private offSymbols: () => void = () => {};
@@ -235,7 +240,7 @@ export class MapController {
       cancelAnimationFrame(this.pointerFrame);
       this.pointerFrame = requestAnimationFrame(() => {
         this.cb.onPointer(coord);
-        const hits = this.hitsAt(pixel);
+        const hits = this.hoverOnMove ? this.hitsAt(pixel) : [];
         this.showHighlight(this.hover, hits[0]);
         this.cb.onHover(hits);
       });

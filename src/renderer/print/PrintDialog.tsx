@@ -307,6 +307,21 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
               {p('placeDate')}
               <input value={settings.texts?.placeDate ?? ''} onChange={(e) => patchTexts({ placeDate: e.target.value })} data-testid="print-place-date" />
             </label>
+            {/* Per-sheet overrides of the project's settings (Thiết lập dự án); empty = the project's. */}
+            <div className="print-row">
+              <label>
+                {p('mapDate')}
+                <input type="date" value={settings.mapDate ?? ''} placeholder={info.settings.boundaryDate ?? ''} onChange={(e) => patch({ mapDate: e.target.value || undefined })} data-testid="print-map-date" />
+              </label>
+              <label>
+                {p('sheetDate')}
+                <input type="date" value={settings.sheetDate ?? ''} onChange={(e) => patch({ sheetDate: e.target.value || undefined })} data-testid="print-sheet-date" />
+              </label>
+            </div>
+            <label>
+              {p('organisation')}
+              <textarea rows={2} value={settings.texts?.organisation ?? ''} placeholder={info.settings.organisation.join('\n')} onChange={(e) => patchTexts({ organisation: e.target.value })} data-testid="print-organisation" />
+            </label>
             <p className="print-hint">{p('move')}</p>
             <button type="button" className="btn" onClick={() => patch({ layout: {} })} disabled={!Object.keys(settings.layout ?? {}).length}>
               {p('resetLayout')}

@@ -21,7 +21,17 @@ export const ComposeReportSchema = z.object({
   legend: z.array(z.string()),
   droppedLabels: z.array(z.object({ table: z.string(), id: z.string(), text: z.string() })),
   droppedGridLabels: z.array(z.string()),
-  stats: z.array(z.object({ code: z.string(), name: z.string(), conclusion: StatValues.nullable(), conclusionDate: z.string().nullable(), map: StatValues })),
+  stats: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      source: z.enum(['district', 'commune', 'village', 'none']),
+      conclusion: StatValues.nullable(),
+      conclusionDate: z.string().nullable(),
+      map: StatValues,
+      mismatches: z.array(z.enum(STATISTICS)),
+    }),
+  ),
   mismatches: z.array(z.object({ commune: z.string(), statistic: z.enum(STATISTICS), conclusion: z.number(), map: z.number() })),
   warnings: z.array(Msg),
   frame: Box.extend({ extent: z.tuple([z.number(), z.number(), z.number(), z.number()]), scale: z.number() }),

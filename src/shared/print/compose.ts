@@ -9,17 +9,19 @@
 import { ApiError } from '../api';
 import { geometryExtent } from '../model/geometry';
 import { classKeyOf, formatScale, type SymbologySettings } from '../symbology';
-import { approxMeasure, boxesOverlap, type BoxMm, type DisplayItem, type DisplayList, type MeasureText, type SymbolDef, type TextItem } from './display-list';
-import { notesBlock, scaleBlock, signaturesBlock, statsBlockCommune, statsBlockCommunes, type Ctx } from './furniture';
+import { approxMeasure, boxesOverlap, type BoxMm, type DisplayItem, type DisplayList, type MeasureText, type SymbolDef } from './display-list';
+import { draftWatermark, notesBlock, reviewMark, scaleBlock, signaturesBlock, statsBlockCommune, statsBlockCommunes, titleBand, type Ctx, type ReviewMark } from './furniture';
 import { extentsIntersect, pathOnPaper, rectPath, type Frame } from './geom';
 import { composeGrid } from './grid';
 import type { PrintInput } from './input';
 import { furnitureFactor, gridStepFor, pageSizeMm } from './paper';
 import { BLOCK_NAMES, SheetSettingsSchema, type BlockName, type SheetSettings, type SheetSettingsInput } from './settings';
 import { arrangements, pack, pieceBox, type Arrangement, type FlowBlock, type LayoutSpace, type Piece } from './layout';
-import { communeStats, mismatchesOf, type CommuneStats, type Mismatch } from './statistics';
+import { mismatchesOf, sheetStatistics, type CommuneStats, type Mismatch } from './statistics';
 import { crsNote } from './crs-note';
-import { textItem, wrap } from './text';
+import { textItem, vnDate } from './text';
+import { inputOn, sheetMapDate, sheetTitle } from './map-date';
+import { DEFAULT_SIGNATURES } from '../model/settings';
 import { resolveArea, type Area } from './area';
 import { fitRoundScale, MAX_SCALE, MIN_SCALE } from './scale';
 import { MAX_SHEETS, seriesOf, type Series } from './series';
@@ -72,7 +74,10 @@ interface SheetTexts {
   stats: CommuneStats[];
   notesFor: (gridStep: number) => string[];
   placeDate: string;
-  sigs: { title: string; name: string }[];
+  sigs: { title: string; name: string; role?: string; note?: string }[];
+  /** "BẢN DỰ THẢO" until every commune on the sheet is approved, then the approval line. */
+  mark: ReviewMark;
+  organisation: string[];
 }
 
 /** The base maps printed, named after the data sources (unless the text names them already). */
@@ -82,36 +87,32 @@ function baseMapNote(baseMapNames: string[], sources: string): string {
   return `${/[.!?]\s*$/.test(sources) ? ' Bản đồ nền' : '; bản đồ nền'}: ${names.join(', ')}`;
 }
 
-const upper = (t: string) => t.toLocaleUpperCase('vi');
-
-function defaultTitle(input: PrintInput, area: Area): string {
+/** `input` as on the sheet's map date (inputOn): a historical sheet's units, names and titles. */
+function sheetTexts(input: PrintInput, s: SheetSettings, area: Area, baseMapNames: string[], at: { date: string; historical: boolean }): SheetTexts {
   const st = input.settings;
-  const demo = st.demo ? ' (DỮ LIỆU MINH HỌA)' : '';
-  if (area.kind === 'all' || area.communes.length === 0) return st.title;
-  const names = area.communes.map((c) => String(c.props.name ?? ''));
-  const units = [names.length === 1 ? `XÃ ${upper(names[0])}` : `CÁC XÃ ${upper(names.join(', '))}`];
-  if (st.district) units.push(`HUYỆN ${upper(st.district.name)}`);
-  if (st.province.name) units.push(`TỈNH ${upper(st.province.name)}`);
-  return `BẢN ĐỒ TÌM KIẾM, QUY TẬP HÀI CỐT LIỆT SĨ ${units.join(' – ')}${demo}`;
-}
-
-function sheetTexts(input: PrintInput, s: SheetSettings, area: Area, baseMapNames: string[]): SheetTexts {
-  const st = input.settings;
-  const mapDate = s.mapDate ?? input.today ?? new Date().toISOString().slice(0, 10);
+  const mapDate = at.date;
   const sources = s.texts.dataSources ?? st.dataSources;
-  const year = (input.today ?? mapDate).slice(0, 4);
+  const sheetDate = s.sheetDate ?? st.sheetDate;
+  const year = (input.today ?? new Date().toISOString()).slice(0, 4);
   return {
-    title: (s.texts.title ?? defaultTitle(input, area)).normalize('NFC'),
+    title: (s.texts.title ?? sheetTitle(input, area.kind, area.communes, area.extent, at)).normalize('NFC'),
     mapDate,
-    stats: area.communes.map((c) => communeStats(String(c.props.code ?? ''), String(c.props.name ?? ''), input.conclusions, input.martyrs, input.features)),
+    stats: sheetStatistics(
+      area.communes.map((c) => ({ code: String(c.props.code ?? ''), name: String(c.props.name ?? '') })),
+      input,
+    ),
     notesFor: (step) => [
       s.texts.crsNote ?? crsNote(input.crs),
       `Lưới km: ${step >= 1000 ? `${String(step / 1000).replace('.', ',')} km` : `${step} m`}; tọa độ lưới ghi theo mét (X: Bắc, Y: Đông).`,
       `Nguồn dữ liệu: ${s.texts.dataSources ?? (st.dataSources || '…')}${baseMapNote(baseMapNames, sources)}`,
       `Đơn vị thành lập: ${s.texts.agency ?? (st.producingAgency || '…')}`,
+      at.historical ? `Địa giới, địa danh hành chính theo ${vnDate(mapDate)}.` : '',
     ],
-    placeDate: s.texts.placeDate ?? `${st.place || '…'}, ngày …… tháng …… năm ${year}`,
-    sigs: s.signatures ?? st.signatures.map((x) => ({ title: x.title, name: x.name })),
+    placeDate: s.texts.placeDate ?? `${st.place || '…'}, ${sheetDate ? vnDate(sheetDate) : `ngày …… tháng …… năm ${year}`}`,
+    // An official sheet is signed: a project with no blocks set prints the usual three.
+    sigs: s.signatures ?? (st.signatures.length ? st.signatures : DEFAULT_SIGNATURES).map((x) => ({ title: x.title, name: x.name ?? '', role: x.role, note: x.note ?? '' })),
+    mark: reviewMark(input.reviews, area.communes.map((c) => String(c.props.code ?? '')), s.texts.reviewingOrganisation ?? st.reviewingOrganisation),
+    organisation: s.texts.organisation !== undefined ? s.texts.organisation.split('\n') : st.organisation,
   };
 }
 
@@ -124,7 +125,7 @@ interface Head {
   /** Furniture size factor (A0 is read from further away). */
   k: number;
   m: number;
-  titleItems: TextItem[];
+  titleItems: DisplayItem[];
   /** Baseline of the title's last line. */
   top: number;
   subtitleH: number;
@@ -133,18 +134,12 @@ interface Head {
   gh: number;
 }
 
-function sheetHead(s: SheetSettings, title: string, measure: MeasureText): Head {
+/** The title band: organisation header, title, draft mark or approval line (furniture.ts titleBand). */
+function sheetHead(s: SheetSettings, texts: SheetTexts, measure: MeasureText): Head {
   const page = pageSizeMm(s.paper, s.orientation);
   const k = furnitureFactor(s.paper);
   const m = s.marginMm ?? DEFAULT_MARGIN[s.paper];
-  const titlePt = 16 * k;
-  const lhT = titlePt * 0.3528 * 1.3;
-  let top = m + 2 * k;
-  const titleItems: TextItem[] = [];
-  for (const l of wrap(title, page.w - 2 * m - 20 * k, titlePt, true, measure)) {
-    top += lhT;
-    titleItems.push(textItem(page.w / 2, top, l, { sizePt: titlePt, bold: true, align: 'center', role: 'title' }, measure));
-  }
+  const { items: titleItems, top } = titleBand({ k, measure }, page, m, texts.title, texts.organisation, texts.mark);
   const gridPt = 7 * k;
   return { page, k, m, titleItems, top, subtitleH: 7 * k, gridPt, gw: measure('0000000', gridPt, false) + 3.5 * k, gh: gridPt * 0.3528 * 1.3 + 3 * k };
 }
@@ -237,6 +232,9 @@ function sheetFrame(input: PrintInput, area: Area, s: SheetSettings, a: Arrangem
 
 export interface SheetPlan {
   settings: SheetSettings;
+  /** The date whose units the sheet shows (map-date.ts). */
+  at: { date: string; historical: boolean };
+  mark: ReviewMark;
   area: Area;
   head: Head;
   arrangement: Arrangement;
@@ -284,8 +282,11 @@ function legendOfDrawn(drawn: DrawnFeature[], area: Area, s: SheetSettings, st: 
 export function planSheet(input: PrintInput, settingsIn: SheetSettingsInput, measure: MeasureText = approxMeasure, o: { baseMapNames?: string[] } = {}): SheetPlan {
   const s = parseSettings(settingsIn);
   const area = resolveArea(input, s);
-  const texts = sheetTexts(input, s, area, o.baseMapNames ?? input.baseMap?.names ?? []);
-  const head = sheetHead(s, texts.title, measure);
+  // A historical sheet shows the units in force on its date (map-date.ts).
+  const at = sheetMapDate(input, s, area.communes);
+  input = inputOn(input, at.date);
+  const texts = sheetTexts(input, s, area, o.baseMapNames ?? input.baseMap?.names ?? [], at);
+  const head = sheetHead(s, texts, measure);
   const blocksAt = furnitureBlocks(head, texts, s, measure);
   const st = input.settings;
   const veil = s.maskOpacity > 0 && area.kind !== 'extent' && input.communes.length > area.communes.length ? s.maskOpacity : null;
@@ -303,7 +304,7 @@ export function planSheet(input: PrintInput, settingsIn: SheetSettingsInput, mea
     const a = arrangement;
     const pieces = pack(blocksAt(a.colW, legend, gridStepFor(sf.frame.scale)), a.cols, a.bottom - a.top, a.gap);
     if (!pieces && !forAll) return null;
-    return { settings: s, area, head, arrangement, ...sf, drawn, legend, pieces };
+    return { settings: s, at, mark: texts.mark, area, head, arrangement, ...sf, drawn, legend, pieces };
   };
   return attempt(false) ?? attempt(true)!;
 }
@@ -320,6 +321,7 @@ function drawMap(input: PrintInput, p: SheetPlan, items: DisplayItem[], symbols:
   items.push({ kind: 'clip-begin', subpaths: [fpath] });
   // Base maps first, inside the clip: under every feature, the mask and the grid.
   for (const im of input.baseMap?.images ?? []) items.push({ kind: 'image', format: 'jpeg', ...im, role: 'map' });
+  if (p.mark?.kind === 'draft') items.push(draftWatermark({ k, measure }, frame));
   const taken = drawFeatures(items, symbols, frame, p.drawn, k);
   // Veil what lies outside the chosen area (the frame is a rectangle, the area is not).
   if (s.maskOpacity > 0) {
@@ -425,8 +427,9 @@ function drawFurniture(p: SheetPlan, texts: SheetTexts, step: number, ctx: Ctx, 
 export function compose(input: PrintInput, settingsIn: SheetSettingsInput, measure: MeasureText = approxMeasure, plan?: SheetPlan): ComposeResult {
   const p = plan ?? planSheet(input, settingsIn, measure);
   const s = p.settings;
+  input = inputOn(input, p.at.date);
   // The sheet's own texts: the notes name the base maps that reached its frame.
-  const texts = sheetTexts(input, s, p.area, input.baseMap?.names ?? []);
+  const texts = sheetTexts(input, s, p.area, input.baseMap?.names ?? [], p.at);
   const items: DisplayItem[] = [];
   const symbols: Record<string, SymbolDef> = {};
   const warnings: Warning[] = [...p.warnings];

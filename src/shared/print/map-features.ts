@@ -50,7 +50,7 @@ export function selectDrawn(features: PrintFeature[], extent: Extent, scale: num
     const box = f.extent ?? geometryExtent(f.geometry);
     if (!extentsIntersect(box, extent)) continue;
     const key = classKeyOf(f.table, f.props, mapDate);
-    const style = styleFor(f.table, f.props, settings, scale);
+    const style = styleFor(f.table, f.props, settings, scale, mapDate);
     if (!visibleAtScale(style.maxScaleDenominator, scale)) continue;
     const former = key === FORMER;
     const legendKey = former ? FORMER : style.classKey;
