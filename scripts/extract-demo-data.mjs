@@ -31,11 +31,14 @@ write(`${TL}/xa2434.geojson`, {
   features: raw.features.map((f) => ({ type: f.type, properties: f.properties, geometry: null })),
 });
 
-// dvhcvn's Đắk Nông file: only the former Krông Nô district (level2_id 664), in the file's own shape.
+// dvhcvn's Đắk Nông file: the province's own boundary (the former province, for 2019 sheets) and
+// only the former Krông Nô district (level2_id 664), in the file's own shape.
 const dn = read(`${DV}/67.json`);
 write(`${DV}/67.json`, {
   level1_id: dn.level1_id,
   name: dn.name,
   type: dn.type,
+  bbox: dn.bbox,
+  coordinates: dn.coordinates,
   level2s: dn.level2s.filter((l) => String(l.level2_id) === '664'),
 });

@@ -27,8 +27,9 @@ function count(name, p, f) {
   summary.push(`${name}: ${p} passed, ${f} failed`);
 }
 
-// A test skipped because a tool is missing (GDAL's ogrinfo, poppler…) would count as neither passed nor
-// failed, and a machine without GDAL would lose the interop coverage silently. Skips count as failures
+// A test skipped because a tool is missing (GDAL's ogrinfo, poppler…) or because a test before it in a
+// serial file failed would count as neither passed nor failed: a machine without GDAL would lose the
+// interop coverage silently. Skips count as failures
 // unless QUYTAP_ALLOW_SKIPS=1 says the machine is knowingly incomplete.
 function skipped(name, n) {
   if (!n) return 0;
@@ -36,7 +37,7 @@ function skipped(name, n) {
     console.log(`${name}: ${n} skipped (QUYTAP_ALLOW_SKIPS=1)`);
     return 0;
   }
-  console.log(`${name}: ${n} skipped: a tool they need is missing (install gdal-bin, python3-gdal, poppler-utils); counted as failed`);
+  console.log(`${name}: ${n} skipped (a tool they need is missing: install gdal-bin, python3-gdal, poppler-utils; or a test before them in a serial file failed): counted as failed`);
   return n;
 }
 

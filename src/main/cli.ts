@@ -15,6 +15,7 @@ Cách dùng / usage:
   quytap import <tệp.gpkg> <tệp nguồn> --layer <bảng> [--crs EPSG:…] [--map nguồn=đích …]
   quytap export <tệp.gpkg> --format shp|geojson|kml|gpx|csv|gpkg [--commune …] --out tệp
   quytap check <tệp.gpkg> [--commune MÃ …] [--distance MÉT] [--lang vi|en]
+  quytap settings <tệp.gpkg> [--set khóa=giá-trị …] [--show]
   quytap basemap add|list|remove <tệp.gpkg> [tệp.mbtiles|tệp.tif|mã] [--crs EPSG:…] [--name "…"]
   quytap serve [--project tệp.gpkg | --demo | --last-or-demo] [--port 0] [--projects-dir thư-mục] [--token …] [--fresh]
 
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./commands/export')).exportCommand,
   check: async () => (await import('./commands/check')).checkCommand,
   basemap: async () => (await import('./commands/basemap')).basemapCommand,
+  settings: async () => (await import('./commands/settings')).settingsCommand,
 };
 
 function fail(msg: string, code = 2): never {

@@ -8,6 +8,7 @@ import {
   EditSchema,
   ExtentSchema,
   ProjectSettingsSchema,
+  ProjectSettingsPatchSchema,
   RowSchema,
   TableNameSchema,
   UndoStateSchema,
@@ -55,7 +56,7 @@ export const api = {
   'project.open': method(z.object({ path: z.string().max(4096) }), ProjectInfoSchema, 'Open a project listed by project.list.'),
   'project.openDemo': method(Empty, ProjectInfoSchema, 'Open (building it first if needed) the demo project.'),
   'project.info': method(Empty, ProjectInfoSchema, 'The open project: CRS, settings, layers with counts and extents.'),
-  'project.updateSettings': method(ProjectSettingsSchema.partial(), ProjectSettingsSchema, 'Change project settings (audited).'),
+  'project.updateSettings': method(ProjectSettingsPatchSchema, ProjectSettingsSchema, 'Change project settings (audited).'),
   'project.backup': method(Empty, z.object({ path: z.string() }), 'Write a backup copy now (SQLite backup API) and rotate old ones.'),
   'project.close': method(Empty, z.object({ closed: z.boolean() }), 'Close the open project: every edit is written into the project file itself (WAL checkpoint), the file is released.'),
   'project.handover': method(

@@ -175,6 +175,12 @@ test('closing the project, the list shows it; a new project gets its province zo
   await expect(form.getByLabel('Hệ tọa độ làm việc')).toHaveValue('EPSG:9218');
   await expect(form.getByLabel('Tên tệp')).toHaveValue('dak-nong.gpkg');
   await form.getByLabel('Tên tệp').fill('e2e-dak-nong.gpkg');
+  // What the sheets print is asked for now (and editable later in "Thiết lập dự án").
+  await form.getByTestId('settings-district').fill('Krông Nô');
+  await form.getByTestId('settings-organisation').fill('BỘ CHỈ HUY QUÂN SỰ TỈNH ĐẮK NÔNG\nBAN CHỈ HUY QUÂN SỰ HUYỆN KRÔNG NÔ');
+  await form.getByTestId('settings-place').fill('Krông Nô');
+  await form.getByTestId('settings-sig-approved_by-name').fill('Lê Văn Cường');
+  await expect(form.getByTestId('settings-sig-approved_by-note')).toHaveAttribute('placeholder', '(Ký, đóng dấu)');
   await shot(page, '08-new-project');
   await form.getByRole('button', { name: 'Tạo và mở' }).click();
 
@@ -183,4 +189,20 @@ test('closing the project, the list shows it; a new project gets its province zo
   await expect(row(page, 'search_areas')).toHaveAttribute('data-total-count', '0');
   await expect(page.getByTestId('status-scale')).toHaveText(/1:\d/);
   await shot(page, '09-new-project-open');
+
+  // The settings dialog shows what the form set, and keeps a change.
+  await page.getByTestId('settings-button').click();
+  const dialog = page.getByTestId('settings-dialog');
+  await expect(dialog.getByTestId('settings-district')).toHaveValue('Krông Nô');
+  await expect(dialog.getByTestId('settings-organisation')).toHaveValue('BỘ CHỈ HUY QUÂN SỰ TỈNH ĐẮK NÔNG\nBAN CHỈ HUY QUÂN SỰ HUYỆN KRÔNG NÔ');
+  await expect(dialog.getByTestId('settings-sig-approved_by-name')).toHaveValue('Lê Văn Cường');
+  await dialog.getByTestId('settings-producingAgency').fill('Ban CHQS huyện Krông Nô');
+  await dialog.getByTestId('settings-sheetDate').fill('2019-06-20');
+  await shot(page, '09b-project-settings');
+  await dialog.getByTestId('settings-save').click();
+  await expect(dialog).toBeHidden();
+  await page.getByTestId('settings-button').click();
+  await expect(page.getByTestId('settings-producingAgency')).toHaveValue('Ban CHQS huyện Krông Nô');
+  await expect(page.getByTestId('settings-sheetDate')).toHaveValue('2019-06-20');
+  await expect(page.getByTestId('settings-place')).toHaveValue('Krông Nô');
 });

@@ -62,11 +62,18 @@ test('a refused submission lists its findings; an approved commune is read-only 
   expect(K, 'a clean draft commune with a grave').not.toBeNull();
   const code = K!.code;
   const name = K!.name;
-  const [x, y] = grave.geometry.coordinates;
 
+  // 1. A small search area drawn inside one of the commune's own: an overlap, an error, so the
+  // submission is refused and the message lists the finding. (A grave moved away would simply
+  // belong to the commune it lands in: every feature's commune is its geometry's.)
+  const host = (await invoke(page, 'features.query', { table: 'search_areas', filter: { commune_code: code }, limit: 1 })).rows[0];
+  expect(host, 'a search area in the commune').toBeTruthy();
+  const ring = host.geometry.coordinates[0][0] as number[][];
+  const cx = ring.slice(0, -1).reduce((a, p) => a + p[0], 0) / (ring.length - 1);
+  const cy = ring.slice(0, -1).reduce((a, p) => a + p[1], 0) / (ring.length - 1);
+  const sq = [[cx - 20, cy - 20], [cx + 20, cy - 20], [cx + 20, cy + 20], [cx - 20, cy + 20], [cx - 20, cy - 20]];
+  const drawn = (await invoke(page, 'edits.apply', { label: 'kiểm thử: khu vực chồng lấn', put: [{ table: 'search_areas', geometry: { type: 'Polygon', coordinates: [sq] }, props: { status: 'continuing' } }] })).rows[0];
   try {
-    // 1. A grave drawn 30 km away: the submission is refused, and the message lists the finding.
-    await invoke(page, 'edits.apply', { label: 'kiểm thử: mộ đặt sai chỗ', put: [{ table: 'graves', id: grave.id, baseVersion: grave.meta.version, geometry: { type: 'Point', coordinates: [x + 30_000, y] } }] });
     await page.getByTestId('review-button').click();
     const row = page.locator(`[data-testid="review-commune-row"][data-code="${code}"]`);
     await row.getByTestId('review-act-submit').click();
@@ -75,18 +82,17 @@ test('a refused submission lists its findings; an approved commune is read-only 
     await expect(refusal).toHaveAttribute('data-code', 'validation');
     const item = refusal.getByTestId('finding-item');
     await expect(item).toHaveCount(1);
-    await expect(item).toHaveAttribute('data-rule', 'commune.outside');
-    await expect(item).toContainText(`nằm ngoài xã ${name}`);
+    await expect(item).toHaveAttribute('data-rule', 'areas.overlap');
+    await expect(item).toContainText('chồng lên');
     await expect(refusal).not.toContainText('{');
     await shot(page, '01-findings-list');
-    // A click on the finding selects the grave (and zooms to it).
+    // A click on the finding selects one of the two areas (and zooms to it).
     await item.click();
-    await expect(page.getByTestId('feature-panel')).toHaveAttribute('data-id', grave.id);
+    await expect(page.getByTestId('feature-panel')).toHaveAttribute('data-id', new RegExp(`^(${drawn.id}|${host.id})$`));
     await refusal.getByRole('button', { name: 'Đóng' }).click();
     await page.getByTestId('review-close').click();
   } finally {
-    const now = await invoke(page, 'rows.get', { table: 'graves', id: grave.id });
-    await invoke(page, 'edits.apply', { label: 'kiểm thử: trả mộ về chỗ cũ', put: [{ table: 'graves', id: grave.id, baseVersion: now.meta.version, geometry: { type: 'Point', coordinates: [x, y] } }] });
+    await invoke(page, 'edits.apply', { label: 'kiểm thử: xóa khu vực chồng lấn', remove: [{ table: 'search_areas', id: drawn.id, baseVersion: drawn.version }] });
   }
 
   try {

@@ -149,7 +149,7 @@ describe('a clone with its production packages only, and no ../shared', () => {
     const info = quytap('info', out);
     expect(info.status, info.stderr).toBe(0);
     expect(info.stdout).toMatch(/EPSG:9218/);
-    expect(info.stdout).toMatch(/admin_units\s+7\s/);
+    expect(info.stdout).toMatch(/admin_units\s+8\s/);
     expect(info.stdout).toMatch(/DỮ LIỆU MINH HỌA/);
   });
 

@@ -19,7 +19,9 @@ const USAGE = `Cách dùng / usage:
   quytap print <tệp.gpkg> --district --out tờ.pdf          (mọi xã của dự án trên một tờ / all communes on one sheet)
   quytap print <tệp.gpkg> --all-communes [--out-dir thư-mục] (mỗi xã một tệp / one PDF per commune)
   Tùy chọn / options: --paper A0|A1|A2|A3|A4 (A3) --orientation landscape|portrait (landscape)
-                      --scale 2000…250000|fit (fit) --series (mọi tờ của bộ / every sheet) --title "…"
+                      --scale 500…1000000|fit (fit) --series (mọi tờ của bộ / every sheet) --title "…"
+                      --map-date YYYY-MM-DD (địa giới, địa danh theo ngày này / boundaries and names as of that date)
+                      --date YYYY-MM-DD (ngày lập in trên tờ / the date printed on the sheet)
                       --basemap ảnh.tif|ảnh.mbtiles (bản đồ nền in dưới bản đồ, lặp được / raster base map under the map, repeatable)
                       --no-project-basemaps (không in bản đồ nền của dự án / leave out the project's own base maps;
                       mặc định in các bản đồ nền đang hiện, như trong chương trình / default: the visible ones, as in the app)`;
@@ -41,6 +43,8 @@ export async function printCommand(args: string[]): Promise<void> {
       scale: { type: 'string', default: 'fit' },
       series: { type: 'boolean' },
       title: { type: 'string' },
+      'map-date': { type: 'string' },
+      date: { type: 'string' },
       basemap: { type: 'string', multiple: true },
       'no-project-basemaps': { type: 'boolean' },
       out: { type: 'string' },
@@ -56,6 +60,8 @@ export async function printCommand(args: string[]): Promise<void> {
   if (values.orientation !== 'landscape' && values.orientation !== 'portrait') fail(`Hướng giấy không hợp lệ / bad orientation: ${values.orientation}`);
   const scale = values.scale === 'fit' ? 'fit' : Number(values.scale.replace(/^1:/, '').replace(/[.,\s]/g, ''));
   if (scale !== 'fit' && !Number.isInteger(scale)) fail(`Tỷ lệ không hợp lệ / bad scale: ${values.scale}`);
+  for (const d of [values['map-date'], values.date])
+    if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d)) fail(`Ngày phải viết YYYY-MM-DD (ví dụ 2019-06-20) / a date must be YYYY-MM-DD: ${d}`);
   const modes = [values.commune?.length ? 1 : 0, values['all-communes'] ? 1 : 0, values.district ? 1 : 0].reduce((a, b) => a + b, 0);
   if (modes !== 1) fail('Chọn đúng một: --commune, --district hoặc --all-communes / choose exactly one of --commune, --district, --all-communes');
 
@@ -73,6 +79,8 @@ export async function printCommand(args: string[]): Promise<void> {
       orientation: values.orientation,
       scale,
       ...(values.title ? { texts: { title: values.title } } : {}),
+      ...(values['map-date'] ? { mapDate: values['map-date'] } : {}),
+      ...(values.date ? { sheetDate: values.date } : {}),
     };
     const jobs: { settings: SheetSettingsInput; out: string | null }[] = [];
     if (values['all-communes']) {

@@ -7,7 +7,7 @@ import { SEARCH_AREA_STATUSES, type SearchAreaStatus } from '../../shared/model'
 import type { ProjectStore } from '../store';
 import { blobRing, bboxOf, pointInMultiPolygon, randomPointInside, round } from './planar';
 import { mulberry32, seededUuid } from './random';
-import { readDemoCommunes, readFormerKrongNoDistrict, readLamDong, type WgsUnit } from './sources';
+import { readDemoCommunes, readFormerDakNongProvince, readFormerKrongNoDistrict, readLamDong, type WgsUnit } from './sources';
 
 export const DEMO_MARK = '(dữ liệu minh họa)';
 
@@ -55,12 +55,13 @@ export async function buildDemoContent(store: ProjectStore, opts: DemoOptions): 
   const communes = readDemoCommunes(opts.dataDir).map((c) => ({ ...c, work: project(c.coordinates) }));
   const lamDong = readLamDong(opts.dataDir);
   const district = readFormerKrongNoDistrict(opts.dataDir);
+  const dakNong = readFormerDakNongProvince(opts.dataDir);
   const communeCodes = communes.map((c) => c.code).join(',');
 
   progress('Ghi địa giới hành chính');
-  const unit = (u: WgsUnit, props: Record<string, string | null>): Put => ({
+  const unit = (u: WgsUnit, props: Record<string, string | null>, id = uuid()): Put => ({
     table: 'admin_units',
-    id: uuid(),
+    id,
     geometry: { type: 'MultiPolygon', coordinates: project(u.coordinates) },
     props: { code: u.code, name: u.name, ...props },
   });
@@ -85,6 +86,12 @@ export async function buildDemoContent(store: ProjectStore, opts: DemoOptions): 
         valid_from: '2025-07-01',
         source: `thanglequoc/vietnamese-provinces-database${c.formerUnits ? `; sáp nhập từ: ${c.formerUnits}` : ''}`,
       }),
+    ),
+    // Its id from a stream of its own: the ids drawn after it stay those of earlier demos.
+    unit(
+      dakNong,
+      { level: 'province', valid_to: '2025-06-30', successor_codes: '68', source: 'daohoangson/dvhcvn (gis.chinhphu.vn), tỉnh trước 01/07/2025' },
+      seededUuid(mulberry32(67)),
     ),
   ]);
 

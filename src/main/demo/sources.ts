@@ -81,3 +81,14 @@ export function readFormerKrongNoDistrict(dataDir: string): WgsUnit {
     coordinates: d.type === 'Polygon' ? [d.coordinates] : d.coordinates,
   };
 }
+
+/** The pre-2025 Đắk Nông province (merged into Lâm Đồng on 1 July 2025), from the same dvhcvn file. */
+export function readFormerDakNongProvince(dataDir: string): WgsUnit {
+  const j = readJson(join(dataDir, 'daohoangson-dvhcvn', '67.json'));
+  return {
+    code: '67',
+    name: 'Đắk Nông',
+    fullName: j.name,
+    coordinates: j.type === 'Polygon' ? [j.coordinates] : j.coordinates,
+  };
+}

@@ -197,6 +197,16 @@ function gather(store: ProjectStore, today?: string): PrintInput {
     features,
     conclusions: all(store, 'conclusions').map((r) => r.props),
     martyrs: all(store, 'martyrs').map((r) => r.props),
+    reviews: reviewStates(store),
     ...(today ? { today } : {}),
   };
+}
+
+/** The communes' review states for the sheet's draft mark; a file too old to have them (opened read-only) has only drafts. */
+function reviewStates(store: ProjectStore): NonNullable<PrintInput['reviews']> {
+  try {
+    return store.review().states().map((r) => ({ communeCode: r.communeCode, state: r.state, updatedAt: r.updatedAt }));
+  } catch {
+    return [];
+  }
 }

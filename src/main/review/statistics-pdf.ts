@@ -4,7 +4,7 @@
 import { jsPDF } from 'jspdf';
 import { STATISTICS, TABLES, type StatisticKey } from '../../shared/model';
 import { STATE_LABELS, type ReviewState } from '../../shared/review/state';
-import type { CommuneStatistics, Figures } from '../../shared/review/statistics';
+import { RULE_VI, SOURCE_LABELS, type CommuneStatistics, type DistrictTotals } from '../../shared/review/statistics';
 import { FONT_FAMILY, sheetFonts } from '../print/fonts';
 
 export interface ReportInput {
@@ -12,8 +12,8 @@ export interface ReportInput {
   organisation: string;
   place: string;
   rows: (CommuneStatistics & { state: ReviewState })[];
-  totals: Figures;
-  mapFamilyTotal: number;
+  /** districtTotals() of the rows. */
+  totals: DistrictTotals;
   date: Date;
 }
 
@@ -85,22 +85,34 @@ export function statisticsPdf(r: ReportInput): Uint8Array {
       { text: STATE_LABELS[row.state].vi },
       ...STATISTICS.map((k) => ({ text: fmt(row.figures[k]), red: row.mismatches.includes(k) })),
       { text: fmt(row.map.gravesFamilyCared), red: row.mismatches.includes('family_cared') },
-      { text: row.source === 'commune' ? 'KL xã' : row.source === 'village' ? 'KL thôn' : 'Chưa có' },
+      { text: SOURCE_LABELS[row.source].short },
     ]);
   });
-  line([{ text: '' }, { text: 'Tổng cộng' }, { text: '' }, ...STATISTICS.map((k) => ({ text: fmt(r.totals[k]) })), { text: fmt(r.mapFamilyTotal) }, { text: '' }], true);
+  const t = r.totals;
+  line(
+    [
+      { text: '' },
+      { text: 'Tổng cộng' },
+      { text: '' },
+      ...STATISTICS.map((k) => ({ text: fmt(t.totals[k]), red: t.mismatches.includes(k) })),
+      { text: fmt(t.mapTotals.gravesFamilyCared), red: t.mismatches.includes('family_cared') },
+      { text: '' },
+    ],
+    true,
+  );
 
   doc.setFont(FONT_FAMILY, 'normal');
   doc.setFontSize(8);
   y += 6;
   const notes = [
-    'Số liệu lấy từ biên bản kết luận địa bàn (kết luận cấp xã mới nhất; nếu chưa có thì cộng các kết luận cấp thôn).',
-    'Cột "Bản đồ" đếm ký hiệu trên bản đồ; số in đỏ là số liệu kết luận khác số đếm trên bản đồ (không tự sửa số nào).',
+    RULE_VI,
+    'Cột "Bản đồ" đếm ký hiệu mộ do gia đình chăm sóc trên bản đồ; số in đỏ là số liệu kết luận khác số đếm trên bản đồ (không tự sửa số nào).',
   ];
-  for (const n of notes) {
-    doc.text(n, x0, y);
-    y += 4.5;
-  }
+  for (const n of notes)
+    for (const l of doc.splitTextToSize(n, W - M - x0) as string[]) {
+      doc.text(l, x0, y);
+      y += 4.5;
+    }
   const d = r.date;
   doc.setFont(FONT_FAMILY, 'normal');
   doc.text(`${r.place || '…'}, ngày ${d.getDate()} tháng ${d.getMonth() + 1} năm ${d.getFullYear()}`, W - M - 60, y + 6, { align: 'center' });

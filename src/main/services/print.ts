@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync, existsSync, renameSync, rmSync, linkSync } fr
 import { basename, dirname, join } from 'node:path';
 import { ApiError } from '../../shared/api';
 import type { printMethods } from '../../shared/contract/print';
-import { compose, SheetSettingsSchema } from '../../shared/print';
+import { planSheet, SheetSettingsSchema } from '../../shared/print';
 import { gatherPrintInput } from '../print/print-data';
 import { printInput, sheetMeasure } from '../print/print-sheet';
 import { projectBaseMaps } from '../print/raster/project-base-maps';
@@ -121,7 +121,9 @@ export function printHandlers(ctx: ServiceContext): HandlersFor<typeof printMeth
       const store = ctx.need();
       const input = gatherPrintInput(store);
       // Bad settings (and unknown base maps) fail here, at once, with their message; nothing is written.
-      const first = compose(input, settings, sheetMeasure());
+      // Planned, not drawn: the job composes each sheet once.
+      const plan = planSheet(input, settings, sheetMeasure());
+      const first = { report: { scale: plan.frame.scale, sheet: plan.sheet, sheets: plan.series.cells.length } };
       const baseMaps = projectBaseMaps(store);
       await chooseBaseMaps(settings, baseMaps);
       const dir = join(dirname(ctx.projectPath()), PRINT_FOLDER);

@@ -2,11 +2,11 @@
 // not here: the store runs those rules on every write (src/main/review/write-rules.ts).
 import { ApiError, type Output } from '../../shared/api';
 import type { reviewMethods } from '../../shared/contract/review';
-import { GRAVE_KINDS, SEARCH_AREA_STATUSES, STATISTICS, geometryExtent, type Row, type TableName } from '../../shared/model';
+import { geometryExtent, type Row, type TableName } from '../../shared/model';
 import { statisticsCsv } from '../../shared/review/csv';
 import type { Finding } from '../../shared/review/finding';
 import { actRefusal, isReviewer, stateRefusal, TRANSITIONS, ACT_LABELS, type ReviewState } from '../../shared/review/state';
-import { communeStatistics, emptyFigures, type MapCounts } from '../../shared/review/statistics';
+import { communeStatistics, districtTotals } from '../../shared/review/statistics';
 import { DEFAULT_MIN_GRAVE_DISTANCE, zoomExtent } from '../review/check-data';
 import { loadAllRows, runChecks } from '../review/run-checks';
 import { statisticsPdf } from '../review/statistics-pdf';
@@ -61,6 +61,10 @@ async function run(ctx: ServiceContext, communes: string[] | null): Promise<Chec
   return result;
 }
 
+/**
+ * The district statistics: the one shared function (shared/review/statistics.ts) over the whole
+ * project, so the panel, the CSV, the PDF, `check` and the sheet show the same figures.
+ */
 function statistics(store: ProjectStore) {
   const communes = store.getSettings().communes;
   const q = (t: TableName) => loadTable(store, t);
@@ -69,29 +73,7 @@ function statistics(store: ProjectStore) {
     ...r,
     state: (states.get(r.communeCode) ?? 'draft') as ReviewState,
   }));
-  const totals = emptyFigures();
-  for (const r of rows)
-    for (const k of STATISTICS) {
-      const v = r.figures[k];
-      if (v !== null) totals[k] = (totals[k] ?? 0) + v;
-    }
-  const mapTotals: MapCounts = {
-    graves: 0,
-    gravesNewlyFound: 0,
-    gravesFamilyCared: 0,
-    areas: 0,
-    areasByStatus: Object.fromEntries(SEARCH_AREA_STATUSES.map((s) => [s, 0])) as MapCounts['areasByStatus'],
-    estimatedRemainsOpen: 0,
-  };
-  for (const r of rows) {
-    mapTotals.graves += r.map.graves;
-    mapTotals.gravesNewlyFound += r.map.gravesNewlyFound;
-    mapTotals.gravesFamilyCared += r.map.gravesFamilyCared;
-    mapTotals.areas += r.map.areas;
-    mapTotals.estimatedRemainsOpen += r.map.estimatedRemainsOpen;
-    for (const s of SEARCH_AREA_STATUSES) mapTotals.areasByStatus[s] += r.map.areasByStatus[s];
-  }
-  return { rows, totals, mapTotals };
+  return { rows, ...districtTotals(rows) };
 }
 
 /** The rows of a commune written since its map was last submitted, latest write first. */
@@ -141,8 +123,10 @@ export function reviewHandlers(ctx: ServiceContext): HandlersFor<typeof reviewMe
           .filter((r) => r.props.level === 'commune' && r.geometry)
           .map((r) => [String(r.props.code), geometryExtent(r.geometry!)] as const),
       );
-      const areas = loadTable(store, 'search_areas');
-      const graves = loadTable(store, 'graves');
+      // Areas by status and graves by kind: the map counts of the one statistics function.
+      const figures = new Map(
+        communeStatistics(settings.communes, { conclusions: [], graves: loadTable(store, 'graves'), search_areas: loadTable(store, 'search_areas') }).map((r) => [r.communeCode, r.map]),
+      );
       const cemeteries = loadTable(store, 'cemeteries');
       const infoPoints = loadTable(store, 'info_points');
       const t = tallies.get(store);
@@ -151,10 +135,7 @@ export function reviewHandlers(ctx: ServiceContext): HandlersFor<typeof reviewMe
         communes: settings.communes.map((c) => {
           const s = states.get(c.code);
           const mine = (rows: Row[]) => rows.filter((r) => r.props.commune_code === c.code);
-          const areasByStatus = Object.fromEntries(SEARCH_AREA_STATUSES.map((st) => [st, 0])) as Record<(typeof SEARCH_AREA_STATUSES)[number], number>;
-          for (const a of mine(areas)) if (typeof a.props.status === 'string' && a.props.status in areasByStatus) areasByStatus[a.props.status as keyof typeof areasByStatus]++;
-          const gravesByKind = Object.fromEntries(GRAVE_KINDS.map((k) => [k, 0])) as Record<(typeof GRAVE_KINDS)[number], number>;
-          for (const g of mine(graves)) if (typeof g.props.kind === 'string' && g.props.kind in gravesByKind) gravesByKind[g.props.kind as keyof typeof gravesByKind]++;
+          const { areasByStatus, gravesByKind } = figures.get(c.code)!;
           return {
             communeCode: c.code,
             name: c.name,
@@ -247,7 +228,7 @@ export function reviewHandlers(ctx: ServiceContext): HandlersFor<typeof reviewMe
       const store = ctx.need();
       const s = statistics(store);
       const day = new Date().toISOString().slice(0, 10);
-      return { fileName: `thong-ke-quy-tap-${day}.csv`, csv: statisticsCsv(s.rows, s.totals) };
+      return { fileName: `thong-ke-quy-tap-${day}.csv`, csv: statisticsCsv(s.rows, s) };
     },
     'review.statisticsPdf': () => {
       const store = ctx.need();
@@ -258,8 +239,7 @@ export function reviewHandlers(ctx: ServiceContext): HandlersFor<typeof reviewMe
         organisation: settings.reviewingOrganisation || settings.producingAgency,
         place: settings.place,
         rows: s.rows,
-        totals: s.totals,
-        mapFamilyTotal: s.mapTotals.gravesFamilyCared,
+        totals: s,
         date: new Date(),
       });
       return { fileName: `bao-cao-thong-ke-quy-tap-${new Date().toISOString().slice(0, 10)}.pdf`, base64: Buffer.from(pdf).toString('base64') };

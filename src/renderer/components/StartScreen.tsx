@@ -4,6 +4,8 @@ import type { CrsInfo, Output, ProjectInfo } from '../../shared/api';
 import { CRS_CATALOGUE, defaultCrsForProvince } from '../../shared/crs/catalogue';
 import { useI18n } from '../i18n';
 import { LangSwitch } from './LangSwitch';
+import { DIALOG_WIDTH, SheetFieldsEditor, sheetFieldsOf, sheetFieldsPatch, useSettingsT } from './SettingsDialog';
+import type { ProjectSettings } from '../../shared/model/settings';
 import { useApi, useErrorToast } from './common';
 
 type Entry = Output<'project.list'>[number];
@@ -130,7 +132,7 @@ const PROVINCES = Array.from(new Set(CRS_CATALOGUE.flatMap((c) => c.provinces ??
 interface CreateInput {
   fileName: string;
   crsCode?: string;
-  settings: { title: string; province: { code: string; name: string } };
+  settings: Partial<ProjectSettings> & { title: string; province: { code: string; name: string } };
 }
 
 function slug(s: string): string {
@@ -164,6 +166,9 @@ function NewProjectForm({
   const [crsCode, setCrsCode] = useState('');
   const [crsTouched, setCrsTouched] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // What the sheets print (organisation, units, place, dates, signatures): asked now, editable later.
+  const [sheet, setSheet] = useState(() => sheetFieldsOf());
+  const st = useSettingsT();
 
   useEffect(() => {
     api.invoke('crs.list', {}).then(setCrsList).catch(showError);
@@ -199,13 +204,14 @@ function NewProjectForm({
       return;
     }
     const fn = /\.gpkg$/i.test(fileName.trim()) ? fileName.trim() : `${fileName.trim()}.gpkg`;
-    onCreate({ fileName: fn, crsCode, settings: { title: title.trim(), province: { code: '', name: province.trim() } } });
+    onCreate({ fileName: fn, crsCode, settings: { ...sheetFieldsPatch(sheet), title: title.trim(), province: { code: '', name: province.trim() } } });
   };
 
   return (
     <div className="modal-backdrop">
       <form
         className="modal modal-wide"
+        style={{ width: DIALOG_WIDTH }}
         role="dialog"
         aria-modal="true"
         aria-label={t('new.title')}
@@ -213,7 +219,7 @@ function NewProjectForm({
         data-testid="new-project-form"
       >
         <div className="modal-title">{t('new.title')}</div>
-        <div className="modal-body form-grid">
+        <div className="modal-body form-grid" style={{ maxHeight: '70vh', overflow: 'auto' }}>
           <label htmlFor="np-province">{t('new.province')}</label>
           <div>
             <input
@@ -270,6 +276,10 @@ function NewProjectForm({
             </select>
             <small className="muted">{province.trim() && !zone ? t('new.crsNoZone') : t('new.crsHint')}</small>
           </div>
+          <div className="form-section-title" style={{ gridColumn: '1 / -1', fontWeight: 600, marginTop: 8 }}>
+            {st('intro')}
+          </div>
+          <SheetFieldsEditor value={sheet} onChange={setSheet} idPrefix="np" />
         </div>
         {problem && (
           <p className="form-problem" role="alert" data-message="error">

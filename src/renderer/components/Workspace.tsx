@@ -14,6 +14,7 @@ import { ErrorBoundary, useApi, useErrorToast, useToast } from './common';
 import { useDrafting } from '../drafting/useDrafting';
 import { CursorReadout } from '../drafting/CursorReadout';
 import '../drafting/drafting.css';
+import { SettingsButton } from './SettingsDialog';
 import { PrintButton } from '../print/PrintButton';
 import { ExchangeButton } from '../exchange/ExchangeButton';
 import { ReviewButton } from '../review/ReviewButton';
@@ -266,6 +267,7 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
           <ExchangeButton info={info} />
           <ReviewButton info={info} operator={operator} ctl={ctl} />
           <HandoverButton info={info} />
+          <SettingsButton info={info} onInfo={onInfo} />
         </div>
         <button className="top-btn" onClick={onChangeOperator} title={t('operator.change')} data-testid="operator-button">
           <svg className="top-icon" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">

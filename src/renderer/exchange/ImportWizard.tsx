@@ -131,8 +131,12 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
           if (!table) setTable(guessTable(l));
           else if (mapFor !== mapKey) {
             // The user's choices that still fit (same target field, a column this file has) stay over the suggestion.
-            const kept = Object.entries(map).filter(([t, src]) => src && fields.some((f) => f.name === t) && l?.fields.includes(src));
-            setMap({ ...(l?.suggestedMap ?? {}), ...Object.fromEntries(kept) });
+            // From the state as it is now, not as it was when this read was asked: a choice made while
+            // the answer was on its way must not be overwritten by the suggestion.
+            setMap((now) => {
+              const kept = Object.entries(now).filter(([t, src]) => src && fields.some((f) => f.name === t) && l?.fields.includes(src));
+              return { ...(l?.suggestedMap ?? {}), ...Object.fromEntries(kept) };
+            });
             setMapFor(mapKey);
           }
         })

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Job, Output, ProjectInfo } from '../../shared/api';
 import type { SheetSettingsInput } from '../../shared/print';
-import { BLOCK_NAMES, PAPER_NAMES, STANDARD_SCALES, type BlockName } from '../../shared/print/paper';
+import { BLOCK_NAMES, PAPER_NAMES, type BlockName } from '../../shared/print/paper';
 import { groupThousands } from '../../shared/symbology';
 import { useApi, useErrorToast, useToast } from '../components/common';
 import { toUiError } from '../errors';
@@ -13,6 +13,7 @@ import { useI18n } from '../i18n';
 import { chosenBaseMaps } from './base-map-order';
 import { BaseMapChoice, type BasemapItem } from './BaseMapChoice';
 import { usePrintT } from './dict';
+import { ScaleChoice } from './ScaleChoice';
 import { SheetSvg } from './SheetSvg';
 import './print.css';
 
@@ -278,21 +279,7 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
                 ))}
               </select>
             </label>
-            <label>
-              {p('scale')}
-              <select
-                value={String(settings.scale ?? 'fit')}
-                onChange={(e) => patch({ scale: e.target.value === 'fit' ? 'fit' : Number(e.target.value), sheet: undefined })}
-                data-testid="print-scale"
-              >
-                <option value="fit">{p('scale.fit')}</option>
-                {STANDARD_SCALES.map((s) => (
-                  <option key={s} value={s}>
-                    1:{groupThousands(s)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ScaleChoice settings={settings} report={rep ?? null} onScale={(scale) => patch({ scale, sheet: undefined })} />
             {rep && rep.sheets > 1 && (
               <div className="print-row">
                 <label>
@@ -319,6 +306,21 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
             <label>
               {p('placeDate')}
               <input value={settings.texts?.placeDate ?? ''} onChange={(e) => patchTexts({ placeDate: e.target.value })} data-testid="print-place-date" />
+            </label>
+            {/* Per-sheet overrides of the project's settings (Thiết lập dự án); empty = the project's. */}
+            <div className="print-row">
+              <label>
+                {p('mapDate')}
+                <input type="date" value={settings.mapDate ?? ''} placeholder={info.settings.boundaryDate ?? ''} onChange={(e) => patch({ mapDate: e.target.value || undefined })} data-testid="print-map-date" />
+              </label>
+              <label>
+                {p('sheetDate')}
+                <input type="date" value={settings.sheetDate ?? ''} onChange={(e) => patch({ sheetDate: e.target.value || undefined })} data-testid="print-sheet-date" />
+              </label>
+            </div>
+            <label>
+              {p('organisation')}
+              <textarea rows={2} value={settings.texts?.organisation ?? ''} placeholder={info.settings.organisation.join('\n')} onChange={(e) => patchTexts({ organisation: e.target.value })} data-testid="print-organisation" />
             </label>
             <p className="print-hint">{p('move')}</p>
             <button type="button" className="btn" onClick={() => patch({ layout: {} })} disabled={!Object.keys(settings.layout ?? {}).length}>

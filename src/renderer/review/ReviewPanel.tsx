@@ -537,11 +537,11 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
                   <td>{r('stats.total')}</td>
                   <td />
                   {STATISTICS.map((k) => (
-                    <td key={k} className="num">
+                    <td key={k} className={`num${stats.mismatches.includes(k) ? ' bad' : ''}`}>
                       {stats.totals[k] === null ? '—' : num(stats.totals[k]!)}
                     </td>
                   ))}
-                  <td className="num">{num(stats.mapTotals.gravesFamilyCared)}</td>
+                  <td className={`num${stats.mismatches.includes('family_cared') ? ' bad' : ''}`}>{num(stats.mapTotals.gravesFamilyCared)}</td>
                   <td />
                 </tr>
               </tbody>

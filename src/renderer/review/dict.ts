@@ -59,6 +59,7 @@ const R = {
   'comment.saved': ['Đã lưu góp ý.', 'Comment saved.'],
   'returned.banner': ['Bản đồ xã {commune} bị trả lại: {n} góp ý chưa xử lý.', 'The map of {commune} was returned: {n} open comments.'],
   'stats.source': ['Nguồn', 'Source'],
+  'stats.source.district': ['KL huyện', 'district concl.'],
   'stats.source.commune': ['KL xã', 'commune concl.'],
   'stats.source.village': ['Tổng KL thôn', 'village concl.'],
   'stats.source.none': ['Chưa có KL', 'no conclusion'],

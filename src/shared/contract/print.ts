@@ -21,13 +21,24 @@ export const ComposeReportSchema = z.object({
   legend: z.array(z.string()),
   droppedLabels: z.array(z.object({ table: z.string(), id: z.string(), text: z.string() })),
   droppedGridLabels: z.array(z.string()),
-  stats: z.array(z.object({ code: z.string(), name: z.string(), conclusion: StatValues.nullable(), conclusionDate: z.string().nullable(), map: StatValues })),
+  stats: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      source: z.enum(['district', 'commune', 'village', 'none']),
+      conclusion: StatValues.nullable(),
+      conclusionDate: z.string().nullable(),
+      map: StatValues,
+      mismatches: z.array(z.enum(STATISTICS)),
+    }),
+  ),
   mismatches: z.array(z.object({ commune: z.string(), statistic: z.enum(STATISTICS), conclusion: z.number(), map: z.number() })),
   warnings: z.array(Msg),
   frame: Box.extend({ extent: z.tuple([z.number(), z.number(), z.number(), z.number()]), scale: z.number() }),
   blocks: z.object({ legend: Box, stats: Box, scale: Box, notes: Box, signatures: Box }).partial(),
   parts: z.array(Box.extend({ block: z.enum(BLOCK_NAMES) })).optional(),
   layout: z.enum(['right', 'bottom']).optional(),
+  areaSize: z.tuple([z.number(), z.number()]).optional(),
 });
 
 // Drawn by main's own composer: checked for shape only (a district sheet holds 100,000s of items).

@@ -18,6 +18,7 @@ export const MapCountsSchema = z.object({
   graves: z.number().int(),
   gravesNewlyFound: z.number().int(),
   gravesFamilyCared: z.number().int(),
+  gravesByKind: z.record(z.enum(GRAVE_KINDS), z.number().int()),
   areas: z.number().int(),
   areasByStatus: z.record(z.enum(SEARCH_AREA_STATUSES), z.number().int()),
   estimatedRemainsOpen: z.number(),
@@ -28,8 +29,9 @@ export const CommuneStatisticsSchema = z.object({
   communeName: z.string(),
   state: ReviewStateSchema,
   figures: FiguresSchema,
-  source: z.enum(['commune', 'village', 'none']),
+  source: z.enum(['district', 'commune', 'village', 'none']),
   conclusionIds: z.array(z.string()),
+  date: z.string().nullable(),
   map: MapCountsSchema,
   mismatches: z.array(z.enum(STATISTICS)),
 });
@@ -130,7 +132,7 @@ export const reviewMethods = {
   'review.comment.resolve': method(z.object({ id: z.string().uuid(), resolved: z.boolean() }), ReviewCommentSchema, 'Mark a comment resolved (or open it again): a reviewer’s or administrator’s act.'),
   'review.statistics': method(
     z.object({}).strict().default({}),
-    z.object({ rows: z.array(CommuneStatisticsSchema), totals: FiguresSchema, mapTotals: MapCountsSchema }),
+    z.object({ rows: z.array(CommuneStatisticsSchema), totals: FiguresSchema, mapTotals: MapCountsSchema, mismatches: z.array(z.enum(STATISTICS)) }),
     'The district statistics table: the six figures per commune from the conclusions, the map’s own counts, mismatches.',
   ),
   'review.statisticsCsv': method(

@@ -1,6 +1,7 @@
 // Project-wide settings: what sheets print and who the project belongs to. Editable in the app.
 import { z } from 'zod';
 import { SEARCH_AREA_STATUSES } from './enums';
+export { signatureNote, SIGNATURE_ROLES, DEFAULT_SIGNATURE_TITLES } from './signature-note';
 
 const Unit = z.object({ code: z.string().max(32).default(''), name: z.string().min(1).max(200) });
 
@@ -8,7 +9,11 @@ export const SignatureRoleSchema = z.object({
   role: z.enum(['drawn_by', 'checked_by', 'approved_by']),
   title: z.string().max(200),
   name: z.string().max(200).default(''),
+  /** The line under the title; empty = by role: "(Ký, đóng dấu)" for the approving authority, else "(Ký, ghi rõ họ tên)". */
+  note: z.string().max(200).default(''),
 });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
 
 const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb');
 
@@ -23,7 +28,16 @@ export const ProjectSettingsSchema = z.object({
   producingAgency: z.string().max(300).default(''),
   place: z.string().max(200).default(''),
   dataSources: z.string().max(2000).default(''),
-  signatures: z.array(SignatureRoleSchema).max(6).default([]),
+  signatures: z.array(SignatureRoleSchema).max(6).default(() => DEFAULT_SIGNATURES.map((x) => ({ name: '', note: '', ...x }))),
+  /**
+   * The issuing organisation's header, one line each, printed top left as on official documents
+   * (e.g. "BỘ CHỈ HUY QUÂN SỰ TỈNH ĐẮK NÔNG", "BAN CHỈ HUY QUÂN SỰ HUYỆN KRÔNG NÔ"; the last in bold).
+   */
+  organisation: z.array(z.string().max(200)).max(4).default([]),
+  /** The date the sheet is made (YYYY-MM-DD), printed on the place and date line; absent = left for the hand. */
+  sheetDate: isoDate.nullable().default(null),
+  /** The date whose boundaries, names and titles the sheets show (YYYY-MM-DD); absent = the sheet's date, else today. */
+  boundaryDate: isoDate.nullable().default(null),
   /** Fills by status; DOMAIN.md's colours are the default but are not confirmed as official. */
   statusFills: z.record(z.enum(SEARCH_AREA_STATUSES), hex).default({
     done: '#ffffff',
@@ -42,3 +56,15 @@ export const DEFAULT_SIGNATURES: z.input<typeof SignatureRoleSchema>[] = [
   { role: 'checked_by', title: 'Người kiểm tra', name: '' },
   { role: 'approved_by', title: 'Thủ trưởng đơn vị', name: '' },
 ];
+
+
+/**
+ * A change to some settings: the fields named, nothing else. Not `.partial()`: zod 4 fills a
+ * partial's absent fields with their defaults, so a patch naming the place would reset the
+ * communes, the fills and the signature blocks.
+ */
+export const ProjectSettingsPatchSchema = z.object(
+  Object.fromEntries(
+    Object.entries(ProjectSettingsSchema.shape).map(([k, v]) => [k, (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : v).optional()]),
+  ),
+) as unknown as ReturnType<typeof ProjectSettingsSchema.partial>;

@@ -1,43 +1,36 @@
 // The layout composer: (project data, sheet settings) → display list in paper millimetres, plus a
 // report of what was decided (scale, sheets) and what could not be shown (dropped labels,
 // statistics that disagree). Pure: no DOM, no Node; the PDF and the preview only draw its output.
+//
+// In two steps, so a sheet is drawn once: `planSheet` decides everything the drawing depends on
+// (texts, where the furniture goes and so the frame, the scale, the series, which features show in
+// the frame and so the legend) without drawing; `compose` draws the plan. Main plans a sheet, warps
+// its base maps into the planned frame, and composes it once with them.
 import { ApiError } from '../api';
-import { foldVietnamese } from '../crs/foldVietnamese';
-import { geometryExtent, type Extent, type Position } from '../model/geometry';
-import { classKeyOf, formatScale, styleFor, visibleAtScale, type LegendEntry } from '../symbology';
-import { approxMeasure, boxesOverlap, type BoxMm, type DisplayItem, type DisplayList, type MeasureText, type StrokePaint, type SymbolDef, type TextItem } from './display-list';
-import { BoxIndex } from './collisions';
-import { anchorOf, placeLabels, type DroppedLabel, type LabelCandidate } from './feature-labels';
-import {
-  legendBlock,
-  legendFor,
-  legendRows,
-  notesBlock,
-  scaleBlock,
-  signaturesBlock,
-  statsBlockCommune,
-  statsBlockCommunes,
-  type Ctx,
-} from './furniture';
-import { extentsIntersect, extentTouchesPolygons, flatPathOnPaper, linesOf, pathOnPaper, pointInPolygons, polygonsOf, rectPath, type Frame } from './geom';
+import { geometryExtent } from '../model/geometry';
+import { classKeyOf, formatScale, type SymbologySettings } from '../symbology';
+import { approxMeasure, boxesOverlap, type BoxMm, type DisplayItem, type DisplayList, type MeasureText, type SymbolDef } from './display-list';
+import { draftWatermark, notesBlock, reviewMark, scaleBlock, signaturesBlock, statsBlockCommune, statsBlockCommunes, titleBand, type Ctx, type ReviewMark } from './furniture';
+import { extentsIntersect, pathOnPaper, rectPath, type Frame } from './geom';
 import { composeGrid } from './grid';
-import type { PrintFeature, PrintInput } from './input';
-import { fitScale, furnitureFactor, gridStepFor, pageSizeMm, STANDARD_SCALES } from './paper';
+import type { PrintInput } from './input';
+import { furnitureFactor, gridStepFor, pageSizeMm } from './paper';
 import { BLOCK_NAMES, SheetSettingsSchema, type BlockName, type SheetSettings, type SheetSettingsInput } from './settings';
-import { arrangements, pack, pieceBox, type FlowBlock, type LayoutSpace } from './layout';
-import { communeStats, mismatchesOf, type CommuneStats, type Mismatch } from './statistics';
-import { symbolDef } from './symbols';
+import { arrangements, pack, pieceBox, type Arrangement, type FlowBlock, type LayoutSpace, type Piece } from './layout';
+import { mismatchesOf, sheetStatistics, type CommuneStats, type Mismatch } from './statistics';
 import { crsNote } from './crs-note';
-import { textItem, wrap } from './text';
+import { textItem, vnDate } from './text';
+import { inputOn, sheetMapDate, sheetTitle } from './map-date';
+import { DEFAULT_SIGNATURES } from '../model/settings';
+import { resolveArea, type Area } from './area';
+import { fitRoundScale, MAX_SCALE, MIN_SCALE } from './scale';
+import { MAX_SHEETS, seriesOf, type Series } from './series';
+import { drawFeatures, selectDrawn, type DrawnFeature } from './map-features';
+import { drawLabels } from './map-labels';
+import type { DroppedLabel } from './feature-labels';
+import { legendBlock, legendForClasses, legendRows, sheetLegend, type SheetLegendEntry } from './legend';
 
-export const MAX_SHEETS = 100;
-
-const touchMemos = new WeakMap<PrintInput, Map<string, boolean>>();
-function touchMemo(input: PrintInput): Map<string, boolean> {
-  let m = touchMemos.get(input);
-  if (!m) touchMemos.set(input, (m = new Map()));
-  return m;
-}
+export { MAX_SHEETS };
 
 export interface ComposeReport {
   scale: number;
@@ -61,6 +54,8 @@ export interface ComposeReport {
   parts?: { block: BlockName; x: number; y: number; w: number; h: number }[];
   /** Furniture in a panel right of the map or in a band under it. */
   layout?: 'right' | 'bottom';
+  /** Ground size of the print area, metres (the dialog's sheet counts per scale). */
+  areaSize?: [number, number];
 }
 
 export interface ComposeResult {
@@ -68,354 +63,318 @@ export interface ComposeResult {
   report: ComposeReport;
 }
 
+type Warning = ComposeReport['warnings'][number];
 const bad = (vi: string, en: string, details?: unknown) => new ApiError('validation', vi, en, details);
 
-interface Area {
-  polys: Position[][][];
-  extent: Extent;
-  communes: PrintFeature[];
-  kind: SheetSettings['area']['kind'];
-}
+// ── texts: what the sheet says, known before anything is placed ──
 
-function resolveArea(input: PrintInput, s: SheetSettings): Area {
-  const projectCodes = new Set(input.settings.communes.map((c) => c.code).filter(Boolean));
-  const own = input.communes.filter((c) => projectCodes.size === 0 || projectCodes.has(String(c.props.code ?? '')));
-  let chosen: PrintFeature[];
-  if (s.area.kind === 'communes') {
-    chosen = s.area.communes.map((want) => {
-      const w = foldVietnamese(want.replace(/^(xã|phường|thị trấn)\s+/i, ''));
-      const hit =
-        input.communes.find((c) => String(c.props.code ?? '') === want) ??
-        input.communes.find((c) => foldVietnamese(String(c.props.name ?? '')) === w);
-      if (!hit) throw new ApiError('not_found', `Không có xã "${want}" trong dự án.`, `No commune "${want}" in the project.`, { commune: want });
-      return hit;
-    });
-  } else if (s.area.kind === 'all') {
-    chosen = own;
-  } else {
-    const e = s.area.extent;
-    if (e[2] - e[0] < 1 || e[3] - e[1] < 1) throw bad('Vùng in trống (chiều rộng hoặc chiều cao bằng 0).', 'The print area is empty (zero width or height).');
-    const ring = [
-      [e[0], e[1]],
-      [e[2], e[1]],
-      [e[2], e[3]],
-      [e[0], e[3]],
-      [e[0], e[1]],
-    ];
-    return { polys: [[ring]], extent: e, communes: own.filter((c) => extentsIntersect(geometryExtent(c.geometry), e)), kind: 'extent' };
-  }
-  const polys = chosen.flatMap((c) => polygonsOf(c.geometry));
-  if (!polys.length) throw bad('Vùng in trống: dự án chưa có ranh giới xã nào.', 'The print area is empty: the project has no commune boundary.');
-  const boxes = chosen.map((c) => geometryExtent(c.geometry));
-  const extent: Extent = [
-    Math.min(...boxes.map((b) => b[0])),
-    Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])),
-    Math.max(...boxes.map((b) => b[3])),
-  ];
-  return { polys, extent, communes: chosen, kind: s.area.kind };
+interface SheetTexts {
+  title: string;
+  mapDate: string;
+  stats: CommuneStats[];
+  notesFor: (gridStep: number) => string[];
+  placeDate: string;
+  sigs: { title: string; name: string; role?: string; note?: string }[];
+  /** "BẢN DỰ THẢO" until every commune on the sheet is approved, then the approval line. */
+  mark: ReviewMark;
+  organisation: string[];
 }
 
 /** The base maps printed, named after the data sources (unless the text names them already). */
-function baseMapNote(input: PrintInput, sources: string): string {
-  const names = (input.baseMap?.names ?? []).filter((n) => !sources.includes(n));
+function baseMapNote(baseMapNames: string[], sources: string): string {
+  const names = baseMapNames.filter((n) => !sources.includes(n));
   if (!names.length) return '';
   return `${/[.!?]\s*$/.test(sources) ? ' Bản đồ nền' : '; bản đồ nền'}: ${names.join(', ')}`;
 }
 
-const upper = (t: string) => t.toLocaleUpperCase('vi');
-
-function defaultTitle(input: PrintInput, area: Area): string {
+/** `input` as on the sheet's map date (inputOn): a historical sheet's units, names and titles. */
+function sheetTexts(input: PrintInput, s: SheetSettings, area: Area, baseMapNames: string[], at: { date: string; historical: boolean }): SheetTexts {
   const st = input.settings;
-  const demo = st.demo ? ' (DỮ LIỆU MINH HỌA)' : '';
-  if (area.kind === 'all' || area.communes.length === 0) return st.title;
-  const names = area.communes.map((c) => String(c.props.name ?? ''));
-  const units = [names.length === 1 ? `XÃ ${upper(names[0])}` : `CÁC XÃ ${upper(names.join(', '))}`];
-  if (st.district) units.push(`HUYỆN ${upper(st.district.name)}`);
-  if (st.province.name) units.push(`TỈNH ${upper(st.province.name)}`);
-  return `BẢN ĐỒ TÌM KIẾM, QUY TẬP HÀI CỐT LIỆT SĨ ${units.join(' – ')}${demo}`;
+  const mapDate = at.date;
+  const sources = s.texts.dataSources ?? st.dataSources;
+  const sheetDate = s.sheetDate ?? st.sheetDate;
+  const year = (input.today ?? new Date().toISOString()).slice(0, 4);
+  return {
+    title: (s.texts.title ?? sheetTitle(input, area.kind, area.communes, area.extent, at)).normalize('NFC'),
+    mapDate,
+    stats: sheetStatistics(
+      area.communes.map((c) => ({ code: String(c.props.code ?? ''), name: String(c.props.name ?? '') })),
+      input,
+    ),
+    notesFor: (step) => [
+      s.texts.crsNote ?? crsNote(input.crs),
+      `Lưới km: ${step >= 1000 ? `${String(step / 1000).replace('.', ',')} km` : `${step} m`}; tọa độ lưới ghi theo mét (X: Bắc, Y: Đông).`,
+      `Nguồn dữ liệu: ${s.texts.dataSources ?? (st.dataSources || '…')}${baseMapNote(baseMapNames, sources)}`,
+      `Đơn vị thành lập: ${s.texts.agency ?? (st.producingAgency || '…')}`,
+      at.historical ? `Địa giới, địa danh hành chính theo ${vnDate(mapDate)}.` : '',
+    ],
+    placeDate: s.texts.placeDate ?? `${st.place || '…'}, ${sheetDate ? vnDate(sheetDate) : `ngày …… tháng …… năm ${year}`}`,
+    // An official sheet is signed: a project with no blocks set prints the usual three.
+    sigs: s.signatures ?? (st.signatures.length ? st.signatures : DEFAULT_SIGNATURES).map((x) => ({ title: x.title, name: x.name ?? '', role: x.role, note: x.note ?? '' })),
+    mark: reviewMark(input.reviews, area.communes.map((c) => String(c.props.code ?? '')), s.texts.reviewingOrganisation ?? st.reviewingOrganisation),
+    organisation: s.texts.organisation !== undefined ? s.texts.organisation.split('\n') : st.organisation,
+  };
 }
+
+// ── the page's head: paper, margins, title, room for the grid labels ──
 
 const DEFAULT_MARGIN = { A0: 15, A1: 13, A2: 12, A3: 10, A4: 8 } as const;
 
-export function compose(input: PrintInput, settingsIn: SheetSettingsInput, measure: MeasureText = approxMeasure): ComposeResult {
-  // Planned first for the classes of the area itself; when what the frame shows around it makes the
-  // legend too long for that plan, planned again for every class of the project (always enough).
-  return composeOnce(input, settingsIn, measure, false) ?? composeOnce(input, settingsIn, measure, true)!;
+interface Head {
+  page: { w: number; h: number };
+  /** Furniture size factor (A0 is read from further away). */
+  k: number;
+  m: number;
+  titleItems: DisplayItem[];
+  /** Baseline of the title's last line. */
+  top: number;
+  subtitleH: number;
+  gridPt: number;
+  gw: number;
+  gh: number;
 }
 
-function composeOnce(input: PrintInput, settingsIn: SheetSettingsInput, measure: MeasureText, planForAll: boolean): ComposeResult | null {
-  const parsed = SheetSettingsSchema.safeParse(settingsIn);
-  if (!parsed.success) throw bad('Thiết lập tờ in không hợp lệ.', 'Invalid sheet settings.', parsed.error.issues);
-  const s = parsed.data;
-  const area = resolveArea(input, s);
+/** The title band: organisation header, title, draft mark or approval line (furniture.ts titleBand). */
+function sheetHead(s: SheetSettings, texts: SheetTexts, measure: MeasureText): Head {
   const page = pageSizeMm(s.paper, s.orientation);
   const k = furnitureFactor(s.paper);
   const m = s.marginMm ?? DEFAULT_MARGIN[s.paper];
-  const items: DisplayItem[] = [];
-  const symbols: Record<string, SymbolDef> = {};
-  const warnings: ComposeReport['warnings'] = [];
-
-  // ── title ──
-  const title = (s.texts.title ?? defaultTitle(input, area)).normalize('NFC');
-  const titlePt = 16 * k;
-  const titleLines = wrap(title, page.w - 2 * m - 20 * k, titlePt, true, measure);
-  const lhT = titlePt * 0.3528 * 1.3;
-  let top = m + 2 * k;
-  const titleItems: TextItem[] = [];
-  for (const l of titleLines) {
-    top += lhT;
-    titleItems.push(textItem(page.w / 2, top, l, { sizePt: titlePt, bold: true, align: 'center', role: 'title' }, measure));
-  }
-
-  // ── frame geometry: the map takes what the furniture leaves (layout.ts) ──
+  const { items: titleItems, top } = titleBand({ k, measure }, page, m, texts.title, texts.organisation, texts.mark);
   const gridPt = 7 * k;
-  const gw = measure('0000000', gridPt, false) + 3.5 * k;
-  const gh = gridPt * 0.3528 * 1.3 + 3 * k;
-  const subtitleH = 7 * k;
-  const bodyTop = top + subtitleH;
-  const areaW = area.extent[2] - area.extent[0];
-  const areaH = area.extent[3] - area.extent[1];
-  const mapDate = s.mapDate ?? input.today ?? new Date().toISOString().slice(0, 10);
-  const st = input.settings;
-  const stats = area.communes.map((c) =>
-    communeStats(String(c.props.code ?? ''), String(c.props.name ?? ''), input.conclusions, input.martyrs, input.features),
-  );
-  const notesFor = (step: number) => [
-    s.texts.crsNote ?? crsNote(input.crs),
-    `Lưới km: ${step >= 1000 ? `${String(step / 1000).replace('.', ',')} km` : `${step} m`}; tọa độ lưới ghi theo mét (X: Bắc, Y: Đông).`,
-    `Nguồn dữ liệu: ${s.texts.dataSources ?? (st.dataSources || '…')}${baseMapNote(input, s.texts.dataSources ?? st.dataSources)}`,
-    `Đơn vị thành lập: ${s.texts.agency ?? (st.producingAgency || '…')}`,
-  ];
-  const year = (input.today ?? mapDate).slice(0, 4);
-  const placeDate = s.texts.placeDate ?? `${st.place || '…'}, ngày …… tháng …… năm ${year}`;
-  const sigs = s.signatures ?? st.signatures.map((x) => ({ title: x.title, name: x.name }));
-  // The legend is known only once the map is drawn: the layout is planned for the classes of what
-  // lies in the area (or of the whole project, which no sheet's legend can outgrow).
-  const allClasses = new Set<string>();
-  for (const f of input.features) if (planForAll || extentsIntersect(f.extent ?? geometryExtent(f.geometry), area.extent)) allClasses.add(classKeyOf(f.table, f.props, mapDate));
-  const furniture = (w: number, legend: LegendEntry[], step: number): FlowBlock[] => {
+  return { page, k, m, titleItems, top, subtitleH: 7 * k, gridPt, gw: measure('0000000', gridPt, false) + 3.5 * k, gh: gridPt * 0.3528 * 1.3 + 3 * k };
+}
+
+// ── furniture: the blocks as the layout sees them, and drawn where the layout put them ──
+
+type BlocksAt = (w: number, legend: SheetLegendEntry[], step: number) => FlowBlock[];
+
+function furnitureBlocks(head: Head, texts: SheetTexts, s: SheetSettings, measure: MeasureText): BlocksAt {
+  const { k } = head;
+  const { stats } = texts;
+  return (w, legend, step) => {
     const probe: Ctx = { k, measure, items: [], symbols: {} };
-    const blocks: FlowBlock[] = [{ name: 'scale', head: scaleBlock(probe, 0, 0, w, 10000), rows: [] }];
-    if (legend.length) blocks.push({ name: 'legend', ...legendRows(probe, w, legend) });
+    // The legend first: when it continues in the next column, its entries there stand level with
+    // its heading, not beside the scale bar above it.
+    const blocks: FlowBlock[] = [];
+    if (legend.length) {
+      const { head: h, rows } = legendRows(probe, w, legend);
+      blocks.push({ name: 'legend', head: h, rows });
+    }
+    blocks.push({ name: 'scale', head: scaleBlock(probe, 0, 0, w, 10000), rows: [] });
     if (stats.length === 1) blocks.push({ name: 'stats', head: statsBlockCommune(probe, 0, 0, w, stats[0]), rows: [] });
     else if (stats.length > 1) blocks.push({ name: 'stats', head: statsBlockCommunes(probe, 0, 0, w, stats), rows: [] });
-    blocks.push({ name: 'notes', head: notesBlock(probe, 0, 0, w, notesFor(step)), rows: [] });
-    blocks.push({ name: 'signatures', head: signaturesBlock(probe, 0, 0, w, placeDate, sigs), rows: [] });
+    blocks.push({ name: 'notes', head: notesBlock(probe, 0, 0, w, texts.notesFor(step)), rows: [] });
+    blocks.push({ name: 'signatures', head: signaturesBlock(probe, 0, 0, w, texts.placeDate, texts.sigs), rows: [] });
     // A block the user has placed is drawn where they put it, outside the flow.
     return blocks.filter((b) => !s.layout[b.name]);
   };
-  const space: LayoutSpace = { page, margin: m, bodyTop, gw, gh, colW: Math.min(95 * k, page.w * 0.34), gap: 4 * k, areaW, areaH };
-  // The notes' grid step is not known yet: plan with the longest wording ("500 m").
-  const plans = arrangements(space, (w) => furniture(w, legendFor(allClasses, st), 500));
-  if (!plans.length) throw bad('Khổ giấy quá nhỏ cho khung bản đồ và các khối chú giải với lề này.', 'The paper is too small for a map frame and the furniture with these margins.');
-  const plan = plans[0];
-  const { x: fx, y: fy, w: fw, h: fh } = plan.frame;
+}
 
+function arrange(head: Head, area: Area, blocksAt: (w: number) => FlowBlock[]): Arrangement {
+  const { page, m, k } = head;
+  const space: LayoutSpace = {
+    page,
+    margin: m,
+    bodyTop: head.top + head.subtitleH,
+    gw: head.gw,
+    gh: head.gh,
+    colW: Math.min(95 * k, page.w * 0.34),
+    gap: 4 * k,
+    areaW: area.extent[2] - area.extent[0],
+    areaH: area.extent[3] - area.extent[1],
+  };
+  const plans = arrangements(space, blocksAt);
+  if (!plans.length) throw bad('Khổ giấy quá nhỏ cho khung bản đồ và các khối chú giải với lề này.', 'The paper is too small for a map frame and the furniture with these margins.');
+  return plans[0];
+}
+
+// ── scale and series: the frame's ground extent ──
+
+interface SheetFrame {
+  frame: Frame;
+  seriesScale: number;
+  series: Series;
+  sheet: number;
+  warnings: Warning[];
+}
+
+function sheetFrame(input: PrintInput, area: Area, s: SheetSettings, a: Arrangement): SheetFrame {
+  const { x: fx, y: fy, w: fw, h: fh } = a.frame;
+  const areaW = area.extent[2] - area.extent[0];
+  const areaH = area.extent[3] - area.extent[1];
+  const warnings: Warning[] = [];
+  const fit = () => fitRoundScale(areaW, areaH, fw, fh);
   let scale: number;
   if (s.scale === 'fit') {
-    const fit = fitScale(areaW, areaH, fw, fh);
-    if (fit === null) {
-      scale = STANDARD_SCALES[STANDARD_SCALES.length - 1];
-      warnings.push({ vi: 'Vùng in không vừa một tờ ở tỷ lệ 1:250.000: in thành nhiều tờ.', en: 'The area does not fit one sheet at 1:250,000: printed as a series.' });
-    } else scale = fit;
+    const f = fit();
+    if (f === null) warnings.push({ vi: 'Vùng in không vừa một tờ ở tỷ lệ 1:1.000.000: in thành nhiều tờ.', en: 'The area does not fit one sheet at 1:1,000,000: printed as a series.' });
+    scale = f ?? MAX_SCALE;
   } else scale = s.scale;
-
-  // ── series: how many sheets the area needs at this scale ──
-  const ov = Math.min(s.overlapMm, Math.min(fw, fh) / 3);
-  const tooMany = (n: number) =>
-    bad(
-      `Ở tỷ lệ ${formatScale(scale)} vùng in cần ${n} tờ ${s.paper} (tối đa ${MAX_SHEETS}). Hãy chọn tỷ lệ nhỏ hơn hoặc khổ giấy lớn hơn.`,
-      `At 1:${scale} the area needs ${n} ${s.paper} sheets (at most ${MAX_SHEETS}). Choose a smaller scale or a larger paper.`,
-      { sheets: n, scale },
-    );
-  const need = (ground: number, frame: number) => Math.max(1, Math.ceil(((ground * 1000) / scale - ov) / (frame - ov) - 1e-9));
-  const nx = need(areaW, fw);
-  const ny = need(areaH, fh);
-  if (nx * ny > MAX_SHEETS * 4) throw tooMany(nx * ny);
-  const gwM = (fw * scale) / 1000;
-  const ghM = (fh * scale) / 1000;
-  // The series: a grid of overlapping frames centred on the area; frames that hold none of the
-  // area are left out, the others numbered row by row from the top left.
-  const cells: Extent[] = [];
-  if (nx * ny === 1) {
-    const cx = (area.extent[0] + area.extent[2]) / 2;
-    const cy = (area.extent[1] + area.extent[3]) / 2;
-    cells.push([cx - gwM / 2, cy - ghM / 2, cx + gwM / 2, cy + ghM / 2]);
-  } else {
-    const stepE = ((fw - ov) * scale) / 1000;
-    const stepN = ((fh - ov) * scale) / 1000;
-    const spareE = nx * stepE + (ov * scale) / 1000 - areaW;
-    const spareN = ny * stepN + (ov * scale) / 1000 - areaH;
-    for (let row = 0; row < ny; row++)
-      for (let col = 0; col < nx; col++) {
-        const e0 = area.extent[0] - spareE / 2 + col * stepE;
-        const n1 = area.extent[3] + spareN / 2 - row * stepN;
-        const cell: Extent = [e0, n1 - ghM, e0 + gwM, n1];
-        // What only the overlap margin holds is on a neighbour already: test the cell's own part.
-        const h = (ov * scale) / 2000;
-        const own: Extent = [cell[0] + h, cell[1] + h, cell[2] - h, cell[3] - h];
-        // Every sheet of a series asks the same question of the same (long) boundaries: answered once.
-        const memo = touchMemo(input);
-        const mk = `${area.kind}|${area.extent.join(',')}|${area.communes.map((c) => c.id).join(',')}|${own.join(',')}`;
-        let touches = memo.get(mk);
-        if (touches === undefined) memo.set(mk, (touches = extentTouchesPolygons(own, area.polys)));
-        if (touches) cells.push(cell);
-      }
-  }
-  const sheets = cells.length;
-  if (sheets > MAX_SHEETS) throw tooMany(sheets);
+  const series = seriesOf(input, area, fw, fh, scale, s.overlapMm, s.paper);
+  const sheets = series.cells.length;
   if (sheets === 0) throw bad('Vùng in trống.', 'The print area is empty.');
   if (s.sheet !== undefined && s.sheet > sheets)
     throw bad(`Tờ ${s.sheet} không có: vùng in chỉ cần ${sheets} tờ.`, `There is no sheet ${s.sheet}: the area needs ${sheets} sheets.`);
   const sheet = s.sheet ?? 1;
-  let extent = cells[sheet - 1];
-  const seriesScale = scale;
-  if (s.index) {
-    // The index sheet: the whole area at the scale that fits, the series' frames drawn over it.
-    scale = fitScale(areaW, areaH, fw, fh) ?? STANDARD_SCALES[STANDARD_SCALES.length - 1];
-    const cx = (area.extent[0] + area.extent[2]) / 2;
-    const cy = (area.extent[1] + area.extent[3]) / 2;
-    const w2 = (fw * scale) / 2000;
-    const h2 = (fh * scale) / 2000;
-    extent = [cx - w2, cy - h2, cx + w2, cy + h2];
-  } else if (sheets > 1) warnings.push({ vi: `Vùng in cần ${sheets} tờ; đây là tờ ${sheet}.`, en: `The area needs ${sheets} sheets; this is sheet ${sheet}.` });
-  const frame: Frame = { x: fx, y: fy, w: fw, h: fh, extent, scale };
-  items.push(...titleItems);
-  const subtitle =
-    s.texts.subtitle ??
-    (s.index ? `Sơ đồ chia tờ: ${sheets} tờ tỷ lệ ${formatScale(seriesScale)}` : sheets > 1 ? `Tờ ${sheet}/${sheets} (tỷ lệ ${formatScale(scale)})` : '');
-  if (subtitle) items.push(textItem(page.w / 2, top + subtitleH * 0.7, subtitle, { sizePt: 10 * k, bold: true, align: 'center', role: 'title' }, measure));
+  if (!s.index) {
+    if (sheets > 1) warnings.push({ vi: `Vùng in cần ${sheets} tờ; đây là tờ ${sheet}.`, en: `The area needs ${sheets} sheets; this is sheet ${sheet}.` });
+    return { frame: { x: fx, y: fy, w: fw, h: fh, extent: series.cells[sheet - 1], scale }, seriesScale: scale, series, sheet, warnings };
+  }
+  // The index sheet: the whole area at the scale that fits, the series' frames drawn over it.
+  const iscale = fit() ?? MAX_SCALE;
+  const cx = (area.extent[0] + area.extent[2]) / 2;
+  const cy = (area.extent[1] + area.extent[3]) / 2;
+  const [w2, h2] = [(fw * iscale) / 2000, (fh * iscale) / 2000];
+  return { frame: { x: fx, y: fy, w: fw, h: fh, extent: [cx - w2, cy - h2, cx + w2, cy + h2], scale: iscale }, seriesScale: scale, series, sheet, warnings };
+}
 
-  // ── the map ──
+// ── the plan ──
+
+export interface SheetPlan {
+  settings: SheetSettings;
+  /** The date whose units the sheet shows (map-date.ts). */
+  at: { date: string; historical: boolean };
+  mark: ReviewMark;
+  area: Area;
+  head: Head;
+  arrangement: Arrangement;
+  frame: Frame;
+  seriesScale: number;
+  series: Series;
+  sheet: number;
+  drawn: DrawnFeature[];
+  legend: SheetLegendEntry[];
+  warnings: Warning[];
+  /** The furniture packed with the plan's texts (the sheet repacks with its own). */
+  pieces: Piece[] | null;
+}
+
+function parseSettings(settingsIn: SheetSettingsInput): SheetSettings {
+  const parsed = SheetSettingsSchema.safeParse(settingsIn);
+  if (parsed.success) return parsed.data;
+  // A typed scale out of range is said as such (the CLI and saved layouts reach here unchecked).
+  if (parsed.error.issues.some((i) => i.path[0] === 'scale'))
+    throw bad(
+      `Tỷ lệ 1:${String(settingsIn.scale)} không in được: hãy chọn "vừa khổ giấy" hoặc một tỷ lệ từ ${formatScale(MIN_SCALE)} đến ${formatScale(MAX_SCALE)}.`,
+      `Scale 1:${String(settingsIn.scale)} cannot be printed: choose "fit" or a scale from 1:${MIN_SCALE} to 1:${MAX_SCALE}.`,
+      parsed.error.issues,
+    );
+  throw bad('Thiết lập tờ in không hợp lệ.', 'Invalid sheet settings.', parsed.error.issues);
+}
+
+/** The legend of what is drawn, the veiled neighbours explained when a neighbouring commune shows. */
+function legendOfDrawn(drawn: DrawnFeature[], area: Area, s: SheetSettings, st: SymbologySettings): SheetLegendEntry[] {
+  const present = new Map<string, Set<DrawnFeature['form']>>();
+  for (const d of drawn) {
+    let forms = present.get(d.legendKey);
+    if (!forms) present.set(d.legendKey, (forms = new Set()));
+    forms.add(d.form);
+  }
+  const codes = new Set(area.communes.map((c) => String(c.props.code ?? '')));
+  const neighbour = drawn.some((d) => d.f.table === 'admin_units' && d.f.props.level === 'commune' && !d.former && !codes.has(String(d.f.props.code ?? '')));
+  return sheetLegend(present, st, s.maskOpacity > 0 && area.kind !== 'extent' && neighbour ? s.maskOpacity : null);
+}
+
+/**
+ * Everything a sheet's drawing depends on, without drawing it. `baseMapNames`: the base maps the
+ * sheet will print (named in the notes; the room is planned for all of them).
+ */
+export function planSheet(input: PrintInput, settingsIn: SheetSettingsInput, measure: MeasureText = approxMeasure, o: { baseMapNames?: string[] } = {}): SheetPlan {
+  const s = parseSettings(settingsIn);
+  const area = resolveArea(input, s);
+  // A historical sheet shows the units in force on its date (map-date.ts).
+  const at = sheetMapDate(input, s, area.communes);
+  input = inputOn(input, at.date);
+  const texts = sheetTexts(input, s, area, o.baseMapNames ?? input.baseMap?.names ?? [], at);
+  const head = sheetHead(s, texts, measure);
+  const blocksAt = furnitureBlocks(head, texts, s, measure);
+  const st = input.settings;
+  const veil = s.maskOpacity > 0 && area.kind !== 'extent' && input.communes.length > area.communes.length ? s.maskOpacity : null;
+  // The legend is known only once the frame is: the furniture is planned for the classes of what
+  // lies in the area; when the frame shows more than that plan holds, for every class of the
+  // project (which no sheet's legend can outgrow).
+  const attempt = (forAll: boolean): SheetPlan | null => {
+    const classes = new Set<string>();
+    for (const f of input.features) if (forAll || extentsIntersect(f.extent ?? geometryExtent(f.geometry), area.extent)) classes.add(classKeyOf(f.table, f.props, texts.mapDate));
+    // The notes' grid step is not known yet: plan with the longest wording ("500 m").
+    const arrangement = arrange(head, area, (w) => blocksAt(w, legendForClasses(classes, st, veil), 500));
+    const sf = sheetFrame(input, area, s, arrangement);
+    const drawn = selectDrawn(input.features, sf.frame.extent, sf.frame.scale, texts.mapDate, st);
+    const legend = legendOfDrawn(drawn, area, s, st);
+    const a = arrangement;
+    const pieces = pack(blocksAt(a.colW, legend, gridStepFor(sf.frame.scale)), a.cols, a.bottom - a.top, a.gap);
+    if (!pieces && !forAll) return null;
+    return { settings: s, at, mark: texts.mark, area, head, arrangement, ...sf, drawn, legend, pieces };
+  };
+  return attempt(false) ?? attempt(true)!;
+}
+
+// ── drawing ──
+
+/** The map frame: base maps, features, the veil, the grid, labels and (index) the series' frames. */
+function drawMap(input: PrintInput, p: SheetPlan, items: DisplayItem[], symbols: Record<string, SymbolDef>, measure: MeasureText) {
+  const { frame, head, area, settings: s } = p;
+  const { k } = head;
+  const { x: fx, y: fy, w: fw, h: fh } = frame;
   const fpath = rectPath(fx, fy, fw, fh);
   items.push({ kind: 'path', subpaths: [fpath], closed: true, fill: { color: '#ffffff' }, role: 'map' });
   items.push({ kind: 'clip-begin', subpaths: [fpath] });
   // Base maps first, inside the clip: under every feature, the mask and the grid.
   for (const im of input.baseMap?.images ?? []) items.push({ kind: 'image', format: 'jpeg', ...im, role: 'map' });
-  const tol = 0.1;
-  const present = new Set<string>();
-  const drawn: { f: PrintFeature; style: ReturnType<typeof styleFor>; key: string }[] = [];
-  for (const f of input.features) {
-    if (!extentsIntersect(f.extent ?? geometryExtent(f.geometry), extent)) continue;
-    const key = classKeyOf(f.table, f.props, mapDate);
-    const style = styleFor(f.table, f.props, input.settings, scale);
-    if (!visibleAtScale(style.maxScaleDenominator, scale)) continue;
-    drawn.push({ f, style, key });
-  }
-  drawn.sort((a, b) => a.style.zIndex - b.style.zIndex);
-  const symbolBoxes = new BoxIndex(10);
-  const symbolItems: DisplayItem[] = [];
-  // Paths are cut to what the frame's clip can show, with room for the widest stroke.
-  const clipBox: BoxMm = [fx - 3 * k, fy - 3 * k, fx + fw + 3 * k, fy + fh + 3 * k];
-  // One strokes list per class, shared by its paths (10,000s of paths, a handful of classes).
-  const strokesByKey = new Map<string, StrokePaint[]>();
-  for (const { f, style, key } of drawn) {
-    const flat = f.flatGeometry?.();
-    const g = flat ? null : f.geometry;
-    const type = flat ? flat.type : g!.type;
-    const partsOnPaper = (closed: boolean): number[][] => {
-      if (flat) {
-        const out: number[][] = [];
-        for (let i = 1; i < flat.bounds.length; i++) out.push(flatPathOnPaper(frame, flat.xy, flat.bounds[i - 1], flat.bounds[i], tol, closed, clipBox));
-        return out;
-      }
-      return (closed ? polygonsOf(g!).flat() : linesOf(g!)).map((r) => pathOnPaper(frame, r, tol, closed, clipBox));
-    };
-    const former = key === 'admin_units:former';
-    let strokes = strokesByKey.get(former ? key : style.classKey);
-    if (!strokes) {
-      strokes = (former ? [{ color: '#9a8aa0', widthMm: 0.3, opacity: 0.8, dashMm: [1.2, 1.2] }] : style.strokes).map((st) => ({
-        color: st.color,
-        widthMm: st.widthMm,
-        ...(st.dashMm ? { dashMm: st.dashMm } : {}),
-        ...('lineCap' in st && st.lineCap ? { cap: st.lineCap } : {}),
-        ...('lineJoin' in st && st.lineJoin ? { join: st.lineJoin } : {}),
-        ...(st.opacity !== undefined ? { opacity: st.opacity } : {}),
-      }));
-      strokesByKey.set(former ? key : style.classKey, strokes);
-    }
-    if (type === 'Point') {
-      if (!style.symbol) continue;
-      symbols[style.symbol.id] ??= symbolDef(style.symbol);
-      const [px, py] = flat ? [flat.xy[2 * flat.bounds[0]], flat.xy[2 * flat.bounds[0] + 1]] : (g as { coordinates: number[] }).coordinates;
-      const [x, y] = [fx + ((px - extent[0]) * 1000) / scale, fy + ((extent[3] - py) * 1000) / scale];
-      symbolItems.push({ kind: 'symbol', symbol: style.symbol.id, x, y, role: 'symbol' });
-      const b = symbols[style.symbol.id].box;
-      symbolBoxes.add([x + b[0], y + b[1], x + b[2], y + b[3]]);
-      present.add(former ? 'admin_units:former' : style.classKey);
-    } else if (type === 'Polygon' || type === 'MultiPolygon') {
-      const subpaths = partsOnPaper(true).filter((p) => p.length);
-      if (!subpaths.length) continue;
-      items.push({
-        kind: 'path',
-        subpaths,
-        closed: true,
-        fillRule: 'evenodd',
-        ...(style.fill && !former ? { fill: { color: style.fill.color, opacity: style.fill.opacity } } : {}),
-        strokes,
-        role: 'map',
-      });
-      present.add(former ? 'admin_units:former' : style.classKey);
-    } else {
-      const subpaths = partsOnPaper(false).filter((p) => p.length >= 4);
-      if (!subpaths.length) continue;
-      items.push({ kind: 'path', subpaths, closed: false, strokes, role: 'map' });
-      present.add(style.classKey);
-    }
-  }
-  items.push(...symbolItems);
-
+  if (p.mark?.kind === 'draft') items.push(draftWatermark({ k, measure }, frame));
+  const taken = drawFeatures(items, symbols, frame, p.drawn, k);
   // Veil what lies outside the chosen area (the frame is a rectangle, the area is not).
   if (s.maskOpacity > 0) {
-    const rings = area.polys.flat().map((r) => pathOnPaper(frame, r, tol, true, clipBox)).filter((p) => p.length);
+    const clipBox: BoxMm = [fx - 3 * k, fy - 3 * k, fx + fw + 3 * k, fy + fh + 3 * k];
+    const rings = area.polys.flat().map((r) => pathOnPaper(frame, r, 0.1, true, clipBox)).filter((x) => x.length);
     items.push({ kind: 'path', subpaths: [fpath, ...rings], closed: true, fillRule: 'evenodd', fill: { color: '#ffffff', opacity: s.maskOpacity }, role: 'mask' });
   }
-  const step = gridStepFor(scale);
-  const grid = composeGrid(frame, step, gridPt, measure, k);
-  items.push(...grid.items.filter((i) => i.kind === 'path' && i.subpaths.length && i.subpaths[0][1] >= fy && i.subpaths[0][0] >= fx && i.subpaths[0][3] <= fy + fh && i.subpaths[0][2] <= fx + fw));
-
-  // ── labels ──
-  const taken = symbolBoxes;
+  const step = gridStepFor(frame.scale);
+  const grid = composeGrid(frame, step, head.gridPt, measure, k);
+  const inside = (i: DisplayItem) => i.kind === 'path' && i.subpaths.length > 0 && i.subpaths[0][1] >= fy && i.subpaths[0][0] >= fx && i.subpaths[0][3] <= fy + fh && i.subpaths[0][2] <= fx + fw;
+  items.push(...grid.items.filter(inside));
   for (const g of grid.labels) taken.add(g.box);
-  const chosenCodes = new Set(area.communes.map((c) => String(c.props.code ?? '')));
-  const candidates: LabelCandidate[] = [];
-  for (const { f, style, key } of drawn) {
-    if (!style.label || !style.labelText || key === 'admin_units:former') continue;
-    if (f.table === 'admin_units' && f.props.level === 'commune' && area.kind !== 'extent' && !chosenCodes.has(String(f.props.code ?? ''))) continue;
-    if (f.table === 'admin_units' && f.props.level !== 'commune' && f.props.level !== 'village') continue;
-    const a = anchorOf(frame, f, style.label.placement);
-    if (!a) continue;
-    const wx = extent[0] + ((a.anchor[0] - fx) * scale) / 1000;
-    const wy = extent[3] - ((a.anchor[1] - fy) * scale) / 1000;
-    if (!pointInPolygons(wx, wy, area.polys)) continue;
-    candidates.push({ feature: f, rule: style.label, text: style.labelText, anchor: a.anchor, angleDeg: a.angleDeg });
-  }
-  const labels = placeLabels(frame, candidates, taken, measure);
-  items.push(...labels.placed);
-  if (s.index) {
-    cells.forEach((c, i) => {
-      const [x0, y0] = [fx + ((c[0] - extent[0]) * 1000) / scale, fy + ((extent[3] - c[3]) * 1000) / scale];
-      const [w, h] = [((c[2] - c[0]) * 1000) / scale, ((c[3] - c[1]) * 1000) / scale];
-      items.push({ kind: 'path', subpaths: [rectPath(x0, y0, w, h)], closed: true, strokes: [{ color: '#c00000', widthMm: 0.5 * k }], role: 'decoration' });
-      items.push(textItem(x0 + w / 2, y0 + h / 2, String(i + 1), { sizePt: 28 * k, bold: true, color: '#c00000', align: 'center', baseline: 'middle', role: 'decoration', halo: { color: '#ffffff', widthMm: 0.8 } }, measure));
-    });
-  }
+  const droppedLabels = drawLabels(items, frame, area, p.drawn, taken, measure);
+  if (s.index) drawIndexFrames(items, p, measure);
   items.push({ kind: 'clip-end' });
   items.push({ kind: 'path', subpaths: [fpath], closed: true, strokes: [{ color: '#000000', widthMm: 0.4 * k }], role: 'frame' });
-  items.push(...grid.items.filter((i) => i.kind === 'path' && i.subpaths.length && !(i.subpaths[0][1] >= fy && i.subpaths[0][0] >= fx && i.subpaths[0][3] <= fy + fh && i.subpaths[0][2] <= fx + fw)));
+  items.push(...grid.items.filter((i) => i.kind === 'path' && i.subpaths.length && !inside(i)));
   items.push(...grid.labels);
-  // The neat line around everything.
-  items.push({ kind: 'path', subpaths: [rectPath(m * 0.6, m * 0.6, page.w - 1.2 * m, page.h - 1.2 * m)], closed: true, strokes: [{ color: '#000000', widthMm: 0.6 * k }], role: 'decoration' });
+  return { step, droppedLabels, droppedGridLabels: grid.dropped };
+}
 
-  // ── furniture, where the plan put it (re-packed with the sheet's own legend and grid step) ──
-  const ctx: Ctx = { k, measure, items, symbols };
-  const legend: LegendEntry[] = legendFor(present, st);
-  const notes = notesFor(step);
-  const flow = furniture(plan.colW, legend, step);
-  const repacked = pack(flow, plan.cols, plan.bottom - plan.top, plan.gap);
-  if (!repacked && !planForAll) return null;
-  const pieces = repacked ?? plan.pieces;
+function drawIndexFrames(items: DisplayItem[], p: SheetPlan, measure: MeasureText): void {
+  const { frame, head } = p;
+  const { k } = head;
+  p.series.cells.forEach((c, i) => {
+    const [x0, y0] = [frame.x + ((c[0] - frame.extent[0]) * 1000) / frame.scale, frame.y + ((frame.extent[3] - c[3]) * 1000) / frame.scale];
+    const [w, h] = [((c[2] - c[0]) * 1000) / frame.scale, ((c[3] - c[1]) * 1000) / frame.scale];
+    items.push({ kind: 'path', subpaths: [rectPath(x0, y0, w, h)], closed: true, strokes: [{ color: '#c00000', widthMm: 0.5 * k }], role: 'decoration' });
+    items.push(textItem(x0 + w / 2, y0 + h / 2, String(i + 1), { sizePt: 28 * k, bold: true, color: '#c00000', align: 'center', baseline: 'middle', role: 'decoration', halo: { color: '#ffffff', widthMm: 0.8 } }, measure));
+  });
+}
+
+/** Title and subtitle (which sheet of how many, or the index sheet's caption). */
+function drawTitle(items: DisplayItem[], p: SheetPlan, measure: MeasureText): void {
+  const { head, settings: s, series, sheet, frame } = p;
+  items.push(...head.titleItems);
+  const sheets = series.cells.length;
+  const subtitle =
+    s.texts.subtitle ??
+    (s.index ? `Sơ đồ chia tờ: ${sheets} tờ tỷ lệ ${formatScale(p.seriesScale)}` : sheets > 1 ? `Tờ ${sheet}/${sheets} (tỷ lệ ${formatScale(frame.scale)})` : '');
+  if (subtitle) items.push(textItem(head.page.w / 2, head.top + head.subtitleH * 0.7, subtitle, { sizePt: 10 * head.k, bold: true, align: 'center', role: 'title' }, measure));
+}
+
+type Box = { x: number; y: number; w: number; h: number };
+
+/** The furniture where the plan put it (repacked with the sheet's own notes), and the user's placed blocks. */
+function drawFurniture(p: SheetPlan, texts: SheetTexts, step: number, ctx: Ctx, blocksAt: BlocksAt, warnings: Warning[]) {
+  const { arrangement: plan, legend, settings: s, head } = p;
+  const { stats } = texts;
+  const notes = texts.notesFor(step);
+  const scale = p.frame.scale;
+  const repacked = pack(blocksAt(plan.colW, legend, step), plan.cols, plan.bottom - plan.top, plan.gap);
+  const pieces = repacked ?? p.pieces ?? plan.pieces;
   const blocks: ComposeReport['blocks'] = {};
   const parts: NonNullable<ComposeReport['parts']> = [];
   const draw = (name: BlockName, x: number, y: number, w: number, from?: number, to?: number, heading?: boolean): number => {
@@ -429,14 +388,14 @@ function composeOnce(input: PrintInput, settingsIn: SheetSettingsInput, measure:
       case 'notes':
         return notesBlock(ctx, x, y, w, notes);
       case 'signatures':
-        return signaturesBlock(ctx, x, y, w, placeDate, sigs);
+        return signaturesBlock(ctx, x, y, w, texts.placeDate, texts.sigs);
     }
   };
-  for (const p of pieces) {
-    const b = pieceBox(plan, p);
-    const h = draw(p.name, b.x, b.y, b.w, p.from, p.to, p.heading);
-    parts.push({ block: p.name, x: b.x, y: b.y, w: b.w, h });
-    blocks[p.name] ??= { x: b.x, y: b.y, w: b.w, h };
+  for (const piece of pieces) {
+    const b = pieceBox(plan, piece);
+    const h = draw(piece.name, b.x, b.y, b.w, piece.from, piece.to, piece.heading);
+    parts.push({ block: piece.name, x: b.x, y: b.y, w: b.w, h });
+    blocks[piece.name] ??= { x: b.x, y: b.y, w: b.w, h };
   }
   for (const name of BLOCK_NAMES) {
     const at = s.layout[name];
@@ -447,40 +406,62 @@ function composeOnce(input: PrintInput, settingsIn: SheetSettingsInput, measure:
   }
   // What the sheet must never have: a block over another, over the map and its grid labels, or
   // past the margins (a block the user dragged there included).
-  const mapBox: BoxMm = [fx - gw, fy - gh, fx + fw + gw, fy + fh + gh];
-  const boxOf = (b: { x: number; y: number; w: number; h: number }): BoxMm => [b.x, b.y, b.x + b.w, b.y + b.h];
-  const clash = parts.some(
-    (p, i) => boxesOverlap(boxOf(p), mapBox) || parts.some((q, j) => j > i && boxesOverlap(boxOf(p), boxOf(q))),
-  );
-  const outside = parts.some((p) => p.x < m - 0.01 || p.y < m - 0.01 || p.x + p.w > page.w - m + 0.01 || p.y + p.h > page.h - m + 0.01);
-  if (clash || outside || pieces === plan.pieces)
+  const f = p.frame;
+  const { page, m, gw, gh } = head;
+  const mapBox: BoxMm = [f.x - gw, f.y - gh, f.x + f.w + gw, f.y + f.h + gh];
+  const boxOf = (b: Box): BoxMm => [b.x, b.y, b.x + b.w, b.y + b.h];
+  const clash = parts.some((a, i) => boxesOverlap(boxOf(a), mapBox) || parts.some((b, j) => j > i && boxesOverlap(boxOf(a), boxOf(b))));
+  const outside = parts.some((a) => a.x < m - 0.01 || a.y < m - 0.01 || a.x + a.w > page.w - m + 0.01 || a.y + a.h > page.h - m + 0.01);
+  if (clash || outside || !repacked)
     warnings.push({
       vi: 'Các khối chú giải, bảng thống kê, ghi chú, chữ ký chồng lên nhau hoặc lên bản đồ, hay ra ngoài lề: hãy dời khối hoặc chọn khổ giấy lớn hơn.',
       en: 'Furniture blocks overlap each other or the map, or run past the margins: move the blocks or choose a larger paper.',
     });
-  if (labels.dropped.length)
-    warnings.push({ vi: `${labels.dropped.length} nhãn không đặt được (chồng lấn) đã bỏ.`, en: `${labels.dropped.length} labels could not be placed without overlap and were dropped.` });
+  return { blocks, parts };
+}
 
-  const mismatches = mismatchesOf(stats);
+/**
+ * One sheet as a display list. With `plan` (from planSheet with the same settings), the sheet is
+ * drawn as planned: main plans first to warp the base maps into the frame.
+ */
+export function compose(input: PrintInput, settingsIn: SheetSettingsInput, measure: MeasureText = approxMeasure, plan?: SheetPlan): ComposeResult {
+  const p = plan ?? planSheet(input, settingsIn, measure);
+  const s = p.settings;
+  input = inputOn(input, p.at.date);
+  // The sheet's own texts: the notes name the base maps that reached its frame.
+  const texts = sheetTexts(input, s, p.area, input.baseMap?.names ?? [], p.at);
+  const items: DisplayItem[] = [];
+  const symbols: Record<string, SymbolDef> = {};
+  const warnings: Warning[] = [...p.warnings];
+  drawTitle(items, p, measure);
+  const map = drawMap(input, p, items, symbols, measure);
+  // The neat line around everything.
+  const { page, m, k } = p.head;
+  items.push({ kind: 'path', subpaths: [rectPath(m * 0.6, m * 0.6, page.w - 1.2 * m, page.h - 1.2 * m)], closed: true, strokes: [{ color: '#000000', widthMm: 0.6 * k }], role: 'decoration' });
+  const ctx: Ctx = { k, measure, items, symbols };
+  const { blocks, parts } = drawFurniture(p, texts, map.step, ctx, furnitureBlocks(p.head, texts, s, measure), warnings);
+  if (map.droppedLabels.length)
+    warnings.push({ vi: `${map.droppedLabels.length} nhãn không đặt được (chồng lấn) đã bỏ.`, en: `${map.droppedLabels.length} labels could not be placed without overlap and were dropped.` });
   return {
     list: { page: { widthMm: page.w, heightMm: page.h }, items, symbols },
     report: {
-      scale,
-      gridStepM: step,
-      sheet,
-      sheets,
-      grid: [nx, ny],
-      title,
-      legend: legend.map((e) => e.classKey),
-      droppedLabels: labels.dropped,
-      droppedGridLabels: grid.dropped,
-      stats,
-      mismatches,
+      scale: p.frame.scale,
+      gridStepM: map.step,
+      sheet: p.sheet,
+      sheets: p.series.cells.length,
+      grid: [p.series.nx, p.series.ny],
+      title: texts.title,
+      legend: p.legend.map((e) => e.key),
+      droppedLabels: map.droppedLabels,
+      droppedGridLabels: map.droppedGridLabels,
+      stats: texts.stats,
+      mismatches: mismatchesOf(texts.stats),
       warnings,
-      frame,
+      frame: p.frame,
       blocks,
       parts,
-      layout: plan.mode,
+      layout: p.arrangement.mode,
+      areaSize: [p.area.extent[2] - p.area.extent[0], p.area.extent[3] - p.area.extent[1]],
     },
   };
 }

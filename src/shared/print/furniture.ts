@@ -1,13 +1,14 @@
-// The sheet's furniture: north arrow, scale bar, legend, statistics table, notes, signatures.
+// The sheet's furniture: north arrow, scale bar, statistics table, notes, signatures (the legend: legend.ts).
 // Each block is drawn at a top-left corner and returns its height, so blocks can be stacked
 // automatically or placed where the user saved them.
-import { STATISTICS } from '../model/enums';
-import { formatScale, legendEntries, type LegendEntry, type SymbologySettings } from '../symbology';
+import { STATISTICS, type StatisticKey } from '../model/enums';
+import { formatScale } from '../symbology';
 import { PT_TO_MM, type DisplayItem, type MeasureText, type SymbolDef } from './display-list';
 import { rectPath } from './geom';
 import { STAT_LABELS, totals, type CommuneStats, type StatValues } from './statistics';
-import { symbolDef } from './symbols';
-import { textItem, wrap } from './text';
+import { textItem, vnDate, vnDay, wrap } from './text';
+import { signatureNote } from '../model/signature-note';
+import type { CommuneReview } from './input';
 
 export interface Ctx {
   k: number;
@@ -84,127 +85,6 @@ export function scaleBlock(c: Ctx, x: number, y: number, w: number, scale: numbe
   return Math.max(ah + 5 * k, by + bh + lh(pt) * 1.4 - y);
 }
 
-const LEGEND_TITLE_PT = 11;
-
-/**
- * The legend's rows at width `w`: an entry whose text wraps takes a whole row; short ones (a grave,
- * a river) go two to a row, as on a printed legend, which keeps the block half as tall.
- */
-export function legendRows(
-  c: Pick<Ctx, 'k' | 'measure'>,
-  w: number,
-  entries: LegendEntry[],
-): { head: number; rows: number[]; units: { entries: LegendEntry[]; h: number; textW: number }[] } {
-  const { k, measure } = c;
-  const pt = 7 * k;
-  const sw = 9 * k;
-  const sh = 4.5 * k;
-  const half = (w - 3 * k) / 2;
-  // A point symbol keeps its map size in the legend: the row grows to hold it.
-  const symH = (e: LegendEntry) => (e.kind === 'point' && e.style.symbol ? e.style.symbol.sizeMm + 0.6 * k : 0);
-  const rowH = (lines: number, ...es: LegendEntry[]) => Math.max(sh + 1.5 * k, lines * lh(pt) + 1.2 * k, ...es.map(symH));
-  const units: { entries: LegendEntry[]; h: number; textW: number }[] = [];
-  for (let i = 0; i < entries.length; i++) {
-    const shortHere = wrap(entries[i].vi, half - sw - 4 * k, pt, false, measure).length === 1;
-    const shortNext = i + 1 < entries.length && wrap(entries[i + 1].vi, half - sw - 4 * k, pt, false, measure).length === 1;
-    if (shortHere && shortNext) {
-      units.push({ entries: [entries[i], entries[i + 1]], h: rowH(1, entries[i], entries[i + 1]), textW: half - sw - 4 * k });
-      i++;
-    } else
-      units.push({
-        entries: [entries[i]],
-        h: rowH(wrap(entries[i].vi, w - sw - 4 * k, pt, false, measure).length, entries[i]),
-        textW: w - sw - 4 * k,
-      });
-  }
-  return { head: lh(LEGEND_TITLE_PT * k) * 1.6, rows: units.map((u) => u.h), units };
-}
-
-/** The legend, or its rows from `from` to `to` (a continuation column has no heading). */
-export function legendBlock(
-  c: Ctx,
-  x0: number,
-  y: number,
-  w: number,
-  entries: LegendEntry[],
-  from = 0,
-  to?: number,
-  heading = from === 0,
-): number {
-  const { k, measure, items } = c;
-  const { head, units } = legendRows(c, w, entries);
-  let cy = y;
-  if (heading) {
-    items.push(
-      textItem(
-        x0 + w / 2,
-        y + lh(LEGEND_TITLE_PT * k),
-        'CHÚ GIẢI',
-        { sizePt: 10 * k, bold: true, align: 'center', role: 'legend' },
-        measure,
-      ),
-    );
-    cy += head;
-  }
-  const sw = 9 * k;
-  const sh = 4.5 * k;
-  const pt = 7 * k;
-  const half = (w - 3 * k) / 2;
-  for (const u of units.slice(from, to ?? units.length)) {
-    const rowH = u.h;
-    u.entries.forEach((e, n) => {
-      const x = x0 + n * (half + 3 * k);
-      const lines = wrap(e.vi, u.textW, pt, false, measure);
-      const mid = cy + rowH / 2;
-      const s = e.style;
-      if (e.kind === 'area') {
-        items.push({
-          kind: 'path',
-          subpaths: [rectPath(x, mid - sh / 2, sw, sh)],
-          closed: true,
-          ...(s.fill ? { fill: { color: s.fill.color, opacity: s.fill.opacity } } : {}),
-          strokes: (s.strokes.length ? s.strokes : [{ color: '#5a5a5a', widthMm: 0.2 }]).map((st) => ({
-            color: st.color,
-            widthMm: Math.min(st.widthMm, 1),
-            ...(st.dashMm ? { dashMm: st.dashMm } : {}),
-            ...(st.opacity !== undefined ? { opacity: st.opacity } : {}),
-          })),
-          role: 'legend',
-        });
-      } else if (e.kind === 'line') {
-        items.push({
-          kind: 'path',
-          subpaths: [[x, mid, x + sw, mid]],
-          closed: false,
-          strokes: s.strokes.map((st) => ({
-            color: st.color,
-            widthMm: st.widthMm,
-            ...(st.dashMm ? { dashMm: st.dashMm } : {}),
-            cap: st.lineCap ?? 'butt',
-            ...(st.opacity !== undefined ? { opacity: st.opacity } : {}),
-          })),
-          role: 'legend',
-        });
-      } else if (s.symbol) {
-        const def = (c.symbols[s.symbol.id] ??= symbolDef(s.symbol));
-        // Centred on the row by its drawing, not its anchor (a grave stands on its anchor).
-        const [bx0, by0, bx1, by1] = def.box;
-        items.push({ kind: 'symbol', symbol: s.symbol.id, x: x + sw / 2 - (bx0 + bx1) / 2, y: mid - (by0 + by1) / 2, role: 'legend' });
-      }
-      const t0 = mid - ((lines.length - 1) * lh(pt)) / 2;
-      lines.forEach((l, j) =>
-        items.push(textItem(x + sw + 3 * k, t0 + j * lh(pt), l, { sizePt: pt, baseline: 'middle', role: 'legend' }, measure)),
-      );
-    });
-    cy += rowH;
-  }
-  return cy - y;
-}
-
-export function legendFor(present: Set<string>, settings: SymbologySettings): LegendEntry[] {
-  return legendEntries(present, settings);
-}
-
 function cell(
   c: Ctx,
   x: number,
@@ -238,10 +118,16 @@ function cell(
 }
 
 /** How the map counts (statistics.ts MAP_COUNT_RULES), said on the sheet so nobody guesses. */
-const MAP_COUNT_NOTE =
-  'Số theo bản đồ: (1)–(3) đếm hồ sơ liệt sĩ của xã, (4) đếm mộ do gia đình chăm sóc; (5), (6) dữ liệu bản đồ không có (—).';
+const MAP_COUNT_NOTE = 'Số theo bản đồ: (4) đếm ký hiệu mộ do gia đình chăm sóc; các số khác bản đồ không đếm được.';
 const MAP_COUNT_NOTE_ROWS =
-  'Cột "Theo bản đồ": ba dòng đầu đếm hồ sơ liệt sĩ của xã, dòng thứ tư đếm mộ do gia đình chăm sóc trên bản đồ; hai dòng cuối dữ liệu bản đồ không có (—).';
+  'Cột "Theo bản đồ": dòng thứ tư đếm ký hiệu mộ do gia đình chăm sóc trên bản đồ; các dòng khác bản đồ không đếm được (—).';
+/** Which conclusions the figures are (the rule of shared/review/statistics.ts). */
+const sourceNote = (r: CommuneStats): string =>
+  r.source === 'none'
+    ? 'Chưa có kết luận địa bàn (cấp thôn, xã hoặc huyện).'
+    : r.source === 'village'
+      ? `Tổng kết luận cấp thôn (mới nhất ${r.conclusionDate ? vnDate(r.conclusionDate) : 'ngày …'}).`
+      : `Theo kết luận cấp ${r.source === 'district' ? 'huyện' : 'xã'} ${r.conclusionDate ? vnDate(r.conclusionDate) : 'ngày …'}.`;
 
 const v = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(n));
 const RED = '#c00000';
@@ -270,18 +156,14 @@ export function statsBlockCommune(c: Ctx, x: number, y: number, w: number, r: Co
     const rh = lines * lh(pt) + 1.5 * k;
     const con = r.conclusion?.[key] ?? null;
     const map = r.map[key];
-    const bad = con !== null && map !== null && con !== map;
+    const bad = r.mismatches.includes(key);
     cell(c, x, cy, lw, rh, STAT_LABELS[key], { align: 'left' }, pt);
     cell(c, x + lw, cy, cw, rh, v(con), {}, pt);
     cell(c, x + lw + cw, cy, cw, rh, bad ? `${map}*` : v(map), bad ? { color: RED, bold: true } : {}, pt);
     cy += rh;
   }
   cy += 1.5 * k;
-  const note = `${
-    r.conclusion
-      ? `Theo kết luận ngày ${r.conclusionDate ?? '…'}. Số đỏ có dấu *: số đếm trên bản đồ khác số kết luận.`
-      : 'Chưa có kết luận địa bàn cấp xã.'
-  } ${MAP_COUNT_NOTE_ROWS}`;
+  const note = `${sourceNote(r)}${r.conclusion ? ' Số đỏ có dấu *: số đếm trên bản đồ khác số kết luận.' : ''} ${MAP_COUNT_NOTE_ROWS}`;
   for (const l of wrap(note, w, 5.5 * k, false, c.measure)) {
     cy += lh(5.5 * k);
     c.items.push(textItem(x, cy, l, { sizePt: 5.5 * k, color: r.conclusion ? '#000000' : RED, role: 'stats' }, c.measure));
@@ -300,14 +182,14 @@ export function statsBlockCommunes(c: Ctx, x: number, y: number, w: number, rows
   cell(c, x, cy, nw, hh, 'Xã', { bold: true }, pt);
   STATISTICS.forEach((_, i) => cell(c, x + nw + i * cw, cy, cw, hh, `(${i + 1})`, { bold: true }, pt));
   cy += hh;
-  const row = (name: string, con: StatValues | null, map: StatValues | null, bold: boolean) => {
-    const anyBad = STATISTICS.some((key) => con && map && con[key] !== null && map[key] !== null && con[key] !== map[key]);
+  const row = (name: string, con: StatValues | null, map: StatValues | null, flagged: readonly StatisticKey[], bold: boolean) => {
+    const anyBad = flagged.length > 0;
     const rh = (anyBad ? 2 : 1) * lh(pt) + 1.5 * k;
     cell(c, x, cy, nw, rh, name, { align: 'left', bold }, pt);
     STATISTICS.forEach((key, i) => {
       const a = con?.[key] ?? null;
       const b = map?.[key] ?? null;
-      const bad = a !== null && b !== null && a !== b;
+      const bad = flagged.includes(key);
       const cx = x + nw + i * cw;
       cell(c, cx, cy, cw, rh, v(a), { bold }, pt);
       if (bad) {
@@ -332,17 +214,21 @@ export function statsBlockCommunes(c: Ctx, x: number, y: number, w: number, rows
     });
     cy += rh;
   };
-  for (const r of rows) row(r.name, r.conclusion, r.map, false);
+  for (const r of rows) row(r.name, r.conclusion, r.map, r.mismatches, false);
   row(
     'Tổng cộng',
     totals(rows, (r) => r.conclusion),
     totals(rows, (r) => r.map),
+    STATISTICS.filter((k) => rows.some((r) => r.mismatches.includes(k))),
     true,
   );
   const key = STATISTICS.map((s, i) => `(${i + 1}) ${STAT_LABELS[s]}`);
   key.push('Số đỏ trong ngoặc: số đếm trên bản đồ khác số kết luận.', MAP_COUNT_NOTE);
   const missing = rows.filter((r) => !r.conclusion).map((r) => r.name);
   if (missing.length) key.push(`Chưa có kết luận: ${missing.join(', ')}.`);
+  const from = (src: CommuneStats['source']) => rows.filter((r) => r.source === src).map((r) => r.name);
+  if (from('district').length) key.push(`Theo kết luận cấp huyện: ${from('district').join(', ')}.`);
+  if (from('village').length) key.push(`Tổng kết luận cấp thôn: ${from('village').join(', ')}.`);
   cy += 1 * k;
   for (const k2 of key)
     for (const l of wrap(k2, w, 5.5 * k, false, c.measure)) {
@@ -369,7 +255,7 @@ export function signaturesBlock(
   y: number,
   w: number,
   placeDate: string,
-  sigs: { title: string; name: string }[],
+  sigs: { title: string; name: string; role?: string; note?: string }[],
 ): number {
   const { k } = c;
   const pt = 7.5 * k;
@@ -391,8 +277,8 @@ export function signaturesBlock(
       textItem(
         cx,
         sy,
-        '(Ký, ghi rõ họ tên)',
-        { sizePt: pt * 0.85, align: 'center', color: '#404040', role: 'signature' },
+        signatureNote(s),
+        { sizePt: pt * 0.85, italic: true, align: 'center', color: '#404040', role: 'signature' },
         c.measure,
       ),
     );
@@ -401,4 +287,120 @@ export function signaturesBlock(
     maxH = Math.max(maxH, sy + lh(pt) - cy);
   });
   return cy - y + maxH;
+}
+
+/** What the sheet says of its review: a draft mark, the approval line, or nothing (state not known). */
+export type ReviewMark = { kind: 'draft' } | { kind: 'approved'; text: string } | null;
+
+/**
+ * A sheet is approved when every commune it is about is; then it names the day of the last
+ * approval and the reviewing unit. Without review states (a composer test) nothing is said.
+ */
+export function reviewMark(reviews: CommuneReview[] | undefined, codes: string[], reviewingUnit: string): ReviewMark {
+  if (!reviews || !codes.length) return null;
+  const of = codes.map((c) => reviews.find((r) => r.communeCode === c));
+  if (of.some((r) => r?.state !== 'approved')) return { kind: 'draft' };
+  const last = of.map((r) => (r?.updatedAt ? vnDay(r.updatedAt) : '')).sort().at(-1);
+  const unit = reviewingUnit.trim();
+  return { kind: 'approved', text: `Đã phê duyệt ${last ? vnDate(last) : ''}${unit ? ` – ${unit}` : ''}`.replace(/\s+/g, ' ').trim() };
+}
+
+export const DRAFT_TEXT = 'BẢN DỰ THẢO';
+
+/**
+ * The title band: the issuing organisation's header top left (as on official documents: the
+ * superior body, then the unit in bold over a short rule), the review mark top right, the title
+ * centred between them. Returns its items and the baseline of its lowest line.
+ */
+export function titleBand(
+  c: Pick<Ctx, 'k' | 'measure'>,
+  page: { w: number },
+  m: number,
+  title: string,
+  organisation: string[],
+  mark: ReviewMark,
+): { items: DisplayItem[]; top: number } {
+  const { k, measure } = c;
+  // The corners' items go after the title's: the title stays the sheet's first text.
+  const items: DisplayItem[] = [];
+  const corners: DisplayItem[] = [];
+  const orgPt = 9 * k;
+  const lines = organisation.map((l) => l.trim()).filter(Boolean).map((l) => l.toLocaleUpperCase('vi'));
+  const orgW = Math.min(page.w * 0.4, Math.max(0, ...lines.map((l, i) => measure(l, orgPt, i === lines.length - 1))));
+  let orgBottom = m;
+  if (lines.length) {
+    const cx = m + 2 * k + orgW / 2;
+    let y = m + 2 * k;
+    lines.forEach((l, i) => {
+      const last = i === lines.length - 1;
+      for (const w of wrap(l, orgW, orgPt, last, measure)) {
+        y += lh(orgPt);
+        corners.push(textItem(cx, y, w, { sizePt: orgPt, bold: last, align: 'center', role: 'title' }, measure));
+      }
+    });
+    // The short rule under the unit's name.
+    const rw = Math.min(orgW, 30 * k);
+    y += 1.5 * k;
+    corners.push({ kind: 'path', subpaths: [[cx - rw / 2, y, cx + rw / 2, y]], closed: false, strokes: [{ color: '#000000', widthMm: 0.25 * k }], role: 'title' });
+    orgBottom = y;
+  }
+  // The review mark, top right: a red boxed "BẢN DỰ THẢO", or the approval line.
+  let markW = 0;
+  let markBottom = m;
+  if (mark?.kind === 'draft') {
+    const pt = 13 * k;
+    markW = measure(DRAFT_TEXT, pt, true) + 4 * k;
+    const x1 = page.w - m - 2 * k;
+    const y0 = m + 2 * k;
+    const h = lh(pt) + 2 * k;
+    corners.push({ kind: 'path', subpaths: [rectPath(x1 - markW, y0, markW, h)], closed: true, strokes: [{ color: '#c00000', widthMm: 0.5 * k }], role: 'title' });
+    corners.push(textItem(x1 - markW / 2, y0 + h / 2, DRAFT_TEXT, { sizePt: pt, bold: true, color: '#c00000', align: 'center', baseline: 'middle', role: 'title' }, measure));
+    markBottom = y0 + h;
+  } else if (mark?.kind === 'approved') {
+    const pt = 8 * k;
+    markW = Math.min(page.w * 0.4, measure(mark.text, pt, true));
+    let y = m + 2 * k;
+    for (const l of wrap(mark.text, markW, pt, true, measure)) {
+      y += lh(pt);
+      corners.push(textItem(page.w - m - 2 * k, y, l, { sizePt: pt, bold: true, color: '#00602a', align: 'right', role: 'title' }, measure));
+    }
+    markBottom = y;
+  }
+  // The title keeps clear of both corners: centred, as wide as the wider corner allows.
+  const side = Math.max(lines.length ? orgW + 6 * k : 10 * k, markW ? markW + 6 * k : 10 * k);
+  const titlePt = 16 * k;
+  const lhT = titlePt * PT_TO_MM * 1.3;
+  let top = m + 2 * k;
+  let lines2 = balancedWrap(title, page.w - 2 * m - 2 * side, titlePt, measure);
+  const full = balancedWrap(title, page.w - 2 * m - 20 * k, titlePt, measure);
+  // On a narrow page the corners leave the title too little room: it goes under them, full width.
+  if (lines2.length > 2 && full.length < lines2.length) {
+    lines2 = full;
+    top = Math.max(orgBottom, markBottom) + 1 * k;
+  }
+  for (const l of lines2) {
+    top += lhT;
+    items.push(textItem(page.w / 2, top, l, { sizePt: titlePt, bold: true, align: 'center', role: 'title' }, measure));
+  }
+  return { items: [...items, ...corners], top: Math.max(top, orgBottom, markBottom) };
+}
+
+/** A title wrapped into as few lines as fit, made as even as they can be (no "NÔNG" alone on the last line). */
+function balancedWrap(text: string, maxW: number, pt: number, measure: MeasureText): string[] {
+  const lines = wrap(text, maxW, pt, true, measure);
+  if (lines.length < 2) return lines;
+  let [lo, hi] = [maxW / 2, maxW];
+  for (let i = 0; i < 16; i++) {
+    const mid = (lo + hi) / 2;
+    if (wrap(text, mid, pt, true, measure).length > lines.length) lo = mid;
+    else hi = mid;
+  }
+  return wrap(text, hi, pt, true, measure);
+}
+
+/** A large light "BẢN DỰ THẢO" across the map frame, drawn under the features so it hides none. */
+export function draftWatermark(c: Pick<Ctx, 'k' | 'measure'>, frame: { x: number; y: number; w: number; h: number }): DisplayItem {
+  const pt = Math.min(frame.w, frame.h) * 0.16 / PT_TO_MM;
+  const angle = (Math.atan2(frame.h, frame.w) * 180) / Math.PI;
+  return textItem(frame.x + frame.w / 2, frame.y + frame.h / 2, DRAFT_TEXT, { sizePt: pt, bold: true, color: '#f6e2e2', align: 'center', baseline: 'middle', angleDeg: angle, role: 'decoration' }, c.measure);
 }

@@ -47,6 +47,11 @@ export interface PrintInput {
   martyrs: Props[];
   /** The date printed (YYYY-MM-DD), default today; the place/date line leaves day and month blank. */
   today?: string;
+  /**
+   * The review state of each commune's map (review-repo); absent = not known (no draft or approval
+   * mark is printed). A commune with no row is a draft.
+   */
+  reviews?: CommuneReview[];
   /** Raster base maps already warped into THIS sheet's map frame by main (composited, bottom one first). */
   baseMap?: PrintBaseMap;
 }
@@ -56,4 +61,12 @@ export interface PrintBaseMap {
   /** The base maps that reach the frame, named in the sheet's data-sources note (never in the legend). */
   names: string[];
   images: { x: number; y: number; w: number; h: number; data: string }[];
+}
+
+/** A commune map's review state as the sheet needs it: approved or not, and since when. */
+export interface CommuneReview {
+  communeCode: string;
+  state: 'draft' | 'submitted' | 'returned' | 'approved';
+  /** When the state was last set (ISO time). */
+  updatedAt: string | null;
 }

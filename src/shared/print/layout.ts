@@ -46,6 +46,9 @@ export function pack(blocks: FlowBlock[], cols: number, H: number, gap: number):
     }
     let i = 0;
     let first = true;
+    // A block that heads its column continues level with its first rows, under its heading's
+    // line, never beside it (entries above "CHÚ GIẢI" read as strays).
+    const rowsTop = y === 0 ? b.head : 0;
     while (i < b.rows.length) {
       let h = first ? b.head : 0;
       let j = i;
@@ -59,7 +62,10 @@ export function pack(blocks: FlowBlock[], cols: number, H: number, gap: number):
       y += h + gap;
       i = j;
       first = false;
-      if (i < b.rows.length && !nextCol()) return null;
+      if (i < b.rows.length) {
+        if (!nextCol()) return null;
+        y = rowsTop;
+      }
     }
   }
   // The signatures go to the last column's foot, even when the columns before had room for them.

@@ -1,4 +1,4 @@
-// Paper sizes (ISO 216), standard scales and the scale that fits.
+// Paper sizes (ISO 216) and the standard scales (the dialog's list; "fit" itself: scale.ts).
 
 export const PAPERS = { A0: [841, 1189], A1: [594, 841], A2: [420, 594], A3: [297, 420], A4: [210, 297] } as const;
 export type PaperName = keyof typeof PAPERS;
@@ -18,8 +18,9 @@ export function furnitureFactor(paper: PaperName): number {
 }
 
 /**
- * "fit": the largest standard scale (smallest denominator) at which a ground box of w × h metres
- * fits a frame of fw × fh millimetres; null when even 1:250,000 is too small.
+ * The largest standard scale (smallest denominator) at which a ground box of w × h metres fits a
+ * frame of fw × fh millimetres; null when even 1:250,000 is too small. (A sheet's "fit" takes any
+ * round scale: scale.ts.)
  */
 export function fitScale(groundW: number, groundH: number, frameWmm: number, frameHmm: number): number | null {
   for (const s of STANDARD_SCALES) {

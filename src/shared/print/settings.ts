@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ExtentSchema } from '../model/geometry';
 import { BLOCK_NAMES, PAPER_NAMES, type BlockName, type PaperName } from './paper';
+import { MAX_SCALE, MIN_SCALE } from './scale';
 
 const pos = z.object({ x: z.number().min(0).max(1200), y: z.number().min(0).max(1200) });
 
@@ -23,10 +24,12 @@ export const SheetSettingsSchema = z.object({
   /** Paper margin in mm; default by paper size. */
   marginMm: z.number().min(3).max(60).optional(),
   area: SheetAreaSchema.default({ kind: 'all' }),
-  /** 1:N, or 'fit' = the largest standard scale at which the area fits one sheet. */
-  scale: z.union([z.literal('fit'), z.number().int().min(500).max(1_000_000)]).default('fit'),
-  /** The date administrative units are shown at (YYYY-MM-DD); default today. */
+  /** 1:N, any N typed in the range, or 'fit' = the largest round scale at which the area fits one sheet (scale.ts). */
+  scale: z.union([z.literal('fit'), z.number().int().min(MIN_SCALE).max(MAX_SCALE)]).default('fit'),
+  /** The date whose boundaries, names and titles are shown (YYYY-MM-DD); default the project's boundary date, else today. */
   mapDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** The date printed on the place and date line (YYYY-MM-DD); default the project's sheet date. */
+  sheetDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** Sheet of a series (1-based) when the area needs several sheets. */
   sheet: z.number().int().min(1).max(1000).optional(),
   /** The series' index sheet (the whole area, every sheet's frame numbered) instead of a sheet. */
@@ -41,11 +44,25 @@ export const SheetSettingsSchema = z.object({
       dataSources: z.string().max(2000),
       agency: z.string().max(400),
       placeDate: z.string().max(300),
+      /** The issuing organisation's header, one line each (top left). */
+      organisation: z.string().max(800),
+      reviewingOrganisation: z.string().max(300),
     })
     .partial()
     .default({}),
   /** Signature blocks; default the project's. */
-  signatures: z.array(z.object({ title: z.string().max(200), name: z.string().max(200).default('') })).max(6).optional(),
+  signatures: z
+    .array(
+      z.object({
+        title: z.string().max(200),
+        name: z.string().max(200).default(''),
+        role: z.enum(['drawn_by', 'checked_by', 'approved_by']).optional(),
+        /** Empty = by role ("(Ký, đóng dấu)" for the approving authority). */
+        note: z.string().max(200).default(''),
+      }),
+    )
+    .max(6)
+    .optional(),
   /** Top-left corners of the furniture blocks, mm on the page; absent = automatic. */
   layout: z.object({ legend: pos, stats: pos, scale: pos, notes: pos, signatures: pos }).partial().default({}),
   /** Greyed veil over what lies outside the chosen area (0 = none). */

@@ -1,8 +1,9 @@
 // The statistics table's figures: the conclusions' (DOMAIN.md's six rows) and, beside them, what
-// the project's own data counts. Both are shown; a difference is flagged, never overwritten.
+// the map counts. Both are shown; a difference is flagged, never overwritten. Computed by the one
+// shared function (../review/statistics.ts) that check, the review panel and the report use too.
 import { STATISTICS, type StatisticKey } from '../model/enums';
-import type { Props } from '../model/rows';
-import type { PrintFeature } from './input';
+import { communeStatistics, mapFigure, type FigureSource, type StatRecord } from '../review/statistics';
+import type { PrintInput } from './input';
 
 export const STAT_LABELS: Record<StatisticKey, string> = {
   initially_buried: 'Số liệt sĩ chôn cất ban đầu',
@@ -14,13 +15,13 @@ export const STAT_LABELS: Record<StatisticKey, string> = {
 };
 
 /**
- * How the map counts each statistic from its own data (null: the data holds no such count):
- * martyr records of the commune, their "recovered" flag, and graves looked after by families.
+ * How the map counts each statistic from its own data (null: the map has no count to set against
+ * it). The one rule lives in ../review/statistics.ts (MAP_FIGURES): graves looked after by families.
  */
 export const MAP_COUNT_RULES: Record<StatisticKey, string | null> = {
-  initially_buried: 'hồ sơ liệt sĩ của xã',
-  recovered: 'hồ sơ liệt sĩ đã quy tập',
-  not_recovered: 'hồ sơ liệt sĩ chưa quy tập',
+  initially_buried: null,
+  recovered: null,
+  not_recovered: null,
   family_cared: 'mộ do gia đình chăm sóc trên bản đồ',
   brought_in: null,
   handed_over: null,
@@ -31,10 +32,16 @@ export type StatValues = Record<StatisticKey, number | null>;
 export interface CommuneStats {
   code: string;
   name: string;
-  /** From the latest commune-level conclusion; null when the commune has none. */
+  /** Which conclusions gave the figures (the rule of ../review/statistics.ts). */
+  source: FigureSource;
+  /** The conclusions' figures; null when the commune has none. */
   conclusion: StatValues | null;
+  /** The latest meeting date among the conclusions used. */
   conclusionDate: string | null;
+  /** The map's own count where it has one (MAP_FIGURES), else null. */
   map: StatValues;
+  /** Where the two disagree: exactly the figures `quytap check` reports (stats.map_mismatch). */
+  mismatches: StatisticKey[];
 }
 
 export interface Mismatch {
@@ -44,49 +51,29 @@ export interface Mismatch {
   map: number;
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
-export function communeStats(
-  code: string,
-  name: string,
-  conclusions: Props[],
-  martyrs: Props[],
-  features: PrintFeature[],
-): CommuneStats {
-  const mine = conclusions
-    .filter((c) => c.level === 'commune' && (c.commune_code === code || c.unit_code === code))
-    .sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')));
-  const latest = mine[0] ?? null;
-  const conclusion = latest ? (Object.fromEntries(STATISTICS.map((k) => [k, num(latest[k])])) as StatValues) : null;
-  const ms = martyrs.filter((m) => m.commune_code === code);
-  const recovered = ms.filter((m) => m.recovered === true).length;
-  const familyCared = features.filter((f) => f.table === 'graves' && f.props.kind === 'family_cared' && f.props.commune_code === code).length;
-  return {
-    code,
-    name,
-    conclusion,
-    conclusionDate: latest && typeof latest.date === 'string' ? latest.date : null,
-    map: {
-      initially_buried: ms.length,
-      recovered,
-      not_recovered: ms.length - recovered,
-      family_cared: familyCared,
-      brought_in: null,
-      handed_over: null,
-    },
-  };
+/** The sheet's table rows: the shared communeStatistics() over the print input, in the sheet's words. */
+export function sheetStatistics(communes: readonly { code: string; name: string }[], input: Pick<PrintInput, 'conclusions' | 'features'>): CommuneStats[] {
+  const graves: StatRecord[] = [];
+  const areas: StatRecord[] = [];
+  for (const f of input.features)
+    if (f.table === 'graves') graves.push(f);
+    else if (f.table === 'search_areas') areas.push(f);
+  const rows = communeStatistics(communes, { conclusions: input.conclusions.map((props) => ({ props })), graves, search_areas: areas });
+  return rows.map((r) => ({
+    code: r.communeCode,
+    name: r.communeName,
+    source: r.source,
+    conclusion: r.source === 'none' ? null : r.figures,
+    conclusionDate: r.date,
+    map: Object.fromEntries(STATISTICS.map((k) => [k, mapFigure(k, r.map)])) as StatValues,
+    mismatches: r.mismatches,
+  }));
 }
 
 export function mismatchesOf(rows: CommuneStats[]): Mismatch[] {
   const out: Mismatch[] = [];
-  for (const r of rows) {
-    if (!r.conclusion) continue;
-    for (const k of STATISTICS) {
-      const c = r.conclusion[k];
-      const m = r.map[k];
-      if (c !== null && m !== null && c !== m) out.push({ commune: r.name, statistic: k, conclusion: c, map: m });
-    }
-  }
+  for (const r of rows)
+    for (const k of r.mismatches) out.push({ commune: r.name, statistic: k, conclusion: r.conclusion![k]!, map: r.map[k]! });
   return out;
 }
 

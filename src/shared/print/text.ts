@@ -72,3 +72,20 @@ export function textItem(x: number, y: number, text: string, o: TextOpts, measur
     box: textBox(x, y, w, o.sizePt, align, baseline),
   };
 }
+
+/**
+ * "ngày 20 tháng 6 năm 2019", as Vietnamese documents write a date (Nghị định 30/2020: a day below
+ * 10 and the months 1 and 2 take a leading zero). Anything that is not YYYY-MM-DD is returned as is.
+ */
+export function vnDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const month = Number(m[2]);
+  return `ngày ${m[3]} tháng ${month < 3 ? m[2] : String(month)} năm ${m[1]}`;
+}
+
+/** The calendar day in Vietnam (UTC+7) of an ISO timestamp: an approval at 23:00 UTC is the next day there. */
+export function vnDay(isoTime: string): string {
+  const t = Date.parse(isoTime);
+  return Number.isFinite(t) ? new Date(t + 7 * 3600_000).toISOString().slice(0, 10) : isoTime.slice(0, 10);
+}

@@ -1,7 +1,9 @@
 // The district statistics table as CSV: UTF-8 with a BOM (Excel otherwise reads Vietnamese as
-// mojibake), CRLF line ends, every field quoted when it needs to be.
-import { STATISTICS, TABLES, type StatisticKey } from '../model';
-import type { CommuneStatistics, Figures } from './statistics';
+// mojibake), CRLF line ends, every field quoted when it needs to be. The figures and the flags are
+// communeStatistics()'s (./statistics.ts), as on the sheet, in the panel and in `quytap check`.
+import { SEARCH_AREA_STATUSES, STATISTICS, TABLES, type StatisticKey } from '../model';
+import { ENUM_LABELS } from '../io/enum-labels';
+import { mapFigure, SOURCE_LABELS, type CommuneStatistics, type DistrictTotals } from './statistics';
 import { STATE_LABELS, type ReviewState } from './state';
 
 const cell = (v: string | number | null): string => {
@@ -11,7 +13,7 @@ const cell = (v: string | number | null): string => {
 
 const FIGURE_LABEL = (k: StatisticKey): string => TABLES.conclusions.fields.find((f) => f.name === k)!.vi;
 
-export function statisticsCsv(rows: readonly (CommuneStatistics & { state: ReviewState })[], totals: Figures): string {
+export function statisticsCsv(rows: readonly (CommuneStatistics & { state: ReviewState })[], totals: DistrictTotals): string {
   const head = [
     'Mã xã',
     'Xã',
@@ -21,29 +23,46 @@ export function statisticsCsv(rows: readonly (CommuneStatistics & { state: Revie
     'Bản đồ: số ký hiệu mộ',
     'Bản đồ: mộ do gia đình chăm sóc',
     'Bản đồ: số khu vực',
+    ...SEARCH_AREA_STATUSES.map((s) => `Bản đồ: khu vực ${ENUM_LABELS[`status:${s}`].vi.toLowerCase()}`),
+    'Bản đồ: số hài cốt ước tính ở khu vực chưa xong',
     'Số liệu lệch với bản đồ',
   ];
   const lines = [head.map(cell).join(',')];
+  const flags = (ks: readonly StatisticKey[], map: CommuneStatistics['map']) => ks.map((k) => `${FIGURE_LABEL(k)} (bản đồ ${mapFigure(k, map)})`).join('; ');
   for (const r of rows) {
     lines.push(
       [
         r.communeCode,
         r.communeName,
         STATE_LABELS[r.state].vi,
-        r.source === 'commune' ? 'Kết luận cấp xã' : r.source === 'village' ? 'Tổng kết luận cấp thôn' : 'Chưa có kết luận',
+        SOURCE_LABELS[r.source].vi,
         ...STATISTICS.map((k) => r.figures[k]),
         r.map.graves,
         r.map.gravesFamilyCared,
         r.map.areas,
-        r.mismatches.map(FIGURE_LABEL).join('; '),
+        ...SEARCH_AREA_STATUSES.map((s) => r.map.areasByStatus[s]),
+        r.map.estimatedRemainsOpen,
+        flags(r.mismatches, r.map),
       ]
         .map(cell)
         .join(','),
     );
   }
-  const sum = (f: (r: CommuneStatistics) => number) => rows.reduce((s, r) => s + f(r), 0);
+  const m = totals.mapTotals;
   lines.push(
-    ['', 'Tổng cộng', '', '', ...STATISTICS.map((k) => totals[k]), sum((r) => r.map.graves), sum((r) => r.map.gravesFamilyCared), sum((r) => r.map.areas), '']
+    [
+      '',
+      'Tổng cộng',
+      '',
+      '',
+      ...STATISTICS.map((k) => totals.totals[k]),
+      m.graves,
+      m.gravesFamilyCared,
+      m.areas,
+      ...SEARCH_AREA_STATUSES.map((s) => m.areasByStatus[s]),
+      m.estimatedRemainsOpen,
+      totals.mismatches.map(FIGURE_LABEL).join('; '),
+    ]
       .map(cell)
       .join(','),
   );

@@ -69,8 +69,10 @@ export function styleFor(
   props: Props,
   settings?: SymbologySettings,
   scaleDenominator?: number,
+  /** The date the map shows (a historical sheet's): a unit then in force keeps its own class and label. */
+  mapDate?: string,
 ): StyleSpec {
-  const key = classKeyOf(table, props);
+  const key = classKeyOf(table, props, mapDate);
   const c = classDef(key) ?? unclassifiedClass(table);
   const value = key.endsWith(':*') ? null : key.slice(table.length + 1);
   const rule = labelRuleFor(table, value);

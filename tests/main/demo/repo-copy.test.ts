@@ -77,7 +77,7 @@ describe('the demo data in the repository', () => {
   it('builds the same demo project: same communes, same geometry hashes, table by table', () => {
     const a = fingerprint(fromRepo);
     const b = fingerprint(fromShared);
-    expect(a.admin_units.length).toBe(7);
+    expect(a.admin_units.length).toBe(8);
     expect(a.admin_units.join('\n')).toMatch(/24688/);
     for (const t of TABLES) expect(a[t], t).toEqual(b[t]);
   });

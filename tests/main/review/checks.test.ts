@@ -155,7 +155,14 @@ describe('statistics', () => {
     const g = grave('A', 500, 500, { kind: 'family_cared' });
     const fs = await found([...base(), ...linked(c), g, link(g, c, 'concludes')]);
     expect(fs.map((f) => [f.rule, f.severity, f.communeCode])).toEqual([['stats.map_mismatch', 'warning', 'A']]);
-    expect(fs[0].vi).toMatch(/ghi 2 mộ .* bản đồ có 1/);
+    expect(fs[0].vi).toBe('Xã Xã A: số mộ liệt sĩ do gia đình chăm sóc, quản lý theo kết luận cấp xã là 2, bản đồ đếm được 1.');
+    expect(fs[0].id).toBe(c.id);
+    // The same figures summed from two villages' conclusions (each linked to an area): the same warning, on the first.
+    const v1 = row('conclusions', { level: 'village', unit_name: 'Thôn 1', date: '2019-06-20', commune_code: 'A', family_cared: 1 });
+    const v2 = row('conclusions', { level: 'village', unit_name: 'Thôn 2', date: '2019-06-21', commune_code: 'A', family_cared: 1 });
+    const a2 = area('A', square(300, 300, 400, 400));
+    const fv = await found([...base(), ...linked(v1), v2, a2, link(a2, v2, 'concludes'), g, link(g, v1, 'concludes')]);
+    expect(fv.map((f) => [f.rule, f.id, f.vi])).toEqual([['stats.map_mismatch', v1.id, 'Xã Xã A: số mộ liệt sĩ do gia đình chăm sóc, quản lý theo tổng kết luận cấp thôn là 2, bản đồ đếm được 1.']]);
   });
 });
 

@@ -186,7 +186,14 @@ describe('review workflow and permissions', () => {
     const o = await env.call('review.overview', {});
     const k = o.communes.find((c) => c.communeCode === K)!;
     expect(k).toMatchObject({ state: 'draft', updatedBy: 'Thẩm định viên', hasBoundary: true, openComments: 0 });
-    expect(k.counts.areasByStatus.done + k.counts.areasByStatus.continuing).toBeGreaterThan(0);
+    // Exact counts of this commune's own areas and graves, read back feature by feature.
+    const areas = (await env.call('features.query', { table: 'search_areas' })).rows;
+    const graves = (await env.call('features.query', { table: 'graves' })).rows;
+    const count = (rows: Row[], field: string, values: readonly string[]) =>
+      Object.fromEntries(values.map((v) => [v, rows.filter((r) => r.props.commune_code === K && r.props[field] === v).length]));
+    expect(k.counts.areasByStatus).toEqual(count(areas, 'status', ['done', 'continuing', 'not_started', 'no_result', 'unclear']));
+    expect(k.counts.gravesByKind).toEqual(count(graves, 'kind', ['newly_found', 'family_cared', 'unidentified']));
+    expect(areas.some((a) => a.props.commune_code !== K)).toBe(true); // other communes' areas exist and are not counted
     expect(k.findings).toMatchObject({ errors: 0 });
     expect(o.communes.find((c) => c.communeCode === N)!.state).toBe('submitted');
   });

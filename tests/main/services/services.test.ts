@@ -27,7 +27,7 @@ describe('services: the demo project', () => {
     expect(info.crs.code).toBe('EPSG:9218');
     expect(info.settings.communes.map((c) => c.name)).toEqual(['Krông Nô', 'Nam Đà', 'Nâm Nung', 'Quảng Phú', 'Đắk Sắk']);
     const count = (t: string) => info.layers.find((l) => l.table === t)!.count;
-    expect(count('admin_units')).toBe(8 - 1); // province, former district, 5 communes
+    expect(count('admin_units')).toBe(8); // province, former province and district, 5 communes
     expect(count('search_areas')).toBeGreaterThan(0);
     expect(count('graves')).toBeGreaterThan(0);
     expect(count('conclusions')).toBe(5);

@@ -3,8 +3,7 @@ import { ApiError } from '../../../src/shared/api';
 import {
   boxesOverlap,
   compose,
-  fitScale,
-  STANDARD_SCALES,
+  fitRoundScale,
   type DisplayItem,
   type PathItem,
   type TextItem,
@@ -54,14 +53,13 @@ describe('compose: scale and grid', () => {
     for (const t of edges.left) expect(t.y).toBeCloseTo(f.y + ((f.extent[3] - Number(t.text)) * 1000) / 10000, 6);
   });
 
-  it('"fit" picks the largest standard scale at which the area fits', () => {
+  it('"fit" picks the largest round scale at which the area fits', () => {
     const { report } = compose(fixture(), { paper: 'A4', orientation: 'portrait', area: { kind: 'all' }, scale: 'fit' });
-    const i = STANDARD_SCALES.indexOf(report.scale as (typeof STANDARD_SCALES)[number]);
-    expect(i).toBeGreaterThan(0);
     const f = report.frame;
-    // The area (4 km × 2 km) fits at the chosen scale and not at the next larger one.
-    expect(fitScale(4000, 2000, f.w, f.h)).toBe(report.scale);
-    expect((4000 * 1000) / STANDARD_SCALES[i - 1] > f.w || (2000 * 1000) / STANDARD_SCALES[i - 1] > f.h).toBe(true);
+    // The area (4 km × 2 km) fits at the chosen scale and not at the next larger round one.
+    expect(fitRoundScale(4000, 2000, f.w, f.h)).toBe(report.scale);
+    const larger = report.scale <= 10000 ? report.scale - 1000 : report.scale - 5000;
+    expect((4000 * 1000) / larger > f.w || (2000 * 1000) / larger > f.h).toBe(true);
     expect(report.sheets).toBe(1);
   });
 
@@ -116,22 +114,24 @@ describe('compose: content', () => {
     const { report, list } = compose(fixture(), { paper: 'A3', area: one, scale: 10000 });
     expect(report.stats).toHaveLength(1);
     expect(report.stats[0].conclusion?.initially_buried).toBe(3); // 2019, not the 2018 one
-    expect(report.stats[0].map.initially_buried).toBe(3);
-    expect(report.stats[0].map.family_cared).toBe(2);
+    // The map counts only what has a symbol per grave: the family-cared graves (shared/review/statistics.ts).
+    expect(report.stats[0].map).toEqual({ initially_buried: null, recovered: null, not_recovered: null, family_cared: 2, brought_in: null, handed_over: null });
+    expect(report.stats[0].source).toBe('commune');
     expect(report.mismatches).toEqual([]);
     const stat = texts(list.items, 'stats').map((t) => t.text);
     expect(stat).toContain('Số liệt sĩ chôn cất ban đầu');
     expect(stat.some((t) => t.endsWith('*'))).toBe(false);
 
+    // A martyr record is a name found, not a count: it flags nothing.
+    const more = fixture();
+    more.martyrs.push({ full_name: 'E', commune_code: '001', recovered: true });
+    expect(compose(more, { paper: 'A3', area: one, scale: 10000 }).report.mismatches).toEqual([]);
     const input = fixture();
-    input.martyrs.push({ full_name: 'E', commune_code: '001', recovered: true });
+    input.conclusions[0].family_cared = 5;
     const r2 = compose(input, { paper: 'A3', area: one, scale: 10000 });
-    expect(r2.report.mismatches).toEqual([
-      { commune: 'Đắk Drô', statistic: 'initially_buried', conclusion: 3, map: 4 },
-      { commune: 'Đắk Drô', statistic: 'recovered', conclusion: 1, map: 2 },
-    ]);
+    expect(r2.report.mismatches).toEqual([{ commune: 'Đắk Drô', statistic: 'family_cared', conclusion: 5, map: 2 }]);
     const flagged = texts(r2.list.items, 'stats').filter((t) => /^\d+\*$/.test(t.text));
-    expect(flagged.map((t) => t.text)).toEqual(['4*', '2*']);
+    expect(flagged.map((t) => t.text)).toEqual(['2*']);
     expect(flagged.every((t) => t.color !== '#000000')).toBe(true);
   });
 

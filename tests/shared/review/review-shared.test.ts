@@ -4,7 +4,7 @@ import { boxPairs, nearPairs } from '../../../src/shared/review/grid';
 import { ringProblem } from '../../../src/shared/review/rings';
 import { actRefusal, stateRefusal, TRANSITIONS } from '../../../src/shared/review/state';
 import { statisticsCsv } from '../../../src/shared/review/csv';
-import { emptyFigures, inconsistency, type CommuneStatistics } from '../../../src/shared/review/statistics';
+import { communeStatistics, districtTotals, emptyFigures, inconsistency, type CommuneStatistics, type StatRecord } from '../../../src/shared/review/statistics';
 import type { Row } from '../../../src/shared/model';
 
 describe('grid pairs', () => {
@@ -76,14 +76,78 @@ describe('statistics', () => {
       figures: f,
       source: 'commune',
       conclusionIds: [],
-      map: { graves: 2, gravesNewlyFound: 1, gravesFamilyCared: 1, areas: 3, areasByStatus: { done: 1, continuing: 1, not_started: 1, no_result: 0, unclear: 0 }, estimatedRemainsOpen: 4 },
+      date: '2019-06-20',
+      map: {
+        graves: 2,
+        gravesNewlyFound: 1,
+        gravesFamilyCared: 1,
+        gravesByKind: { newly_found: 1, family_cared: 1, unidentified: 0 },
+        areas: 3,
+        areasByStatus: { done: 1, continuing: 1, not_started: 1, no_result: 0, unclear: 0 },
+        estimatedRemainsOpen: 4,
+      },
       mismatches: ['family_cared'],
       state: 'approved',
     };
-    const csv = statisticsCsv([row], f);
+    const csv = statisticsCsv([row], districtTotals([row]));
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[1]).toBe('1,"Đắk Drô, ""cũ""",Đã phê duyệt,Kết luận cấp xã,7,4,3,,,,2,1,3,Số mộ liệt sĩ do gia đình chăm sóc, quản lý'.replace('Số mộ liệt sĩ do gia đình chăm sóc, quản lý', '"Số mộ liệt sĩ do gia đình chăm sóc, quản lý"'));
-    expect(lines[2]).toBe(',Tổng cộng,,,7,4,3,,,,2,1,3,');
+    expect(lines[1]).toBe('1,"Đắk Drô, ""cũ""",Đã phê duyệt,Kết luận cấp xã,7,4,3,,,,2,1,3,1,1,1,0,0,4,"Số mộ liệt sĩ do gia đình chăm sóc, quản lý (bản đồ 1)"');
+    expect(lines[2]).toBe(',Tổng cộng,,,7,4,3,,,,2,1,3,1,1,1,0,0,4,"Số mộ liệt sĩ do gia đình chăm sóc, quản lý"');
+  });
+});
+
+describe('the conclusion levels rule (communeStatistics)', () => {
+  const con = (level: string, date: string, f: number, extra: Record<string, unknown> = {}): StatRecord => ({
+    id: `${level}-${date}-${f}`,
+    props: { level, date, commune_code: 'A', unit_name: 'x', initially_buried: f, family_cared: f, ...extra } as StatRecord['props'],
+  });
+  const grave = (code: string, kind: string): StatRecord => ({ props: { commune_code: code, kind } });
+  const area = (code: string, status: string, estimated_remains: number | null): StatRecord => ({ props: { commune_code: code, status, estimated_remains } });
+  const stats = (conclusions: StatRecord[], graves: StatRecord[] = [], areas: StatRecord[] = []) =>
+    communeStatistics(
+      [
+        { code: 'A', name: 'Xã A' },
+        { code: 'B', name: 'Xã B' },
+      ],
+      { conclusions, graves, search_areas: areas },
+    );
+
+  it('a district conclusion wins over later commune ones; commune over villages; villages summed, latest per village', () => {
+    const v = [con('village', '2019-01-01', 1, { unit_name: 'Thôn 1' }), con('village', '2019-02-01', 2, { unit_name: 'thôn  1' }), con('village', '2019-01-05', 4, { unit_name: 'Thôn 2' })];
+    expect(stats(v)[0]).toMatchObject({ source: 'village', date: '2019-02-01', conclusionIds: [v[1].id, v[2].id] });
+    expect(stats(v)[0].figures.initially_buried).toBe(6);
+    const c = [con('commune', '2019-03-01', 10), con('commune', '2019-04-01', 20)];
+    expect(stats([...v, ...c])[0]).toMatchObject({ source: 'commune', conclusionIds: [c[1].id] });
+    const d = con('district', '2019-02-15', 30);
+    expect(stats([...v, ...c, d])[0]).toMatchObject({ source: 'district', conclusionIds: [d.id], date: '2019-02-15' });
+    // The same date at the same level: the one written later counts.
+    const again = con('commune', '2019-04-01', 25);
+    expect(stats([...c, again])[0].figures.initially_buried).toBe(25);
+    expect(stats([])[0]).toMatchObject({ source: 'none', figures: emptyFigures(), mismatches: [] });
+    // Commune B has none of A's conclusions.
+    expect(stats([...v, ...c, d])[1].source).toBe('none');
+  });
+
+  it('the map counts each commune’s own features; open areas’ estimated remains; a mismatch only on family-cared graves', () => {
+    const graves = [grave('A', 'family_cared'), grave('A', 'newly_found'), grave('B', 'family_cared'), grave('B', 'family_cared'), grave('B', 'unidentified')];
+    const areas = [area('A', 'done', 5), area('A', 'continuing', 3), area('A', 'no_result', null), area('B', 'done', 7), area('B', 'unclear', 2), area('B', 'unclear', 1)];
+    const [a, b] = stats([con('commune', '2019-01-01', 1, { initially_buried: 99 }), con('commune', '2019-01-01', 2, { commune_code: 'B' })], graves, areas);
+    expect(a.map).toEqual({
+      graves: 2,
+      gravesNewlyFound: 1,
+      gravesFamilyCared: 1,
+      gravesByKind: { newly_found: 1, family_cared: 1, unidentified: 0 },
+      areas: 3,
+      areasByStatus: { done: 1, continuing: 1, not_started: 0, no_result: 1, unclear: 0 },
+      estimatedRemainsOpen: 3,
+    });
+    expect(b.map.areasByStatus).toEqual({ done: 1, continuing: 0, not_started: 0, no_result: 0, unclear: 2 });
+    expect(b.map.estimatedRemainsOpen).toBe(3);
+    expect(a.mismatches).toEqual([]); // 99 initially buried: the map has no count to set against it
+    expect(b.mismatches).toEqual([]);
+    const [, b2] = stats([con('commune', '2019-01-01', 3, { commune_code: 'B' })], graves, areas);
+    expect(b2.mismatches).toEqual(['family_cared']);
+    expect(districtTotals([a, b2])).toMatchObject({ mismatches: ['family_cared'], mapTotals: { gravesFamilyCared: 3, estimatedRemainsOpen: 6, areas: 6 } });
   });
 });

@@ -1,8 +1,8 @@
 // Base maps on a sheet: which ones (settings ids, or the project's visible ones, or files given to
-// the CLI), and the sheet composed with them. The frame is known only once the sheet is composed,
-// so a sheet is composed, its base maps warped into that frame, then composed again with them.
+// the CLI), and the sheet composed with them: planned, its base maps warped into the planned
+// frame, then composed once with them.
 import { ApiError } from '../../../shared/api';
-import { compose, type ComposeResult, type MeasureText, type PrintInput, type SheetSettingsInput } from '../../../shared/print';
+import { compose, planSheet, type ComposeResult, type MeasureText, type PrintInput, type SheetSettingsInput } from '../../../shared/print';
 import { openRaster } from './open-raster';
 import type { OpenedRaster } from './raster-model';
 import type { RasterSource } from './source';
@@ -55,11 +55,6 @@ export async function openAll(chosen: ChosenBaseMap[]): Promise<SheetRaster[]> {
   return out;
 }
 
-const sameFrame = (a: ComposeResult, b: ComposeResult) => {
-  const [f, g] = [a.report.frame, b.report.frame];
-  return f.x === g.x && f.y === g.y && f.w === g.w && f.h === g.h && f.extent.every((v, i) => v === g.extent[i]);
-};
-
 /** The sheet with its base maps under the features (the plain sheet when there are none). */
 export async function composeWithBaseMaps(
   input: PrintInput,
@@ -68,21 +63,18 @@ export async function composeWithBaseMaps(
   rasters: SheetRaster[],
   o: WarpOptions = {},
 ): Promise<ComposeResult> {
-  let sheet = compose(input, settings, measure);
-  if (!rasters.length) return sheet;
-  // Naming the base maps in the notes may move blocks and so the frame: warp again then.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const baseMap = await warpToFrame(rasters, sheet.report.frame, input.crs.proj4, o);
-    const next = compose({ ...input, baseMap }, settings, measure);
-    const missed = rasters.map((r) => r.raster.name).filter((n) => !baseMap.names.includes(n));
-    if (missed.length)
-      next.report.warnings.push({
-        vi: `Bản đồ nền không phủ tới khung bản đồ của tờ này: ${missed.join(', ')}.`,
-        en: `Base map(s) not reaching this sheet's map frame: ${missed.join(', ')}.`,
-      });
-    for (const r of rasters) next.report.warnings.push(...r.raster.notes);
-    if (sameFrame(sheet, next)) return next;
-    sheet = next;
-  }
-  throw new Error('composeWithBaseMaps: the map frame does not settle');
+  // Planned with room in the notes for every base map's name, so the frame is known before the
+  // base maps are warped into it and the sheet is composed once.
+  const plan = planSheet(input, settings, measure, { baseMapNames: rasters.map((r) => r.raster.name) });
+  if (!rasters.length) return compose(input, settings, measure, plan);
+  const baseMap = await warpToFrame(rasters, plan.frame, input.crs.proj4, o);
+  const sheet = compose({ ...input, baseMap }, settings, measure, plan);
+  const missed = rasters.map((r) => r.raster.name).filter((n) => !baseMap.names.includes(n));
+  if (missed.length)
+    sheet.report.warnings.push({
+      vi: `Bản đồ nền không phủ tới khung bản đồ của tờ này: ${missed.join(', ')}.`,
+      en: `Base map(s) not reaching this sheet's map frame: ${missed.join(', ')}.`,
+    });
+  for (const r of rasters) sheet.report.warnings.push(...r.raster.notes);
+  return sheet;
 }

@@ -1,29 +1,34 @@
-// A commune's conclusion figures against the map's own count (family-cared graves, the one figure
-// with one symbol per grave on the map). Shown side by side in the statistics table too.
+// A commune's conclusion figures against the map's own count: a warning for each figure that
+// communeStatistics() (shared/review/statistics.ts) flags, the very flags the sheet's table, the
+// review panel and the district report show in red.
 import type { FindingInput } from '../../../shared/review/finding';
-import { communeStatistics } from '../../../shared/review/statistics';
+import { communeStatistics, mapFigure, SOURCE_LABELS } from '../../../shared/review/statistics';
+import { TABLES, type StatisticKey } from '../../../shared/model';
 import { finding, rowsOf, type CheckEnv } from '../check-data';
-import { communesInScope } from './base-boundary';
+
+const field = (k: StatisticKey) => TABLES.conclusions.fields.find((f) => f.name === k)!;
 
 export function checkStatsMap(env: CheckEnv): FindingInput[] {
-  const stats = communeStatistics(communesInScope(env), {
+  // The project's communes, as the review panel and the district report list them.
+  const stats = communeStatistics(env.data.settings.communes, {
     conclusions: rowsOf(env, 'conclusions'),
     graves: rowsOf(env, 'graves'),
     search_areas: rowsOf(env, 'search_areas'),
   });
   const out: FindingInput[] = [];
-  for (const s of stats) {
-    if (!s.mismatches.includes('family_cared')) continue;
-    const c = env.byKey.get(`conclusions/${s.conclusionIds[0]}`) ?? null;
-    out.push(
-      finding(
-        'stats.map_mismatch',
-        c,
-        `Xã ${s.communeName}: kết luận ghi ${s.figures.family_cared} mộ do gia đình chăm sóc, bản đồ có ${s.map.gravesFamilyCared} ký hiệu mộ loại này.`,
-        `${s.communeName}: the conclusion says ${s.figures.family_cared} family-cared graves, the map has ${s.map.gravesFamilyCared} such grave symbols.`,
-        { communeCode: s.communeCode, extent: env.communes.get(s.communeCode)?.extent ?? null },
-      ),
-    );
-  }
+  for (const s of stats)
+    for (const k of s.mismatches) {
+      const c = env.byKey.get(`conclusions/${s.conclusionIds[0]}`) ?? null;
+      const src = SOURCE_LABELS[s.source];
+      out.push(
+        finding(
+          'stats.map_mismatch',
+          c,
+          `Xã ${s.communeName}: ${field(k).vi.toLowerCase()} theo ${src.vi.toLowerCase()} là ${s.figures[k]}, bản đồ đếm được ${mapFigure(k, s.map)}.`,
+          `${s.communeName}: ${field(k).en.toLowerCase()} is ${s.figures[k]} by the ${src.en}, the map counts ${mapFigure(k, s.map)}.`,
+          { communeCode: s.communeCode, extent: env.communes.get(s.communeCode)?.extent ?? null },
+        ),
+      );
+    }
   return out;
 }

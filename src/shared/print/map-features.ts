@@ -1,0 +1,135 @@
+// The map inside the frame: which features a sheet draws (judged by their geometry against the
+// frame, so the legend can list exactly what is drawn) and their paths and symbols on paper.
+import { geometryExtent, type Extent } from '../model/geometry';
+import { classKeyOf, styleFor, visibleAtScale, type StyleSpec } from '../symbology';
+import { BoxIndex } from './collisions';
+import type { BoxMm, DisplayItem, StrokePaint, SymbolDef } from './display-list';
+import { extentsIntersect, flatPathOnPaper, linesOf, pathOnPaper, polygonsOf, type Frame } from './geom';
+import type { PrintFeature } from './input';
+import { featureMeetsExtent } from './meets';
+import { symbolDef } from './symbols';
+
+/** A cemetery drawn smaller than this (mm across) would be a blob: its symbol is drawn instead. */
+export const LEGIBLE_AREA_MM = 4;
+
+export interface DrawnFeature {
+  f: PrintFeature;
+  style: StyleSpec;
+  /** The class the legend lists it under (a unit past its validity is "former"). */
+  legendKey: string;
+  former: boolean;
+  /** How it is printed: its symbol, its area, or its line. */
+  form: 'symbol' | 'area' | 'line';
+  /** Where the symbol stands (ground), for a point or a cemetery too small to draw as an area. */
+  at?: [number, number];
+}
+
+const FORMER = 'admin_units:former';
+
+function geometryType(f: PrintFeature): string {
+  return f.flatGeometry ? f.flatGeometry().type : f.geometry.type;
+}
+
+function firstPosition(f: PrintFeature): [number, number] {
+  const flat = f.flatGeometry?.();
+  if (flat) return [flat.xy[2 * flat.bounds[0]], flat.xy[2 * flat.bounds[0] + 1]];
+  const c = (f.geometry as { coordinates: number[] }).coordinates;
+  return [c[0], c[1]];
+}
+
+/** The symbol at (x, y) shows in the frame: its drawing (not only its anchor) reaches the extent. */
+function symbolMeets(style: StyleSpec, x: number, y: number, e: Extent, scale: number): boolean {
+  const r = ((style.symbol?.sizeMm ?? 0) * scale) / 1000;
+  return x >= e[0] - r && x <= e[2] + r && y >= e[1] - r && y <= e[3] + r;
+}
+
+/** The features drawn in the frame showing `extent` at `scale`, bottom first. */
+export function selectDrawn(features: PrintFeature[], extent: Extent, scale: number, mapDate: string, settings: Parameters<typeof styleFor>[2]): DrawnFeature[] {
+  const out: DrawnFeature[] = [];
+  for (const f of features) {
+    const box = f.extent ?? geometryExtent(f.geometry);
+    if (!extentsIntersect(box, extent)) continue;
+    const key = classKeyOf(f.table, f.props, mapDate);
+    const style = styleFor(f.table, f.props, settings, scale, mapDate);
+    if (!visibleAtScale(style.maxScaleDenominator, scale)) continue;
+    const former = key === FORMER;
+    const legendKey = former ? FORMER : style.classKey;
+    const type = geometryType(f);
+    if (type === 'Point') {
+      const [x, y] = firstPosition(f);
+      if (style.symbol && symbolMeets(style, x, y, extent, scale)) out.push({ f, style, legendKey, former, form: 'symbol', at: [x, y] });
+    } else if (type === 'Polygon' || type === 'MultiPolygon') {
+      const acrossMm = (Math.max(box[2] - box[0], box[3] - box[1]) * 1000) / scale;
+      if (f.table === 'cemeteries' && style.symbol && acrossMm < LEGIBLE_AREA_MM) {
+        const [x, y] = [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
+        if (symbolMeets(style, x, y, extent, scale)) out.push({ f, style, legendKey, former, form: 'symbol', at: [x, y] });
+        continue;
+      }
+      const filled = !former && !!style.fill && style.fill.opacity > 0;
+      if (featureMeetsExtent(f, box, 'area', filled, extent)) out.push({ f, style, legendKey, former, form: 'area' });
+    } else if (featureMeetsExtent(f, box, 'line', false, extent)) out.push({ f, style, legendKey, former, form: 'line' });
+  }
+  return out.sort((a, b) => a.style.zIndex - b.style.zIndex);
+}
+
+const FORMER_STROKES: StrokePaint[] = [{ color: '#9a8aa0', widthMm: 0.3, opacity: 0.8, dashMm: [1.2, 1.2] }];
+
+function strokesOf(style: StyleSpec): StrokePaint[] {
+  return style.strokes.map((st) => ({
+    color: st.color,
+    widthMm: st.widthMm,
+    ...(st.dashMm ? { dashMm: st.dashMm } : {}),
+    ...('lineCap' in st && st.lineCap ? { cap: st.lineCap } : {}),
+    ...('lineJoin' in st && st.lineJoin ? { join: st.lineJoin } : {}),
+    ...(st.opacity !== undefined ? { opacity: st.opacity } : {}),
+  }));
+}
+
+/** The feature's rings or lines on paper, cut to what the clip can show. */
+function partsOnPaper(frame: Frame, f: PrintFeature, closed: boolean, clipBox: BoxMm): number[][] {
+  const tol = 0.1;
+  const flat = f.flatGeometry?.();
+  if (flat) {
+    const out: number[][] = [];
+    for (let i = 1; i < flat.bounds.length; i++) out.push(flatPathOnPaper(frame, flat.xy, flat.bounds[i - 1], flat.bounds[i], tol, closed, clipBox));
+    return out;
+  }
+  return (closed ? polygonsOf(f.geometry).flat() : linesOf(f.geometry)).map((r) => pathOnPaper(frame, r, tol, closed, clipBox));
+}
+
+/**
+ * Draws the selected features: areas and lines into `items`, point symbols after them (on top);
+ * returns the symbols' boxes, which labels keep clear of.
+ */
+export function drawFeatures(items: DisplayItem[], symbols: Record<string, SymbolDef>, frame: Frame, drawn: DrawnFeature[], k: number): BoxIndex {
+  const symbolBoxes = new BoxIndex(10);
+  const symbolItems: DisplayItem[] = [];
+  // Paths are cut to what the frame's clip can show, with room for the widest stroke.
+  const clipBox: BoxMm = [frame.x - 3 * k, frame.y - 3 * k, frame.x + frame.w + 3 * k, frame.y + frame.h + 3 * k];
+  // One strokes list per class, shared by its paths (10,000s of paths, a handful of classes).
+  const strokesByKey = new Map<string, StrokePaint[]>();
+  for (const { f, style, former, form, at } of drawn) {
+    const sk = former ? FORMER : style.classKey;
+    let strokes = strokesByKey.get(sk);
+    if (!strokes) strokesByKey.set(sk, (strokes = former ? FORMER_STROKES : strokesOf(style)));
+    if (form === 'symbol') {
+      const sym = style.symbol!;
+      symbols[sym.id] ??= symbolDef(sym);
+      const x = frame.x + ((at![0] - frame.extent[0]) * 1000) / frame.scale;
+      const y = frame.y + ((frame.extent[3] - at![1]) * 1000) / frame.scale;
+      symbolItems.push({ kind: 'symbol', symbol: sym.id, x, y, role: 'symbol' });
+      const b = symbols[sym.id].box;
+      symbolBoxes.add([x + b[0], y + b[1], x + b[2], y + b[3]]);
+    } else if (form === 'area') {
+      const subpaths = partsOnPaper(frame, f, true, clipBox).filter((p) => p.length);
+      if (!subpaths.length) continue;
+      const fill = style.fill && !former ? { fill: { color: style.fill.color, opacity: style.fill.opacity } } : {};
+      items.push({ kind: 'path', subpaths, closed: true, fillRule: 'evenodd', ...fill, strokes, role: 'map' });
+    } else {
+      const subpaths = partsOnPaper(frame, f, false, clipBox).filter((p) => p.length >= 4);
+      if (subpaths.length) items.push({ kind: 'path', subpaths, closed: false, strokes, role: 'map' });
+    }
+  }
+  items.push(...symbolItems);
+  return symbolBoxes;
+}
