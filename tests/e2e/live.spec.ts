@@ -170,3 +170,17 @@ test('two people save one feature: the second sees both versions, keeps their ow
   await expect(two.getByTestId('field-name')).toHaveValue('Tên của B');
   await expect.poll(() => a.page.evaluate((id) => (window as any).__quytapMap.featureOf('graves', id)?.get('name'), graveId), { timeout: 2000 }).toBe('Tên của B');
 });
+
+test('the review panel of another window follows a commune’s submission without a reload', async () => {
+  const info = await call(b.page, 'project.info', {});
+  const K = info.settings.communes.find((c: { name: string }) => c.name === 'Quảng Phú').code as string;
+  await b.page.keyboard.press('Escape');
+  await b.page.getByTestId('review-button').click();
+  const row = b.page.getByTestId('review-panel').locator(`[data-testid="review-commune-row"][data-code="${K}"]`);
+  await expect(row).toHaveAttribute('data-state', 'draft');
+  // A, staff of Quảng Phú, submits its map (through the contract, as the panel's button does).
+  await call(a.page, 'session.setOperator', { name: 'Nguyễn Văn A', role: 'commune_staff', communeCode: K });
+  await call(a.page, 'review.act', { communeCode: K, act: 'submit' });
+  await expect(row).toHaveAttribute('data-state', 'submitted', { timeout: 3000 });
+  await expect(row.getByTestId('review-state')).toHaveText('Đã trình duyệt');
+});
