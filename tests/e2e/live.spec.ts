@@ -171,6 +171,43 @@ test('two people save one feature: the second sees both versions, keeps their ow
   await expect.poll(() => a.page.evaluate((id) => (window as any).__quytapMap.featureOf('graves', id)?.get('name'), graveId), { timeout: 2000 }).toBe('Tên của B');
 });
 
+test('a shape moved after someone else moved it: both outlines shown, the second keeps their own', async () => {
+  const before = (await call(b.page, 'rows.get', { table: 'graves', id: graveId })) as RowLike;
+  const [x, y] = before.geometry!.coordinates as number[];
+  // B's drag starts before A's move reaches it (an event still on its way): B's map holds it back.
+  await b.page.evaluate(() => {
+    const m = (window as any).__quytapMap;
+    m.__held = m.applyChange;
+    m.applyChange = () => Promise.resolve();
+  });
+  await actAs(a, 'Nguyễn Văn A');
+  await call(a.page, 'edits.apply', { label: 'Di chuyển', put: [{ table: 'graves', id: graveId, baseVersion: before.meta.version, geometry: { type: 'Point', coordinates: [x! + 20, y!] } }] });
+
+  await actAs(b, 'Trần Thị B');
+  const page = b.page;
+  // The end of B's drag with the move tool (the drag itself: drafting.spec.ts), 15 m south, at the
+  // version B's map still holds.
+  await page.evaluate(
+    ([id, gx, gy]) => (window as any).__quytapDraft.cb.onGeometryEdited('graves', id, { type: 'Point', coordinates: [gx, (gy as number) - 15] }, 'Di chuyển'),
+    [graveId, x, y] as const,
+  );
+  const dlg = page.getByTestId('conflict-dialog');
+  await expect(dlg).toBeVisible();
+  await expect(dlg.getByTestId('conflict-outlines').locator('path')).toHaveCount(2);
+  await page.screenshot({ path: `${SHOTS}/live-03-shape-conflict.png` });
+  await dlg.getByTestId('conflict-keep-mine').click();
+  await expect(dlg).toBeHidden();
+  await page.evaluate(() => {
+    const m = (window as any).__quytapMap;
+    m.applyChange = m.__held;
+  });
+  const after = (await call(b.page, 'rows.get', { table: 'graves', id: graveId })) as RowLike;
+  expect(after.meta.version).toBe(before.meta.version + 2);
+  expect(after.geometry!.coordinates).toEqual([x, y! - 15]); // B's place, not A's (20 m east)
+  const history = (await call(b.page, 'history.of', { table: 'graves', id: graveId })) as { author: string; after: { geometry?: { coordinates: number[] } } }[];
+  expect(history.some((h) => h.author === 'Nguyễn Văn A' && h.after?.geometry?.coordinates[0] === x! + 20)).toBe(true);
+});
+
 test('the review panel of another window follows a commune’s submission without a reload', async () => {
   const info = await call(b.page, 'project.info', {});
   const K = info.settings.communes.find((c: { name: string }) => c.name === 'Quảng Phú').code as string;

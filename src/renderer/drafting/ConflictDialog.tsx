@@ -94,7 +94,7 @@ export function ConflictDialog({ conflict, onDone }: { conflict: Conflict; onDon
       <p className="small" data-message="note">
         {current ? d(current.meta.deleted ? 'conflict.deleted' : 'conflict.intro', { who, version: current.meta.version }) : conflict.message}
       </p>
-      {current && (
+      {current && shown.length > 0 && (
         <table className="xc-table conflict-table" data-testid="conflict-table">
           <thead>
             <tr>
@@ -131,16 +131,17 @@ export function ConflictDialog({ conflict, onDone }: { conflict: Conflict; onDon
             <>
               <b className="small">{d('conflict.geometry')}</b>
               <Outlines theirs={current.geometry} mine={myGeometry} />
-              {mine.geometry && (
-                <div className="small">
-                  <label>
-                    <input type="radio" name="c-geometry" checked={choices['__geometry'] !== 'mine'} onChange={() => setChoices({ ...choices, __geometry: 'theirs' })} /> {d('conflict.theirs', { who })}
-                  </label>{' '}
-                  <label>
-                    <input type="radio" name="c-geometry" checked={choices['__geometry'] === 'mine'} onChange={() => setChoices({ ...choices, __geometry: 'mine' })} /> {d('conflict.mine')}
-                  </label>
-                </div>
-              )}
+              {/* The legend of the drawing; with my own shape at stake, also the choice for "merge". */}
+              <div className="small">
+                <label>
+                  {mine.geometry && <input type="radio" name="c-geometry" checked={choices['__geometry'] !== 'mine'} onChange={() => setChoices({ ...choices, __geometry: 'theirs' })} />}{' '}
+                  <span className="conflict-key conflict-key-theirs" /> {d('conflict.theirs', { who })}
+                </label>{' '}
+                <label>
+                  {mine.geometry && <input type="radio" name="c-geometry" checked={choices['__geometry'] === 'mine'} onChange={() => setChoices({ ...choices, __geometry: 'mine' })} />}{' '}
+                  <span className="conflict-key conflict-key-mine" /> {d('conflict.mine')}
+                </label>
+              </div>
             </>
           )}
         </div>
