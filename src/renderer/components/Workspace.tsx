@@ -150,7 +150,7 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
         }
         const label = (which === 'undo' ? r.state.redoLabel : r.state.undoLabel) || t('undo.unnamed');
         toast(t(which === 'undo' ? 'undo.done' : 'redo.done', { label }), 'success');
-        ctl.current?.refresh(Array.from(new Set(r.result.rows.map((x) => x.table))));
+        // The map: the project.changed of the undo names its rows, redrawn where they were and are.
         refreshInfo();
       } catch (e) {
         showError(e);
