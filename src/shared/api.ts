@@ -21,6 +21,7 @@ import { exchangeMethods } from './contract/exchange';
 import { printMethods } from './contract/print';
 import { reviewMethods } from './contract/review';
 import { accountMethods } from './contract/accounts';
+import { PresenceEntrySchema, ProjectChangedSchema, presenceMethods } from './contract/presence';
 
 import {
   CrsInfoSchema,
@@ -111,6 +112,7 @@ export const api = {
   ...basemapMethods,
   ...reviewMethods,
   ...accountMethods,
+  ...presenceMethods,
 } as const;
 
 export type Api = typeof api;
@@ -126,7 +128,9 @@ export function isMethodName(x: string): x is MethodName {
 /** Events pushed from main to the renderer (IPC send / Server-Sent Events). */
 export const EventSchemas = {
   'job.progress': JobSchema,
-  'project.changed': z.object({ tables: z.array(TableNameSchema), editId: z.number().int().nullable() }),
+  'project.changed': ProjectChangedSchema,
+  /** Who is drafting which commune changed (a window came, left or chose another commune). */
+  'presence.changed': z.array(PresenceEntrySchema),
 } as const;
 export type EventName = keyof typeof EventSchemas;
 

@@ -287,7 +287,7 @@ async function openAreaForm(browser: Browser) {
   return { ctx, page, panel };
 }
 
-test('two windows edit the same area: the second save is refused, nothing is overwritten', async ({ browser }) => {
+test('two windows edit the same area: the second save is not written over the first; both versions shown, theirs taken', async ({ browser }) => {
   test.setTimeout(120_000);
   const one = await openAreaForm(browser);
   const two = await openAreaForm(browser);
@@ -296,9 +296,17 @@ test('two windows edit the same area: the second save is refused, nothing is ove
   await expect(one.page.getByTestId('toasts')).toContainText('Đã lưu');
   await two.panel.getByTestId('field-name').fill('Tên do cửa sổ 2 sửa');
   await two.panel.getByTestId('form-save').click();
-  await expect(two.panel.getByTestId('form-error')).toContainText('sửa sau khi bạn xem');
+  // Refused as a conflict: both versions side by side (tests/e2e/live.spec.ts keeps the second's).
+  const dlg = two.page.getByTestId('conflict-dialog');
+  await expect(dlg).toContainText('sau khi bạn mở nó');
+  await expect(dlg.locator('[data-field="name"]')).toContainText('Tên do cửa sổ 1 sửa');
   await shot(two.page, '10-conflict');
-  const row = (await call(two.page, 'rows.get', { table: 'search_areas', id: areaId })) as RowLike;
+  let row = (await call(two.page, 'rows.get', { table: 'search_areas', id: areaId })) as RowLike;
+  expect(row.props.name).toBe('Tên do cửa sổ 1 sửa');
+  await dlg.getByTestId('conflict-take-theirs').click();
+  await expect(dlg).toBeHidden();
+  await expect(two.panel.getByTestId('field-name')).toHaveValue('Tên do cửa sổ 1 sửa');
+  row = (await call(two.page, 'rows.get', { table: 'search_areas', id: areaId })) as RowLike;
   expect(row.props.name).toBe('Tên do cửa sổ 1 sửa');
   await one.ctx.close();
   await two.ctx.close();

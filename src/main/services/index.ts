@@ -6,7 +6,7 @@ import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { ApiError, type Operator, type Output } from '../../shared/api';
 import { CATALOGUE, defaultCrsForProvince } from '../../shared/crs/catalogue';
-import { geometryExtent, ProjectSettingsSchema, type Extent, type TableName } from '../../shared/model';
+import { geometryExtent, ProjectSettingsSchema, type EditResult, type Extent, type TableName } from '../../shared/model';
 import type { Handler, Handlers } from '../rpc/dispatch';
 import { jsonText } from '../rpc/json-text';
 import { MAP_READ_WHOLE_UP_TO } from '../../shared/contract/map-layer';
@@ -23,6 +23,8 @@ import { printDownload, printHandlers } from './print';
 import { CHECKPOINT_IDLE_MS, handoverHandler, idleCheckpointer } from './handover';
 import { reviewHandlers } from './review';
 import { accountHandlers, hallAccounts } from './accounts';
+import { changeOf } from './live-rows';
+import { createPresence, presenceHandlers } from './presence';
 import { loadGeos, type Geos } from '../review/geos';
 import { installWriteRules } from '../review/write-rules';
 import { createDemoProject, DEMO_FILE_NAME } from './demo-project';
@@ -177,6 +179,9 @@ export async function createServices(opts: ServicesOptions) {
   }
 
   const changed = (tables: TableName[], editId: number | null) => opts.emit('project.changed', { tables, editId });
+  /** An edit's event names its rows and their extents: every client redraws only those. */
+  const edited = (s: ProjectStore, r: EditResult) => opts.emit('project.changed', changeOf(s, r, author()));
+  const presence = createPresence({ emit: opts.emit });
   const ctx: ServiceContext = {
     need,
     projectPath: () => {
@@ -255,26 +260,28 @@ export async function createServices(opts: ServicesOptions) {
     'records.query': (q) => need().searchRecords(q.table, q.search ?? '', q.filter ?? {}, q.limit, q.offset, q.includeDeleted),
     'links.of': (q) => need().linksOf(q.table, q.id),
     'edits.apply': (edit) => {
-      const r = need().applyEdit(edit, author());
-      changed([...new Set(r.rows.map((x) => x.table))], r.editId);
+      const s = need();
+      const r = s.applyEdit(edit, author());
+      edited(s, r);
       return r;
     },
     'edits.undo': () => {
       const s = need();
       const result = s.undo(author());
-      if (result) changed([...new Set(result.rows.map((x) => x.table))], result.editId);
+      if (result) edited(s, result);
       return { result, state: s.undoState(author()) };
     },
     'edits.redo': () => {
       const s = need();
       const result = s.redo(author());
-      if (result) changed([...new Set(result.rows.map((x) => x.table))], result.editId);
+      if (result) edited(s, result);
       return { result, state: s.undoState(author()) };
     },
     'edits.state': () => need().undoState(author()),
     'history.of': (q) => need().history(q.table, q.id),
     ...jobHandlers(jobs),
     ...draftingHandlers(ctx),
+    ...presenceHandlers(presence, () => author(), () => caller.getStore()?.name ?? null),
     ...printHandlers(ctx),
     ...exchangeHandlers(ctx),
     ...basemapHandlers(ctx),

@@ -13,6 +13,7 @@ import { LayerPanel, type LayerLoad } from './LayerPanel';
 import { ErrorBoundary, useApi, useErrorToast, useToast } from './common';
 import { useDrafting } from '../drafting/useDrafting';
 import { CursorReadout } from '../drafting/CursorReadout';
+import { PresenceList, usePresence } from '../drafting/Presence';
 import '../drafting/drafting.css';
 import { SettingsButton } from './SettingsDialog';
 import { PrintButton } from '../print/PrintButton';
@@ -133,8 +134,8 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
   // Edits, undo, imports elsewhere: reload what changed.
   useEffect(
     () =>
-      api.on('project.changed', ({ tables }) => {
-        ctl.current?.refresh(tables);
+      api.on('project.changed', (change) => {
+        void ctl.current?.applyChange(change);
         refreshInfo();
       }),
     [api, refreshInfo],
@@ -150,7 +151,7 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
         }
         const label = (which === 'undo' ? r.state.redoLabel : r.state.undoLabel) || t('undo.unnamed');
         toast(t(which === 'undo' ? 'undo.done' : 'redo.done', { label }), 'success');
-        ctl.current?.refresh(Array.from(new Set(r.result.rows.map((x) => x.table))));
+        // The map: the project.changed of the undo names its rows, redrawn where they were and are.
         refreshInfo();
       } catch (e) {
         showError(e);
@@ -161,6 +162,9 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
 
   // Drafting: commune focus, tools, inspector, feature table and records (src/renderer/drafting).
   const drafting = useDrafting({ ctl, info, pinned, setPinned, undoRedo, operator });
+  // The district hall: who else is drafting which commune (reported every few seconds).
+  const drafters = usePresence(api, drafting.focus, operator?.name ?? '');
+  const communeName = useCallback((code: string) => info.settings.communes.find((c) => c.code === code)?.name ?? code, [info.settings.communes]);
 
   // Keyboard: + / − zoom, Home = whole project, Ctrl+Z / Ctrl+Y undo / redo, Esc clears the selection.
   useEffect(() => {
@@ -314,6 +318,7 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
             ))}
           </ul>
           {drafting.overlays}
+          <PresenceList entries={drafters} communeName={communeName} />
           <ErrorBoundary compact>
             {drafting.hasInspector ? drafting.inspector : <FeaturePanel
               hits={shownHits}

@@ -9,6 +9,8 @@ import { useI18n } from '../i18n';
 import { useApi, useErrorToast, useToast } from '../components/common';
 import { AttributeForm, diffProps } from './AttributeForm';
 import { AttachmentsTab } from './AttachmentsTab';
+import { ConflictDialog, type Conflict } from './ConflictDialog';
+import { toUiError } from '../errors';
 import { HistoryTab } from './HistoryTab';
 import { LinksTab } from './LinksTab';
 import { LockIcon } from './LockIcon';
@@ -40,8 +42,9 @@ export function Inspector({
   onSeen?: (row: Row) => void;
 }) {
   const api = useApi();
-  const { pick, date } = useI18n();
+  const { pick, date, lang } = useI18n();
   const d = useD();
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const toast = useToast();
   const showError = useErrorToast();
   const [row, setRow] = useState<Row | null>(null);
@@ -90,10 +93,20 @@ export function Inspector({
         put: [{ table: target.table, id: row.id, baseVersion: row.meta.version, props: patch }],
       });
     } catch (e) {
-      if (e && typeof e === 'object' && (e as { code?: string }).code === 'conflict') showError(e, d('conflict.title'));
+      // Someone saved this feature after this window read it: both versions side by side, the user chooses.
+      if (e && typeof e === 'object' && (e as { code?: string }).code === 'conflict') {
+        setConflict({ table: target.table, seen: row, mine: { props: patch }, message: toUiError(e, lang).message });
+        return;
+      }
       throw e;
     }
     toast(d('form.saved'), 'success');
+    load();
+  };
+
+  const resolved = (outcome: 'kept' | 'taken' | 'merged', who: string) => {
+    setConflict(null);
+    toast(outcome === 'taken' ? d('conflict.taken', { who }) : d('conflict.kept'), outcome === 'taken' ? 'info' : 'success');
     load();
   };
 
@@ -136,6 +149,7 @@ export function Inspector({
           <LockIcon /> {lockMessage}
         </p>
       )}
+      {conflict && <ConflictDialog conflict={conflict} onDone={resolved} />}
       <div className="inspector-body">
         {tab === 'attrs' &&
           (target.kind === 'new' ? (

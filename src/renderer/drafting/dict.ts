@@ -122,6 +122,19 @@ const D = {
   'records.showOnMap': 'Xem trên bản đồ|Show on map',
   'inspector.reload': 'Tải lại từ tệp dự án|Reload from the project file',
   'conflict.title': 'Xung đột chỉnh sửa|Edit conflict',
+  'conflict.intro': '{who} đã sửa đối tượng này (phiên bản {version}) sau khi bạn mở nó. Hãy so sánh hai bản và chọn giữ gì; không bản nào bị mất (lịch sử giữ cả hai).|{who} changed this feature (version {version}) after you opened it. Compare both and choose what to keep; neither is lost (the history keeps both).',
+  'conflict.field': 'Trường|Field',
+  'conflict.theirs': 'Bản của {who}|{who}’s version',
+  'conflict.mine': 'Bản của tôi|My version',
+  'conflict.keepMine': 'Giữ của tôi|Keep mine',
+  'conflict.takeTheirs': 'Lấy của người kia|Take theirs',
+  'conflict.merge': 'Gộp theo từng trường|Merge field by field',
+  'conflict.geometry': 'Hình dạng|Shape',
+  'conflict.sameGeometry': 'Hình dạng giống nhau.|The shapes are the same.',
+  'conflict.deleted': '{who} đã xóa đối tượng này. Giữ của tôi sẽ khôi phục nó với thay đổi của bạn.|{who} deleted this feature. Keeping yours restores it with your change.',
+  'conflict.kept': 'Đã lưu thay đổi của bạn lên phiên bản mới nhất.|Your change was saved on top of the latest version.',
+  'conflict.taken': 'Đã giữ bản của {who}; thay đổi của bạn không được lưu.|{who}’s version was kept; your change was not saved.',
+  'presence.title': 'Đang vẽ|Drafting now',
 } as const satisfies Record<string, string | readonly [string, string]>;
 
 export type DKey = keyof typeof D;

@@ -24,6 +24,8 @@ import { loadGeometryOps, withGeometryOps } from './geometryOpsLoader';
 import { READ_ONLY_TOOLS, reviewLock, type ReviewLock } from './communeLock';
 import { LockIcon } from './LockIcon';
 import { onShowFeature } from '../showFeature';
+import { ConflictDialog, type Conflict, type ConflictOutcome } from './ConflictDialog';
+import { errorCode, toUiError } from '../errors';
 
 interface Commune {
   code: string;
@@ -83,7 +85,7 @@ export function useDrafting({
   undoRedo: (which: 'undo' | 'redo') => Promise<void>;
 }) {
   const api = useApi();
-  const { num, pick } = useI18n();
+  const { num, pick, lang } = useI18n();
   const d = useD();
   const toast = useToast();
   const showError = useErrorToast();
@@ -110,6 +112,8 @@ export function useDrafting({
   const [coordsOpen, setCoordsOpen] = useState(false);
   const [measure, setMeasure] = useState<{ lengthM: number; areaM2: number | null } | null>(null);
   const bump = useCallback(() => setOwnTick((n) => n + 1), []);
+  /** A shape saved after someone else changed the feature: both shapes side by side (ConflictDialog). */
+  const [shapeConflict, setShapeConflict] = useState<Conflict | null>(null);
 
   // ── the controller, on the map Workspace created just before ──
   const cbRef = useRef({
@@ -310,12 +314,20 @@ export function useDrafting({
         bump();
         return r;
       } catch (e) {
+        // One feature's shape, refused because someone saved it since: the user compares and chooses.
+        const one = edit.put?.length === 1 && !edit.remove?.length ? edit.put[0]! : null;
+        const hit = one?.id && revert ? ctl.current?.hitOf(revert, one.id) : null;
+        if (errorCode(e) === 'conflict' && one?.geometry && hit?.meta) {
+          const seen: Row = { table: hit.table, id: hit.id, geometry: null, props: hit.props as RowProps, meta: hit.meta };
+          setShapeConflict({ table: hit.table, seen, mine: { props: (one.props ?? {}) as RowProps, geometry: one.geometry }, message: toUiError(e, lang).message });
+          return null;
+        }
         showError(e);
         if (revert) ctl.current?.refresh([revert]);
         return null;
       }
     },
-    [api, bump, ctl, showError],
+    [api, bump, ctl, showError, lang],
   );
 
   const metaOf = (table: FeatureTableName, id: string) => ctl.current?.hitOf(table, id)?.meta ?? null;
@@ -696,8 +708,17 @@ export function useDrafting({
       />
     ) : null;
 
+  const shapeResolved = (outcome: ConflictOutcome, who: string) => {
+    const table = shapeConflict?.table;
+    setShapeConflict(null);
+    toast(outcome === 'taken' ? d('conflict.taken', { who }) : d('conflict.kept'), outcome === 'taken' ? 'info' : 'success');
+    // Theirs kept: the shape dragged here goes back to the stored one.
+    if (outcome === 'taken' && table && isFeatureTable(table)) ctl.current?.refresh([table]);
+    else bump();
+  };
   const overlays = (
     <>
+      {shapeConflict && <ConflictDialog conflict={shapeConflict} onDone={shapeResolved} />}
       {measure && (
         <div className="measure-box" data-testid="measure-result">
           {measure.areaM2 === null

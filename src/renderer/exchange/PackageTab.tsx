@@ -2,11 +2,11 @@
 // decide each conflict, merge.
 import { useRef, useState } from 'react';
 import type { Output, ProjectInfo } from '../../shared/api';
-import { TABLES, type FieldDef, type TableName } from '../../shared/model/tables';
+import { TABLES, type TableName } from '../../shared/model/tables';
 import { getClient } from '../api';
 import { useApi, useErrorToast, useToast } from '../components/common';
 import { useI18n } from '../i18n';
-import { enumLabel } from '../drafting/dict';
+import { fieldLabel, fieldText } from '../drafting/fieldText';
 import { useExchangeT } from './dict';
 import { useImportsFolder } from './useImportsFolder';
 
@@ -16,18 +16,8 @@ type Side = Review['conflicts'][number]['ours'];
 function SideView({ table, side, other }: { table: TableName; side: Side; other: Side }) {
   const x = useExchangeT();
   const { pick, date } = useI18n();
-  const label = (k: string) => {
-    const f = (TABLES[table].fields as readonly FieldDef[]).find((d) => d.name === k);
-    return f ? pick(f) : k;
-  };
-  // Code-list values read as the form shows them ("Chưa tổ chức tìm kiếm", not "not_started").
-  const value = (k: string) => {
-    const v = side.props[k];
-    if (v === null || v === undefined) return '';
-    const f = (TABLES[table].fields as readonly FieldDef[]).find((d) => d.name === k);
-    const l = f?.type === 'enum' ? enumLabel(table, k, String(v)) : null;
-    return l ? pick(l) : String(v);
-  };
+  const label = (k: string) => fieldLabel(table, k, pick);
+  const value = (k: string) => fieldText(table, k, side.props[k], pick);
   const keys = [...new Set([...Object.keys(side.props), ...Object.keys(other.props)])].filter((k) => (side.props[k] ?? null) !== null || (other.props[k] ?? null) !== null);
   const geomDiffers = JSON.stringify(side.geometry) !== JSON.stringify(other.geometry);
   return (

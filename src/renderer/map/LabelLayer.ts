@@ -91,6 +91,17 @@ export class LabelLayer {
     else this.pending.set(table, [...(this.pending.get(table) ?? []), ...features]);
   }
 
+  /** Features removed from their table (another window deleted them): their labels go too. */
+  remove(features: readonly Feature[]) {
+    for (const f of features) {
+      const table = this.tableOf.get(f);
+      this.tableOf.delete(f);
+      if (this.source.hasFeature(f)) this.source.removeFeature(f);
+      const waiting = table ? this.pending.get(table) : undefined;
+      if (waiting) this.pending.set(table!, waiting.filter((x) => x !== f));
+    }
+  }
+
   /** After a table's source was emptied: the labels of every table's current features, in bulk. */
   rebuild(current: Iterable<[FeatureTableName, readonly Feature[]]>) {
     this.source.clear(true);

@@ -32,6 +32,7 @@ import { MAP_READ_WHOLE_UP_TO } from '../../shared/contract/map-layer-format';
 import { LabelLayer } from './LabelLayer';
 import { featuresAt } from './featureHits';
 import { TiledVectorLayer } from './TiledVectorLayer';
+import { LiveRows, type ProjectChanged } from './liveRows';
 
 
 /** Tables of many small features, drawn into cached tiles. */
@@ -478,6 +479,33 @@ export class MapController {
     });
     this.labels.setHidden(states.filter((s) => !s.visible).map((s) => s.table));
     this.labels.setOpacity(new globalThis.Map(states.map((s) => [s.table, s.opacity])));
+  }
+
+  /**
+   * An edit made anywhere (project.changed): the rows it names are read again and redrawn where
+   * they were and are; an event without rows (an import) reads its tables again whole.
+   */
+  applyChange(change: ProjectChanged): Promise<void> {
+    dropPrefetched();
+    this.live ??= this.liveRows();
+    return this.live.apply(change);
+  }
+
+  private live: LiveRows | null = null;
+  private liveRows(): LiveRows {
+    return new LiveRows(this.api, {
+    table: (name) => {
+      const t = this.tables.get(name as FeatureTableName);
+      return t ? { name: name as FeatureTableName, source: t.source, ready: t.state === 'ready' } : null;
+    },
+    labels: { add: (table, fs) => this.labels.add(table, fs), remove: (fs) => this.labels.remove(fs) },
+    reload: (tables) => this.refresh(tables),
+    updated: (table) => {
+      if (this.disposed) return;
+      this.reselect(table);
+      this.cb.onLayerLoad(table, this.loadedCount(table), 'ready');
+    },
+    });
   }
 
   /** Re-read layers from the store (after an edit, an undo, an import). */

@@ -88,6 +88,9 @@ export const METHOD_ACCESS: Record<MethodName, Rule> = {
   'accounts.create': 'admin',
   'accounts.resetPassword': 'admin',
   'accounts.setDisabled': 'admin',
+  // Who is drafting which commune: every logged-in account reports its own window and sees the others.
+  'presence.set': 'read',
+  'presence.list': 'read',
 };
 
 /** The access a call needs (a rule that looks at the input sees it raw: it errs towards the stricter). */
