@@ -417,28 +417,8 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
             )}
             {isTable && (
               <>
-                <label>
-                  {x('csv.north')}
-                  <select value={north || current.coordinates?.north || ''} onChange={(e) => setNorth(e.target.value)} data-testid="exchange-north">
-                    <option value="">{x('csv.pick')}</option>
-                    {columns.map((c) => (
-                      <option key={c} value={c}>
-                        {c}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label>
-                  {x('csv.east')}
-                  <select value={east || current.coordinates?.east || ''} onChange={(e) => setEast(e.target.value)} data-testid="exchange-east">
-                    <option value="">{x('csv.pick')}</option>
-                    {columns.map((c) => (
-                      <option key={c} value={c}>
-                        {c}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <ColumnSelect label={x('csv.north')} none={x('csv.pick')} columns={columns} value={north || current.coordinates?.north || ''} onChange={setNorth} testId="exchange-north" />
+                <ColumnSelect label={x('csv.east')} none={x('csv.pick')} columns={columns} value={east || current.coordinates?.east || ''} onChange={setEast} testId="exchange-east" />
                 <div className="xc-note span-2">{x('csv.axis')}</div>
               </>
             )}
@@ -540,5 +520,22 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
         </section>
       )}
     </div>
+  );
+}
+
+/** A column of the file for one coordinate (X north, Y east). */
+function ColumnSelect(p: { label: string; none: string; columns: string[]; value: string; onChange: (v: string) => void; testId: string }) {
+  return (
+    <label>
+      {p.label}
+      <select value={p.value} onChange={(e) => p.onChange(e.target.value)} data-testid={p.testId}>
+        <option value="">{p.none}</option>
+        {p.columns.map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
