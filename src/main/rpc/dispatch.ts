@@ -185,6 +185,14 @@ export function systemError(err: unknown): ApiError | null {
       `Could not write${file} (read-only folder or disk): the operation did not complete. Choose, or copy to, a folder you can write to.`,
       { code, readOnly: true },
     );
+  // Files are written with 'wx' (never replaced): a name taken between the check and the write.
+  if (code === 'EEXIST')
+    return new ApiError(
+      'conflict',
+      `Đã có tệp${file} trong thư mục: không ghi đè. Hãy làm lại (chương trình sẽ chọn tên khác).`,
+      `A file${file} already exists in the folder: it is not overwritten. Do it again (another name will be chosen).`,
+      { code },
+    );
   return null;
 }
 

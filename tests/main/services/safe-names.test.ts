@@ -97,3 +97,16 @@ describe('writePathIn, freeName and readServable', () => {
     expect(readFileSync(join(outside, 'secret.txt'), 'utf8')).toBe('secret');
   });
 });
+
+describe('free names at the length limit', () => {
+  it('a second upload of a name at the byte limit gets its own " (2)", not the first one back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quytap-free-'));
+    const long = safeFileName(`${'😀'.repeat(60)}.csv`);
+    writeFileSync(join(dir, long), 'a');
+    const second = freeName(dir, long);
+    expect(second).not.toBe(long);
+    expect(second).toMatch(/ \(2\)\.csv$/);
+    expect(safeFileName(second)).toBe(second);
+    expect(writePathIn(dir, second)).toBe(join(realpathSync(dir), second));
+  });
+});
