@@ -221,6 +221,14 @@ test('the review panel of another window follows a commune’s submission withou
   // A, staff of Quảng Phú, submits its map (through the contract, as the panel's button does).
   await call(a.page, 'session.setOperator', { name: 'Nguyễn Văn A', role: 'commune_staff', communeCode: K });
   await call(a.page, 'review.act', { communeCode: K, act: 'submit' });
-  await expect(row).toHaveAttribute('data-state', 'submitted', { timeout: 3000 });
-  await expect(row.getByTestId('review-state')).toHaveText('Đã trình duyệt');
+  try {
+    await expect(row).toHaveAttribute('data-state', 'submitted', { timeout: 3000 });
+    await expect(row.getByTestId('review-state')).toHaveText('Đã trình duyệt');
+  } finally {
+    // The specs share one project: Quảng Phú goes back to a draft (approve, then unlock) for the next.
+    await call(a.page, 'session.setOperator', { name: 'Kiểm thử trực tiếp', role: 'reviewer', communeCode: null });
+    await call(a.page, 'review.act', { communeCode: K, act: 'approve', note: '' });
+    await call(a.page, 'review.act', { communeCode: K, act: 'unlock', note: 'kiểm thử trực tiếp xong' });
+  }
+  await expect(row).toHaveAttribute('data-state', 'draft', { timeout: 3000 });
 });
