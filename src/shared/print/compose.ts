@@ -313,15 +313,15 @@ export function planSheet(input: PrintInput, settingsIn: SheetSettingsInput, mea
     // The notes' grid step is not known yet: plan with the longest wording ("500 m").
     const planned = legendForClasses(classes, st, veil);
     let arrangement = arrange(head, area, (w) => blocksAt(w, planned, 500));
-    let sf = sheetFrame(input, area, s, arrangement);
     // A sheet of a series carries the adjacent-sheet diagram: planned again with it (the frame
-    // shrinks, so the series is counted again; kept without it if the series then needs one sheet).
+    // shrinks, so the series is counted again; kept without it if the series then needs one
+    // sheet). Counted for sheet 1 first: the sheet asked for is one of the final series.
     let adjacent = false;
-    if (!s.index && sf.series.cells.length > 1) {
+    if (!s.index && sheetFrame(input, area, { ...s, sheet: undefined }, arrangement).series.cells.length > 1) {
       const a2 = arrange(head, area, (w) => blocksAt(w, planned, 500, true));
-      const sf2 = sheetFrame(input, area, s, a2);
-      if (sf2.series.cells.length > 1) [arrangement, sf, adjacent] = [a2, sf2, true];
+      if (sheetFrame(input, area, { ...s, sheet: undefined }, a2).series.cells.length > 1) [arrangement, adjacent] = [a2, true];
     }
+    const sf = sheetFrame(input, area, s, arrangement);
     const drawn = selectDrawn(input.features, sf.frame.extent, sf.frame.scale, texts.mapDate, st);
     const legend = legendOfDrawn(drawn, area, s, st);
     const a = arrangement;
