@@ -315,11 +315,13 @@ export function planSheet(input: PrintInput, settingsIn: SheetSettingsInput, mea
     let arrangement = arrange(head, area, (w) => blocksAt(w, planned, 500));
     // A sheet of a series carries the adjacent-sheet diagram: planned again with it (the frame
     // shrinks, so the series is counted again; kept without it if the series then needs one
-    // sheet). Counted for sheet 1 first: the sheet asked for is one of the final series.
+    // sheet). Counted as sheet 1 first: the sheet asked for is one of the final series. The index
+    // sheet is planned alike (without drawing the diagram), so it numbers the same frames.
     let adjacent = false;
-    if (!s.index && sheetFrame(input, area, { ...s, sheet: undefined }, arrangement).series.cells.length > 1) {
+    const count = (a: Arrangement) => sheetFrame(input, area, { ...s, sheet: undefined, index: false }, a).series.cells.length;
+    if (count(arrangement) > 1) {
       const a2 = arrange(head, area, (w) => blocksAt(w, planned, 500, true));
-      if (sheetFrame(input, area, { ...s, sheet: undefined }, a2).series.cells.length > 1) [arrangement, adjacent] = [a2, true];
+      if (count(a2) > 1) [arrangement, adjacent] = [a2, !s.index];
     }
     const sf = sheetFrame(input, area, s, arrangement);
     const drawn = selectDrawn(input.features, sf.frame.extent, sf.frame.scale, texts.mapDate, st);
