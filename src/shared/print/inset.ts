@@ -108,6 +108,17 @@ export function insetBlock(c: Ctx, x: number, y: number, w: number, d: InsetData
   if (communes.length) c.items.push({ kind: 'path', subpaths: communes, closed: true, strokes: [{ color: '#707070', widthMm: 0.1 * k }], role: 'decoration' });
   const outline = rings(d.outline);
   if (outline.length) c.items.push({ kind: 'path', subpaths: outline, closed: true, strokes: [{ color: '#000000', widthMm: 0.3 * k }], role: 'decoration' });
+  // An area a few millimetres across in a province's outline is hard to find: ringed.
+  if (area.length) {
+    const xs = area.flatMap((r) => r.filter((_, i) => i % 2 === 0));
+    const ys = area.flatMap((r) => r.filter((_, i) => i % 2 === 1));
+    const [w0, h0] = [Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)];
+    if (Math.max(w0, h0) < 4 * k) {
+      const [cx, cy, r] = [(Math.max(...xs) + Math.min(...xs)) / 2, (Math.max(...ys) + Math.min(...ys)) / 2, Math.max(w0, h0) / 2 + 1.5 * k];
+      const circle = Array.from({ length: 24 }, (_, i) => [cx + r * Math.cos((i * Math.PI) / 12), cy + r * Math.sin((i * Math.PI) / 12)]).flat();
+      c.items.push({ kind: 'path', subpaths: [circle], closed: true, strokes: [{ color: '#c00000', widthMm: 0.25 * k }], role: 'decoration' });
+    }
+  }
   const [fx0, fy0] = px([d.frame[0], d.frame[3]]);
   const [fx1, fy1] = px([d.frame[2], d.frame[1]]);
   c.items.push({ kind: 'path', subpaths: [rectPath(fx0, fy0, fx1 - fx0, fy1 - fy0)], closed: true, strokes: [{ color: '#c00000', widthMm: 0.35 * k }], role: 'decoration' });
