@@ -22,6 +22,8 @@ const USAGE = `Cách dùng / usage:
                       --scale 500…1000000|fit (fit) --series (mọi tờ của bộ / every sheet) --title "…"
                       --map-date YYYY-MM-DD (địa giới, địa danh theo ngày này / boundaries and names as of that date)
                       --date YYYY-MM-DD (ngày lập in trên tờ / the date printed on the sheet)
+                      --grid-labels km|m (km: hai số cuối in lớn, như bản đồ địa hình / last two km digits large, as on topographic maps (default);
+                      m: ghi đủ mét / full metres)
                       --basemap ảnh.tif|ảnh.mbtiles (bản đồ nền in dưới bản đồ, lặp được / raster base map under the map, repeatable)
                       --no-project-basemaps (không in bản đồ nền của dự án / leave out the project's own base maps;
                       mặc định in các bản đồ nền đang hiện, như trong chương trình / default: the visible ones, as in the app)`;
@@ -45,6 +47,7 @@ export async function printCommand(args: string[]): Promise<void> {
       title: { type: 'string' },
       'map-date': { type: 'string' },
       date: { type: 'string' },
+      'grid-labels': { type: 'string', default: 'km' },
       basemap: { type: 'string', multiple: true },
       'no-project-basemaps': { type: 'boolean' },
       out: { type: 'string' },
@@ -60,6 +63,8 @@ export async function printCommand(args: string[]): Promise<void> {
   if (values.orientation !== 'landscape' && values.orientation !== 'portrait') fail(`Hướng giấy không hợp lệ / bad orientation: ${values.orientation}`);
   const scale = values.scale === 'fit' ? 'fit' : Number(values.scale.replace(/^1:/, '').replace(/[.,\s]/g, ''));
   if (scale !== 'fit' && !Number.isInteger(scale)) fail(`Tỷ lệ không hợp lệ / bad scale: ${values.scale}`);
+  const gridLabels = values['grid-labels'];
+  if (gridLabels !== 'km' && gridLabels !== 'm') fail(`Kiểu nhãn lưới phải là km hoặc m / --grid-labels must be km or m: ${gridLabels}`);
   for (const d of [values['map-date'], values.date])
     if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d)) fail(`Ngày phải viết YYYY-MM-DD (ví dụ 2019-06-20) / a date must be YYYY-MM-DD: ${d}`);
   const modes = [values.commune?.length ? 1 : 0, values['all-communes'] ? 1 : 0, values.district ? 1 : 0].reduce((a, b) => a + b, 0);
@@ -78,6 +83,7 @@ export async function printCommand(args: string[]): Promise<void> {
       paper: paper as SheetSettingsInput['paper'],
       orientation: values.orientation,
       scale,
+      gridLabelStyle: gridLabels,
       ...(values.title ? { texts: { title: values.title } } : {}),
       ...(values['map-date'] ? { mapDate: values['map-date'] } : {}),
       ...(values.date ? { sheetDate: values.date } : {}),

@@ -35,7 +35,7 @@ export const ComposeReportSchema = z.object({
   mismatches: z.array(z.object({ commune: z.string(), statistic: z.enum(STATISTICS), conclusion: z.number(), map: z.number() })),
   warnings: z.array(Msg),
   frame: Box.extend({ extent: z.tuple([z.number(), z.number(), z.number(), z.number()]), scale: z.number() }),
-  blocks: z.object({ legend: Box, stats: Box, scale: Box, notes: Box, signatures: Box }).partial(),
+  blocks: z.object({ legend: Box, stats: Box, scale: Box, notes: Box, signatures: Box, inset: Box, adjacent: Box }).partial(),
   parts: z.array(Box.extend({ block: z.enum(BLOCK_NAMES) })).optional(),
   layout: z.enum(['right', 'bottom']).optional(),
   areaSize: z.tuple([z.number(), z.number()]).optional(),

@@ -7,12 +7,14 @@
 // the frame and so the legend) without drawing; `compose` draws the plan. Main plans a sheet, warps
 // its base maps into the planned frame, and composes it once with them.
 import { ApiError } from '../api';
-import { geometryExtent } from '../model/geometry';
+import { geometryExtent, type Extent } from '../model/geometry';
 import { classKeyOf, formatScale, type SymbologySettings } from '../symbology';
 import { approxMeasure, boxesOverlap, type BoxMm, type DisplayItem, type DisplayList, type MeasureText, type SymbolDef } from './display-list';
 import { draftWatermark, notesBlock, reviewMark, scaleBlock, signaturesBlock, statsBlockCommune, statsBlockCommunes, titleBand, type Ctx, type ReviewMark } from './furniture';
 import { extentsIntersect, pathOnPaper, rectPath, type Frame } from './geom';
 import { composeGrid } from './grid';
+import { cornerCoordinates } from './corners';
+import { adjacentBlock, adjacentSheets, insetBlock, insetData } from './inset';
 import type { PrintInput } from './input';
 import { furnitureFactor, gridStepFor, pageSizeMm } from './paper';
 import { BLOCK_NAMES, SheetSettingsSchema, type BlockName, type SheetSettings, type SheetSettingsInput } from './settings';
@@ -103,7 +105,9 @@ function sheetTexts(input: PrintInput, s: SheetSettings, area: Area, baseMapName
     ),
     notesFor: (step) => [
       s.texts.crsNote ?? crsNote(input.crs),
-      `Lưới km: ${step >= 1000 ? `${String(step / 1000).replace('.', ',')} km` : `${step} m`}; tọa độ lưới ghi theo mét (X: Bắc, Y: Đông).`,
+      `Lưới km: ${step >= 1000 ? `${String(step / 1000).replace('.', ',')} km` : `${step} m`}; ${
+        s.gridLabelStyle === 'km' ? 'tọa độ lưới ghi theo km, hai số cuối in lớn' : 'tọa độ lưới ghi theo mét'
+      } (X: Bắc, Y: Đông); tọa độ địa lý ở góc khung.`,
       `Nguồn dữ liệu: ${s.texts.dataSources ?? (st.dataSources || '…')}${baseMapNote(baseMapNames, sources)}`,
       `Đơn vị thành lập: ${s.texts.agency ?? (st.producingAgency || '…')}`,
       at.historical ? `Địa giới, địa danh hành chính theo ${vnDate(mapDate)}.` : '',
@@ -146,12 +150,17 @@ function sheetHead(s: SheetSettings, texts: SheetTexts, measure: MeasureText): H
 
 // ── furniture: the blocks as the layout sees them, and drawn where the layout put them ──
 
-type BlocksAt = (w: number, legend: SheetLegendEntry[], step: number) => FlowBlock[];
+/** `adjacent`: the sheet is one of a series (the adjacent-sheet diagram is packed too). */
+type BlocksAt = (w: number, legend: SheetLegendEntry[], step: number, adjacent?: boolean) => FlowBlock[];
+
+/** Stand-ins of the right shape for measuring the inset and the diagram (their heights do not depend on the data). */
+const PROBE_INSET = { outline: [], caption: 'x', communes: [], area: [], frame: [0, 0, 1, 1] as Extent };
+const PROBE_AROUND = [null, null, null, null, 1, null, null, null, null];
 
 function furnitureBlocks(head: Head, texts: SheetTexts, s: SheetSettings, measure: MeasureText): BlocksAt {
   const { k } = head;
   const { stats } = texts;
-  return (w, legend, step) => {
+  return (w, legend, step, adjacent = false) => {
     const probe: Ctx = { k, measure, items: [], symbols: {} };
     // The legend first: when it continues in the next column, its entries there stand level with
     // its heading, not beside the scale bar above it.
@@ -161,9 +170,12 @@ function furnitureBlocks(head: Head, texts: SheetTexts, s: SheetSettings, measur
       blocks.push({ name: 'legend', head: h, rows });
     }
     blocks.push({ name: 'scale', head: scaleBlock(probe, 0, 0, w, 10000), rows: [] });
+    if (adjacent) blocks.push({ name: 'adjacent', head: adjacentBlock(probe, 0, 0, w, PROBE_AROUND, 9), rows: [] });
     if (stats.length === 1) blocks.push({ name: 'stats', head: statsBlockCommune(probe, 0, 0, w, stats[0]), rows: [] });
     else if (stats.length > 1) blocks.push({ name: 'stats', head: statsBlockCommunes(probe, 0, 0, w, stats), rows: [] });
     blocks.push({ name: 'notes', head: notesBlock(probe, 0, 0, w, texts.notesFor(step)), rows: [] });
+    // The inset last before the signatures: beside them in the last column, where a band has room.
+    blocks.push({ name: 'inset', head: insetBlock(probe, 0, 0, w, PROBE_INSET), rows: [] });
     blocks.push({ name: 'signatures', head: signaturesBlock(probe, 0, 0, w, texts.placeDate, texts.sigs), rows: [] });
     // A block the user has placed is drawn where they put it, outside the flow.
     return blocks.filter((b) => !s.layout[b.name]);
@@ -247,6 +259,8 @@ export interface SheetPlan {
   warnings: Warning[];
   /** The furniture packed with the plan's texts (the sheet repacks with its own). */
   pieces: Piece[] | null;
+  /** A sheet of a series: the adjacent-sheet diagram is among the blocks. */
+  adjacent: boolean;
 }
 
 function parseSettings(settingsIn: SheetSettingsInput): SheetSettings {
@@ -297,14 +311,25 @@ export function planSheet(input: PrintInput, settingsIn: SheetSettingsInput, mea
     const classes = new Set<string>();
     for (const f of input.features) if (forAll || extentsIntersect(f.extent ?? geometryExtent(f.geometry), area.extent)) classes.add(classKeyOf(f.table, f.props, texts.mapDate));
     // The notes' grid step is not known yet: plan with the longest wording ("500 m").
-    const arrangement = arrange(head, area, (w) => blocksAt(w, legendForClasses(classes, st, veil), 500));
+    const planned = legendForClasses(classes, st, veil);
+    let arrangement = arrange(head, area, (w) => blocksAt(w, planned, 500));
+    // A sheet of a series carries the adjacent-sheet diagram: planned again with it (the frame
+    // shrinks, so the series is counted again; kept without it if the series then needs one
+    // sheet). Counted as sheet 1 first: the sheet asked for is one of the final series. The index
+    // sheet is planned alike (without drawing the diagram), so it numbers the same frames.
+    let adjacent = false;
+    const count = (a: Arrangement) => sheetFrame(input, area, { ...s, sheet: undefined, index: false }, a).series.cells.length;
+    if (count(arrangement) > 1) {
+      const a2 = arrange(head, area, (w) => blocksAt(w, planned, 500, true));
+      if (count(a2) > 1) [arrangement, adjacent] = [a2, !s.index];
+    }
     const sf = sheetFrame(input, area, s, arrangement);
     const drawn = selectDrawn(input.features, sf.frame.extent, sf.frame.scale, texts.mapDate, st);
     const legend = legendOfDrawn(drawn, area, s, st);
     const a = arrangement;
-    const pieces = pack(blocksAt(a.colW, legend, gridStepFor(sf.frame.scale)), a.cols, a.bottom - a.top, a.gap);
+    const pieces = pack(blocksAt(a.colW, legend, gridStepFor(sf.frame.scale), adjacent), a.cols, a.bottom - a.top, a.gap);
     if (!pieces && !forAll) return null;
-    return { settings: s, at, mark: texts.mark, area, head, arrangement, ...sf, drawn, legend, pieces };
+    return { settings: s, at, mark: texts.mark, area, head, arrangement, ...sf, drawn, legend, pieces, adjacent };
   };
   return attempt(false) ?? attempt(true)!;
 }
@@ -330,7 +355,8 @@ function drawMap(input: PrintInput, p: SheetPlan, items: DisplayItem[], symbols:
     items.push({ kind: 'path', subpaths: [fpath, ...rings], closed: true, fillRule: 'evenodd', fill: { color: '#ffffff', opacity: s.maskOpacity }, role: 'mask' });
   }
   const step = gridStepFor(frame.scale);
-  const grid = composeGrid(frame, step, head.gridPt, measure, k);
+  const corners = cornerCoordinates(frame, input.crs.proj4, head.gridPt * 0.8, measure, k);
+  const grid = composeGrid(frame, step, head.gridPt, measure, k, s.gridLabelStyle, corners.boxes);
   const inside = (i: DisplayItem) => i.kind === 'path' && i.subpaths.length > 0 && i.subpaths[0][1] >= fy && i.subpaths[0][0] >= fx && i.subpaths[0][3] <= fy + fh && i.subpaths[0][2] <= fx + fw;
   items.push(...grid.items.filter(inside));
   for (const g of grid.labels) taken.add(g.box);
@@ -339,7 +365,7 @@ function drawMap(input: PrintInput, p: SheetPlan, items: DisplayItem[], symbols:
   items.push({ kind: 'clip-end' });
   items.push({ kind: 'path', subpaths: [fpath], closed: true, strokes: [{ color: '#000000', widthMm: 0.4 * k }], role: 'frame' });
   items.push(...grid.items.filter((i) => i.kind === 'path' && i.subpaths.length && !inside(i)));
-  items.push(...grid.labels);
+  items.push(...grid.labels, ...corners.items);
   return { step, droppedLabels, droppedGridLabels: grid.dropped };
 }
 
@@ -368,12 +394,16 @@ function drawTitle(items: DisplayItem[], p: SheetPlan, measure: MeasureText): vo
 type Box = { x: number; y: number; w: number; h: number };
 
 /** The furniture where the plan put it (repacked with the sheet's own notes), and the user's placed blocks. */
-function drawFurniture(p: SheetPlan, texts: SheetTexts, step: number, ctx: Ctx, blocksAt: BlocksAt, warnings: Warning[]) {
+function drawFurniture(input: PrintInput, p: SheetPlan, texts: SheetTexts, step: number, ctx: Ctx, blocksAt: BlocksAt, warnings: Warning[]) {
   const { arrangement: plan, legend, settings: s, head } = p;
   const { stats } = texts;
   const notes = texts.notesFor(step);
   const scale = p.frame.scale;
-  const repacked = pack(blocksAt(plan.colW, legend, step), plan.cols, plan.bottom - plan.top, plan.gap);
+  const repacked = pack(blocksAt(plan.colW, legend, step, p.adjacent), plan.cols, plan.bottom - plan.top, plan.gap);
+  const inset = insetData(input.features, input.communes, p.area, p.frame.extent, p.at.date);
+  // The series' cells are spaced by the frame less the overlap (series.ts).
+  const ov = Math.min(s.overlapMm, Math.min(p.frame.w, p.frame.h) / 3);
+  const around = adjacentSheets(p.series.cells, p.sheet, ((p.frame.w - ov) * scale) / 1000, ((p.frame.h - ov) * scale) / 1000);
   const pieces = repacked ?? p.pieces ?? plan.pieces;
   const blocks: ComposeReport['blocks'] = {};
   const parts: NonNullable<ComposeReport['parts']> = [];
@@ -389,6 +419,10 @@ function drawFurniture(p: SheetPlan, texts: SheetTexts, step: number, ctx: Ctx, 
         return notesBlock(ctx, x, y, w, notes);
       case 'signatures':
         return signaturesBlock(ctx, x, y, w, texts.placeDate, texts.sigs);
+      case 'inset':
+        return insetBlock(ctx, x, y, w, inset);
+      case 'adjacent':
+        return adjacentBlock(ctx, x, y, w, around, p.series.cells.length);
     }
   };
   for (const piece of pieces) {
@@ -399,7 +433,7 @@ function drawFurniture(p: SheetPlan, texts: SheetTexts, step: number, ctx: Ctx, 
   }
   for (const name of BLOCK_NAMES) {
     const at = s.layout[name];
-    if (!at || (name === 'legend' && !legend.length) || (name === 'stats' && !stats.length)) continue;
+    if (!at || (name === 'legend' && !legend.length) || (name === 'stats' && !stats.length) || (name === 'adjacent' && !p.adjacent)) continue;
     const h = draw(name, at.x, at.y, plan.colW);
     parts.push({ block: name, x: at.x, y: at.y, w: plan.colW, h });
     blocks[name] = { x: at.x, y: at.y, w: plan.colW, h };
@@ -439,7 +473,7 @@ export function compose(input: PrintInput, settingsIn: SheetSettingsInput, measu
   const { page, m, k } = p.head;
   items.push({ kind: 'path', subpaths: [rectPath(m * 0.6, m * 0.6, page.w - 1.2 * m, page.h - 1.2 * m)], closed: true, strokes: [{ color: '#000000', widthMm: 0.6 * k }], role: 'decoration' });
   const ctx: Ctx = { k, measure, items, symbols };
-  const { blocks, parts } = drawFurniture(p, texts, map.step, ctx, furnitureBlocks(p.head, texts, s, measure), warnings);
+  const { blocks, parts } = drawFurniture(input, p, texts, map.step, ctx, furnitureBlocks(p.head, texts, s, measure), warnings);
   if (map.droppedLabels.length)
     warnings.push({ vi: `${map.droppedLabels.length} nhãn không đặt được (chồng lấn) đã bỏ.`, en: `${map.droppedLabels.length} labels could not be placed without overlap and were dropped.` });
   return {

@@ -37,5 +37,5 @@ export function gridStepFor(scale: number): number {
 }
 
 /** The blocks a sheet places around its map (their positions are part of the sheet's settings). */
-export const BLOCK_NAMES = ['legend', 'stats', 'scale', 'notes', 'signatures'] as const;
+export const BLOCK_NAMES = ['legend', 'stats', 'scale', 'notes', 'signatures', 'inset', 'adjacent'] as const;
 export type BlockName = (typeof BLOCK_NAMES)[number];

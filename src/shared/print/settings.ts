@@ -64,7 +64,9 @@ export const SheetSettingsSchema = z.object({
     .max(6)
     .optional(),
   /** Top-left corners of the furniture blocks, mm on the page; absent = automatic. */
-  layout: z.object({ legend: pos, stats: pos, scale: pos, notes: pos, signatures: pos }).partial().default({}),
+  layout: z.object({ legend: pos, stats: pos, scale: pos, notes: pos, signatures: pos, inset: pos, adjacent: pos }).partial().default({}),
+  /** Grid labels as Vietnamese topographic sheets print them (km, last two digits large) or in full metres. */
+  gridLabelStyle: z.enum(['km', 'm']).default('km'),
   /** Greyed veil over what lies outside the chosen area (0 = none). */
   maskOpacity: z.number().min(0).max(1).default(0.6),
   /** Raster base maps printed under the map, by id, bottom first; absent = those visible in the project's layer list, [] = none. */

@@ -55,7 +55,7 @@ describe('furniture layout', () => {
       for (const orientation of ['portrait', 'landscape'] as const) {
         const { report } = compose(fixture(), { paper, orientation, area: { kind: 'all' }, scale: 'fit' });
         const parts = report.parts!;
-        expect(new Set(parts.map((p) => p.block))).toEqual(new Set(['scale', 'legend', 'stats', 'notes', 'signatures']));
+        expect(new Set(parts.map((p) => p.block))).toEqual(new Set(['scale', 'legend', 'stats', 'notes', 'signatures', 'inset']));
         for (const a of parts)
           for (const b of parts)
             if (a !== b) expect(a.x + a.w <= b.x + 1e-6 || b.x + b.w <= a.x + 1e-6 || a.y + a.h <= b.y + 1e-6 || b.y + b.h <= a.y + 1e-6).toBe(true);

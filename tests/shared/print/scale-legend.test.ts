@@ -22,19 +22,19 @@ function withCommune(coordinates: number[][][][]) {
 }
 
 describe('scale', () => {
-  it('"fit" for a square 5 km commune on A3 (portrait) is the largest round scale at which it fits the frame', () => {
-    const input = withCommune([square(430000, 1370000, 5000)]);
+  it('"fit" for a square 6 km commune on A3 (portrait) is the largest round scale at which it fits the frame', () => {
+    const input = withCommune([square(430000, 1370000, 6000)]);
     const { report } = compose(input, { paper: 'A3', orientation: 'portrait', area: one, scale: 'fit' });
     const f = report.frame;
     // Round scales, worked out here on their own: 1:1,000 steps to 1:10,000, 1:5,000 steps above.
     const round = [...Array.from({ length: 10 }, (_, i) => (i + 1) * 1000), ...Array.from({ length: 198 }, (_, i) => 15000 + i * 5000)];
-    const fits = (s: number) => (5000 * 1000) / s <= f.w + 1e-9 && (5000 * 1000) / s <= f.h + 1e-9;
+    const fits = (s: number) => (6000 * 1000) / s <= f.w + 1e-9 && (6000 * 1000) / s <= f.h + 1e-9;
     const expected = round.find(fits)!;
     expect(report.scale).toBe(expected);
-    // Not one of the seven standard scales: the old "fit" jumped past it to a smaller one.
+    // Not one of the seven standard scales (6 km: the sheet's furniture leaves a 1:25,000 frame short of 6 km): the old "fit" jumped past it to a smaller one.
     expect(STANDARD_SCALES as readonly number[]).not.toContain(expected);
     // The commune fills the frame: along its tighter side it takes more than 80 % of it.
-    expect(Math.max((5000 * 1000) / report.scale / f.w, (5000 * 1000) / report.scale / f.h)).toBeGreaterThan(0.8);
+    expect(Math.max((6000 * 1000) / report.scale / f.w, (6000 * 1000) / report.scale / f.h)).toBeGreaterThan(0.8);
     expect(report.sheets).toBe(1);
   });
 
@@ -94,7 +94,7 @@ describe('series over an L-shaped commune', () => {
     expect(sheetsAtMost(6000, 6000, f.w, f.h, 5000, 10)).toBe(nx * ny);
     // The index sheet numbers the same frames.
     const idx = compose(input, { ...settings, index: true });
-    expect(texts(idx.list.items, 'decoration').map((t) => t.text)).toEqual(Array.from({ length: first.report.sheets }, (_, i) => String(i + 1)));
+    expect(texts(idx.list.items, 'decoration').map((t) => t.text).filter((t) => /^\d+$/.test(t))).toEqual(Array.from({ length: first.report.sheets }, (_, i) => String(i + 1)));
   });
 });
 
