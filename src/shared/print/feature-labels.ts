@@ -17,6 +17,8 @@ export interface LabelCandidate {
   /** Lines: the direction there, degrees counter-clockwise (kept upright). */
   angleDeg: number;
   classKey: string;
+  /** Lines: where on paper a name may stand (inside the printed area). */
+  where?: (x: number, y: number) => boolean;
   /** Areas: whether a box on paper lies inside the area (its name is printed inside when it fits). */
   fits?: (b: BoxMm) => boolean;
   /** Areas whose name must be printed (search areas): outside with a leader when it does not fit. */
@@ -102,7 +104,9 @@ function triesOf(frame: Frame, c: LabelCandidate, measure: MeasureText): Try[][]
   const [ax, ay] = c.anchor;
   const flat = (x: number, y: number, text = c.text, tw = w): Try => ({ x, y, angle: 0, text, w: tw, boxes: [textBox(x, y, tw, c.rule.fontSizePt, 'center', 'middle')] });
   if (c.rule.placement === 'line') {
-    const slots = lineSlots(frame, c.feature, w, h).map((spots) => spots.map((p) => ({ x: p.x, y: p.y, angle: p.angleDeg, text: c.text, w, boxes: alongBoxes(p.x, p.y, w, h * 1.2, p.angleDeg) })));
+    const slots = lineSlots(frame, c.feature, w, h, c.where).map((spots) => spots.map((p) => ({ x: p.x, y: p.y, angle: p.angleDeg, text: c.text, w, boxes: alongBoxes(p.x, p.y, w, h * 1.2, p.angleDeg) })));
+    // No spot of the line inside the area fits its name: dropped (reported), not put outside.
+    if (c.where && !slots.length && !c.where(ax, ay)) return [];
     return slots.length ? slots : [[{ x: ax, y: ay, angle: c.angleDeg, text: c.text, w, boxes: alongBoxes(ax, ay, w, h * 1.2, c.angleDeg) }]];
   }
   if (c.rule.placement === 'point') {

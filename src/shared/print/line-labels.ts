@@ -78,7 +78,7 @@ function spotAt(run: number[][], m: number[], s: number, w: number, bend: number
  * Slots of spots for a name `w` mm long and `h` mm high: one slot per LINE_REPEAT_MM of the line
  * inside the frame (at least one per run long enough), each listing positions from its middle out.
  */
-export function lineSlots(frame: Frame, feature: PrintFeature, w: number, h: number): LineSpot[][] {
+export function lineSlots(frame: Frame, feature: PrintFeature, w: number, h: number, where?: (x: number, y: number) => boolean): LineSpot[][] {
   const slots: LineSpot[][] = [];
   const step = Math.max(w * 0.4, 3);
   for (const run of runsInFrame(frame, feature)) {
@@ -95,7 +95,7 @@ export function lineSlots(frame: Frame, feature: PrintFeature, w: number, h: num
           if (s < w / 2 || s > L - w / 2) continue;
           // A straight text on a bent line: first where the line is nearly straight, then bends of a letter's height.
           const spot = spotAt(run, m, s, w, h * 0.6) ?? spotAt(run, m, s, w, h * 1.5);
-          if (spot) spots.push(spot);
+          if (spot && (!where || where(spot.x, spot.y))) spots.push(spot);
         }
       }
       if (spots.length) slots.push(spots);

@@ -4,7 +4,7 @@ import type { DisplayItem } from './display-list';
 import type { BoxIndex } from './collisions';
 import type { Area } from './area';
 import { anchorOf, placeLabels, type DroppedLabel, type LabelCandidate } from './feature-labels';
-import { pointInPolygons, polygonsOf, type Frame } from './geom';
+import { linesOf, pointInPolygons, polygonsOf, type Frame } from './geom';
 import type { DrawnFeature } from './map-features';
 import type { MeasureText, BoxMm } from './display-list';
 import type { PrintFeature } from './input';
@@ -31,6 +31,12 @@ function fitsInside(frame: Frame, f: PrintFeature): (b: BoxMm) => boolean {
     });
 }
 
+/** Whether a line has a vertex in the frame inside the printed area (else it is not this sheet's to name). */
+function runsThrough(f: PrintFeature, frame: Frame, area: Area): boolean {
+  const e = frame.extent;
+  return linesOf(f.geometry).some((l) => l.some((p) => p[0] >= e[0] && p[0] <= e[2] && p[1] >= e[1] && p[1] <= e[3] && pointInPolygons(p[0], p[1], area.polys)));
+}
+
 /**
  * `symbolAt`: where each point symbol was drawn on paper (moved off a crowded spot): its name
  * stands by the symbol, not by the spot it was moved from.
@@ -53,8 +59,10 @@ export function drawLabels(
     if (f.table === 'admin_units' && f.props.level !== 'commune' && f.props.level !== 'village') continue;
     const a = anchorOf(frame, f, style.label.placement);
     if (!a) continue;
-    const [wx, wy] = toGround(frame, a.anchor[0], a.anchor[1]);
-    if (!pointInPolygons(wx, wy, area.polys)) continue;
+    const inArea = (x: number, y: number) => pointInPolygons(...toGround(frame, x, y), area.polys);
+    // A line is named where it runs through the area (its middle may lie outside it).
+    const line = style.label.placement === 'line';
+    if (line ? !runsThrough(f, frame, area) : !inArea(a.anchor[0], a.anchor[1])) continue;
     const polygon = style.label.placement === 'polygon' && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon');
     const code = String(f.props.code ?? '').trim();
     candidates.push({
@@ -64,6 +72,7 @@ export function drawLabels(
       anchor: symbolAt?.get(f) ?? a.anchor,
       angleDeg: a.angleDeg,
       classKey: style.classKey,
+      ...(line ? { where: inArea } : {}),
       ...(polygon && f.table === 'search_areas' ? { fits: fitsInside(frame, f), leaderText: code || text } : {}),
     });
   }
