@@ -104,7 +104,16 @@ function triesOf(frame: Frame, c: LabelCandidate, measure: MeasureText): Try[][]
   const [ax, ay] = c.anchor;
   const flat = (x: number, y: number, text = c.text, tw = w): Try => ({ x, y, angle: 0, text, w: tw, boxes: [textBox(x, y, tw, c.rule.fontSizePt, 'center', 'middle')] });
   if (c.rule.placement === 'line') {
-    const slots = lineSlots(frame, c.feature, w, h, c.where).map((spots) => spots.map((p) => ({ x: p.x, y: p.y, angle: p.angleDeg, text: c.text, w, boxes: alongBoxes(p.x, p.y, w, h * 1.2, p.angleDeg) })));
+    // On the line first, anywhere in the slot; then beside it, parallel, above or below.
+    const along = (x: number, y: number, a: number): Try => ({ x, y, angle: a, text: c.text, w, boxes: alongBoxes(x, y, w, h * 1.2, a) });
+    const slots = lineSlots(frame, c.feature, w, h, c.where).map((spots) => [
+      ...spots.map((p) => along(p.x, p.y, p.angleDeg)),
+      ...spots.flatMap((p) => {
+        const r = (p.angleDeg * Math.PI) / 180;
+        const [nx, ny] = [-Math.sin(r) * h * 1.1, -Math.cos(r) * h * 1.1];
+        return [along(p.x + nx, p.y + ny, p.angleDeg), along(p.x - nx, p.y - ny, p.angleDeg)];
+      }),
+    ]);
     // No spot of the line inside the area fits its name: dropped (reported), not put outside.
     if (c.where && !slots.length && !c.where(ax, ay)) return [];
     return slots.length ? slots : [[{ x: ax, y: ay, angle: c.angleDeg, text: c.text, w, boxes: alongBoxes(ax, ay, w, h * 1.2, c.angleDeg) }]];
