@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bootServices } from '../../support/boot-services';
 import type { Output } from '../../../src/shared/api';
+import type { SheetSettingsInput } from '../../../src/shared/print';
 
 const boot = () => bootServices({ prefix: 'quytap-print-names-' });
 
@@ -34,15 +35,16 @@ describe('names on the demo sheets', () => {
   const labelsOf = (r: Output<'print.compose'>) => r.list.items.flatMap((i) => (i.kind === 'text' && i.role === 'feature-label' ? [i.text] : []));
 
   // The demo's river runs through Nam Đà (its road and stream do not).
-  for (const c of [
+  const sheets: { name: string; area: SheetSettingsInput['area']; paper: 'A3' | 'A0'; commune: string | null; lines: string[] | null }[] = [
     { name: 'Nam Đà on A3 fit', area: { kind: 'communes', communes: ['Nam Đà'] }, paper: 'A3', commune: '24697', lines: ['Sông Krông Nô (dữ liệu minh họa)'] },
     { name: 'the district on A0 fit', area: { kind: 'all' }, paper: 'A0', commune: null, lines: null },
-  ] as const) {
+  ];
+  for (const c of sheets) {
     it(`${c.name}: every area code, river, stream, road and settlement name is printed, none dropped`, async () => {
       const settings = { paper: c.paper, area: c.area, scale: 'fit' } as const;
       const r = await env.call('print.compose', { settings });
       expect(r.report.droppedLabels).toEqual([]);
-      const mine = named.filter((n) => (n.table === 'base_lines' ? c.lines === null || (c.lines as readonly string[]).includes(n.text) : c.commune === null || n.commune === c.commune));
+      const mine = named.filter((n) => (n.table === 'base_lines' ? c.lines === null || c.lines.includes(n.text) : c.commune === null || n.commune === c.commune));
       expect(mine.filter((n) => n.table === 'search_areas').length).toBeGreaterThanOrEqual(10);
       expect(mine.filter((n) => n.table === 'base_lines').length).toBeGreaterThanOrEqual(c.lines ? c.lines.length : 3);
       const labels = new Set(labelsOf(r));
