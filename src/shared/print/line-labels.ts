@@ -40,9 +40,20 @@ function measures(run: number[][]): number[] {
   return m;
 }
 
+/** The first vertex index i ≥ 1 with m[i] ≥ s (binary search: rivers have thousands of vertices). */
+function indexAt(m: number[], s: number): number {
+  let lo = 1;
+  let hi = m.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (m[mid] < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function pointAt(run: number[][], m: number[], s: number): [number, number] {
-  let i = 1;
-  while (i < run.length - 1 && m[i] < s) i++;
+  const i = indexAt(m, s);
   const d = m[i] - m[i - 1];
   const t = d ? Math.min(1, Math.max(0, (s - m[i - 1]) / d)) : 0;
   return [run[i - 1][0] + (run[i][0] - run[i - 1][0]) * t, run[i - 1][1] + (run[i][1] - run[i - 1][1]) * t];
@@ -65,8 +76,8 @@ function spotAt(run: number[][], m: number[], s: number, w: number, bend: number
   const b = pointAt(run, m, s + w / 2);
   const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
   if (len < w * 0.7) return null;
-  for (let i = 0; i < run.length; i++) {
-    if (m[i] <= s - w / 2 || m[i] >= s + w / 2) continue;
+  for (let i = indexAt(m, s - w / 2); i < run.length && m[i] < s + w / 2; i++) {
+    if (m[i] <= s - w / 2) continue;
     const off = Math.abs((b[0] - a[0]) * (a[1] - run[i][1]) - (a[0] - run[i][0]) * (b[1] - a[1])) / len;
     if (off > bend) return null;
   }

@@ -31,10 +31,20 @@ function fitsInside(frame: Frame, f: PrintFeature): (b: BoxMm) => boolean {
     });
 }
 
-/** Whether a line has a vertex in the frame inside the printed area (else it is not this sheet's to name). */
+/**
+ * Whether a line has a vertex in the frame inside the printed area (else it is not this sheet's to
+ * name). Up to 256 vertices a line are tried: a river and a commune boundary both have thousands.
+ */
 function runsThrough(f: PrintFeature, frame: Frame, area: Area): boolean {
   const e = frame.extent;
-  return linesOf(f.geometry).some((l) => l.some((p) => p[0] >= e[0] && p[0] <= e[2] && p[1] >= e[1] && p[1] <= e[3] && pointInPolygons(p[0], p[1], area.polys)));
+  return linesOf(f.geometry).some((l) => {
+    const step = Math.max(1, Math.floor(l.length / 256));
+    for (let i = 0; i < l.length; i += step) {
+      const p = l[i];
+      if (p[0] >= e[0] && p[0] <= e[2] && p[1] >= e[1] && p[1] <= e[3] && pointInPolygons(p[0], p[1], area.polys)) return true;
+    }
+    return false;
+  });
 }
 
 /**
