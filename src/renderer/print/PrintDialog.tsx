@@ -15,6 +15,7 @@ import { BaseMapChoice, type BasemapItem } from './BaseMapChoice';
 import { usePrintT } from './dict';
 import { ScaleChoice } from './ScaleChoice';
 import { SheetSvg } from './SheetSvg';
+import { DroppedLabels } from './DroppedLabels';
 import './print.css';
 
 type Composed = Output<'print.compose'>;
@@ -383,6 +384,7 @@ export function PrintDialog({ info, onClose }: { info: ProjectInfo; onClose: () 
               </div>
             )}
             {composed && <SheetSvg list={composed.list} overlay={overlay} />}
+            {composed && !composeError && <DroppedLabels dropped={composed.report.droppedLabels} />}
           </div>
         </div>
       </div>

@@ -19,7 +19,7 @@ export const ComposeReportSchema = z.object({
   grid: z.tuple([z.number().int(), z.number().int()]),
   title: z.string(),
   legend: z.array(z.string()),
-  droppedLabels: z.array(z.object({ table: z.string(), id: z.string(), text: z.string() })),
+  droppedLabels: z.array(z.object({ table: z.string(), id: z.string(), text: z.string(), classKey: z.string() })),
   droppedGridLabels: z.array(z.string()),
   stats: z.array(
     z.object({

@@ -15,7 +15,7 @@ import { extentsIntersect, pathOnPaper, rectPath, type Frame } from './geom';
 import { composeGrid } from './grid';
 import { cornerCoordinates } from './corners';
 import { adjacentBlock, adjacentSheets, insetBlock, insetData } from './inset';
-import type { PrintInput } from './input';
+import type { PrintFeature, PrintInput } from './input';
 import { furnitureFactor, gridStepFor, pageSizeMm } from './paper';
 import { BLOCK_NAMES, SheetSettingsSchema, type BlockName, type SheetSettings, type SheetSettingsInput } from './settings';
 import { arrangements, pack, pieceBox, type Arrangement, type FlowBlock, type LayoutSpace, type Piece } from './layout';
@@ -347,7 +347,8 @@ function drawMap(input: PrintInput, p: SheetPlan, items: DisplayItem[], symbols:
   // Base maps first, inside the clip: under every feature, the mask and the grid.
   for (const im of input.baseMap?.images ?? []) items.push({ kind: 'image', format: 'jpeg', ...im, role: 'map' });
   if (p.mark?.kind === 'draft') items.push(draftWatermark({ k, measure }, frame));
-  const taken = drawFeatures(items, symbols, frame, p.drawn, k);
+  const symbolAt = new Map<PrintFeature, [number, number]>();
+  const taken = drawFeatures(items, symbols, frame, p.drawn, k, symbolAt);
   // Veil what lies outside the chosen area (the frame is a rectangle, the area is not).
   if (s.maskOpacity > 0) {
     const clipBox: BoxMm = [fx - 3 * k, fy - 3 * k, fx + fw + 3 * k, fy + fh + 3 * k];
@@ -360,7 +361,7 @@ function drawMap(input: PrintInput, p: SheetPlan, items: DisplayItem[], symbols:
   const inside = (i: DisplayItem) => i.kind === 'path' && i.subpaths.length > 0 && i.subpaths[0][1] >= fy && i.subpaths[0][0] >= fx && i.subpaths[0][3] <= fy + fh && i.subpaths[0][2] <= fx + fw;
   items.push(...grid.items.filter(inside));
   for (const g of grid.labels) taken.add(g.box);
-  const droppedLabels = drawLabels(items, frame, area, p.drawn, taken, measure);
+  const droppedLabels = drawLabels(items, frame, area, p.drawn, taken, measure, symbolAt);
   if (s.index) drawIndexFrames(items, p, measure);
   items.push({ kind: 'clip-end' });
   items.push({ kind: 'path', subpaths: [fpath], closed: true, strokes: [{ color: '#000000', widthMm: 0.4 * k }], role: 'frame' });

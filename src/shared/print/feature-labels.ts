@@ -2,8 +2,9 @@
 // that would overlap another label, a grid label or a point symbol is dropped and reported.
 import type { Position } from '../model/geometry';
 import type { LabelRule } from '../symbology';
-import { PT_TO_MM, textBox, type BoxMm, type MeasureText, type TextItem } from './display-list';
+import { PT_TO_MM, textBox, type BoxMm, type DisplayItem, type MeasureText, type TextItem } from './display-list';
 import type { BoxIndex } from './collisions';
+import { alongBoxes, lineSlots } from './line-labels';
 import { interiorPoint, linesOf, polygonsOf, ringArea, toPaper, type Frame } from './geom';
 import type { PrintFeature } from './input';
 
@@ -15,12 +16,21 @@ export interface LabelCandidate {
   anchor: [number, number];
   /** Lines: the direction there, degrees counter-clockwise (kept upright). */
   angleDeg: number;
+  classKey: string;
+  /** Lines: where on paper a name may stand (inside the printed area). */
+  where?: (x: number, y: number) => boolean;
+  /** Areas: whether a box on paper lies inside the area (its name is printed inside when it fits). */
+  fits?: (b: BoxMm) => boolean;
+  /** Areas whose name must be printed (search areas): outside with a leader when it does not fit. */
+  leaderText?: string;
 }
 
 export interface DroppedLabel {
   table: string;
   id: string;
   text: string;
+  /** The symbology class (`table:value`), so the dialog can say what kind of name is missing. */
+  classKey: string;
 }
 
 // A polygon's label point on the ground, kept as long as its geometry is: every sheet of a series
@@ -65,76 +75,125 @@ export function anchorOf(f: Frame, feature: PrintFeature, placement: LabelRule['
   return null;
 }
 
-function rotatedBox(cx: number, cy: number, w: number, h: number, deg: number): BoxMm {
-  const r = (deg * Math.PI) / 180;
-  const c = Math.abs(Math.cos(r));
-  const s = Math.abs(Math.sin(r));
-  const hw = (w * c + h * s) / 2;
-  const hh = (w * s + h * c) / 2;
-  return [cx - hw, cy - hh, cx + hw, cy + hh];
+/** One position to try: the text's anchor, angle and footprint, and a leader back to the feature. */
+interface Try {
+  x: number;
+  y: number;
+  angle: number;
+  text: string;
+  w: number;
+  boxes: BoxMm[];
+  leader?: [number, number, number, number];
 }
 
-/** Places labels; returns the placed text items and the dropped labels. */
+const bbox = (bs: BoxMm[]): BoxMm => [Math.min(...bs.map((b) => b[0])), Math.min(...bs.map((b) => b[1])), Math.max(...bs.map((b) => b[2])), Math.max(...bs.map((b) => b[3]))];
+
+/** Where the leader from (ax, ay) meets the box's edge (it stops short of the text). */
+function leaderTo(ax: number, ay: number, b: BoxMm): [number, number, number, number] {
+  const x = Math.min(Math.max(ax, b[0]), b[2]);
+  const y = Math.min(Math.max(ay, b[1]), b[3]);
+  return [ax, ay, x, y];
+}
+
+/** The positions to try for a candidate, in slots: a line's name is placed once per slot. */
+function triesOf(frame: Frame, c: LabelCandidate, measure: MeasureText): Try[][] {
+  const bold = !!c.rule.bold;
+  const italic = !!c.rule.italic;
+  const w = measure(c.text, c.rule.fontSizePt, bold, italic);
+  const h = c.rule.fontSizePt * PT_TO_MM;
+  const [ax, ay] = c.anchor;
+  const flat = (x: number, y: number, text = c.text, tw = w): Try => ({ x, y, angle: 0, text, w: tw, boxes: [textBox(x, y, tw, c.rule.fontSizePt, 'center', 'middle')] });
+  if (c.rule.placement === 'line') {
+    // On the line first, anywhere in the slot; then beside it, parallel, above or below.
+    const along = (x: number, y: number, a: number): Try => ({ x, y, angle: a, text: c.text, w, boxes: alongBoxes(x, y, w, h * 1.2, a) });
+    const slots = lineSlots(frame, c.feature, w, h, c.where).map((spots) => [
+      ...spots.map((p) => along(p.x, p.y, p.angleDeg)),
+      ...spots.flatMap((p) => {
+        const r = (p.angleDeg * Math.PI) / 180;
+        const [nx, ny] = [-Math.sin(r) * h * 1.1, -Math.cos(r) * h * 1.1];
+        return [along(p.x + nx, p.y + ny, p.angleDeg), along(p.x - nx, p.y - ny, p.angleDeg)];
+      }),
+    ]);
+    // No spot of the line inside the area fits its name: dropped (reported), not put outside.
+    if (c.where && !slots.length && !c.where(ax, ay)) return [];
+    return slots.length ? slots : [[{ x: ax, y: ay, angle: c.angleDeg, text: c.text, w, boxes: alongBoxes(ax, ay, w, h * 1.2, c.angleDeg) }]];
+  }
+  if (c.rule.placement === 'point') {
+    const [ox, oy] = c.rule.offsetMm ?? [0, 3];
+    const d = Math.max(Math.abs(oy), 2);
+    // Below (the rule's offset), above, right, left, then the corners.
+    const offsets: [number, number][] = [
+      [ox, oy],
+      [ox, -d + h * 0.2],
+      [d * 0.8 + w / 2, 0],
+      [-d * 0.8 - w / 2, 0],
+      [d * 0.6 + w / 2, oy],
+      [-d * 0.6 - w / 2, oy],
+      [d * 0.6 + w / 2, -d + h * 0.2],
+      [-d * 0.6 - w / 2, -d + h * 0.2],
+    ];
+    return [offsets.map(([dx, dy]) => flat(ax + dx, ay + dy))];
+  }
+  const inside = [flat(ax, ay), flat(ax, ay - h * 1.2), flat(ax, ay + h * 1.2)].filter((t) => !c.fits || c.fits(t.boxes[0]));
+  if (c.leaderText === undefined) return [inside.length ? inside : [flat(ax, ay)]];
+  // Outside, the code alone, on rings around the area's point, a leader line back to it.
+  const lt = c.leaderText;
+  const lw = measure(lt, c.rule.fontSizePt, bold, italic);
+  const ring: Try[] = [];
+  for (const r of [1, 1.8, 2.8, 4]) {
+    const dist = (h * 1.5 + 2) * r;
+    for (let k = 0; k < 12; k++) {
+      const a = (k * Math.PI) / 6;
+      const x = ax + Math.cos(a) * (dist + lw / 2);
+      const y = ay - Math.sin(a) * (dist + h / 2);
+      const t = flat(x, y, lt, lw);
+      ring.push({ ...t, leader: leaderTo(ax, ay, t.boxes[0]) });
+    }
+  }
+  return [[...inside, ...ring]];
+}
+
+/** Places labels; returns the placed items (texts, their leaders) and the dropped labels. */
 export function placeLabels(
   frame: Frame,
   candidates: LabelCandidate[],
   taken: BoxIndex,
   measure: MeasureText,
-): { placed: TextItem[]; dropped: DroppedLabel[] } {
-  const placed: TextItem[] = [];
+): { placed: DisplayItem[]; dropped: DroppedLabel[] } {
+  const placed: DisplayItem[] = [];
   const dropped: DroppedLabel[] = [];
   const sorted = [...candidates].sort((a, b) => b.rule.priority - a.rule.priority);
   const within = (b: BoxMm) => b[0] >= frame.x && b[1] >= frame.y && b[2] <= frame.x + frame.w && b[3] <= frame.y + frame.h;
+  const free = (t: Try) => t.boxes.every((b) => within(b) && !taken.hits(b, 0.3));
   for (const c of sorted) {
     const bold = !!c.rule.bold;
     const italic = !!c.rule.italic;
-    const w = measure(c.text, c.rule.fontSizePt, bold, italic);
-    const h = c.rule.fontSizePt * PT_TO_MM;
     const halo = c.rule.halo ? { color: c.rule.halo.color, widthMm: c.rule.halo.widthMm } : undefined;
-    const [ax, ay] = c.anchor;
-    const tries: { x: number; y: number; box: BoxMm; angle: number }[] = [];
-    if (c.rule.placement === 'point') {
-      const [ox, oy] = c.rule.offsetMm ?? [0, 3];
-      const d = Math.max(Math.abs(oy), 2);
-      // Below (the rule's offset), above, right, left.
-      for (const [dx, dy, align] of [
-        [ox, oy, 'center'],
-        [ox, -d + h * 0.2, 'center'],
-        [d * 0.8 + w / 2, 0, 'center'],
-        [-d * 0.8 - w / 2, 0, 'center'],
-      ] as const) {
-        const x = ax + dx;
-        const y = ay + dy;
-        void align;
-        tries.push({ x, y, box: textBox(x, y, w, c.rule.fontSizePt, 'center', 'middle'), angle: 0 });
-      }
-    } else if (c.rule.placement === 'line') {
-      tries.push({ x: ax, y: ay, box: rotatedBox(ax, ay, w, h * 1.25, c.angleDeg), angle: c.angleDeg });
-    } else {
-      tries.push({ x: ax, y: ay, box: textBox(ax, ay, w, c.rule.fontSizePt, 'center', 'middle'), angle: 0 });
+    let any = false;
+    for (const slot of triesOf(frame, c, measure)) {
+      const ok = slot.find(free);
+      if (!ok) continue;
+      any = true;
+      for (const b of ok.boxes) taken.add(b);
+      if (ok.leader) placed.push({ kind: 'path', subpaths: [ok.leader], closed: false, strokes: [{ color: c.rule.color, widthMm: 0.15 }], role: 'feature-label' });
+      placed.push({
+        kind: 'text',
+        x: ok.x,
+        y: ok.y,
+        text: ok.text,
+        sizePt: c.rule.fontSizePt,
+        ...(bold ? { bold: true } : {}),
+        ...(italic ? { italic: true } : {}),
+        color: c.rule.color,
+        align: 'center',
+        baseline: 'middle',
+        ...(ok.angle ? { angleDeg: ok.angle } : {}),
+        ...(halo ? { halo } : {}),
+        role: 'feature-label',
+        box: bbox(ok.boxes),
+      } satisfies TextItem);
     }
-    const ok = tries.find((t) => within(t.box) && !taken.hits(t.box, 0.3));
-    if (!ok) {
-      dropped.push({ table: c.feature.table, id: c.feature.id, text: c.text });
-      continue;
-    }
-    taken.add(ok.box);
-    placed.push({
-      kind: 'text',
-      x: ok.x,
-      y: ok.y,
-      text: c.text,
-      sizePt: c.rule.fontSizePt,
-      ...(bold ? { bold: true } : {}),
-      ...(italic ? { italic: true } : {}),
-      color: c.rule.color,
-      align: 'center',
-      baseline: 'middle',
-      ...(ok.angle ? { angleDeg: ok.angle } : {}),
-      ...(halo ? { halo } : {}),
-      role: 'feature-label',
-      box: ok.box,
-    });
+    if (!any) dropped.push({ table: c.feature.table, id: c.feature.id, text: c.text, classKey: c.classKey });
   }
   return { placed, dropped };
 }

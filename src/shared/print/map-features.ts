@@ -97,11 +97,47 @@ function partsOnPaper(frame: Frame, f: PrintFeature, closed: boolean, clipBox: B
   return (closed ? polygonsOf(f.geometry).flat() : linesOf(f.geometry)).map((r) => pathOnPaper(frame, r, tol, closed, clipBox));
 }
 
+const LEADER: StrokePaint = { color: '#000000', widthMm: 0.15 };
+
+/** Rings of spots around a symbol's true position, nearest first (8 directions a ring). */
+const RINGS = [1.1, 1.6, 2.2, 3].flatMap((r) => Array.from({ length: 8 }, (_, i) => [r * Math.cos((i * Math.PI) / 4), r * Math.sin((i * Math.PI) / 4)] as const));
+
+/**
+ * Where a symbol of box `b` stands near (x, y) clear of the symbols already drawn: its true spot
+ * when free, else the nearest free spot on rings a little more than its size apart; the true spot
+ * when every ring is taken (a crowd too dense to spread on paper).
+ */
+function freeSpot(taken: BoxIndex, b: BoxMm, x: number, y: number): [number, number] {
+  const at = (px: number, py: number): BoxMm => [px + b[0], py + b[1], px + b[2], py + b[3]];
+  if (!taken.hits(at(x, y))) return [x, y];
+  const size = Math.max(b[2] - b[0], b[3] - b[1]);
+  for (const [dx, dy] of RINGS) {
+    const [px, py] = [x + dx * size, y + dy * size];
+    if (!taken.hits(at(px, py), 0.1)) return [px, py];
+  }
+  return [x, y];
+}
+
+/** A leader from the true position to the edge of the moved symbol (radius r). */
+function leaderLine(x0: number, y0: number, x: number, y: number, r: number): number[] {
+  const d = Math.hypot(x - x0, y - y0);
+  const t = d > r ? (d - r) / d : 0;
+  return [x0, y0, x0 + (x - x0) * t, y0 + (y - y0) * t];
+}
+
 /**
  * Draws the selected features: areas and lines into `items`, point symbols after them (on top);
- * returns the symbols' boxes, which labels keep clear of.
+ * returns the symbols' boxes, which labels keep clear of. A symbol on a spot already taken is moved
+ * a little, with a leader line (`placedAt` says where each symbol went).
  */
-export function drawFeatures(items: DisplayItem[], symbols: Record<string, SymbolDef>, frame: Frame, drawn: DrawnFeature[], k: number): BoxIndex {
+export function drawFeatures(
+  items: DisplayItem[],
+  symbols: Record<string, SymbolDef>,
+  frame: Frame,
+  drawn: DrawnFeature[],
+  k: number,
+  placedAt?: Map<PrintFeature, [number, number]>,
+): BoxIndex {
   const symbolBoxes = new BoxIndex(10);
   const symbolItems: DisplayItem[] = [];
   // Paths are cut to what the frame's clip can show, with room for the widest stroke.
@@ -115,10 +151,15 @@ export function drawFeatures(items: DisplayItem[], symbols: Record<string, Symbo
     if (form === 'symbol') {
       const sym = style.symbol!;
       symbols[sym.id] ??= symbolDef(sym);
-      const x = frame.x + ((at![0] - frame.extent[0]) * 1000) / frame.scale;
-      const y = frame.y + ((frame.extent[3] - at![1]) * 1000) / frame.scale;
-      symbolItems.push({ kind: 'symbol', symbol: sym.id, x, y, role: 'symbol' });
+      const x0 = frame.x + ((at![0] - frame.extent[0]) * 1000) / frame.scale;
+      const y0 = frame.y + ((frame.extent[3] - at![1]) * 1000) / frame.scale;
       const b = symbols[sym.id].box;
+      const [x, y] = freeSpot(symbolBoxes, b, x0, y0);
+      const size = Math.max(b[2] - b[0], b[3] - b[1]);
+      // Moved off a crowded spot: a leader from the true position to the symbol's edge.
+      if (Math.hypot(x - x0, y - y0) > size * 0.5) symbolItems.push({ kind: 'path', subpaths: [leaderLine(x0, y0, x, y, size / 2)], closed: false, strokes: [LEADER], role: 'map' });
+      symbolItems.push({ kind: 'symbol', symbol: sym.id, x, y, role: 'symbol' });
+      placedAt?.set(f, [x, y]);
       symbolBoxes.add([x + b[0], y + b[1], x + b[2], y + b[3]]);
     } else if (form === 'area') {
       const subpaths = partsOnPaper(frame, f, true, clipBox).filter((p) => p.length);
