@@ -20,7 +20,7 @@ To compare (issue 16): print the same commune with QuyTap at the same paper and 
     QT_QPA_PLATFORM=offscreen python3 scripts/qgis/commune_sheet.py PROJECT.gpkg "Nam Đà" qgis.pdf 25000
 then render both (pdftoppm -r 100 -png) and lay them side by side: the frame's ground extent is the
 same (both centre the commune), so boundaries, areas and graves must fall on the same grid lines.
-Only rows with deleted = 0 are read, as QuyTap shows them.
+Only rows with deleted = 0 are drawn, as QuyTap shows them.
 """
 import json
 import os
@@ -31,7 +31,7 @@ import time
 from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLayoutExporter,
     QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemMapGrid, QgsLayoutItemScaleBar,
     QgsLayoutPoint, QgsLayoutSize, QgsMarkerSymbol, QgsPrintLayout, QgsProject, QgsRectangle,
-    QgsRendererCategory, QgsUnitTypes, QgsVectorLayer)
+    QgsRendererCategory, QgsUnitTypes, QgsVectorLayer, QgsWkbTypes)
 from qgis.PyQt.QtGui import QFont
 
 # QuyTap's defaults (src/shared/symbology/classes.ts, symbols.ts); a project may override the fills.
@@ -81,12 +81,30 @@ def statistics(gpkg, code):
     return '\n'.join(lines)
 
 
-def layer(gpkg, table, where, name):
-    lyr = QgsVectorLayer(f'{gpkg}|layername={table}', name, 'ogr')
-    if not lyr.isValid():
+def layer(gpkg, table, keep, name):
+    """The table's rows that `keep` accepts, copied into a memory layer. Not a subset string: QGIS
+    3.22 (Debian's) reopens the file for one, and that open fails ("unable to open database file")
+    once another layer of the same GeoPackage is loaded, GDAL's own GeoPackages too."""
+    src = QgsVectorLayer(f'{gpkg}|layername={table}', name, 'ogr')
+    if not src.isValid():
         raise SystemExit(f'Không đọc được lớp {table} / cannot read layer {table}')
-    lyr.setSubsetString(where)
+    kind = QgsWkbTypes.displayString(src.wkbType())
+    lyr = QgsVectorLayer(f'{kind}?crs={src.crs().toWkt()}', name, 'memory')
+    lyr.dataProvider().addAttributes(src.fields().toList())
+    lyr.updateFields()
+    lyr.dataProvider().addFeatures([f for f in src.getFeatures() if keep(f)])
+    lyr.updateExtents()
     return lyr
+
+
+def live(f):
+    """Rows QuyTap shows: not deleted."""
+    return f['deleted'] in (0, False)
+
+
+def in_force(f):
+    """Administrative units in force today (no end date)."""
+    return live(f) and (f['valid_to'] is None or str(f['valid_to']) in ('', 'NULL'))
 
 
 def categorized(field, cats):
@@ -105,7 +123,7 @@ def main():
     fills = {**STATUS_FILLS, **(settings.get('statusFills') or {})}
     proj = QgsProject.instance()
 
-    admin = layer(gpkg, 'admin_units', 'deleted = 0 AND (valid_to IS NULL OR valid_to = \'\')', 'Địa giới')
+    admin = layer(gpkg, 'admin_units', in_force, 'Địa giới')
     target = None
     for f in admin.getFeatures():
         if f['level'] == 'commune' and (f['name'] == commune or f['code'] == commune):
@@ -118,12 +136,12 @@ def main():
         ('district', QgsFillSymbol.createSimple({'color': '0,0,0,0', 'outline_color': '#7030a0', 'outline_width': '0.5', 'outline_style': 'dash'}), 'Địa giới huyện'),
         ('commune', QgsFillSymbol.createSimple({'color': '0,0,0,0', 'outline_color': '#7030a0', 'outline_width': '0.35', 'outline_style': 'dash'}), 'Địa giới xã'),
     ]))
-    areas = layer(gpkg, 'search_areas', 'deleted = 0', 'Khu vực tìm kiếm')
+    areas = layer(gpkg, 'search_areas', live, 'Khu vực tìm kiếm')
     areas.setRenderer(categorized('status', [
         (k, QgsFillSymbol.createSimple({'color': fills[k], 'outline_color': '#000000', 'outline_width': '0.3', 'outline_style': 'dash' if k == 'unclear' else 'solid'}), STATUS_NAMES[k])
         for k in STATUS_FILLS
     ]))
-    graves = layer(gpkg, 'graves', 'deleted = 0', 'Mộ liệt sĩ')
+    graves = layer(gpkg, 'graves', live, 'Mộ liệt sĩ')
     graves.setRenderer(categorized('kind', [
         (k, QgsMarkerSymbol.createSimple({'name': 'square', 'color': c, 'outline_color': '#404040', 'size': '3'}), label) for k, (c, label) in GRAVE_KINDS.items()
     ]))
@@ -175,7 +193,9 @@ def main():
         layout.addLayoutItem(item)
         item.adjustSizeToText()
         if w:
-            item.attemptResize(QgsLayoutSize(w, item.sizeWithUnits().height(), mm))
+            # adjustSizeToText() measured one line here (QGIS 3.22, offscreen): size a block of lines by its count.
+            lines = text.count('\n') + 1
+            item.attemptResize(QgsLayoutSize(w, max(item.sizeWithUnits().height(), lines * size * 0.3528 * 1.5 + 2), mm))
         item.attemptMove(QgsLayoutPoint(x, y, mm))
         return item
 
