@@ -1,29 +1,13 @@
 // The demo's Nam Đà A3 sheet: the latitude and longitude printed at the frame's four corners are
 // the VN-2000 geographic coordinates of the frame's corners, to the second, worked out here with
 // proj4 directly (the projection inverted on the VN-2000 ellipsoid, no datum shift).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import proj4 from 'proj4';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoProject } from '../../../src/main/services/demo-project';
-import { ProjectStore } from '../../../src/main/store';
-import { gatherPrintInput } from '../../../src/main/print/print-data';
+import { describe, expect, it } from 'vitest';
 import { sheetMeasure } from '../../../src/main/print/print-sheet';
-import { boxesOverlap, compose, type PrintInput, type TextItem } from '../../../src/shared/print';
+import { boxesOverlap, compose, type TextItem } from '../../../src/shared/print';
+import { demoPrintInput } from '../../support/demo-print-input';
 
-const dir = mkdtempSync(join(tmpdir(), 'quytap-corners-'));
-let input: PrintInput;
-
-beforeAll(async () => {
-  const demo = join(dir, 'demo.gpkg');
-  await createDemoProject(demo, { author: 'test' });
-  const store = ProjectStore.open(demo);
-  input = gatherPrintInput(store, '2026-11-29');
-  store.close();
-}, 120_000);
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const demoInput = demoPrintInput('quytap-corners-');
 
 /** 12°24′31″ → degrees. */
 const parseDms = (t: string) => {
@@ -34,11 +18,11 @@ const parseDms = (t: string) => {
 
 describe('corner coordinates on the demo Nam Đà sheet', () => {
   it('give each frame corner its VN-2000 latitude and longitude to 1″, outside the frame, clear of the grid labels', () => {
-    const { report, list } = compose(input, { paper: 'A3', area: { kind: 'communes', communes: ['Nam Đà'] }, scale: 'fit' }, sheetMeasure());
+    const { report, list } = compose(demoInput(), { paper: 'A3', area: { kind: 'communes', communes: ['Nam Đà'] }, scale: 'fit' }, sheetMeasure());
     const f = report.frame;
-    expect(input.crs.datum).toBe('VN-2000');
+    expect(demoInput().crs.datum).toBe('VN-2000');
     // The same projection on the same ellipsoid, without the datum shift: VN-2000 geographic.
-    const projected = input.crs.proj4.replace(/\+towgs84=\S+/, '');
+    const projected = demoInput().crs.proj4.replace(/\+towgs84=\S+/, '');
     const inverse = proj4(projected, '+proj=longlat +ellps=WGS84 +no_defs');
     const dmsTexts = list.items.filter((i): i is TextItem => i.kind === 'text' && /^\d+°\d+′\d+″$/.test(i.text));
     expect(dmsTexts.length).toBe(8);

@@ -1,28 +1,12 @@
 // The sheet's furniture on every paper and orientation, for the demo's five communes and the whole
 // district, laid out with the embedded font's real metrics: no block over another or over the map
 // and its grid labels, every block inside the margins, every text inside its block.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoProject } from '../../../src/main/services/demo-project';
-import { ProjectStore } from '../../../src/main/store';
-import { gatherPrintInput } from '../../../src/main/print/print-data';
+import { describe, expect, it } from 'vitest';
 import { sheetMeasure } from '../../../src/main/print/print-sheet';
-import { boxesOverlap, compose, PAPER_NAMES, type BoxMm, type ComposeResult, type PrintInput, type SheetArea } from '../../../src/shared/print';
+import { boxesOverlap, compose, PAPER_NAMES, type BoxMm, type ComposeResult, type SheetArea } from '../../../src/shared/print';
+import { demoPrintInput } from '../../support/demo-print-input';
 
-const dir = mkdtempSync(join(tmpdir(), 'quytap-layout-'));
-let input: PrintInput;
-
-beforeAll(async () => {
-  const demo = join(dir, 'demo.gpkg');
-  await createDemoProject(demo, { author: 'test' });
-  const store = ProjectStore.open(demo);
-  input = gatherPrintInput(store, '2026-11-29');
-  store.close();
-}, 120_000);
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const demoInput = demoPrintInput('quytap-layout-');
 
 const ROLE_BLOCK: Record<string, string> = {
   'north-arrow': 'scale',
@@ -86,18 +70,18 @@ const ORIENTATIONS = ['portrait', 'landscape'] as const;
 describe('sheet layout on every paper, the demo data', () => {
   const cases = PAPER_NAMES.flatMap((paper) => ORIENTATIONS.map((orientation) => [paper, orientation] as const));
   it.each(cases)('%s %s: five commune sheets and the district sheet, nothing overlaps, everything inside its place', (paper, orientation) => {
-    const areas: SheetArea[] = [...input.settings.communes.map((c) => ({ kind: 'communes' as const, communes: [c.code] })), { kind: 'all' }];
+    const areas: SheetArea[] = [...demoInput().settings.communes.map((c) => ({ kind: 'communes' as const, communes: [c.code] })), { kind: 'all' }];
     expect(areas.length).toBe(6);
     const found: string[] = [];
     for (const area of areas) {
-      const r = compose(input, { paper, orientation, area, scale: 'fit' }, sheetMeasure());
+      const r = compose(demoInput(), { paper, orientation, area, scale: 'fit' }, sheetMeasure());
       for (const p of problems(r, MARGIN[paper])) found.push(`${area.kind === 'communes' ? area.communes[0] : 'district'}: ${p}`);
     }
     expect(found).toEqual([]);
   });
 
   it('a block the user dragged onto the map is reported, not silently accepted', () => {
-    const r = compose(input, { paper: 'A3', orientation: 'landscape', area: { kind: 'all' }, scale: 'fit', layout: { stats: { x: 100, y: 100 } } }, sheetMeasure());
+    const r = compose(demoInput(), { paper: 'A3', orientation: 'landscape', area: { kind: 'all' }, scale: 'fit', layout: { stats: { x: 100, y: 100 } } }, sheetMeasure());
     expect(r.report.blocks.stats).toMatchObject({ x: 100, y: 100 });
     expect(problems(r, 10).some((p) => /stats over the map/.test(p))).toBe(true);
     expect(r.report.warnings.some((w) => /blocks overlap/.test(w.en))).toBe(true);
