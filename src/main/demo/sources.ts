@@ -1,7 +1,7 @@
 // Where the demo's real boundaries come from: the part of the third-party files of
-// ../shared/data/real that the demo reads, copied into assets/demo/ (see its SOURCES.md) so a clone
+// the team's reference data (data/real beside the repository) that the demo reads, copied into assets/demo/ (see its SOURCES.md) so a clone
 // builds the demo on its own. The folders keep the upstream layout, so QUYTAP_DEMO_DATA may point
-// at ../shared/data/real (or another copy) instead. They are read, never modified.
+// at that reference folder (or another copy) instead. They are read, never modified.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api-error';
