@@ -7,6 +7,7 @@ import { GRAVE_KINDS, SEARCH_AREA_STATUSES, STATISTICS, type GraveKind, type Pro
 import { ProjectStore } from '../../src/main/store';
 import { DAK_NONG_CRS } from '../main/store/helpers';
 import { seededRandom } from './seeded-random';
+import { square, X0, Y0 } from '../main/store/helpers';
 
 export type Figures = Record<StatisticKey, number | null>;
 export type Source = 'district' | 'commune' | 'village' | 'none';
@@ -26,22 +27,7 @@ export interface ExpectedCommune {
 }
 
 const SIDE = 2000;
-const X0 = 430_000;
-const Y0 = 1_370_000;
 const NAMES = ['Đắk Drô', 'Nam Đà', 'Nâm Nung', 'Quảng Phú', 'Đức Xuyên', 'Buôn Choáh'];
-
-const square = (x: number, y: number, s: number) => ({
-  type: 'Polygon' as const,
-  coordinates: [
-    [
-      [x, y],
-      [x + s, y],
-      [x + s, y + s],
-      [x, y + s],
-      [x, y],
-    ],
-  ],
-});
 
 const none = (): Figures => Object.fromEntries(STATISTICS.map((k) => [k, null])) as Figures;
 function add(a: Figures, b: Figures): Figures {

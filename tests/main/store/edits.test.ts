@@ -2,10 +2,9 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/shared/api';
 import type { EditInput } from '../../../src/shared/model';
 import { LATEST_SCHEMA_VERSION, openWritable, ProjectStore } from '../../../src/main/store';
-import { ATTACHMENT_BYTES, AUTHOR, DAK_NONG_CRS, fillEveryTable, IDS, SETTINGS, square, tempDir, X0, Y0 } from './helpers';
+import { ATTACHMENT_BYTES, AUTHOR, DAK_NONG_CRS, fillEveryTable, IDS, SETTINGS, square, tempDir, X0, Y0, thrownApiError as apiError } from './helpers';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -15,15 +14,6 @@ function fresh(): { store: ProjectStore; path: string } {
   return { store: ProjectStore.create(path, DAK_NONG_CRS, SETTINGS, AUTHOR), path };
 }
 
-function apiError(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected an ApiError');
-}
 
 const G1 = '0f0f0f0f-0000-4000-8000-000000000001';
 const G2 = '0f0f0f0f-0000-4000-8000-000000000002';

@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { ApiError } from '../../../src/shared/api';
 import type { EditInput, Geometry, Put } from '../../../src/shared/model';
 import type { WorkingCrs } from '../../../src/main/store';
 
@@ -216,4 +218,15 @@ export function run(cmd: string, args: string[], env: Record<string, string> = {
 
 export function hasCommand(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+
+/** The ApiError `fn` throws (the test fails if it throws something else or nothing). */
+export function thrownApiError(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ApiError);
+    return e as ApiError;
+  }
+  throw new Error('expected an ApiError');
 }

@@ -4,10 +4,9 @@ import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/shared/api';
 import { openReadOnly, openWritable, ProjectStore } from '../../../src/main/store';
 import { backupDirOf, backupStamp, backupTo } from '../../../src/main/store/backup';
-import { AUTHOR, DAK_NONG_CRS, SETTINGS, tempDir, X0, Y0 } from './helpers';
+import { AUTHOR, DAK_NONG_CRS, SETTINGS, tempDir, X0, Y0, thrownApiError as caught } from './helpers';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -28,15 +27,6 @@ function project(rows = 1): string {
   return path;
 }
 
-function caught(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected an ApiError');
-}
 
 const dbOf = (s: ProjectStore) => (s as unknown as { db: Database.Database }).db;
 

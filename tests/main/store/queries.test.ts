@@ -1,10 +1,9 @@
 // Reading: extent and attribute queries, Vietnamese search without diacritics, links.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/shared/api';
 import type { Put } from '../../../src/shared/model';
 import { ProjectStore } from '../../../src/main/store';
-import { AUTHOR, DAK_NONG_CRS, IDS, SETTINGS, square, tempDir, X0, Y0 } from './helpers';
+import { AUTHOR, DAK_NONG_CRS, IDS, SETTINGS, square, tempDir, X0, Y0, thrownApiError as apiError } from './helpers';
 
 const tmp = tempDir();
 let store: ProjectStore;
@@ -46,15 +45,6 @@ afterAll(() => {
   tmp.cleanup();
 });
 
-function apiError(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('query', () => {
   it('finds rows by extent through the R-tree', () => {
