@@ -501,7 +501,10 @@ export function ImportWizard({ info }: { info: ProjectInfo }) {
             </div>
           )}
           <div className="xc-row">
-            <button className="btn btn-primary" onClick={run} disabled={running || reading || (!crsKnown && TABLES[table].kind === 'feature') || (allDuplicates && !dupImport)} data-testid="exchange-run">
+            {/* Not disabled while a preview is read: a choice made just before the click starts a new read
+                150 ms later, and the click then landed on a button disabled under it and was lost. The
+                import is sent with the form's own choices; main checks them all again. */}
+            <button className="btn btn-primary" onClick={run} disabled={running || (!crsKnown && TABLES[table].kind === 'feature') || (allDuplicates && !dupImport)} data-testid="exchange-run">
               {x('run')}
             </button>
             {running && (
