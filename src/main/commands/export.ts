@@ -48,6 +48,10 @@ export async function exportCommand(args: string[]): Promise<void> {
       { author: process.env.QUYTAP_OPERATOR ?? userInfo().username },
     );
     console.log(`Đã xuất / exported: ${r.count} đối tượng / features → ${r.path}`);
+    if (r.skipped > 0)
+      console.log(
+        `Bỏ qua ${r.skipped} đường/vùng: định dạng ${format.toUpperCase()} chỉ chứa điểm · skipped ${r.skipped} lines/areas: ${format.toUpperCase()} holds points only.`,
+      );
   } finally {
     store.close();
   }

@@ -106,12 +106,25 @@ export function exportKml(layers: LayerRows[], crs: string, title: string, setti
 }
 
 /** GPX 1.1 waypoints for GPS units: graves and information points (other layers have no GPX meaning). */
+/** GPX carries waypoints only: the points of graves and information points. */
+const gpxCarries = (l: LayerRows, r: LayerRows['rows'][number]): boolean => (l.table === 'graves' || l.table === 'info_points') && r.geometry?.type === 'Point';
+/** The CSV is a table of points (X/Y columns): lines and areas have no place in it. */
+const csvCarries = (_l: LayerRows, r: LayerRows['rows'][number]): boolean => r.geometry?.type === 'Point';
+
+/**
+ * How many of the selected rows a format can hold. GPX and CSV hold points only, so an export of
+ * areas in them would be an empty file reported as "50 features": the caller refuses or names the rest.
+ */
+export function carriedCount(format: ExportFormat, layers: LayerRows[]): number {
+  const carries = format === 'gpx' ? gpxCarries : format === 'csv' ? csvCarries : null;
+  return layers.reduce((s, l) => s + (carries ? l.rows.filter((r) => carries(l, r)).length : l.rows.length), 0);
+}
+
 export function exportGpx(layers: LayerRows[], crs: string): Uint8Array {
   const wpts = layers
-    .filter((l) => l.table === 'graves' || l.table === 'info_points')
     .flatMap((l) =>
       l.rows
-        .filter((r) => r.geometry?.type === 'Point')
+        .filter((r) => gpxCarries(l, r))
         .map((r) => {
           const [lon, lat] = (toLonLat(r.geometry!, crs) as { coordinates: number[] }).coordinates;
           const desc = [r.props.description, r.props.kind].filter(Boolean).join(' — ');
@@ -136,7 +149,7 @@ export function exportCsv(layers: LayerRows[], crs: string): Uint8Array {
   const lines = [head.join(',')];
   for (const l of pointLayers)
     for (const r of l.rows) {
-      if (r.geometry?.type !== 'Point') continue;
+      if (!csvCarries(l, r) || r.geometry?.type !== 'Point') continue; // the second test narrows the type
       const [e, n] = r.geometry.coordinates;
       const [lon, lat] = transform(crs, 'EPSG:4326', [e!, n!]);
       lines.push([l.table, r.id, ...fields.map((f) => r.props[f] ?? null), round(n!, 3), round(e!, 3), round(lat!, 8), round(lon!, 8)].map(csvCell).join(','));

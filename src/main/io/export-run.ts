@@ -7,13 +7,25 @@ import type { ProjectStore } from '../store';
 import { ProjectStore as Store } from '../store';
 import { crsForStore } from '../services/crs';
 import { throwIfAborted } from './errors';
-import { exportCsv, exportGeoJson, exportGpx, exportKml, exportShapefileZip, type ExportFormat } from './export-formats';
+import { carriedCount, exportCsv, exportGeoJson, exportGpx, exportKml, exportShapefileZip, type ExportFormat } from './export-formats';
 import { selectRows, type ExportFilter } from './export-select';
 
 export interface ExportOutcome {
   path: string;
   count: number;
   bytes: number;
+  /** Selected rows the format cannot hold (lines and areas in GPX or CSV), said, never silent. */
+  skipped: number;
+}
+
+function nothingCarried(format: ExportFormat, selected: number): ApiError {
+  const name = format.toUpperCase();
+  return new ApiError(
+    'validation',
+    `Định dạng ${name} chỉ chứa điểm (mộ, điểm thông tin); ${selected} đối tượng đã chọn là đường hoặc vùng nên không xuất tệp rỗng. Hãy chọn Shapefile, GeoJSON, KML hoặc GeoPackage cho đường và vùng.`,
+    `${name} holds points only (graves, information points); the ${selected} selected features are lines or areas, so no empty file was written. Choose Shapefile, GeoJSON, KML or GeoPackage for lines and areas.`,
+    { format, selected },
+  );
 }
 
 function exists(path: string): ApiError {
@@ -32,6 +44,8 @@ export async function runExport(
   const layers = selectRows(store, filter, format !== 'gpkg');
   const count = layers.reduce((s, l) => s + l.rows.length, 0);
   if (count === 0) throw new ApiError('validation', 'Không có đối tượng nào khớp bộ lọc: không xuất tệp rỗng.', 'Nothing matches the filter: no empty file written.');
+  const carried = carriedCount(format, layers);
+  if (carried === 0) throw nothingCarried(format, count);
   throwIfAborted(opts.signal);
   opts.progress?.(0, count, 'Đang ghi tệp…');
   const crs = store.crs.code;
@@ -53,7 +67,7 @@ export async function runExport(
       throw e;
     }
     dst.close();
-    return { path: out, count, bytes: 0 };
+    return { path: out, count, bytes: 0, skipped: 0 };
   }
   const title = store.getSettings().title;
   const bytes =
@@ -74,5 +88,5 @@ export async function runExport(
     throw exists(out);
   }
   renameSync(tmp, out);
-  return { path: out, count, bytes: bytes.length };
+  return { path: out, count: carried, bytes: bytes.length, skipped: count - carried };
 }

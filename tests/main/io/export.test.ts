@@ -76,6 +76,28 @@ describe.skipIf(!HAS_GDAL)('exports read back by ogrinfo', () => {
     expect(o).toContain('Nơi an táng ban đầu dốc Ông Thắng');
   });
 
+  it('GPX and CSV count only the points they hold and name what they left out', async () => {
+    // Commune 24682: 2 areas, 2 graves, 1 information point. GPX/CSV hold the 3 points.
+    const gpx = await runExport(store, 'gpx', { communes: ['24682'] }, join(out, 'count.gpx'), { author: AUTHOR });
+    expect(gpx).toMatchObject({ count: 3, skipped: 2 });
+    const csv = await runExport(store, 'csv', { communes: ['24682'] }, join(out, 'count.csv'), { author: AUTHOR });
+    expect(csv).toMatchObject({ count: 3, skipped: 2 });
+    expect(run('ogrinfo', ['-al', '-so', join(out, 'count.csv')])).toMatch(/Feature Count: 3/);
+  });
+
+  it('GPX or CSV of areas only: refused with a sentence, no empty file written', async () => {
+    for (const format of ['gpx', 'csv'] as const) {
+      const f = join(out, `areas-only.${format}`);
+      const e = await runExport(store, format, { tables: ['search_areas'] }, f, { author: AUTHOR }).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(e).toMatchObject({ code: 'validation' });
+      expect((e as { vi: string }).vi).toContain(`Định dạng ${format.toUpperCase()} chỉ chứa điểm`);
+      expect(existsSync(f)).toBe(false);
+    }
+  });
+
   it('CSV: VN-2000 X (northing) / Y (easting) and WGS 84 lat/lon of the points', async () => {
     const f = join(out, 'points.csv');
     await runExport(store, 'csv', { tables: ['graves'] }, f, { author: AUTHOR });
