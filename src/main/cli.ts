@@ -14,6 +14,7 @@ Cách dùng / usage:
   quytap print <tệp.gpkg> --commune <mã|tên> | --district | --all-communes [--paper A3] [--scale 10000|fit] --out tờ.pdf
   quytap import <tệp.gpkg> <tệp nguồn> --layer <bảng> [--crs EPSG:…] [--map nguồn=đích …]
   quytap export <tệp.gpkg> --format shp|geojson|kml|gpx|csv|gpkg [--commune …] --out tệp
+  quytap package export|merge <tệp.gpkg> [gói.gpkg] [--commune MÃ …] [--out gói.gpkg] [--keep ours|theirs]
   quytap check <tệp.gpkg> [--commune MÃ …] [--distance MÉT] [--lang vi|en]
   quytap settings <tệp.gpkg> [--set khóa=giá-trị …] [--show]
   quytap basemap add|list|remove <tệp.gpkg> [tệp.mbtiles|tệp.tif|mã] [--crs EPSG:…] [--name "…"]
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import')).importCommand,
   export: async () => (await import('./commands/export')).exportCommand,
   check: async () => (await import('./commands/check')).checkCommand,
+  package: async () => (await import('./commands/package')).packageCommand,
   basemap: async () => (await import('./commands/basemap')).basemapCommand,
   settings: async () => (await import('./commands/settings')).settingsCommand,
 };

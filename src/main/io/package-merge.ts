@@ -106,6 +106,16 @@ export function planMerge(target: ProjectStore, pkg: ProjectStore): MergePlan {
 
 export type Decision = 'ours' | 'theirs';
 
+/**
+ * The merge is written by whoever merges, but the history must also say whose work it brings: the
+ * label names the package's authors (the commune staff), the first three and a count past that.
+ */
+function mergeLabel(source: string, applied: number, madeBy: Set<string>): string {
+  const names = [...madeBy].sort();
+  const who = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} và ${names.length - 3} người khác`;
+  return `Gộp gói dữ liệu ${source} (${applied})${who ? `: thay đổi của ${who}` : ''}`;
+}
+
 /** Applies the plan (and the user's decisions on conflicts) as ONE edit; null when nothing changes. */
 export function applyMerge(
   target: ProjectStore,
@@ -120,8 +130,10 @@ export function applyMerge(
       undecided: undecided.map((c) => `${c.table}/${c.id}`),
     });
   const put: Put[] = [];
+  const madeBy = new Set<string>();
   // Their tombstone comes with the content it holds there, so both copies end with the same row.
   const take = (table: TableName, theirs: Row, ours: Row | null) => {
+    if (theirs.meta.updatedBy) madeBy.add(theirs.meta.updatedBy);
     if (theirs.meta.deleted) {
       if (ours && !ours.meta.deleted) put.push({ table, id: theirs.id, baseVersion: ours.meta.version, deleted: true, geometry: theirs.geometry, props: theirs.props });
       return;
@@ -143,7 +155,7 @@ export function applyMerge(
   const applied = put.length;
   let result: EditResult | null = null;
   if (applied) {
-    const edit: EditInput = { label: `Gộp gói dữ liệu ${source} (${applied})`, put };
+    const edit: EditInput = { label: mergeLabel(source, applied, madeBy), put };
     result = target.applyEdit(edit, author);
   }
   // Logged only when something happened: importing the same package again leaves the file as it was.

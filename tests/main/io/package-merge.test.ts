@@ -81,6 +81,10 @@ describe('commune packages', () => {
       expect(a.get('search_areas', r1!.id)!.props.name).toBe('Khu vực đã sửa ở xã');
       expect(a.get('search_areas', r2!.id)!.props.status).toBe('no_result');
       expect(b.get('graves', g1!.id)!.meta.deleted).toBe(true);
+      // The merge is written by the district operator, and its history names whose work it brought.
+      const last = b.history('search_areas', r1!.id).at(-1)!;
+      expect(last.author).toBe(B_AUTHOR);
+      expect(last.label).toBe(`Gộp gói dữ liệu a (2): thay đổi của ${A_AUTHOR}`); // the update and the tombstone
     } finally {
       pa.close();
       pb.close();
