@@ -2,6 +2,7 @@
 // encodings no TextDecoder knows) and a record count checked against the file size before trusting it.
 import { decodeLegacy, type LegacyEncoding } from '../../shared/io/legacy-encodings';
 import type { PropValue } from '../../shared/model';
+import { detectEncoding, type EncodingGuess } from './detect-encoding';
 import { importError } from './errors';
 
 export type DbfEncoding = 'utf-8' | 'windows-1258' | 'windows-1252' | LegacyEncoding;
@@ -133,14 +134,7 @@ export function readDbf(fileName: string, bytes: Uint8Array): DbfTable {
   };
 }
 
-/** UTF-8 when every non-ASCII text decodes as UTF-8, else Windows-1258 (what Vietnamese Windows writes). */
-export function guessDbfEncoding(t: DbfTable): DbfEncoding {
-  const samples = t.textSamples(2000);
-  const strict = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for (const s of samples) strict.decode(s);
-    return 'utf-8';
-  } catch {
-    return 'windows-1258';
-  }
+/** The encoding of a .dbf without a .cpg, read from its text (io/detect-encoding.ts), with how sure. */
+export function guessDbfEncoding(t: DbfTable): EncodingGuess {
+  return detectEncoding(t.textSamples(2000));
 }

@@ -5,6 +5,7 @@ import { openShp } from 'shapefile';
 import { matchPrj } from '../../shared/io/prj-match';
 import { decodeText } from './text';
 import { encodingFromCpg, guessDbfEncoding, readDbf, type DbfEncoding } from './dbf';
+import type { EncodingGuess } from './detect-encoding';
 import { breathe, importError } from './errors';
 import { checkSourceGeometry, GeometryShapeError } from './source-geometry';
 import type { SourceCrs, SourceDataset, SourceFeature, SourceLayer } from './types';
@@ -67,12 +68,13 @@ function crsOf(p: ShapefileParts): SourceCrs {
   return { code: m.code, how: 'prj', said: m.said, notes: m.notes };
 }
 
-export async function readShapefileLayer(p: ShapefileParts, opts: ShapefileOptions = {}): Promise<{ layer: SourceLayer; encoding: DbfEncoding | null }> {
+export async function readShapefileLayer(p: ShapefileParts, opts: ShapefileOptions = {}): Promise<{ layer: SourceLayer; encoding: DbfEncoding | null; guess: EncodingGuess | null }> {
   const shpName = `${p.base}.shp`;
   shpHeaderCheck(shpName, p.shp);
   const dbf = p.dbf ? readDbf(`${p.base}.dbf`, p.dbf) : null;
   const cpg = p.cpg ? encodingFromCpg(decodeText(`${p.base}.cpg`, p.cpg)) : null;
-  const encoding: DbfEncoding | null = dbf ? (opts.encoding ?? cpg ?? guessDbfEncoding(dbf)) : null;
+  const guess = dbf && !opts.encoding && !cpg ? guessDbfEncoding(dbf) : null;
+  const encoding: DbfEncoding | null = dbf ? (opts.encoding ?? cpg ?? guess!.encoding) : null;
   const src = await openShp(p.shp.slice().buffer as ArrayBuffer);
   const features: SourceFeature[] = [];
   let row = 0;
@@ -106,7 +108,25 @@ export async function readShapefileLayer(p: ShapefileParts, opts: ShapefileOptio
       { details: { dbf: dbf.count, shp: row } },
     );
   const fields = dbf ? dbf.fields.map((f) => f.name) : [];
-  return { layer: { name: p.base.split('/').pop()!, crs: crsOf(p), fields, features }, encoding };
+  return { layer: { name: p.base.split('/').pop()!, crs: crsOf(p), fields, features }, encoding, guess };
+}
+
+const ENCODING_NAME: Record<EncodingGuess['encoding'], string> = { 'utf-8': 'UTF-8', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3 (ABC)', vni: 'VNI' };
+
+/** What the user is told about an encoding read from the text: nothing for UTF-8, else which and how sure. */
+function encodingNote(base: string, g: EncodingGuess): { vi: string; en: string } | null {
+  if (g.encoding === 'utf-8') return null;
+  const name = ENCODING_NAME[g.encoding];
+  const share = Math.round((g.scores[g.encoding] ?? 0) * 100);
+  if (g.sure)
+    return {
+      vi: `${base}: không có tệp .cpg; nhận ra bảng mã ${name} từ nội dung (${share}% từ có dấu đọc thành tiếng Việt). Nếu tên hiển thị sai, hãy chọn bảng mã khác.`,
+      en: `${base}: no .cpg; recognised ${name} from the text (${share}% of accented words read as Vietnamese). If names look wrong, choose another encoding.`,
+    };
+  return {
+    vi: `${base}: không có tệp .cpg và không nhận ra chắc bảng mã (gần nhất: ${name}, ${share}% từ có dấu đọc được). Hãy xem trước tên tiếng Việt và chọn Windows-1258, TCVN3 hoặc VNI.`,
+    en: `${base}: no .cpg and the encoding is unclear (closest: ${name}, ${share}% of accented words readable). Check the Vietnamese names in the preview and choose Windows-1258, TCVN3 or VNI.`,
+  };
 }
 
 export async function readShapefiles(fileName: string, files: Map<string, Uint8Array>, opts: ShapefileOptions = {}): Promise<SourceDataset> {
@@ -116,12 +136,9 @@ export async function readShapefiles(fileName: string, files: Map<string, Uint8A
   const warnings: SourceDataset['warnings'] = [];
   for (const s of sets) {
     if (!s.dbf) warnings.push({ vi: `${s.base}: thiếu tệp .dbf (không có thuộc tính).`, en: `${s.base}: no .dbf (no attributes).` });
-    const { layer, encoding } = await readShapefileLayer(s, opts);
-    if (encoding && !s.cpg && !opts.encoding)
-      warnings.push({
-        vi: `${s.base}: không có tệp .cpg; đoán bảng mã ${encoding}. Nếu tên tiếng Việt hiển thị sai, hãy chọn TCVN3 hoặc VNI.`,
-        en: `${s.base}: no .cpg; guessed ${encoding}. If Vietnamese names look wrong, choose TCVN3 or VNI.`,
-      });
+    const { layer, guess } = await readShapefileLayer(s, opts);
+    const note = guess && encodingNote(s.base, guess);
+    if (note) warnings.push(note);
     layers.push(layer);
   }
   return { fileName, format: 'shapefile', warnings, layers };

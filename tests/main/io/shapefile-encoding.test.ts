@@ -31,13 +31,32 @@ function legacyShapefile(name: string, latin1Names: string[]): string {
 }
 
 describe('legacy Vietnamese encodings in a .dbf', () => {
-  it('TCVN3 without .cpg: guessed Windows-1258 with a warning; TCVN3 chosen gives Unicode', async () => {
-    const shp = legacyShapefile('tcvn', ['§¾k N«ng', 'Kr«ng N«']);
+  it('TCVN3 without .cpg: recognised from the bytes, read as Unicode, and said; TCVN3 chosen gives the same', async () => {
+    const shp = legacyShapefile('tcvn', ['§¾k N«ng', 'Kr«ng N«', 'NghÜa trang liÖt sÜ']);
     const guessed = await readDataset(filesForPath(shp));
-    expect(guessed.warnings[0]!.en).toMatch(/choose TCVN3 or VNI/);
+    expect(guessed.layers[0]!.features.map((f) => f.props.TEN)).toEqual(['Đắk Nông', 'Krông Nô', 'Nghĩa trang liệt sĩ']);
+    expect(guessed.warnings[0]!.vi).toContain('nhận ra bảng mã TCVN3 (ABC) từ nội dung (100%');
     const chosen = await readDataset(filesForPath(shp), { encoding: 'tcvn3' });
-    expect(chosen.layers[0]!.features.map((f) => f.props.TEN)).toEqual(['Đắk Nông', 'Krông Nô']);
+    expect(chosen.layers[0]!.features.map((f) => f.props.TEN)).toEqual(['Đắk Nông', 'Krông Nô', 'Nghĩa trang liệt sĩ']);
     expect(chosen.layers[0]!.crs.code).toBe('EPSG:9218');
+    expect(chosen.warnings).toHaveLength(0);
+  });
+
+  it('VNI and Windows-1258 without .cpg are recognised too', async () => {
+    const vni = await readDataset(filesForPath(legacyShapefile('vni-guess', ['Ñaék Noâng', 'Nghóa trang lieät só', 'Quaûng Phuù'])));
+    expect(vni.layers[0]!.features.map((f) => f.props.TEN)).toEqual(['Đắk Nông', 'Nghĩa trang liệt sĩ', 'Quảng Phú']);
+    expect(vni.warnings[0]!.en).toMatch(/recognised VNI/);
+    // Windows-1258 writes ă as 0xE3 and tones as combining bytes after the letter (0xEC acute, 0xDE
+    // tilde, 0xF2 dot below).
+    const w1258 = await readDataset(filesForPath(legacyShapefile('cp1258-guess', ['\xd0\xe3\xeck N\xf4ng', 'Nghi\xdea trang li\xea\xf2t si\xde'])));
+    expect(w1258.layers[0]!.features.map((f) => f.props.TEN)).toEqual(['Đắk Nông', 'Nghĩa trang liệt sĩ']);
+    expect(w1258.warnings[0]!.en).toMatch(/recognised Windows-1258/);
+  });
+
+  it('text that reads as Vietnamese in no encoding is said to be unclear, with the choices', async () => {
+    const ds = await readDataset(filesForPath(legacyShapefile('unclear', ['\xa4\xa4\xa4 \xb1\xb2\xb3', '\xbc\xbd\xbe\xbf'])));
+    expect(ds.warnings[0]!.vi).toContain('không nhận ra chắc bảng mã');
+    expect(ds.warnings[0]!.en).toMatch(/choose Windows-1258, TCVN3 or VNI/);
   });
 
   it('VNI chosen gives Unicode', async () => {
