@@ -4,7 +4,7 @@
 // and is swapped with a note), and the preview says so plainly. Columns named nothing we know are
 // found from their values: 7-digit northings (0.9–2.7 million m) with 6-digit eastings, or latitudes
 // (6–24°) with longitudes (101.5–118°).
-import { foldVietnamese } from '../../shared/crs/foldVietnamese';
+import { foldKey } from '../../shared/text/fold';
 
 const EAST = ['lon', 'lng', 'long', 'longitude', 'kinhdo', 'easting', 'east', 'e', 'y', 'toadoy', 'yvn2000', 'ym', 'dong', 'toadodong', 'ydong'];
 const NORTH = ['lat', 'latitude', 'vido', 'northing', 'north', 'n', 'x', 'toadox', 'xvn2000', 'xm', 'bac', 'toadobac', 'xbac'];
@@ -30,7 +30,7 @@ export interface CoordinateColumns {
 export function namedCoordinateColumns(fields: string[]): { east: string | null; north: string | null } {
   const find = (names: string[]) => {
     for (const n of names) {
-      const hit = fields.find((f) => foldVietnamese(f) === n);
+      const hit = fields.find((f) => foldKey(f) === n);
       if (hit) return hit;
     }
     return null;
@@ -78,7 +78,7 @@ export function guessCoordinateColumns(fields: string[], sample: (field: string)
       return { east: named.north, north: named.east, units: unitsOf(ce), how: 'named', notes: [...axisNotes(named.north, named.east), swapped] };
     }
     // Columns named lat/lon (kinh độ/vĩ độ) are degrees even when a row is off (a swapped row is then refused by its number).
-    const byName = GEOGRAPHIC_NAMES.has(foldVietnamese(named.east)) && GEOGRAPHIC_NAMES.has(foldVietnamese(named.north)) ? 'degrees' : null;
+    const byName = GEOGRAPHIC_NAMES.has(foldKey(named.east)) && GEOGRAPHIC_NAMES.has(foldKey(named.north)) ? 'degrees' : null;
     const units = cn !== null && unitsOf(cn) === unitsOf(ce) ? unitsOf(cn) : byName;
     return { east: named.east, north: named.north, units, how: 'named', notes: axisNotes(named.east, named.north) };
   }

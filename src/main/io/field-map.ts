@@ -1,6 +1,6 @@
 // Source attribute → target field: the user's mapping, or same-named fields by default; values are
 // coerced to the target field's type (numbers written as text, Vietnamese dates, yes/no words).
-import { foldVietnamese } from '../../shared/crs/foldVietnamese';
+import { foldKey } from '../../shared/text/fold';
 import { TABLES, type FieldDef, type PropValue, type TableName } from '../../shared/model';
 
 export type FieldMap = Record<string, string>;
@@ -8,9 +8,9 @@ export type FieldMap = Record<string, string>;
 /** Target field → source field, for the fields whose names match (diacritics and case ignored). */
 export function suggestFieldMap(table: TableName, sourceFields: string[]): FieldMap {
   const out: FieldMap = {};
-  const byFold = new Map(sourceFields.map((f) => [foldVietnamese(f), f]));
+  const byFold = new Map(sourceFields.map((f) => [foldKey(f), f]));
   for (const f of TABLES[table].fields as readonly FieldDef[]) {
-    const hit = byFold.get(foldVietnamese(f.name)) ?? byFold.get(foldVietnamese(f.vi)) ?? byFold.get(foldVietnamese(f.en));
+    const hit = byFold.get(foldKey(f.name)) ?? byFold.get(foldKey(f.vi)) ?? byFold.get(foldKey(f.en));
     if (hit) out[f.name] = hit;
   }
   // Most GPS and Google Earth files carry a name (and maybe a description) and nothing else.
@@ -46,7 +46,7 @@ export function coerce(f: FieldDef, v: PropValue): { value: PropValue } | { vi: 
     }
     case 'boolean': {
       if (typeof v === 'boolean') return { value: v };
-      const k = foldVietnamese(String(v));
+      const k = foldKey(String(v));
       if (YES.has(k)) return { value: true };
       if (NO.has(k)) return { value: false };
       return { vi: `"${String(v)}" không phải có/không`, en: `"${String(v)}" is not yes/no` };

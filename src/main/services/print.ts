@@ -10,6 +10,7 @@ import { projectBaseMaps } from '../print/raster/project-base-maps';
 import { chooseBaseMaps, composeWithBaseMaps, openAll } from '../print/raster/sheet-base-maps';
 import type { HandlersFor, ServiceContext } from './context';
 import { nameTaken, readServable, safeFileName, writePathIn } from './safe-names';
+import { slugify } from '../../shared/text/fold';
 import type { ProjectSettings } from '../../shared/model';
 import type { SheetSettings } from '../../shared/print';
 
@@ -19,17 +20,7 @@ export const PRINT_FOLDER = 'ban-in';
 const PREVIEW_DPI = 96;
 
 export function slugOf(title: string): string {
-  return (
-    title
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[đĐ]/g, 'd')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80)
-      .replace(/-+$/, '') || 'to-in'
-  );
+  return slugify(title, 80, 'to-in');
 }
 
 /** A free path for `name` in `dir`: name.pdf, name-2.pdf, … (an existing file, or link, is never replaced). */

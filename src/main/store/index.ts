@@ -3,7 +3,6 @@ export { ProjectStore, type LayerInfo, type OpenOptions, type StoreInfo } from '
 export type { WriteHook, PlannedWrite, RowState } from './apply-edit';
 export { WorkingCrsSchema, gpkgSrsRow, towgs84Of, type WorkingCrs } from './working-crs';
 export { encodeGpkgGeometry, decodeGpkgGeometry, blobEnvelope, GeometryError } from './geometry-codec';
-export { foldVietnamese } from './sql-functions';
 export { openWritable, openReadOnly } from './connection';
 export type { AccountRecord, AccountRole } from './accounts-repo';
 export { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';

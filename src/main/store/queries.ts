@@ -4,7 +4,7 @@ import type { Extent, PropValue, Row, TableName } from '../../shared/model';
 import { isTableName } from '../../shared/model';
 import { tableLabelVi, validationError } from './errors';
 import { decodeRaw, selectColumns, toRow, toSqlValue } from './row-codec';
-import { foldVietnamese } from './sql-functions';
+import { foldText } from '../../shared/text/fold';
 import type { StatementCache } from './statements';
 import { layoutOf, q, type TableLayout } from './table-columns';
 
@@ -124,7 +124,7 @@ export function searchRows(
   const w: Where = { clauses: [], params: [] };
   if (!includeDeleted) w.clauses.push('deleted = 0');
   filterWhere(l, filter, w);
-  const words = foldVietnamese(typeof text === 'string' ? text : '')
+  const words = foldText(typeof text === 'string' ? text : '')
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 20);

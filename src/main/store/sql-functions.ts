@@ -2,14 +2,9 @@
 // (ours and those GDAL/QGIS put in their files): without them any write to a feature table fails
 // with "no such function: ST_IsEmpty".
 import type Database from 'better-sqlite3';
+import { foldText } from '../../shared/text/fold';
 import { blobEnvelope, blobIsEmpty } from './geometry-codec';
 
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-
-/** Diacritic-insensitive key for Vietnamese: "Đắk Drô" → "dak dro". */
-export function foldVietnamese(s: string): string {
-  return s.normalize('NFD').replace(COMBINING_MARKS, '').replace(/[đĐ]/g, 'd').toLowerCase();
-}
 
 function asBlob(v: unknown): Uint8Array | null {
   return v instanceof Uint8Array ? v : null;
@@ -31,5 +26,5 @@ export function registerSqlFunctions(db: Database.Database): void {
   db.function('ST_MaxX', det, coord(1));
   db.function('ST_MinY', det, coord(2));
   db.function('ST_MaxY', det, coord(3));
-  db.function('qt_fold', det, (s: unknown) => (typeof s === 'string' ? foldVietnamese(s) : s == null ? null : foldVietnamese(String(s))));
+  db.function('qt_fold', det, (s: unknown) => (typeof s === 'string' ? foldText(s) : s == null ? null : foldText(String(s))));
 }

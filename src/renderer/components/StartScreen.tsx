@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { CrsInfo, Output, ProjectInfo } from '../../shared/api';
 import { CRS_CATALOGUE, defaultCrsForProvince } from '../../shared/crs/catalogue';
+import { slugify } from '../../shared/text/fold';
 import { useI18n } from '../i18n';
 import { LangSwitch } from './LangSwitch';
 import { DIALOG_WIDTH, SheetFieldsEditor, sheetFieldsOf, sheetFieldsPatch, useSettingsT } from './SettingsDialog';
@@ -135,15 +136,7 @@ interface CreateInput {
   settings: Partial<ProjectSettings> & { title: string; province: { code: string; name: string } };
 }
 
-function slug(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+const slug = (s: string): string => slugify(s, 200);
 
 function NewProjectForm({
   onCancel,

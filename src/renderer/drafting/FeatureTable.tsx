@@ -1,7 +1,7 @@
 // The attribute table of one layer: sort, filter, search (without diacritics), select on the map
 // from the table and back, zoom to, and bulk-edit one field of the checked rows as ONE edit.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { foldVietnamese } from '../../shared/crs';
+import { foldKey } from '../../shared/text/fold';
 import type { PropValue, Row } from '../../shared/model/rows';
 import { validateProps } from '../../shared/model/validate-props';
 import { FEATURE_TABLES, TABLES, type FieldDef } from '../../shared/model/tables';
@@ -66,12 +66,12 @@ export function FeatureTable({
   useEffect(load, [load, reloadTick]);
 
   const shown = useMemo(() => {
-    const q = foldVietnamese(search.trim());
+    const q = foldKey(search.trim());
     let out = rows.filter(
       (r) =>
         (!classFilter || r.props[classField] === classFilter) &&
         (!onlyCommune || !communeCode || r.props.commune_code === communeCode) &&
-        (!q || foldVietnamese(Object.values(r.props).filter((v) => v !== null).join(' ')).includes(q)),
+        (!q || foldKey(Object.values(r.props).filter((v) => v !== null).join(' ')).includes(q)),
     );
     if (sort) {
       const cmp = new Intl.Collator(lang === 'vi' ? 'vi' : 'en', { numeric: true }).compare;

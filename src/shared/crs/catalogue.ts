@@ -1,4 +1,4 @@
-import { foldVietnamese } from './foldVietnamese';
+import { foldKey } from '../text/fold';
 import { EVEREST1830, INDIAN1960_TOWGS84 } from './indian1960';
 import { VN2000_TOWGS84 } from './vn2000';
 
@@ -239,7 +239,7 @@ const PROVINCE_ALIASES: Record<string, string> = {
 const PROVINCE_PREFIX = /^(tinh|thanhpho|tp)/;
 
 function provinceKey(name: string): string {
-  const folded = foldVietnamese(name);
+  const folded = foldKey(name);
   const bare = folded.replace(PROVINCE_PREFIX, '');
   return bare.length > 0 ? bare : folded;
 }
@@ -249,12 +249,12 @@ for (const def of CRS_CATALOGUE) {
   for (const province of def.provinces ?? []) zoneByProvince.set(provinceKey(province), def);
 }
 for (const [alias, province] of Object.entries(PROVINCE_ALIASES)) {
-  zoneByProvince.set(foldVietnamese(alias), zoneByProvince.get(provinceKey(province))!);
+  zoneByProvince.set(foldKey(alias), zoneByProvince.get(provinceKey(province))!);
 }
 
 /** The TT 973/2001 TM-3 zone of a pre-2025 province, matched without regard to diacritics or spacing. */
 export function defaultCrsForProvince(name: string): CrsDef | undefined {
-  const folded = foldVietnamese(name);
+  const folded = foldKey(name);
   return zoneByProvince.get(folded) ?? zoneByProvince.get(provinceKey(name));
 }
 

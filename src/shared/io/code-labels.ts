@@ -1,7 +1,7 @@
 // A coded field's value as people write it in their tables: the code itself, the legend's words
 // ("Mộ mới phát hiện" for graves' kind newly_found) or the form's label ("Đã xác minh, có cơ sở"),
-// with or without diacritics, in any case. Folding is foldVietnamese's (the one helper for it).
-import { foldVietnamese } from '../crs/foldVietnamese';
+// with or without diacritics, in any case. Folding is shared/text/fold.ts's foldKey (the one place for it).
+import { foldKey } from '../text/fold';
 import { TABLES, type FieldDef, type TableName } from '../model/tables';
 import { CLASSES, CLASS_FIELD } from '../symbology/classes';
 import { ENUM_LABELS } from './enum-labels';
@@ -17,7 +17,7 @@ function spellings(table: TableName, field: string): Map<string, string> {
   const out = new Map<string, string>();
   const shared = new Set<string>();
   const add = (text: string, code: string) => {
-    const k = foldVietnamese(text);
+    const k = foldKey(text);
     if (!k || shared.has(k)) return;
     if (out.has(k) && out.get(k) !== code) {
       out.delete(k);
@@ -44,5 +44,5 @@ function spellings(table: TableName, field: string): Map<string, string> {
 
 /** The code a written value stands for in a coded field, or null when it names none. */
 export function codeForLabel(table: TableName, field: string, value: string): string | null {
-  return spellings(table, field).get(foldVietnamese(value)) ?? null;
+  return spellings(table, field).get(foldKey(value)) ?? null;
 }

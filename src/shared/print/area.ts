@@ -1,7 +1,7 @@
 // The print area: chosen communes, every commune of the project, or a drawn extent; its polygons
 // (for the veil, the labels and the series) and its extent.
 import { ApiError } from '../api';
-import { foldVietnamese } from '../crs/foldVietnamese';
+import { foldKey } from '../text/fold';
 import { geometryExtent, type Extent, type Position } from '../model/geometry';
 import { extentsIntersect, polygonsOf } from './geom';
 import type { PrintFeature, PrintInput } from './input';
@@ -22,10 +22,10 @@ export function resolveArea(input: PrintInput, s: SheetSettings): Area {
   let chosen: PrintFeature[];
   if (s.area.kind === 'communes') {
     chosen = s.area.communes.map((want) => {
-      const w = foldVietnamese(want.replace(/^(xã|phường|thị trấn)\s+/i, ''));
+      const w = foldKey(want.replace(/^(xã|phường|thị trấn)\s+/i, ''));
       const hit =
         input.communes.find((c) => String(c.props.code ?? '') === want) ??
-        input.communes.find((c) => foldVietnamese(String(c.props.name ?? '')) === w);
+        input.communes.find((c) => foldKey(String(c.props.name ?? '')) === w);
       if (!hit) throw new ApiError('not_found', `Không có xã "${want}" trong dự án.`, `No commune "${want}" in the project.`, { commune: want });
       return hit;
     });

@@ -3,7 +3,8 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Geometry } from '../../../src/shared/model';
-import { blobEnvelope, decodeGpkgGeometry, encodeGpkgGeometry, foldVietnamese, GeometryError } from '../../../src/main/store';
+import { blobEnvelope, decodeGpkgGeometry, encodeGpkgGeometry, GeometryError } from '../../../src/main/store';
+import { foldText as foldVietnamese } from '../../../src/shared/text/fold';
 import { checkGeometry, to2D } from '../../../src/main/store/geometry-codec';
 import { registerSqlFunctions } from '../../../src/main/store/sql-functions';
 
