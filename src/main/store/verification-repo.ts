@@ -90,11 +90,15 @@ const snapshot = (p: Plain) => ({
 function where(f: VerificationFilter): { sql: string; params: unknown[] } {
   const w: string[] = [];
   const params: unknown[] = [];
-  if (f.communeCode) (w.push('r.commune_code = ?'), params.push(f.communeCode));
-  if (f.states?.length) (w.push(`r.state IN (${f.states.map(() => '?').join(', ')})`), params.push(...f.states));
-  if (f.table) (w.push('r.target_table = ?'), params.push(f.table));
-  if (f.targetId) (w.push('r.target_id = ?'), params.push(f.targetId));
-  if (f.id) (w.push('r.id = ?'), params.push(f.id));
+  const add = (clause: string, ...values: unknown[]) => {
+    w.push(clause);
+    params.push(...values);
+  };
+  if (f.communeCode) add('r.commune_code = ?', f.communeCode);
+  if (f.states?.length) add(`r.state IN (${f.states.map(() => '?').join(', ')})`, ...f.states);
+  if (f.table) add('r.target_table = ?', f.table);
+  if (f.targetId) add('r.target_id = ?', f.targetId);
+  if (f.id) add('r.id = ?', f.id);
   return { sql: w.length ? `WHERE ${w.join(' AND ')}` : '', params };
 }
 

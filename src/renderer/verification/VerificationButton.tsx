@@ -1,0 +1,29 @@
+// The workspace's verification entry: a top-bar button (and F7) that opens the queue panel.
+import { useEffect, useState } from 'react';
+import type { Operator, ProjectInfo } from '../../shared/api';
+import { useVerificationT } from './dict';
+import { VerificationPanel } from './VerificationPanel';
+import './verification.css';
+
+export function VerificationButton({ info, operator }: { info: ProjectInfo; operator: Operator | null }) {
+  const v = useVerificationT();
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F7' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        e.preventDefault();
+        setOpen((o) => !o);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <>
+      <button className={`top-btn${open ? ' active' : ''}`} onClick={() => setOpen((o) => !o)} title={v('button.title')} aria-pressed={open} data-testid="verification-button">
+        {v('button')}
+      </button>
+      {open && <VerificationPanel info={info} operator={operator} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
