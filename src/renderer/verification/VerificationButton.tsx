@@ -1,8 +1,10 @@
 // The workspace's verification entry: a top-bar button (and F7) that opens the queue panel.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Operator, ProjectInfo } from '../../shared/api';
 import { useVerificationT } from './dict';
-import { VerificationPanel } from './VerificationPanel';
+
+// Loaded when first opened: not part of the page's start.
+const VerificationPanel = lazy(() => import('./VerificationPanel').then((m) => ({ default: m.VerificationPanel })));
 import './verification.css';
 
 export function VerificationButton({ info, operator }: { info: ProjectInfo; operator: Operator | null }) {
@@ -23,7 +25,11 @@ export function VerificationButton({ info, operator }: { info: ProjectInfo; oper
       <button className={`top-btn${open ? ' active' : ''}`} onClick={() => setOpen((o) => !o)} title={v('button.title')} aria-pressed={open} data-testid="verification-button">
         {v('button')}
       </button>
-      {open && <VerificationPanel info={info} operator={operator} onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense fallback={null}>
+          <VerificationPanel info={info} operator={operator} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }
