@@ -23,6 +23,7 @@ import { validateOutputExceptFeatures } from '../src/main/services/drafting';
 import { ProjectStore } from '../src/main/store';
 import { startHttpServer } from '../src/main/http/server';
 import { seededRandom } from '../tests/support/seeded-random';
+import { coldLoad, type ColdCpu } from './cold-cpu';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
@@ -186,6 +187,36 @@ function report(what: string, recs: Recording[]): void {
   console.log(`  long tasks (> 50 ms): ${long.length}, total ${long.reduce((a, b) => a + b, 0).toFixed(0)} ms of ${recs.reduce((a, r) => a + r.ms, 0).toFixed(0)} ms recorded`);
 }
 
+async function coldCpuComparison(rounds: number, thisBuild: string, serve: (dir: string) => Promise<{ url: string; close(): Promise<void> }>): Promise<void> {
+  const builds = [
+    ...(process.env.QUYTAP_BENCH_BUILDS ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((x) => ({ label: x.split('=')[0]!, dir: x.split('=').slice(1).join('=') })),
+    { label: 'this tree', dir: thisBuild },
+  ];
+  const servers = await Promise.all(builds.map((b) => serve(b.dir)));
+  const results = builds.map(() => [] as ColdCpu[]);
+  try {
+    for (let round = 0; round < rounds; round++)
+      for (let i = 0; i < builds.length; i++) {
+        const r = await coldLoad(`${servers[i]!.url.replace(/#.*$/, '')}#token=${TOKEN}`);
+        results[i]!.push(r);
+        console.log(`  round ${round + 1}, ${builds[i]!.label}: main-thread CPU ${r.cpu.toFixed(0)} ms (compile ${r.compile.toFixed(0)}, evaluate ${r.evaluate.toFixed(0)}, GC ${r.gc.toFixed(0)}), JS ${(r.jsBytes / 1e3).toFixed(0)} KB, first picture at ${r.wall.toFixed(0)} ms, load ${loadavg()[0]!.toFixed(1)}`);
+      }
+  } finally {
+    await Promise.all(servers.map((s) => s.close()));
+  }
+  const f = (xs: number[]) => median(xs).toFixed(0);
+  console.log(`cold first render, median of ${rounds} alternating cold loads (main-thread CPU by the thread clock until the first picture; wall time for reference):`);
+  builds.forEach((b, i) => {
+    const r = results[i]!;
+    console.log(
+      `  ${b.label}: CPU ${f(r.map((x) => x.cpu))} ms (compile ${f(r.map((x) => x.compile))}, evaluate ${f(r.map((x) => x.evaluate))}, GC ${f(r.map((x) => x.gc))}), JS before the picture ${(median(r.map((x) => x.jsBytes)) / 1e3).toFixed(0)} KB, wall ${f(r.map((x) => x.wall))} ms (${r.map((x) => x.wall.toFixed(0)).join(', ')})`,
+    );
+  });
+}
+
 export async function draftingBench(): Promise<void> {
   console.log(`load average at start: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
   const dir = mkdtempSync(join(tmpdir(), 'quytap-drafting-bench-'));
@@ -245,6 +276,20 @@ export async function draftingBench(): Promise<void> {
       binaryResponder: services.binaryResponder,
       operator: services.operatorName,
     });
+    // QUYTAP_BENCH_COLD_CPU=n: only the cold first render, judged by the page's main-thread CPU
+    // (bench/cold-cpu.ts), n alternating cold loads of each build: this tree's, and those named in
+    // QUYTAP_BENCH_BUILDS="label=dir,…" (renderers built elsewhere, e.g. an earlier commit's).
+    if (process.env.QUYTAP_BENCH_COLD_CPU) {
+      try {
+        await coldCpuComparison(Number(process.env.QUYTAP_BENCH_COLD_CPU) || 5, out, (staticDir) =>
+          startHttpServer({ dispatch: without, staticDir, port: 0, token: TOKEN, events, binaryResponder: services.binaryResponder, operator: services.operatorName }),
+        );
+      } finally {
+        await server.close();
+        services.close();
+      }
+      return;
+    }
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', ...(process.env.QUYTAP_BENCH_JSFLAGS ? ['--js-flags=' + process.env.QUYTAP_BENCH_JSFLAGS] : [])] });
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
