@@ -3,8 +3,8 @@
 // the page's main thread spends until then (thread clock, from a Chromium trace) moves far less.
 // For each renderer build given, alternately, a new browser (nothing cached) loads the page and is
 // traced until the map's `quytap:first-picture` mark; printed per build: the median main-thread
-// CPU until then, split into compiling and evaluating the code, garbage collection and the rest,
-// the JavaScript bytes fetched before it, and the wall time (for reference).
+// CPU until then (and until the code had run), parsing and compiling the code (on any thread),
+// evaluating it, garbage collection, the start bundle's bytes, and the wall time (for reference).
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,9 @@ interface TraceEvent {
 export interface ColdCpu {
   /** Main-thread CPU until the first picture (ms, thread clock). */
   cpu: number;
+  /** … of which until the code had run (main.tsx's `quytap:code-evaluated`). */
+  cpuToCode: number;
+  /** Parsing and compiling scripts on any thread of the page's process (V8 parses off the main thread). */
   compile: number;
   evaluate: number;
   gc: number;
@@ -32,7 +35,8 @@ export interface ColdCpu {
   wall: number;
 }
 
-const COMPILE = new Set(['v8.compile', 'v8.compileModule', 'V8.CompileCode', 'v8.parseOnBackground']);
+const COMPILE = new Set(['v8.compile', 'v8.compileModule', 'v8.parseOnBackground']);
+const TASKS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 const EVALUATE = new Set(['v8.evaluateModule']);
 const GC = new Set(['MinorGC', 'MajorGC', 'V8.GCScavenger', 'V8.GCFinalizeMC', 'V8.GCIncrementalMarking', 'V8.GC_MC_BACKGROUND_MARKING']);
 
@@ -48,18 +52,28 @@ function sumOnce(events: TraceEvent[], names: Set<string>, until: number): numbe
   return total;
 }
 
+/** Per thread of the process, so that events of different threads do not hide each other. */
+function sumPerThread(events: TraceEvent[], pid: number, names: Set<string>, until: number): number {
+  const threads = new Map<number, TraceEvent[]>();
+  for (const e of events) if (e.pid === pid) (threads.get(e.tid) ?? threads.set(e.tid, []).get(e.tid)!).push(e);
+  let total = 0;
+  for (const list of threads.values()) total += sumOnce(list, names, until);
+  return total;
+}
+
 export function analyseTrace(file: string): Omit<ColdCpu, 'jsBytes' | 'wall'> {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
   const events = (Array.isArray(raw) ? raw : raw.traceEvents).sort((a, b) => a.ts - b.ts);
   const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
   const mark = events.find((e) => e.name === 'quytap:first-picture');
-  if (!mark) throw new Error('no quytap:first-picture mark in the trace');
+  const code = events.find((e) => e.name === 'quytap:code-evaluated');
+  if (!mark || !code) throw new Error('no quytap:first-picture or quytap:code-evaluated mark in the trace');
   const until = mark.ts;
   // The page's main thread: the renderer main thread that ran the most top-level work.
   let best: { key: string; cpu: number } | null = null;
   for (const key of mains) {
     const mine = events.filter((e) => `${e.pid}:${e.tid}` === key);
-    const cpu = sumOnce(mine, new Set(['ThreadControllerImpl::RunTask', 'RunTask']), until);
+    const cpu = sumOnce(mine, TASKS, until);
     if (!best || cpu > best.cpu) best = { key, cpu };
   }
   if (!best) throw new Error('no renderer main thread in the trace');
@@ -73,7 +87,13 @@ export function analyseTrace(file: string): Omit<ColdCpu, 'jsBytes' | 'wall'> {
     for (const e of events) if (e.ph === 'X' && e.ts <= until && /compile|parse/i.test(e.name)) other.set(`${e.tid === mine[0]?.tid ? 'main' : 'other'} ${e.cat} ${e.name}`, (other.get(`${e.tid === mine[0]?.tid ? 'main' : 'other'} ${e.cat} ${e.name}`) ?? 0) + (e.tdur ?? 0) / 1000);
     console.log([...other].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `    ${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n'));
   }
-  return { cpu: best.cpu, compile: sumOnce(mine, COMPILE, until), evaluate: sumOnce(mine, EVALUATE, until), gc: sumOnce(mine, GC, until) };
+  return {
+    cpu: best.cpu,
+    cpuToCode: sumOnce(mine, TASKS, code.ts),
+    compile: sumPerThread(events, mine[0]!.pid, COMPILE, until),
+    evaluate: sumOnce(mine, EVALUATE, until),
+    gc: sumOnce(mine, GC, until),
+  };
 }
 
 /** One cold load of `url` in a new browser, traced until the first picture. */
@@ -87,7 +107,9 @@ export async function coldLoad(url: string): Promise<ColdCpu> {
     await page.waitForFunction(() => performance.getEntriesByName('quytap:first-picture').length > 0, undefined, { timeout: 120_000, polling: 20 });
     const [wall, jsBytes] = (await page.evaluate(`(() => {
       const at = performance.getEntriesByName('quytap:first-picture')[0].startTime;
-      const js = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.responseEnd <= at);
+      const code = performance.getEntriesByName('quytap:code-evaluated')[0].startTime;
+      // The start bundle: scripts asked before the code had run (later chunks load on demand).
+      const js = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.startTime <= code);
       return [at, js.reduce((s, e) => s + e.encodedBodySize, 0)];
     })()`)) as [number, number];
     await browser.stopTracing();
