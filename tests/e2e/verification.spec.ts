@@ -111,6 +111,16 @@ test('a record sent for verification appears in the team’s queue, its decision
     const codes = await invoke<{ communeCode: string }[]>(page, 'verification.list', {});
     expect(codes.every((r) => r.communeCode === commune.code)).toBe(true);
     await page.getByTestId('verification-close').click();
+    // A grave offers the same action in its panel (the attributes, with the latest request's state).
+    const grave = (await invoke(page, 'features.query', { table: 'graves', filter: { commune_code: commune.code }, limit: 1 })).rows[0];
+    await page.evaluate((id) => window.dispatchEvent(new CustomEvent('quytap:show-feature', { detail: { table: 'graves', id, extent: null } })), grave.id);
+    const inspector = page.locator(`[data-testid="feature-panel"][data-id="${grave.id}"]`);
+    await expect(inspector).toBeVisible();
+    await inspector.getByTestId('row-verification').getByTestId('verification-send').click();
+    await expect(page.getByTestId('verification-send-dialog')).toBeVisible();
+    await shot(page, '04-grave');
+    await page.getByTestId('verification-send-dialog').getByRole('button', { name: 'Thôi' }).click();
+    await expect(page.getByTestId('verification-send-dialog')).toBeHidden();
     // The record itself was not changed.
     expect((await invoke(page, 'rows.get', { table: 'martyrs', id: martyr.id })).meta.version).toBe(martyr.meta.version);
   } finally {

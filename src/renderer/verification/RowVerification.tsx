@@ -3,16 +3,19 @@
 // feature inspector's history and under a record's form.
 import { useCallback, useEffect, useState } from 'react';
 import type { VerificationRequest } from '../../shared/contract/verification';
-import { isOpenState, isVerifiable } from '../../shared/verification/state';
+import { isOpenState, isVerifiable, VERIFICATION_STATE_LABELS } from '../../shared/verification/state';
+import { useI18n } from '../i18n';
 import type { TableName } from '../../shared/model/tables';
 import { Modal, useApi, useErrorToast, useToast } from '../components/common';
 import { useVerificationT } from './dict';
 import { RequestHistory } from './RequestHistory';
 import './verification.css';
 
-export function RowVerification({ table, id, title }: { table: TableName; id: string; title: string }) {
+/** `compact`: the action and the latest request's state only (the inspector's attributes); the history is elsewhere. */
+export function RowVerification({ table, id, title, compact = false }: { table: TableName; id: string; title: string; compact?: boolean }) {
   const api = useApi();
   const v = useVerificationT();
+  const { pick } = useI18n();
   const toast = useToast();
   const showError = useErrorToast();
   const [requests, setRequests] = useState<VerificationRequest[]>([]);
@@ -30,6 +33,7 @@ export function RowVerification({ table, id, title }: { table: TableName; id: st
 
   if (!isVerifiable(table)) return null;
   const open = requests.some((r) => isOpenState(r.state));
+  const latest = requests[requests.length - 1];
 
   const send = async () => {
     try {
@@ -46,12 +50,18 @@ export function RowVerification({ table, id, title }: { table: TableName; id: st
   return (
     <section className="verif-row" data-testid="row-verification">
       <div className="verif-row-head">
-        <b className="small">{v('history')}</b>
+        <b className="small">{compact ? v('section') : v('history')}</b>
         <button className="btn btn-small" disabled={open} title={open ? v('send.open') : v('send.title')} onClick={() => setAsking(true)} data-testid="verification-send">
           {v('send')}
         </button>
       </div>
-      {requests.length === 0 ? (
+      {compact ? (
+        latest && (
+          <p className="small" data-testid="row-verification-latest" data-state={latest.state}>
+            {pick(VERIFICATION_STATE_LABELS[latest.state])} · {latest.question}
+          </p>
+        )
+      ) : requests.length === 0 ? (
         <p className="muted small">{v('none')}</p>
       ) : (
         requests.map((r) => (

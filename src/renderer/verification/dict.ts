@@ -23,6 +23,7 @@ const V = {
   'result': ['Kết quả', 'Result'],
   'note': ['Lý do trả lại', 'Reason for returning'],
   'history': ['Lịch sử thẩm tra, xác minh', 'Verification history'],
+  'section': ['Thẩm tra, xác minh', 'Verification'],
   'send': ['Gửi thẩm tra', 'Send for verification'],
   'send.title': ['Gửi hồ sơ này cho Tổ thẩm tra, xác minh của huyện với câu hỏi cần làm rõ', 'Send this row to the district verification team with the question to clarify'],
   'send.dialog': ['Gửi thẩm tra: {what}', 'Send for verification: {what}'],
