@@ -10,6 +10,8 @@ export default defineConfig({
   root: here('./src/renderer'),
   base: './',
   plugins: [react()],
+  // proj4 without the projections the page never uses (src/renderer/proj4-slim.js).
+  resolve: { alias: [{ find: /^proj4$/, replacement: here('./src/renderer/proj4-slim.js') }] },
   build: {
     outDir: here('./dist/renderer'),
     emptyOutDir: true,

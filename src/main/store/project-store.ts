@@ -40,6 +40,7 @@ import { redo, undo } from './undo-redo';
 import { ReviewRepo } from './review-repo';
 import { AccountsRepo } from './accounts-repo';
 import { BasemapRepo } from './basemap-repo';
+import { VerificationRepo } from './verification-repo';
 import { WorkingCrsSchema, type WorkingCrs } from './working-crs';
 import { crsDomain, type CrsDomain } from '../../shared/crs/domain';
 
@@ -462,6 +463,14 @@ export class ProjectStore {
   review(): ReviewRepo {
     this.run(() => undefined);
     return (this.reviewRepo ??= new ReviewRepo(this.db, (fn) => this.run(fn)));
+  }
+
+  private verificationRepo: VerificationRepo | null = null;
+
+  /** The verification queue (src/main/store/verification-repo.ts). */
+  verification(): VerificationRepo {
+    this.run(() => undefined);
+    return (this.verificationRepo ??= new VerificationRepo(this.db, (fn) => this.run(fn)));
   }
 
   /** The hall server's accounts (src/main/store/accounts-repo.ts). */

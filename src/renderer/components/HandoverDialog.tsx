@@ -1,11 +1,11 @@
 // "Bàn giao / Lưu bản sao": the whole project as one verified .gpkg (project.handover), offered as a
 // download (browser mode: the server may be another machine; Electron: its save dialog), and the
 // way to the commune package for sending only some communes.
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { Output, ProjectInfo } from '../../shared/api';
 import { TABLES } from '../../shared/model/tables';
 import { getClient } from '../api';
-import { ExchangeDialog } from '../exchange/ExchangeDialog';
+import { ExchangeDialog } from '../exchange/lazyDialog';
 import { useI18n } from '../i18n';
 import { useApi, useErrorToast } from './common';
 
@@ -23,7 +23,11 @@ export function HandoverButton({ info }: { info: ProjectInfo }) {
         {t('handover.button')}
       </button>
       {open === 'handover' && <HandoverDialog onClose={() => setOpen(null)} onPackage={() => setOpen('package')} />}
-      {open === 'package' && <ExchangeDialog info={info} initialTab="package" onClose={() => setOpen(null)} />}
+      {open === 'package' && (
+        <Suspense fallback={null}>
+          <ExchangeDialog info={info} initialTab="package" onClose={() => setOpen(null)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -8,6 +8,8 @@ import { TABLES, type FieldDef, type TableName } from '../../shared/model/tables
 import { useI18n } from '../i18n';
 import { useApi, useErrorToast, useToast } from '../components/common';
 import { enumLabel, useD } from './dict';
+import { recordTitle } from './recordTitle';
+import { RowVerification } from '../verification/RowVerification';
 
 interface Snap {
   props?: RowProps;
@@ -60,27 +62,38 @@ export function HistoryTab({ table, row, editable, tick, onRestored }: { table: 
     }
   };
 
-  if (entries.length === 0) return <p className="muted small pad">{d('history.none')}</p>;
+  // Requests to the verification team about this row, and their decisions, head the history.
+  const verification = <RowVerification table={table} id={row.id} title={recordTitle(row)} />;
+  if (entries.length === 0)
+    return (
+      <>
+        {verification}
+        <p className="muted small pad">{d('history.none')}</p>
+      </>
+    );
   return (
-    <ol className="history-list" data-testid="history-list">
-      {[...entries].reverse().map((e) => {
-        const snap = e.after as Snap | null;
-        const isCurrent = snap?.version === row.meta.version;
-        return (
-          <li key={e.seq} data-testid="history-item" data-action={e.action}>
-            <div>
-              <b>{d(`history.action.${e.action}`)}</b> v{snap?.version ?? '—'} · {e.author} · {date(e.at)}
-            </div>
-            {e.label && <div className="small">{e.label}</div>}
-            <div className="small muted">{changes(table, e, pick, d('history.geometry')).join('; ')}</div>
-            {editable && !isCurrent && snap?.props && e.action !== 'delete' && (
-              <button className="btn btn-small" onClick={() => void restore(e)} data-testid="history-restore">
-                {d('history.restore')}
-              </button>
-            )}
-          </li>
-        );
-      })}
-    </ol>
+    <>
+      {verification}
+      <ol className="history-list" data-testid="history-list">
+        {[...entries].reverse().map((e) => {
+          const snap = e.after as Snap | null;
+          const isCurrent = snap?.version === row.meta.version;
+          return (
+            <li key={e.seq} data-testid="history-item" data-action={e.action}>
+              <div>
+                <b>{d(`history.action.${e.action}`)}</b> v{snap?.version ?? '—'} · {e.author} · {date(e.at)}
+              </div>
+              {e.label && <div className="small">{e.label}</div>}
+              <div className="small muted">{changes(table, e, pick, d('history.geometry')).join('; ')}</div>
+              {editable && !isCurrent && snap?.props && e.action !== 'delete' && (
+                <button className="btn btn-small" onClick={() => void restore(e)} data-testid="history-restore">
+                  {d('history.restore')}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </>
   );
 }

@@ -12,6 +12,7 @@ import { AttachmentsTab } from './AttachmentsTab';
 import { ConflictDialog, type Conflict } from './ConflictDialog';
 import { toUiError } from '../errors';
 import { HistoryTab } from './HistoryTab';
+import { RowVerification } from '../verification/RowVerification';
 import { LinksTab } from './LinksTab';
 import { LockIcon } from './LockIcon';
 import { useD } from './dict';
@@ -160,6 +161,7 @@ export function Inspector({
               <p className="muted small pad" data-testid="row-meta">
                 v{row.meta.version} · {row.meta.updatedBy} · {date(row.meta.updatedAt)}
               </p>
+              <RowVerification table={target.table} id={row.id} title={title} compact />
             </>
           ) : (
             <p className="muted small pad">…</p>

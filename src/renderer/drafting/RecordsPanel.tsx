@@ -12,6 +12,7 @@ import { AttributeForm, diffProps } from './AttributeForm';
 import { LockIcon } from './LockIcon';
 import { useD } from './dict';
 import { recordTitle } from './recordTitle';
+import { RowVerification } from '../verification/RowVerification';
 
 export const RECORD_TABS = ['martyrs', 'info_forms', 'conclusions'] as const;
 export type RecordTab = (typeof RECORD_TABS)[number];
@@ -175,6 +176,7 @@ export function RecordsPanel({
                 )}
               </div>
               <AttachmentsTab table={table} id={current.id} editable={!lock} />
+              <RowVerification table={table} id={current.id} title={recordTitle(current)} />
             </>
           ) : null}
         </div>

@@ -1,8 +1,8 @@
 // The workspace's one exchange entry: a top-bar button and Ctrl+Shift+I.
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { ProjectInfo } from '../../shared/api';
 import { useExchangeT } from './dict';
-import { ExchangeDialog } from './ExchangeDialog';
+import { ExchangeDialog } from './lazyDialog';
 import './exchange.css';
 
 export function ExchangeButton({ info }: { info: ProjectInfo }) {
@@ -26,7 +26,11 @@ export function ExchangeButton({ info }: { info: ProjectInfo }) {
         </svg>{' '}
         {x('button')}
       </button>
-      {open && <ExchangeDialog info={info} onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense fallback={null}>
+          <ExchangeDialog info={info} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,9 +1,11 @@
 // The workspace's one print entry: a top-bar button and Ctrl+P (instead of the browser's own print).
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ProjectInfo } from '../../shared/api';
 import { usePrintT } from './dict';
-import { PrintDialog } from './PrintDialog';
+
+// Loaded when first opened: a page that never prints does not load, parse or compile it at start.
+const PrintDialog = lazy(() => import('./PrintDialog').then((m) => ({ default: m.PrintDialog })));
 
 export function PrintButton({ info }: { info: ProjectInfo }) {
   const p = usePrintT();
@@ -27,7 +29,13 @@ export function PrintButton({ info }: { info: ProjectInfo }) {
         {p('button')}
       </button>
       {/* Out of the top bar, so the dialog takes the page's styles, not the bar's. */}
-      {open && createPortal(<PrintDialog info={info} onClose={() => setOpen(false)} />, document.body)}
+      {open &&
+        createPortal(
+          <Suspense fallback={null}>
+            <PrintDialog info={info} onClose={() => setOpen(false)} />
+          </Suspense>,
+          document.body,
+        )}
     </>
   );
 }

@@ -1,9 +1,11 @@
 // The workspace's one review entry: a top-bar button (and F8) that opens the review panel.
-import { useEffect, useState, type RefObject } from 'react';
+import { lazy, Suspense, useEffect, useState, type RefObject } from 'react';
 import type { Operator, ProjectInfo } from '../../shared/api';
 import type { MapController } from '../map/MapController';
 import { useReviewT } from './dict';
-import { ReviewPanel } from './ReviewPanel';
+
+// Loaded when first opened: a page that never reviews does not load, parse or compile it at start.
+const ReviewPanel = lazy(() => import('./ReviewPanel').then((m) => ({ default: m.ReviewPanel })));
 import './review.css';
 
 export function ReviewButton({ info, operator, ctl }: { info: ProjectInfo; operator: Operator | null; ctl: RefObject<MapController | null> }) {
@@ -27,7 +29,11 @@ export function ReviewButton({ info, operator, ctl }: { info: ProjectInfo; opera
         </svg>{' '}
         {r('button')}
       </button>
-      {open && <ReviewPanel info={info} operator={operator} ctl={ctl} onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense fallback={null}>
+          <ReviewPanel info={info} operator={operator} ctl={ctl} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

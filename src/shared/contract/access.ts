@@ -91,6 +91,12 @@ export const METHOD_ACCESS: Record<MethodName, Rule> = {
   // Who is drafting which commune: every logged-in account reports its own window and sees the others.
   'presence.set': 'read',
   'presence.list': 'read',
+  // Verification queue: any account sends (staff for their own commune: the service checks the
+  // row's commune) and sees the queue (staff: their commune's requests only); the district's
+  // verification team (reviewers, administrators) takes up and decides.
+  'verification.send': 'write',
+  'verification.list': 'read',
+  'verification.decide': 'review',
 };
 
 /** The access a call needs (a rule that looks at the input sees it raw: it errs towards the stricter). */

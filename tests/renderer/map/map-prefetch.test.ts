@@ -1,6 +1,7 @@
-// The map's early reads: asked at start for the project this profile opened last, kept only when
-// that project is the one that opens and the answers say they come from it; anything else is asked
-// again, and a table changed before the map takes its answer loses it.
+// The map's early reads: asked at start for the project this profile opened last (every table in a
+// profile that never opened one), kept only when that project is the one that opens and the answers
+// say they come from it; anything else is asked again, and a table changed before the map takes its
+// answer loses it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiClient, ProjectInfo } from '../../../src/shared/api';
 import { MAP_READ_WHOLE_UP_TO } from '../../../src/shared/contract/map-layer';
@@ -41,13 +42,17 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('map prefetch', () => {
-  it('guesses nothing on a first start, then remembers the project and its tables read whole', async () => {
+  it('on a first start asks every table at once, keeps those read whole once the project is known, and remembers them', async () => {
     const f = fakeApi();
     prefetchRememberedMapReads(f.api, TABLES);
-    expect(f.asked).toEqual([]);
+    expect(f.asked.sort()).toEqual([...TABLES].sort());
     prefetchMapReads(f.api, info('/p/a.gpkg', { graves: 45_000, search_areas: MAP_READ_WHOLE_UP_TO + 1, admin_units: 7 }), TABLES);
-    expect(f.asked.sort()).toEqual(['admin_units', 'graves']);
+    // Nothing asked twice; the table too big to read whole is not the map's answer.
+    expect(f.asked).toHaveLength(3);
+    expect(takePrefetched('/p/a.gpkg', 'search_areas')).toBeNull();
     expect((await takePrefetched('/p/a.gpkg', 'graves'))!.project).toBe('/p/a.gpkg');
+    expect((await takePrefetched('/p/a.gpkg', 'admin_units'))!.project).toBe('/p/a.gpkg');
+    expect(f.asked).toHaveLength(3);
 
     // The next start asks for the same tables before the project is known, and keeps them.
     dropPrefetched();
@@ -87,6 +92,19 @@ describe('map prefetch', () => {
     const failing = takePrefetched('/p/a.gpkg', 'graves')!;
     f.state.fail = false;
     expect((await failing).project).toBe('/p/a.gpkg');
+  });
+
+  it('forgets the start reads that failed (no project open yet): opening one asks afresh at once', async () => {
+    const f = fakeApi();
+    f.state.fail = true;
+    prefetchRememberedMapReads(f.api, TABLES);
+    await new Promise((r) => setTimeout(r, 0));
+    f.state.fail = false;
+    f.asked.length = 0;
+    prefetchMapReads(f.api, info('/p/a.gpkg', { graves: 5, search_areas: 5 }), TABLES);
+    expect(f.asked.sort()).toEqual(['graves', 'search_areas']);
+    expect((await takePrefetched('/p/a.gpkg', 'graves'))!.project).toBe('/p/a.gpkg');
+    expect(f.asked).toHaveLength(2);
   });
 
   it('drops the guess when another project opens', () => {
