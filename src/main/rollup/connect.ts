@@ -4,6 +4,7 @@
 // a prompt on a terminal. sslmode is read here with libpq's meaning (node-postgres reads "require"
 // as verify-full), and sslrootcert names the CA file for verify-ca / verify-full.
 import { readFileSync, statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ConnectionOptions } from 'node:tls';
@@ -77,7 +78,7 @@ function tlsOptions(t: Target): ConnectionOptions | false {
       throw new ApiError('not_found', `Không đọc được tệp chứng chỉ gốc ${t.sslrootcert}.`, `Cannot read the root certificate file ${t.sslrootcert}.`);
     }
     // verify-ca: the chain, not the name (libpq's meaning).
-    return t.sslmode === 'verify-ca' ? { ca, rejectUnauthorized: true, checkServerIdentity: () => undefined } : { ca, rejectUnauthorized: true, servername: t.host };
+    return t.sslmode === 'verify-ca' ? { ca, rejectUnauthorized: true, checkServerIdentity: () => undefined } : { ca, rejectUnauthorized: true, ...(isIP(t.host) ? {} : { servername: t.host }) };
   }
   // allow / prefer / require: encrypted, the server's certificate not checked (libpq's meaning).
   return { rejectUnauthorized: false };
