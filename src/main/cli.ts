@@ -12,6 +12,8 @@ Cách dùng / usage:
   quytap info <tệp.gpkg>
   quytap demo [--out tệp.gpkg] [--force]
   quytap print <tệp.gpkg> --commune <mã|tên> | --district | --all-communes [--paper A3] [--scale 10000|fit] --out tờ.pdf
+  quytap print --from postgresql://… --province <tên> [--paper A0] --out tờ.pdf
+  quytap publish <tệp.gpkg> --to postgresql://người-dùng@máy-chủ/csdl [--all-states]
   quytap import <tệp.gpkg> <tệp nguồn> --layer <bảng> [--crs EPSG:…] [--map nguồn=đích …]
   quytap export <tệp.gpkg> --format shp|geojson|kml|gpx|csv|gpkg [--commune …] --out tệp
   quytap check <tệp.gpkg> [--commune MÃ …] [--distance MÉT] [--lang vi|en]
@@ -36,6 +38,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./commands/check')).checkCommand,
   basemap: async () => (await import('./commands/basemap')).basemapCommand,
   settings: async () => (await import('./commands/settings')).settingsCommand,
+  publish: async () => (await import('./commands/publish')).publishCommand,
 };
 
 function fail(msg: string, code = 2): never {

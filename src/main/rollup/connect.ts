@@ -138,8 +138,9 @@ async function open(t: Target, ssl: ConnectionOptions | false, o: ConnectOptions
     application_name: 'quytap',
     connectionTimeoutMillis: 15_000,
     password: async () => {
-      const p = o.password ?? t.urlPassword ?? process.env.PGPASSWORD ?? passFromFile(t) ?? (o.prompt ? await o.prompt(t) : null);
-      if (p === null || p === undefined) throw needsPassword(t);
+      // An empty value counts as none (an empty PGPASSWORD, a dialog left blank), as libpq reads it.
+      const p = o.password || t.urlPassword || process.env.PGPASSWORD || passFromFile(t) || (o.prompt ? await o.prompt(t) : null);
+      if (!p) throw needsPassword(t);
       return p;
     },
   });

@@ -12,7 +12,7 @@ export const AUTHOR = 'ci';
 let demoCache: string | null = null;
 
 /** The demo as a district's project: district set, the first `approved` communes approved. */
-export async function districtProject(path: string, district: { code: string; name: string }, approved: number, cacheDir: string): Promise<string[]> {
+export async function districtProject(path: string, district: { code: string; name: string } | null, approved: number, cacheDir: string): Promise<string[]> {
   if (!demoCache) {
     demoCache = `${cacheDir}/demo-original.gpkg`;
     await createDemoProject(demoCache, { author: AUTHOR });
@@ -20,7 +20,7 @@ export async function districtProject(path: string, district: { code: string; na
   copyFileSync(demoCache, path);
   const s = ProjectStore.open(path);
   try {
-    s.updateSettings({ district }, AUTHOR);
+    if (district) s.updateSettings({ district }, AUTHOR);
     const codes = s.getSettings().communes.map((c) => c.code).slice(0, approved);
     for (const c of codes) s.review().transition(c, ['draft'], 'approved', AUTHOR, 'duyệt', '');
     return codes;
