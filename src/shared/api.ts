@@ -21,6 +21,7 @@ import { exchangeMethods } from './contract/exchange';
 import { printMethods } from './contract/print';
 import { reviewMethods } from './contract/review';
 import { accountMethods } from './contract/accounts';
+import { rollupMethods } from './contract/rollup';
 import { PresenceEntrySchema, ProjectChangedSchema, presenceMethods } from './contract/presence';
 
 import {
@@ -113,6 +114,7 @@ export const api = {
   ...reviewMethods,
   ...accountMethods,
   ...presenceMethods,
+  ...rollupMethods,
 } as const;
 
 export type Api = typeof api;

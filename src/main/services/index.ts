@@ -22,6 +22,7 @@ import { exchangeHandlers, exportDownload } from './exchange';
 import { printDownload, printHandlers } from './print';
 import { CHECKPOINT_IDLE_MS, handoverHandler, idleCheckpointer } from './handover';
 import { reviewHandlers } from './review';
+import { rollupHandlers } from './rollup';
 import { accountHandlers, hallAccounts } from './accounts';
 import { changeOf } from './live-rows';
 import { createPresence, presenceHandlers } from './presence';
@@ -286,6 +287,7 @@ export async function createServices(opts: ServicesOptions) {
     ...exchangeHandlers(ctx),
     ...basemapHandlers(ctx),
     ...reviewHandlers(ctx),
+    ...rollupHandlers(ctx),
     ...accountHandlers(ctx),
   };
   pokeAfterEach(handlers, () => idle.poke());
