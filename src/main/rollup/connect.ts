@@ -40,7 +40,8 @@ export function parseTarget(url: string): Target {
   let u: URL;
   const shown = url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
   try {
-    u = new URL(url);
+    // libpq allows an empty host (postgresql://user@/db?host=/socket/folder); URL does not.
+    u = new URL(url.replace(/^(postgres(?:ql)?:\/\/(?:[^@/]*@)?)\//i, '$1localhost/'));
   } catch {
     throw badUrl(shown, 'không đọc được', 'cannot be read');
   }
@@ -56,6 +57,8 @@ export function parseTarget(url: string): Target {
   const database = q.get('dbname') ?? decodeURIComponent(u.pathname.replace(/^\//, ''));
   const user = q.get('user') ?? (decodeURIComponent(u.username) || process.env.PGUSER || 'postgres');
   if (!host) throw badUrl(shown, 'thiếu máy chủ', 'no host');
+  // A host name, an IP address, or a Unix socket folder (absolute path); nothing else reaches the resolver.
+  if (!host.startsWith('/') && !/^[A-Za-z0-9][A-Za-z0-9.\-]*$/.test(host) && !isIP(host)) throw badUrl(shown, 'tên máy chủ không hợp lệ', 'bad host name');
   if (!database) throw badUrl(shown, 'thiếu tên cơ sở dữ liệu', 'no database name');
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw badUrl(shown, 'cổng không hợp lệ', 'bad port');
   const display = `postgresql://${encodeURIComponent(user)}@${host.startsWith('/') ? `/${database}?host=${host}` : `${host}:${port}/${database}`}`;
