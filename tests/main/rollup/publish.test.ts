@@ -142,6 +142,10 @@ describe('publishing a district into PostGIS', () => {
     const now = [approved[1], approved[2], codes[3]];
     const s2 = ProjectStore.open(project, { access: 'read' });
     expect(await liveRows(db, KN.code)).toEqual(approvedRows(s2, now));
+    // every row was read, but only the new commune's rows went out, and the returned one's came back as tombstones
+    const count = (rows: Record<string, Record<string, number>>) => Object.values(rows).reduce((a, t) => a + Object.keys(t).length, 0);
+    expect(r.sent).toBe(count(approvedRows(s2, [codes[3]])));
+    expect(r.tombstones).toBe(count(approvedRows(s2, [approved[0]])));
     s2.close();
     const all = await run(project, { allStates: true });
     expect(all.communes.length).toBe(codes.length);
