@@ -37,6 +37,7 @@ export function PublishDialog({ info, onClose }: { info: ProjectInfo; onClose: (
   return (
     <Modal title={r('publish.title')} testId="rollup-dialog">
       <div
+        className="rollup-form"
         onKeyDown={(e) => {
           if (e.key === 'Escape' && !running) {
             e.stopPropagation();
@@ -45,17 +46,17 @@ export function PublishDialog({ info, onClose }: { info: ProjectInfo; onClose: (
         }}
       >
         <p className="muted small">{r('publish.intro')}</p>
-        <label className="review-field">
+        <label className="rollup-field">
           {r('publish.url')}
           <input value={url} onChange={(e) => setUrl(e.target.value)} spellCheck={false} placeholder="postgresql://huyen@may-chu-tinh:5432/quytap?sslmode=require" data-testid="rollup-url" />
         </label>
-        <label className="review-field">
+        <label className="rollup-field">
           {r('publish.password')}
           <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" data-testid="rollup-password" />
         </label>
         <p className="muted small">{r('publish.password.note')}</p>
         {needsDistrict && (
-          <label className="review-field">
+          <label className="rollup-field">
             {r('publish.district')}
             <input value={district} onChange={(e) => setDistrict(e.target.value)} maxLength={32} data-testid="rollup-district" />
             <span className="muted small">{r('publish.district.note')}</span>

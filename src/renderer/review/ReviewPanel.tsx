@@ -502,8 +502,9 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
               >
                 {r('stats.pdf')}
               </button>
-              {/* the district admin's act; single-user mode has no role and may too */}
-              {(!op?.role || op.role === 'admin') && (
+              {/* The district admin's act (the hall server allows it to administrators only); hidden from a
+                  commune's own staff, shown in single-user mode where one person is everyone. */}
+              {!(op?.role === 'commune_staff' && op.communeCode) && (
                 <button onClick={() => setPublishing(true)} title={r('publish.button.title')} data-testid="rollup-open">
                   {r('publish.button')}
                 </button>
