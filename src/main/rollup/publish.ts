@@ -317,7 +317,6 @@ export async function publish(store: ProjectStore, o: PublishOptions): Promise<P
   } catch (e) {
     await c.query('ROLLBACK').catch(() => undefined);
     if (o.signal?.aborted) throw new ApiError('cancelled', 'Đã dừng gửi; cơ sở dữ liệu tỉnh giữ nguyên như trước.', 'Publishing stopped; the province database is as it was.');
-    if (process.env.QUYTAP_DEBUG_ROLLUP) console.error(e);
     throw pgError(e, target);
   } finally {
     o.signal?.removeEventListener('abort', abort);
