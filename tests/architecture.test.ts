@@ -21,8 +21,18 @@ describe('architecture', () => {
 
   it('SQL lives only in the store', () => {
     const sql = /\b(SELECT\s+[\w*]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|TRIGGER|VIRTUAL))\b|\.prepare\(|\.exec\(\s*['"`]/;
-    const offenders = src.filter((f) => sql.test(f.text) && !f.path.startsWith('src/main/store/'));
+    // src/main/rollup/ speaks SQL to ANOTHER database (the province's PostgreSQL/PostGIS, through
+    // `pg`), never to the project file; it reads the project only through ProjectStore.
+    const offenders = src.filter((f) => sql.test(f.text) && !f.path.startsWith('src/main/store/') && !f.path.startsWith('src/main/rollup/'));
     expect(offenders.map((f) => f.path)).toEqual([]);
+  });
+
+  it('the roll-up never touches the project file with SQL: no better-sqlite3, only pg', () => {
+    const rollup = src.filter((f) => f.path.startsWith('src/main/rollup/'));
+    expect(rollup.length).toBeGreaterThan(0);
+    expect(rollup.filter((f) => /better-sqlite3|\.prepare\(|\.exec\(/.test(f.text)).map((f) => f.path)).toEqual([]);
+    // and only the roll-up imports pg
+    expect(src.filter((f) => /from ['"]pg['"]/.test(f.text) && !f.path.startsWith('src/main/rollup/')).map((f) => f.path)).toEqual([]);
   });
 
   it('only the store imports better-sqlite3', () => {

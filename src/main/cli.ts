@@ -12,6 +12,8 @@ Cách dùng / usage:
   quytap info <tệp.gpkg>
   quytap demo [--out tệp.gpkg] [--force]
   quytap print <tệp.gpkg> --commune <mã|tên> | --district | --all-communes [--paper A3] [--scale 10000|fit] --out tờ.pdf
+  quytap print --from postgresql://… --province <tên> [--paper A0] --out tờ.pdf
+  quytap publish <tệp.gpkg> --to postgresql://người-dùng@máy-chủ/csdl [--all-states]
   quytap import <tệp.gpkg> <tệp nguồn> --layer <bảng> [--crs EPSG:…] [--map nguồn=đích …]
   quytap export <tệp.gpkg> --format shp|geojson|kml|gpx|csv|gpkg [--commune …] --out tệp
   quytap package export|merge <tệp.gpkg> [gói.gpkg] [--commune MÃ …] [--out gói.gpkg] [--keep ours|theirs]
@@ -38,6 +40,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   package: async () => (await import('./commands/package')).packageCommand,
   basemap: async () => (await import('./commands/basemap')).basemapCommand,
   settings: async () => (await import('./commands/settings')).settingsCommand,
+  publish: async () => (await import('./commands/publish')).publishCommand,
 };
 
 function fail(msg: string, code = 2): never {

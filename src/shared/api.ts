@@ -22,6 +22,7 @@ import { printMethods } from './contract/print';
 import { reviewMethods } from './contract/review';
 import { accountMethods } from './contract/accounts';
 import { verificationMethods } from './contract/verification';
+import { rollupMethods } from './contract/rollup';
 import { PresenceEntrySchema, ProjectChangedSchema, presenceMethods } from './contract/presence';
 
 import {
@@ -115,6 +116,7 @@ export const api = {
   ...accountMethods,
   ...presenceMethods,
   ...verificationMethods,
+  ...rollupMethods,
 } as const;
 
 export type Api = typeof api;

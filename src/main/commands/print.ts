@@ -13,11 +13,15 @@ import { ProjectStore } from '../store';
 import { openRasterFile, type FileRasterSource } from '../print/raster/file-sources';
 import { projectBaseMaps } from '../print/raster/project-base-maps';
 import { parseCommandArgs } from './common';
+import { printProvince } from './print-province';
 
 const USAGE = `Cách dùng / usage:
   quytap print <tệp.gpkg> --commune <mã|tên> [--commune …] --out tờ.pdf
   quytap print <tệp.gpkg> --district --out tờ.pdf          (mọi xã của dự án trên một tờ / all communes on one sheet)
   quytap print <tệp.gpkg> --all-communes [--out-dir thư-mục] (mỗi xã một tệp / one PDF per commune)
+  quytap print --from postgresql://… --province <tên|mã> [--crs EPSG:…] --out tờ.pdf
+                                                (tờ tổng hợp tỉnh từ CSDL tỉnh, mặc định A0 / the province overview from the
+                                                province database, A0 by default; docs/ROLLUP.md)
   Tùy chọn / options: --paper A0|A1|A2|A3|A4 (A3) --orientation landscape|portrait (landscape)
                       --scale 500…1000000|fit (fit) --series (mọi tờ của bộ / every sheet) --title "…"
                       --map-date YYYY-MM-DD (địa giới, địa danh theo ngày này / boundaries and names as of that date)
@@ -40,7 +44,10 @@ export async function printCommand(args: string[]): Promise<void> {
       commune: { type: 'string', multiple: true },
       'all-communes': { type: 'boolean' },
       district: { type: 'boolean' },
-      paper: { type: 'string', default: 'A3' },
+      paper: { type: 'string' },
+      from: { type: 'string' },
+      province: { type: 'string' },
+      crs: { type: 'string' },
       orientation: { type: 'string', default: 'landscape' },
       scale: { type: 'string', default: 'fit' },
       series: { type: 'boolean' },
@@ -57,8 +64,12 @@ export async function printCommand(args: string[]): Promise<void> {
   );
   if (!parsed) return;
   const { values, positionals } = parsed;
+  if (values.from) {
+    if (positionals.length || !values.province) fail('--from cần --province và không kèm tệp dự án / --from needs --province and no project file');
+    return printProvince({ ...values, from: values.from, province: values.province!, paper: (values.paper ?? 'A0').toUpperCase() });
+  }
   if (positionals.length !== 1) fail('Thiếu tệp dự án / missing project file');
-  const paper = values.paper.toUpperCase();
+  const paper = (values.paper ?? 'A3').toUpperCase();
   if (!(PAPER_NAMES as string[]).includes(paper)) fail(`Khổ giấy không hợp lệ / bad paper: ${values.paper}`);
   if (values.orientation !== 'landscape' && values.orientation !== 'portrait') fail(`Hướng giấy không hợp lệ / bad orientation: ${values.orientation}`);
   const scale = values.scale === 'fit' ? 'fit' : Number(values.scale.replace(/^1:/, '').replace(/[.,\s]/g, ''));

@@ -23,6 +23,7 @@ import { printDownload, printHandlers } from './print';
 import { CHECKPOINT_IDLE_MS, handoverHandler, idleCheckpointer } from './handover';
 import { reviewHandlers } from './review';
 import { verificationHandlers } from './verification';
+import { rollupHandlers } from './rollup';
 import { accountHandlers, hallAccounts } from './accounts';
 import { changeOf } from './live-rows';
 import { createPresence, presenceHandlers } from './presence';
@@ -288,6 +289,7 @@ export async function createServices(opts: ServicesOptions) {
     ...basemapHandlers(ctx),
     ...reviewHandlers(ctx),
     ...verificationHandlers(ctx),
+    ...rollupHandlers(ctx),
     ...accountHandlers(ctx),
   };
   pokeAfterEach(handlers, () => idle.poke());

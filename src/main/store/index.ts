@@ -9,3 +9,4 @@ export { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations'
 export { SETTINGS_AUDIT_TABLE, SETTINGS_AUDIT_ID, type SettingsAuditEntry } from './audit-log';
 export type { Filter, QueryOptions } from './queries';
 export type { ProjectSettingsInput } from './settings-repo';
+export type { PublishSource, ChangesSince } from './publish-source';

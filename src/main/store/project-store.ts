@@ -41,6 +41,7 @@ import { ReviewRepo } from './review-repo';
 import { AccountsRepo } from './accounts-repo';
 import { BasemapRepo } from './basemap-repo';
 import { VerificationRepo } from './verification-repo';
+import { publishSource, type PublishSource } from './publish-source';
 import { WorkingCrsSchema, type WorkingCrs } from './working-crs';
 import { crsDomain, type CrsDomain } from '../../shared/crs/domain';
 
@@ -481,6 +482,12 @@ export class ProjectStore {
 
   getAttachmentData(id: string): Buffer | null {
     return this.run(() => getAttachmentData(this.db, checkId(id)));
+  }
+
+  /** The audit log's mark and the rows changed after one, for the province roll-up (publish-source.ts). */
+  publishSource(): PublishSource {
+    const src = this.run(() => publishSource(this.db));
+    return { auditSeq: () => this.run(src.auditSeq), fingerprint: () => this.run(src.fingerprint), changesSince: (seq) => this.run(() => src.changesSince(seq)), rowOrder: (t, ids) => this.run(() => src.rowOrder(t, ids)) };
   }
 
   /** Commune packages and their merge (src/main/store/exchange-package.ts). */

@@ -14,6 +14,7 @@ import type { MapController } from '../map/MapController';
 import { CommentPins } from './CommentPins';
 import { useReviewT } from './dict';
 import { VersionCompare } from './VersionCompare';
+import { PublishDialog } from './PublishDialog';
 
 type Overview = Output<'review.overview'>;
 type Stats = Output<'review.statistics'>;
@@ -52,6 +53,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
   const [draftText, setDraftText] = useState('');
   const [changes, setChanges] = useState<Changes | null>(null);
   const [confirming, setConfirming] = useState<{ code: string; act: ReviewAct } | null>(null);
+  const [publishing, setPublishing] = useState(false);
   const pins = useRef<CommentPins | null>(null);
   const names = useMemo(() => new Map(info.settings.communes.map((c) => [c.code, c.name])), [info.settings.communes]);
   const nameOf = (code: string | null) => (code ? (names.get(code) ?? code) : '—');
@@ -500,6 +502,13 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
               >
                 {r('stats.pdf')}
               </button>
+              {/* The district admin's act (the hall server allows it to administrators only); hidden from a
+                  commune's own staff, shown in single-user mode where one person is everyone. */}
+              {!(op?.role === 'commune_staff' && op.communeCode) && (
+                <button onClick={() => setPublishing(true)} title={r('publish.button.title')} data-testid="rollup-open">
+                  {r('publish.button')}
+                </button>
+              )}
             </div>
             <table className="review-table review-stats" data-testid="review-stats-table">
               <thead>
@@ -568,6 +577,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
           </div>
         )}
       </div>
+      {publishing && <PublishDialog info={info} onClose={() => setPublishing(false)} />}
       {confirming && (
         <ConfirmAct
           act={confirming.act}

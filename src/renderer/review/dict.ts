@@ -93,6 +93,28 @@ const R = {
   ],
   'confirm.note': ['Lý do ghi kèm: {note}', 'Reason recorded: {note}'],
   'distance': ['Mộ gần nhau dưới (m)', 'Graves closer than (m)'],
+  'publish.button': ['Gửi lên tỉnh', 'Send to the province'],
+  'publish.button.title': [
+    'Gửi các xã đã phê duyệt vào cơ sở dữ liệu PostgreSQL/PostGIS của tỉnh (chỉ phần thay đổi)',
+    "Send the approved communes into the province's PostgreSQL/PostGIS database (only what changed)",
+  ],
+  'publish.title': ['Gửi bản đồ đã duyệt lên tỉnh', 'Send the approved maps to the province'],
+  'publish.intro': [
+    'Các xã đã phê duyệt được gửi vào cơ sở dữ liệu của tỉnh; lần sau chỉ gửi phần thay đổi. Hỏi người quản trị tỉnh địa chỉ và tài khoản.',
+    "The approved communes go into the province's database; next time only what changed. Ask the province's admin for the address and account.",
+  ],
+  'publish.url': ['Địa chỉ (không kèm mật khẩu)', 'Address (without the password)'],
+  'publish.password': ['Mật khẩu', 'Password'],
+  'publish.password.note': [
+    'Chỉ dùng cho lần gửi này, không lưu vào tệp dự án. Để trống: dùng PGPASSWORD hoặc ~/.pgpass của máy.',
+    'Used for this publish only, never stored in the project file. Empty: PGPASSWORD or ~/.pgpass on this machine.',
+  ],
+  'publish.district': ['Mã huyện (đơn vị)', 'District (unit) code'],
+  'publish.district.note': ['Dự án chưa ghi huyện: nhập mã huyện mà tỉnh dùng.', 'The project names no district: type the code the province uses.'],
+  'publish.allStates': ['Gửi cả các xã chưa duyệt (mỗi dòng ghi trạng thái)', 'Send unapproved communes too (each row marked with its state)'],
+  'publish.run': ['Gửi', 'Send'],
+  'publish.cancel': ['Dừng', 'Stop'],
+  'publish.close': ['Đóng', 'Close'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type RKey = keyof typeof R;

@@ -71,6 +71,8 @@ export const METHOD_ACCESS: Record<MethodName, Rule> = {
   'basemaps.remove': 'admin',
   'basemaps.online.set': 'admin',
   'review.run': 'read',
+  // Sending the district's maps to the province is the district admin's act (their database login).
+  'rollup.publish': 'admin',
   'review.lastRun': 'read',
   'review.overview': 'read',
   'review.act': reviewAct,

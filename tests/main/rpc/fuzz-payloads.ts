@@ -60,6 +60,9 @@ export function templates(p: Pools, rng: Rng): Partial<Record<string, () => unkn
     }),
     'features.query': () => ({ table: 'graves', bbox: [x0, y0, x1, y1] }),
     'features.map': () => ({ table: pick(rng, ['graves', 'search_areas', 'admin_units']), bbox: [x0, y0, x1, y1] }),
+    // A Unix socket in a folder that does not exist: the publish fails at once, and no mutation of
+    // the address can send anything off this machine.
+    'rollup.publish': () => ({ url: 'postgresql://fuzz@/fuzz?host=/nonexistent-quytap-fuzz&sslmode=disable', password: 'x', district: { code: 'F', name: '' } }),
   };
 }
 
