@@ -28,7 +28,8 @@ const env: NodeJS.ProcessEnv = { ...process.env, QUYTAP_PROJECTS_DIR: join(base,
 delete env.QUYTAP_DEMO_DATA;
 delete env.QUYTAP_FONTS_DIR;
 
-const COMMANDS = ['init', 'info', 'demo', 'print', 'import', 'export', 'check', 'basemap', 'serve'];
+// Every command cli.ts dispatches (read from its table, so a new command is covered the day it lands).
+const COMMANDS = [...readFileSync(join(repo, 'src/main/cli.ts'), 'utf8').matchAll(/^ {2}(\w+): async \(\) =>/gm)].map((m) => m[1]!);
 
 function quytap(...args: string[]): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [join(app, 'bin/quytap.mjs'), ...args], {

@@ -3,11 +3,11 @@
 // blocks, district and province), shown or changed from the command line; a change is one
 // audited write, as from the app's "Thiết lập dự án" dialog.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import { ApiError } from '../../shared/api';
 import { signatureNote, type ProjectSettings } from '../../shared/model';
 import { ProjectStore } from '../store';
+import { parseCommandArgs } from './common';
 
 const ROLES = ['drawn_by', 'checked_by', 'approved_by'] as const;
 
@@ -90,18 +90,9 @@ export function formatSettings(s: ProjectSettings): string {
 }
 
 export async function settingsCommand(args: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { set: { type: 'string', multiple: true }, show: { type: 'boolean' }, help: { type: 'boolean' } } });
-  } catch (e) {
-    console.error(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
-    process.exit(2);
-  }
+  const parsed = parseCommandArgs(args, { set: { type: 'string', multiple: true }, show: { type: 'boolean' } }, USAGE);
+  if (!parsed) return;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
   if (positionals.length !== 1) {
     console.error(USAGE);
     process.exit(2);
