@@ -25,6 +25,7 @@ import { reviewHandlers } from './review';
 import { accountHandlers, hallAccounts } from './accounts';
 import { changeOf } from './live-rows';
 import { createPresence, presenceHandlers } from './presence';
+import { trainingHandlers } from './training';
 import { loadGeos, type Geos } from '../review/geos';
 import { installWriteRules } from '../review/write-rules';
 import { createDemoProject, DEMO_FILE_NAME } from './demo-project';
@@ -287,6 +288,7 @@ export async function createServices(opts: ServicesOptions) {
     ...basemapHandlers(ctx),
     ...reviewHandlers(ctx),
     ...accountHandlers(ctx),
+    ...trainingHandlers(ctx, { openPath, demoDataDir: opts.demoDataDir }),
   };
   pokeAfterEach(handlers, () => idle.poke());
   asCaller(handlers, caller);

@@ -91,6 +91,12 @@ export const METHOD_ACCESS: Record<MethodName, Rule> = {
   // Who is drafting which commune: every logged-in account reports its own window and sees the others.
   'presence.set': 'read',
   'presence.list': 'read',
+  // Practice (issue 20): the hall serves one project fixed at launch, so making and opening a
+  // practice copy is for the single-user modes; a hall launched on a practice copy runs its lessons.
+  'training.start': 'local',
+  'training.state': 'read',
+  'training.check': 'write',
+  'training.goto': 'write',
 };
 
 /** The access a call needs (a rule that looks at the input sees it raw: it errs towards the stricter). */
