@@ -28,10 +28,12 @@ const TRAINER = 'Bài luyện tập';
 
 /** practice-<name>.gpkg: the name folded to plain letters, so every file system takes it. */
 export function practiceFileName(learner: string): string {
-  const slug = foldVietnamese(learner.normalize('NFC'))
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  // Word by word: the fold drops spaces, the file name keeps them as dashes.
+  const slug = learner
+    .split(/[^\p{L}\p{N}]+/u)
+    .map(foldVietnamese)
+    .filter(Boolean)
+    .join('-');
   if (!slug) throw new ApiError('validation', 'Tên người học cần ít nhất một chữ cái hoặc chữ số.', 'The learner’s name needs at least one letter or digit.');
   return safeFileName(`practice-${slug.slice(0, 60)}.gpkg`);
 }
