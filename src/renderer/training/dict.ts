@@ -81,8 +81,8 @@ export const HOW_TOS: Record<'drafting' | 'import' | 'print' | 'review', { vi: s
     { vi: 'Bấm "Xuất PDF": tệp nằm trong thư mục "ban-in" cạnh dự án.', en: 'Press "Export PDF": the file goes to the "ban-in" folder beside the project.' },
   ],
   review: [
-    { vi: 'Bấm "Thẩm định", thẻ Kiểm tra, bấm "Kiểm tra": danh sách lỗi (đỏ) và cảnh báo (vàng) của xã.', en: 'Press "Review", Checks tab, press "Check": the commune\'s errors (red) and warnings (yellow).' },
-    { vi: 'Nhấp vào một lỗi: bản đồ tới đúng chỗ đó. Sửa xong bấm Kiểm tra lại.', en: 'Click a finding: the map goes there. Fix it and check again.' },
-    { vi: 'Hết lỗi thì bấm "Trình duyệt". Bản đồ đã trình thì chỉ xem, chờ huyện thẩm định.', en: 'When no errors are left, press "Submit". A submitted map is read-only until the district reviews it.' },
+    { vi: 'Bấm "Thẩm định", chọn xã của mình, thẻ "Phát hiện", bấm "Kiểm tra tất cả" (F9): lỗi (đỏ) và cảnh báo (vàng) của xã.', en: 'Press "Review", choose your commune, "Findings" tab, press "Check all" (F9): the commune\'s errors (red) and warnings (yellow).' },
+    { vi: 'Nhấp vào một phát hiện: bản đồ tới đúng chỗ đó. Sửa xong bấm kiểm tra lại.', en: 'Click a finding: the map goes there. Fix it and check again.' },
+    { vi: 'Hết lỗi thì ở thẻ "Các xã", dòng xã của mình, bấm "Trình duyệt". Bản đồ đã trình thì chỉ xem, chờ huyện thẩm định.', en: 'When no errors are left, on the "Communes" tab, your commune\'s row, press "Submit". A submitted map is read-only until the district reviews it.' },
   ],
 };

@@ -183,8 +183,8 @@ function checkReview(d: LessonData): LessonResult {
   const pb = b && pointOf(b);
   if (pa && pb && distance(pa, pb) < d.minGraveDistance) {
     return no(
-      `Hai mộ "${String(a.props.name ?? '')}" và "${String(b.props.name ?? '')}" vẫn chỉ cách nhau ${distance(pa, pb).toFixed(1)} m (kiểm tra báo "Hai mộ quá gần nhau"): mở Thẩm định, bấm Kiểm tra, nhấp vào lỗi rồi xóa mộ ghi trùng.`,
-      `The graves "${String(a.props.name ?? '')}" and "${String(b.props.name ?? '')}" are still only ${distance(pa, pb).toFixed(1)} m apart (the check says "Two graves too close"): open Review, press Check, click the finding and delete the duplicate.`,
+      `Hai mộ "${String(a.props.name ?? '')}" và "${String(b.props.name ?? '')}" vẫn chỉ cách nhau ${distance(pa, pb).toFixed(1)} m (kiểm tra báo "Hai mộ quá gần nhau"): mở Thẩm định, chọn xã, bấm "Kiểm tra tất cả", nhấp vào phát hiện rồi xóa mộ ghi trùng.`,
+      `The graves "${String(a.props.name ?? '')}" and "${String(b.props.name ?? '')}" are still only ${distance(pa, pb).toFixed(1)} m apart (the check says "Two graves too close"): open Review, choose the commune, press "Check all", click the finding and delete the duplicate.`,
     );
   }
   return ok;
@@ -288,7 +288,7 @@ export const LESSONS: readonly Lesson[] = [
     title: { vi: 'Kiểm tra và sửa lỗi', en: 'Check and fix a finding' },
     task: fixed({ vi: 'Chạy kiểm tra dữ liệu của xã, tìm lỗi "Hai mộ quá gần nhau" và sửa (xóa mộ ghi trùng).', en: 'Run the checks of your commune, find "Two graves too close" and fix it (delete the duplicate).' }),
     steps: [
-      { vi: 'Bấm "Thẩm định", thẻ Kiểm tra, bấm "Kiểm tra".', en: 'Press "Review", Checks tab, press "Check".' },
+      { vi: 'Bấm "Thẩm định", chọn xã của mình ở ô "Góp ý của xã", thẻ "Phát hiện", bấm "Kiểm tra tất cả" (F9).', en: 'Press "Review", choose your commune, "Findings" tab, press "Check all" (F9).' },
       { vi: 'Nhấp vào lỗi để bản đồ tới đó; chọn mộ ghi trùng, bấm Xóa (Delete).', en: 'Click the finding to go there; select the duplicate and press Delete.' },
     ],
     target: '[data-testid="review-button"]',
@@ -310,7 +310,7 @@ export const LESSONS: readonly Lesson[] = [
     title: { vi: 'Trình duyệt bản đồ', en: 'Submit the map' },
     task: fixed({ vi: 'Trình bản đồ xã lên huyện để thẩm định.', en: 'Submit your commune\'s map to the district for review.' }),
     steps: [
-      { vi: 'Bấm "Thẩm định"; ở dòng xã của mình bấm "Trình duyệt".', en: 'Press "Review"; on your commune\'s row press "Submit".' },
+      { vi: 'Bấm "Thẩm định", thẻ "Các xã"; ở dòng xã của mình bấm "Trình duyệt".', en: 'Press "Review", "Communes" tab; on your commune\'s row press "Submit".' },
     ],
     target: '[data-testid="review-button"]',
     check: checkSubmit,
