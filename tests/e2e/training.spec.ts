@@ -3,6 +3,7 @@
 // "Kiểm tra bài" (main judges the data). A grave typed 300 m off the form is refused with its
 // message. One screenshot per lesson goes to test-results/guide-shots for the user guide
 // (`npm run guide`). The demo is opened again at the end: the specs share one server.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test, TOKEN } from './support';
 import { contains } from '../../src/shared/training/geometry';
@@ -24,7 +25,7 @@ async function px(page: Page, xy: number[]): Promise<{ x: number; y: number }> {
 const dist = (a: number[], b: number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!);
 const fit = (page: Page, e: number[], padding = 120) => page.evaluate(([ex, p]) => (window as any).__quytapMap.view.fit(ex, { padding: [p, p, p, p] }), [e, padding] as const);
 /** The screenshot of a lesson for the guide: the lesson panel, the outlined control, the work. */
-const guideShot = (page: Page, lesson: string) => page.screenshot({ path: `${GUIDE_SHOTS}/${lesson}.png` });
+const guideShot = (page: Page, lesson: string) => page.screenshot({ path: `${GUIDE_SHOTS}/${lesson}.jpg`, type: 'jpeg', quality: 80 });
 
 async function checkLesson(page: Page, lesson: string, ok: boolean): Promise<string> {
   await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', lesson);
@@ -67,6 +68,7 @@ test.describe.configure({ mode: 'serial' });
 
 test('practice: every lesson done as a learner would, a wrong grave refused with its message', async ({ page }) => {
   test.setTimeout(300_000);
+  mkdirSync(GUIDE_SHOTS, { recursive: true });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   try {
@@ -153,6 +155,8 @@ test('practice: every lesson done as a learner would, a wrong grave refused with
     const refused = await checkLesson(page, 'grave', false);
     expect(refused).toContain('Mộ đang cách vị trí ghi trên phiếu 300 m');
     expect(refused).toContain(`X = ${fy}, Y = ${fx}`);
+    // The guide quotes this practice's form and the refusal as the learner saw it.
+    writeFileSync(`${GUIDE_SHOTS}/practice.json`, JSON.stringify({ setup, refusal: refused.replace(/^Chưa đúng: /, '') }, null, 1));
     await expect(page.getByTestId('lesson-go-grave')).toHaveAttribute('data-status', 'wrong');
     // The fix: the same dialog moves the selected grave to the form's X/Y.
     await page.getByTestId('map').focus();
