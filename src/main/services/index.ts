@@ -288,7 +288,7 @@ export async function createServices(opts: ServicesOptions) {
     ...basemapHandlers(ctx),
     ...reviewHandlers(ctx),
     ...accountHandlers(ctx),
-    ...trainingHandlers(ctx, { openPath, demoDataDir: opts.demoDataDir }),
+    ...trainingHandlers(ctx, { openPath, demoDataDir: opts.demoDataDir, account: () => caller.getStore()?.name ?? null }),
   };
   pokeAfterEach(handlers, () => idle.poke());
   asCaller(handlers, caller);

@@ -1,9 +1,11 @@
 // Practice mode (issue 20): each learner gets a private copy of the demo in the practice folder
 // (projects folder/luyen-tap/practice-<name>.gpkg), never the real project; the lessons' checks
 // (src/shared/training/lessons.ts) run here on that copy's rows, and the progress is kept in the
-// copy itself (its review settings, audited), so it survives a restart.
+// copy itself (its review settings, audited), so it survives a restart. A hall server launched on a
+// practice copy (`quytap serve --hall luyen-tap/practice-….gpkg`) trains a whole room: each logged-in
+// account keeps its own progress in the copy and only its own rows count for its lessons.
 import { existsSync, mkdirSync, openSync, readSync, closeSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import proj4 from 'proj4';
 import { ApiError, type Output, type ProjectInfo } from '../../shared/api';
 import { findCrs } from '../../shared/crs/catalogue';
@@ -26,20 +28,28 @@ export const PRACTICE_FOLDER = 'luyen-tap';
 const PROGRESS_KEY = 'training_progress';
 const TRAINER = 'Bài luyện tập';
 
-/** practice-<name>.gpkg: the name folded to plain letters, so every file system takes it. */
-export function practiceFileName(learner: string): string {
-  // Word by word: the fold drops spaces, the file name keeps them as dashes.
+/** A name folded to plain letters, word by word (the fold drops spaces; a file name keeps them as dashes). */
+function slugOf(learner: string): string {
   const slug = learner
     .split(/[^\p{L}\p{N}]+/u)
     .map(foldVietnamese)
     .filter(Boolean)
-    .join('-');
+    .join('-')
+    .slice(0, 60);
   if (!slug) throw new ApiError('validation', 'Tên người học cần ít nhất một chữ cái hoặc chữ số.', 'The learner’s name needs at least one letter or digit.');
-  return safeFileName(`practice-${slug.slice(0, 60)}.gpkg`);
+  return slug;
 }
 
-export function readProgress(store: ProjectStore): TrainingProgress | null {
-  const raw = store.review().config(PROGRESS_KEY);
+/** practice-<name>.gpkg: every file system takes it. */
+export function practiceFileName(learner: string): string {
+  return safeFileName(`practice-${slugOf(learner)}.gpkg`);
+}
+
+/** The copy's own learner's progress, or (hall) an account's, kept under its name. */
+const progressKey = (account: string | null) => (account === null ? PROGRESS_KEY : `${PROGRESS_KEY}:${account}`);
+
+export function readProgress(store: ProjectStore, account: string | null = null): TrainingProgress | null {
+  const raw = store.review().config(progressKey(account));
   if (raw === null) return null;
   try {
     const p = TrainingProgressSchema.safeParse(JSON.parse(raw));
@@ -49,8 +59,8 @@ export function readProgress(store: ProjectStore): TrainingProgress | null {
   }
 }
 
-function saveProgress(store: ProjectStore, p: TrainingProgress, author: string): void {
-  store.review().setConfig(PROGRESS_KEY, JSON.stringify(p), author);
+function saveProgress(store: ProjectStore, p: TrainingProgress, author: string, account: string | null = null): void {
+  store.review().setConfig(progressKey(account), JSON.stringify(p), author);
 }
 
 function notPractice(): ApiError {
@@ -61,9 +71,12 @@ function notPractice(): ApiError {
   );
 }
 
-/** Live rows of a table created since the practice began (the learner's own work and the seeded flaw). */
-function newRows(store: ProjectStore, table: TableName, since: string): Row[] {
-  return store.query(table, { limit: 50_000 }).rows.filter((r) => !r.meta.deleted && r.meta.createdAt >= since);
+/**
+ * Live rows of a table created since the practice began (the learner's own work and the seeded
+ * flaw); in the hall only those the account wrote, so one learner's grave never passes another's lesson.
+ */
+function newRows(store: ProjectStore, table: TableName, since: string, account: string | null): Row[] {
+  return store.query(table, { limit: 50_000 }).rows.filter((r) => !r.meta.deleted && r.meta.createdAt >= since && (account === null || r.meta.createdBy === account));
 }
 
 /** Page size of a PDF's first page (jsPDF writes its MediaBox in plain text near the start). */
@@ -101,7 +114,7 @@ function communeBoundary(store: ProjectStore, code: string) {
 }
 
 /** The facts a lesson's check reads, from the practice copy. */
-export function lessonData(store: ProjectStore, projectPath: string, p: TrainingProgress, focus: string | null): LessonData {
+export function lessonData(store: ProjectStore, projectPath: string, p: TrainingProgress, focus: string | null, account: string | null = null): LessonData {
   const since = p.startedAt;
   const code = p.setup?.communeCode ?? focus;
   const seeded = p.setup ? p.setup.seeded.map((id) => store.get('graves', id)).filter((r): r is Row => !!r && !r.meta.deleted) : [];
@@ -111,12 +124,12 @@ export function lessonData(store: ProjectStore, projectPath: string, p: Training
     setup: p.setup,
     boundary: code ? communeBoundary(store, code) : null,
     rows: {
-      search_areas: newRows(store, 'search_areas', since),
-      graves: newRows(store, 'graves', since),
-      martyrs: newRows(store, 'martyrs', since),
+      search_areas: newRows(store, 'search_areas', since, account),
+      graves: newRows(store, 'graves', since, account),
+      martyrs: newRows(store, 'martyrs', since, account),
       // A link to an old martyr is new; the martyrs themselves come with the demo.
-      links: newRows(store, 'links', since),
-      points: newRows(store, 'info_points', since),
+      links: newRows(store, 'links', since, account),
+      points: newRows(store, 'info_points', since, account),
     },
     seededGraves: seeded,
     prints: printsSince(projectPath, since),
@@ -161,7 +174,8 @@ function prepare(ctx: ServiceContext, store: ProjectStore, p: TrainingProgress, 
   const crs = findCrs(store.info().crs.code);
   if (!crs) throw new ApiError('internal', 'Hệ tọa độ của bản luyện tập không có trong danh mục.', 'The practice copy’s CRS is not in the catalogue.');
   const toWgs84 = (q: Position) => proj4(crs.proj4, 'WGS84', [q[0]!, q[1]!]) as Position;
-  const gpsFile = safeFileName(`gps-luyen-tap-${basename(ctx.projectPath(), '.gpkg').replace(/^practice-/, '')}.gpx`);
+  // The learner's own file: in the hall, a room of learners share the imports folder.
+  const gpsFile = safeFileName(`gps-luyen-tap-${slugOf(p.learner)}.gpx`);
   writeFileSync(writePathIn(importsDir(ctx), gpsFile), gpxText(gps, toWgs84));
   const grave = (name: string, q: Position) => ({
     table: 'graves' as const,
@@ -175,12 +189,20 @@ function prepare(ctx: ServiceContext, store: ProjectStore, p: TrainingProgress, 
   return { communeCode: code, communeName, form, formNumber: `LT-${code}-01`, gpsFile, gps, seeded: [ids[0]!, ids[1]!] };
 }
 
-export function trainingHandlers(ctx: ServiceContext, opts: { openPath: (path: string) => ProjectInfo; demoDataDir?: string }): HandlersFor<typeof trainingMethods> {
-  const practice = (): { store: ProjectStore; progress: TrainingProgress } => {
+export function trainingHandlers(
+  ctx: ServiceContext,
+  opts: { openPath: (path: string) => ProjectInfo; demoDataDir?: string; /** The hall account making the call (null: single-user modes). */ account?: () => string | null },
+): HandlersFor<typeof trainingMethods> {
+  const account = () => opts.account?.() ?? null;
+  /** The caller's progress: in the hall each account's own, begun at its first lesson on this practice copy. */
+  const practice = (): { store: ProjectStore; progress: TrainingProgress; account: string | null } => {
     const store = ctx.need();
-    const progress = readProgress(store);
-    if (!progress) throw notPractice();
-    return { store, progress };
+    const base = readProgress(store);
+    if (!base) throw notPractice();
+    const who = account();
+    if (who === null) return { store, progress: base, account: null };
+    const own = readProgress(store, who) ?? { learner: who, startedAt: new Date().toISOString(), setup: null, current: 'commune' as const, results: {} };
+    return { store, progress: own, account: who };
   };
   return {
     'training.start': async ({ learner }) => {
@@ -202,24 +224,27 @@ export function trainingHandlers(ctx: ServiceContext, opts: { openPath: (path: s
       }
       return { info, progress };
     },
-    'training.state': () => readProgress(ctx.need()),
+    'training.state': () => {
+      if (!readProgress(ctx.need())) return null;
+      return practice().progress;
+    },
     'training.goto': ({ lesson }) => {
-      const { store, progress } = practice();
+      const { store, progress, account: who } = practice();
       const next = { ...progress, current: lesson };
-      saveProgress(store, next, ctx.author());
+      saveProgress(store, next, ctx.author(), who);
       return next;
     },
     'training.check': ({ lesson, communeCode }): Output<'training.check'> => {
-      const { store, progress } = practice();
+      const { store, progress, account: who } = practice();
       const focus = communeCode || null;
-      const verdict = lessonById(lesson).check(lessonData(store, ctx.projectPath(), progress, focus));
+      const verdict = lessonById(lesson).check(lessonData(store, ctx.projectPath(), progress, focus, who));
       const at = new Date().toISOString();
       const result = verdict.ok ? { ok: true, vi: '', en: '', at } : { ok: false, vi: verdict.vi, en: verdict.en, at };
       let setup = progress.setup;
       // Choosing another commune later starts its own setup; the first choice's rows stay where they are.
       if (verdict.ok && lesson === 'commune' && focus && setup?.communeCode !== focus) setup = prepare(ctx, store, progress, focus);
       const next: TrainingProgress = { ...progress, setup, results: { ...progress.results, [lesson]: result }, current: verdict.ok ? nextLesson(lesson) : lesson };
-      saveProgress(store, next, ctx.author());
+      saveProgress(store, next, ctx.author(), who);
       return { result, progress: next };
     },
   };

@@ -170,7 +170,7 @@ function checkImport(d: LessonData): LessonResult {
   if (found === total) return ok;
   if (found === 0)
     return no(
-      `Chưa thấy điểm GPS nào được nhập: bấm "Nhập/Xuất", chọn tệp ${d.setup.gpsFile}, đặt lớp đích là Điểm thông tin rồi bấm Nhập.`,
+      `Chưa thấy điểm GPS nào được nhập: bấm "Nhập / Xuất", chọn tệp ${d.setup.gpsFile}, đặt lớp đích là Điểm thông tin rồi bấm Nhập.`,
       `No GPS point imported yet: press "Import/Export", choose ${d.setup.gpsFile}, set the target layer to Information points and press Import.`,
     );
   return no(`Mới nhập được ${found} trên ${total} điểm GPS của tệp ${d.setup.gpsFile}: hãy nhập cả tệp (không lọc bớt điểm).`, `Only ${found} of the ${total} GPS points of ${d.setup.gpsFile} were imported: import the whole file.`);
@@ -277,8 +277,9 @@ export const LESSONS: readonly Lesson[] = [
       en: `Import the GPS points of ${s?.gpsFile ?? ''} into Information points.`,
     }),
     steps: [
-      { vi: 'Bấm "Nhập/Xuất" trên thanh trên cùng, thẻ Nhập.', en: 'Press "Import/Export" in the top bar, Import tab.' },
-      { vi: 'Chọn tệp GPX luyện tập; lớp đích: Điểm thông tin; xem trước rồi bấm Nhập.', en: 'Choose the practice GPX file; target: Information points; preview, then Import.' },
+      { vi: 'Bấm "Nhập / Xuất" trên thanh trên cùng, thẻ "Nhập tệp".', en: 'Press "Import / Export" in the top bar, "Import a file" tab.' },
+      { vi: 'Trong "Tệp trong thư mục nhập", bấm tên tệp GPX luyện tập; xem trước 5 điểm trên bản đồ nhỏ.', en: 'Under "Files in the imports folder", click the practice GPX file; check the 5 points on the small map.' },
+      { vi: 'Lớp đích: Điểm thông tin; ô "Loại điểm" (bắt buộc) chọn giá trị cố định, vd "Nơi hy sinh, trận đánh"; bấm Nhập.', en: 'Target: Information points; for "Kind" (required) choose a fixed value, e.g. "Place of death, battle"; press Import.' },
     ],
     target: '[data-testid="exchange-button"]',
     check: checkImport,

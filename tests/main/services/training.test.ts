@@ -119,3 +119,37 @@ describe('training: the trainer’s view through presence', () => {
     }
   });
 });
+
+describe('training: a hall launched on a practice copy trains a room', () => {
+  it('each account keeps its own progress, and only its own rows pass its lessons', async () => {
+    const env = await bootServices({ prefix: 'quytap-training-hall-' });
+    try {
+      await env.call('training.start', { learner: 'Chủ bản' });
+      const as = (name: string) => ({ operator: name, emit: () => undefined, caller: { name, role: 'commune_staff' as const, communeCode: null, accountId: `acc-${name}` } });
+      const hall = async (name: string, m: string, input: unknown) => {
+        const r = await env.dispatch(m, input, as(name));
+        if (!r.ok) throw new Error(`${m}: ${r.error.en}`);
+        return r.result as any;
+      };
+      const codes = (await env.call('project.info', {})).settings.communes.map((c) => c.code);
+      // Two learners, two communes: each gets a setup of their own, under their own name.
+      const a = await hall('Học viên A', 'training.check', { lesson: 'commune', communeCode: codes[0] });
+      const b = await hall('Học viên B', 'training.check', { lesson: 'commune', communeCode: codes[2] });
+      expect(a.progress.learner).toBe('Học viên A');
+      expect(b.progress.setup.communeCode).toBe(codes[2]);
+      expect(a.progress.setup.gpsFile).not.toBe(b.progress.setup.gpsFile);
+      // B places A's grave exactly: it does not pass A's lesson (not A's row), and does not pass B's (wrong place).
+      const [x, y] = a.progress.setup.form;
+      await hall('Học viên B', 'edits.apply', { label: 'mộ', put: [{ table: 'graves', geometry: { type: 'Point', coordinates: [x, y] }, props: { kind: 'newly_found', verification: 'not_verified' } }] }).catch(() => undefined);
+      expect((await hall('Học viên A', 'training.check', { lesson: 'grave', communeCode: codes[0] })).result.vi).toMatch(/Chưa có mộ mới/);
+      await hall('Học viên A', 'edits.apply', { label: 'mộ', put: [{ table: 'graves', geometry: { type: 'Point', coordinates: [x + 1, y] }, props: { kind: 'newly_found', verification: 'not_verified' } }] });
+      expect((await hall('Học viên A', 'training.check', { lesson: 'grave', communeCode: codes[0] })).result.ok).toBe(true);
+      // Each keeps their own state; the copy's own learner is untouched.
+      expect((await hall('Học viên B', 'training.state', {})).results.grave).toBeUndefined();
+      expect((await hall('Học viên A', 'training.state', {})).results.grave.ok).toBe(true);
+      expect((await env.call('training.state', {}))!.results).toEqual({});
+    } finally {
+      env.services.close();
+    }
+  });
+});
