@@ -242,6 +242,11 @@ test('practice: every lesson done as a learner would, a wrong grave refused with
     await expect(page.getByTestId('print-pdf')).toBeEnabled({ timeout: 30_000 });
     await expect(page.getByTestId('print-preview-svg')).toBeVisible({ timeout: 30_000 });
     await guideShot(page, 'print');
+    // Help where the work is: F1 over the print dialog opens the print how-tos.
+    await page.keyboard.press('F1');
+    await expect(page.getByTestId('help-panel')).toHaveAttribute('data-topic', 'print');
+    await page.getByTestId('help-close').click();
+    await expect(page.getByTestId('help-panel')).toBeHidden();
     await page.getByTestId('print-pdf').click();
     await expect(page.getByTestId('print-done')).toContainText('.pdf', { timeout: 90_000 });
     await page.getByTestId('print-close').click();
@@ -257,6 +262,21 @@ test('practice: every lesson done as a learner would, a wrong grave refused with
     await page.getByTestId('review-close').click();
     await checkLesson(page, 'submit', true);
     await expect(page.getByTestId('lesson-all-done')).toBeVisible();
+
+    // The trainer's view: a reviewer's window lists the learner, the lesson and its result.
+    const trainer = await page.context().newPage();
+    await trainer.goto(`/#token=${TOKEN}`);
+    await expect(trainer.getByTestId('workspace')).toBeVisible({ timeout: 60_000 });
+    await trainer.getByTestId('operator-button').click();
+    await trainer.getByTestId('operator-name').fill('Cán bộ huấn luyện');
+    await trainer.getByTestId('operator-dialog').locator('#op-role').selectOption('reviewer');
+    await trainer.getByTestId('operator-save').click();
+    const learnerRow = trainer.getByTestId('trainer-row').filter({ hasText: LEARNER });
+    await expect(learnerRow).toContainText('Trình duyệt bản đồ', { timeout: 20_000 });
+    await expect(learnerRow).toContainText('✓');
+    await expect(learnerRow).toContainText(commune.props.name);
+    await trainer.screenshot({ path: `${GUIDE_SHOTS}/trainer.jpg`, type: 'jpeg', quality: 80 });
+    await trainer.close();
 
     // Progress is kept in the practice copy: after a reload the panel shows every lesson done.
     await page.reload();
