@@ -6,6 +6,7 @@
 // steps). Run alone (`npx tsx scripts/guide/build-guide.ts`) it rebuilds the PDF from the last shots.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { jsPDF } from 'jspdf';
 import { FONT_FILES, sheetFont } from '../../src/main/print/fonts';
 import { HOW_TOS } from '../../src/shared/training/help';
@@ -13,8 +14,8 @@ import { LESSONS, type PracticeSetup, type Text } from '../../src/shared/trainin
 import { TOOL_BUTTONS } from '../../src/renderer/drafting/Toolbar';
 import { dText } from '../../src/renderer/drafting/dict';
 
-const SHOTS = resolve(process.env.QUYTAP_GUIDE_SHOTS ?? 'test-results/guide-shots');
-const OUT = resolve(process.argv[2] ?? 'docs/guide/huong-dan.pdf');
+export const DEFAULT_SHOTS = 'test-results/guide-shots';
+export const DEFAULT_OUT = 'docs/guide/huong-dan.pdf';
 const W = 297;
 const H = 210;
 const M = 12;
@@ -123,23 +124,44 @@ function helpPage(doc: jsPDF, n: number) {
   footer(doc, n);
 }
 
-function lessonPage(doc: jsPDF, i: number, n: number, practice: { setup: PracticeSetup; refusal: string } | null) {
+function image(doc: jsPDF, path: string, x: number, y: number, w: number, h: number) {
+  if (existsSync(path)) {
+    doc.addImage(readFileSync(path).toString('base64'), 'JPEG', x, y, w, h);
+    doc.setDrawColor(180, 188, 198);
+    doc.rect(x, y, w, h);
+  } else {
+    para(doc, `(Chưa có ảnh chụp: chạy "npm run guide".)`, x, y + 4, w, { color: GREY });
+  }
+}
+
+function trainerPage(doc: jsPDF, shots: string, n: number) {
+  doc.addPage();
+  let y = para(doc, 'Dành cho cán bộ hướng dẫn · For the trainer', M, M, W - 2 * M, { size: 16, face: 'NotoSans-Bold', color: ACCENT, gap: 2 });
+  const notes: Text[] = [
+    {
+      vi: 'Buổi học trong hội trường: chạy máy chủ hội trường trên một bản luyện tập (quytap serve --hall --bind <địa chỉ> --project <thư mục dự án>/luyen-tap/practice-….gpkg; tài khoản tạo như mọi dự án hội trường, xem docs/HALL.md). Mỗi học viên đăng nhập tài khoản của mình; tiến độ và dữ liệu của từng người được tính riêng.',
+      en: 'A session in the district hall: run the hall server on a practice copy (quytap serve --hall --bind <address> --project <projects folder>/luyen-tap/practice-….gpkg; accounts as for any hall project, see docs/HALL.md). Each learner logs in with their own account; each one\'s progress and rows count separately.',
+    },
+    {
+      vi: 'Giao cho mỗi học viên một xã khác nhau. Tài khoản thẩm định hoặc quản trị thấy bảng "Học viên đang luyện tập": tên, xã, bài đang làm và kết quả lần kiểm tra gần nhất (câu báo lỗi nếu chưa đúng).',
+      en: 'Give each learner a different commune. A reviewer or administrator account sees "Learners practising": name, commune, the lesson open and its last check (the message when it is wrong).',
+    },
+  ];
+  for (const t of notes) y = both(doc, t, M, y, W - 2 * M, 10.5);
+  image(doc, join(shots, 'trainer.jpg'), M, y + 1, 200, 125);
+  footer(doc, n);
+}
+
+function lessonPage(doc: jsPDF, shots: string, i: number, n: number, practice: { setup: PracticeSetup; refusal: string } | null) {
   const l = LESSONS[i]!;
   doc.addPage();
   let y = para(doc, `Bài ${i + 1}/${LESSONS.length}: ${l.title.vi}`, M, M, W - 2 * M, { size: 16, face: 'NotoSans-Bold', color: ACCENT, gap: 0.5 });
   y = para(doc, `Lesson ${i + 1}: ${l.title.en}`, M, y, W - 2 * M, { size: 10, face: 'NotoSans-Italic', color: GREY, gap: 2 });
   y = both(doc, l.task(practice?.setup ?? null), M, y, W - 2 * M, 11.5);
-  const shot = join(SHOTS, `${l.id}.jpg`);
   const imgW = 180;
   const imgH = (imgW * 900) / 1440;
   const top = y + 1;
-  if (existsSync(shot)) {
-    doc.addImage(readFileSync(shot).toString('base64'), 'JPEG', M, top, imgW, imgH);
-    doc.setDrawColor(180, 188, 198);
-    doc.rect(M, top, imgW, imgH);
-  } else {
-    para(doc, `(Chưa có ảnh chụp: chạy "npm run guide".)`, M, top + 4, imgW, { color: GREY });
-  }
+  image(doc, join(shots, `${l.id}.jpg`), M, top, imgW, imgH);
   const x = M + imgW + 6;
   const w = W - x - M;
   let yy = para(doc, 'Cách làm · How', x, top, w, { size: 12, face: 'NotoSans-Bold', gap: 1.5 });
@@ -154,18 +176,25 @@ function lessonPage(doc: jsPDF, i: number, n: number, practice: { setup: Practic
   footer(doc, n);
 }
 
-function main() {
-  const json = join(SHOTS, 'practice.json');
+/** Builds the guide from a folder of screenshots; answers the page count and the missing shots. */
+export function buildGuide(shotsDir: string, out: string): { pages: number; missing: string[] } {
+  const shots = resolve(shotsDir);
+  const json = join(shots, 'practice.json');
   const practice = existsSync(json) ? (JSON.parse(readFileSync(json, 'utf8')) as { setup: PracticeSetup; refusal: string }) : null;
-  const missing = LESSONS.filter((l) => !existsSync(join(SHOTS, `${l.id}.jpg`))).map((l) => l.id);
-  if (missing.length) console.warn(`Thiếu ảnh chụp / missing screenshots: ${missing.join(', ')} (run "npm run guide")`);
+  const missing = [...LESSONS.map((l) => l.id), 'trainer'].filter((id) => !existsSync(join(shots, `${id}.jpg`)));
   const doc = newDoc();
   cover(doc, practice);
   helpPage(doc, 2);
-  LESSONS.forEach((_, i) => lessonPage(doc, i, i + 3, practice));
-  mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT, Buffer.from(doc.output('arraybuffer')));
-  console.log(`${OUT}: ${doc.getNumberOfPages()} trang / pages, ${(statSync(OUT).size / 1024).toFixed(0)} KB`);
+  LESSONS.forEach((_, i) => lessonPage(doc, shots, i, i + 3, practice));
+  trainerPage(doc, shots, LESSONS.length + 3);
+  mkdirSync(dirname(resolve(out)), { recursive: true });
+  writeFileSync(resolve(out), Buffer.from(doc.output('arraybuffer')));
+  return { pages: doc.getNumberOfPages(), missing };
 }
 
-main();
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const out = resolve(process.argv[2] ?? DEFAULT_OUT);
+  const r = buildGuide(process.env.QUYTAP_GUIDE_SHOTS ?? DEFAULT_SHOTS, out);
+  if (r.missing.length) console.warn(`Thiếu ảnh chụp / missing screenshots: ${r.missing.join(', ')} (run "npm run guide")`);
+  console.log(`${out}: ${r.pages} trang / pages, ${(statSync(out).size / 1024).toFixed(0)} KB`);
+}
