@@ -137,7 +137,7 @@ export function LessonPanel({ api, progress, onProgress, focus }: { api: ApiClie
       </details>
       {last && (
         <div className={`lesson-result ${last.ok ? 'ok' : 'wrong'}`} role={last.ok ? 'status' : 'alert'} data-message={last.ok ? undefined : 'lesson'} data-testid="lesson-result" data-ok={String(last.ok)}>
-          {last.ok ? tt('panel.ok') : tt('panel.wrong', { msg: pick(last) })}
+          {last.ok ? tt('panel.ok', { n: LESSON_IDS.indexOf(last.lesson) + 1 }) : tt('panel.wrong', { msg: pick(last) })}
         </div>
       )}
       {allDone && <div className="lesson-result ok" data-testid="lesson-all-done">{tt('panel.allDone', { total: LESSONS.length })}</div>}

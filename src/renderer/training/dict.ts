@@ -20,7 +20,7 @@ const T = {
   'panel.lesson': ['Bài {n}/{total}: {title}', 'Lesson {n}/{total}: {title}'],
   'panel.check': ['Kiểm tra bài', 'Check'],
   'panel.checking': ['Đang kiểm tra…', 'Checking…'],
-  'panel.ok': ['Đúng rồi! Bài này đã xong.', 'Right! This lesson is done.'],
+  'panel.ok': ['Đúng rồi! Bài {n} đã xong.', 'Right! Lesson {n} is done.'],
   'panel.allDone': ['Đã xong cả {total} bài. Chúc mừng!', 'All {total} lessons done. Well done!'],
   'panel.wrong': ['Chưa đúng: {msg}', 'Not yet: {msg}'],
   'panel.next': ['Bài tiếp', 'Next lesson'],
