@@ -24,6 +24,7 @@ import { accountMethods } from './contract/accounts';
 import { verificationMethods } from './contract/verification';
 import { rollupMethods } from './contract/rollup';
 import { PresenceEntrySchema, ProjectChangedSchema, presenceMethods } from './contract/presence';
+import { trainingMethods } from './contract/training';
 
 import {
   CrsInfoSchema,
@@ -117,6 +118,7 @@ export const api = {
   ...presenceMethods,
   ...verificationMethods,
   ...rollupMethods,
+  ...trainingMethods,
 } as const;
 
 export type Api = typeof api;

@@ -27,6 +27,7 @@ import { rollupHandlers } from './rollup';
 import { accountHandlers, hallAccounts } from './accounts';
 import { changeOf } from './live-rows';
 import { createPresence, presenceHandlers } from './presence';
+import { trainingHandlers } from './training';
 import { loadGeos, type Geos } from '../review/geos';
 import { installWriteRules } from '../review/write-rules';
 import { createDemoProject, DEMO_FILE_NAME } from './demo-project';
@@ -291,6 +292,7 @@ export async function createServices(opts: ServicesOptions) {
     ...verificationHandlers(ctx),
     ...rollupHandlers(ctx),
     ...accountHandlers(ctx),
+    ...trainingHandlers(ctx, { openPath, demoDataDir: opts.demoDataDir, account: () => caller.getStore()?.name ?? null }),
   };
   pokeAfterEach(handlers, () => idle.poke());
   asCaller(handlers, caller);

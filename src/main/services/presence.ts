@@ -2,7 +2,7 @@
 // a report not renewed within PRESENCE_TTL_MS is forgotten (a closed tab, a laptop gone to sleep).
 // Kept in memory only: it describes who is here now, not the project, so nothing of it is written.
 import type { Output } from '../../shared/api';
-import { PRESENCE_TTL_MS, type PresenceEntry } from '../../shared/contract/presence';
+import { PRESENCE_TTL_MS, type PresenceEntry, type TrainingPresence } from '../../shared/contract/presence';
 import type { Emit } from '../rpc/events';
 
 /** More windows than a district hall holds: the oldest reports give way (a client inventing ids). */
@@ -13,6 +13,8 @@ export interface PresenceReport {
   name: string;
   communeCode: string | null;
   activity: string;
+  /** A learner's lesson and last result (practice mode), for the trainer's table. */
+  training?: TrainingPresence | null;
 }
 
 export interface Presence {
@@ -49,9 +51,10 @@ export function createPresence(opts: { emit: Emit; now?: () => number; ttlMs?: n
       let changed = sweep();
       const before = entries.get(r.clientId);
       const t = now();
-      if (!before || before.name !== r.name || before.communeCode !== r.communeCode || before.activity !== r.activity) changed = true;
+      const training = r.training ?? null;
+      if (!before || before.name !== r.name || before.communeCode !== r.communeCode || before.activity !== r.activity || JSON.stringify(before.training) !== JSON.stringify(training)) changed = true;
       entries.delete(r.clientId); // re-inserted last: the map stays in order of the latest report
-      entries.set(r.clientId, { clientId: r.clientId, name: r.name, communeCode: r.communeCode, activity: r.activity, at: new Date(t).toISOString(), seen: t });
+      entries.set(r.clientId, { clientId: r.clientId, name: r.name, communeCode: r.communeCode, activity: r.activity, training, at: new Date(t).toISOString(), seen: t });
       while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
       const list = current();
       // Only a change is pushed: the periodic renewals of the same report are not news.
@@ -72,8 +75,14 @@ export function createPresence(opts: { emit: Emit; now?: () => number; ttlMs?: n
  */
 export function presenceHandlers(presence: Presence, operatorName: (callerName: string) => string, accountName: () => string | null = () => null) {
   return {
-    'presence.set': (input: { clientId: string; name: string; communeCode: string | null; activity: string }, call: { operator: string }): Output<'presence.set'> =>
-      presence.set({ clientId: input.clientId, name: accountName() ?? (input.name || operatorName(call.operator)), communeCode: input.communeCode || null, activity: input.activity }),
+    'presence.set': (input: { clientId: string; name: string; communeCode: string | null; activity: string; training?: TrainingPresence | null }, call: { operator: string }): Output<'presence.set'> =>
+      presence.set({
+        clientId: input.clientId,
+        name: accountName() ?? (input.name || operatorName(call.operator)),
+        communeCode: input.communeCode || null,
+        activity: input.activity,
+        training: input.training ?? null,
+      }),
     'presence.list': (): Output<'presence.list'> => presence.list(),
   };
 }

@@ -8,6 +8,7 @@ import { LangSwitch } from './LangSwitch';
 import { DIALOG_WIDTH, SheetFieldsEditor, sheetFieldsOf, sheetFieldsPatch, useSettingsT } from './SettingsDialog';
 import type { ProjectSettings } from '../../shared/model/settings';
 import { useApi, useErrorToast } from './common';
+import { PracticeStart } from '../training/PracticeStart';
 
 type Entry = Output<'project.list'>[number];
 
@@ -69,6 +70,7 @@ export function StartScreen({ onOpened }: { onOpened: (info: ProjectInfo) => voi
           </button>
         </div>
         <p className="muted small">{t('start.openDemoHint')}</p>
+        <PracticeStart busy={busy} onOpened={onOpened} />
         {busy && <p className="busy">{t('start.opening')}</p>}
 
         <section className="start-section">

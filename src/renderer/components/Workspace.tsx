@@ -23,6 +23,10 @@ import { VerificationButton } from '../verification/VerificationButton';
 import { BasemapPanel } from '../basemaps/BasemapPanel';
 import { HandoverButton } from './HandoverDialog';
 import './handover.css';
+import { LessonPanel, trainingPresence, useTraining } from '../training/LessonPanel';
+import { TrainerTable } from '../training/TrainerTable';
+import { HelpButton } from '../training/HelpPanel';
+import { isReviewer } from '../../shared/review/state';
 
 const TABLE_ORDER: FeatureTableName[] = DRAW_ORDER.filter((t) => (FEATURE_TABLES as string[]).includes(t));
 
@@ -163,8 +167,10 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
 
   // Drafting: commune focus, tools, inspector, feature table and records (src/renderer/drafting).
   const drafting = useDrafting({ ctl, info, pinned, setPinned, undoRedo, operator });
+  // Practice mode (a practice copy of the demo): the lesson panel, and the lesson told to the trainer.
+  const [practice, setPractice] = useTraining(api, info.path);
   // The district hall: who else is drafting which commune (reported every few seconds).
-  const drafters = usePresence(api, drafting.focus, operator?.name ?? '');
+  const drafters = usePresence(api, drafting.focus, operator?.name ?? '', trainingPresence(practice));
   const communeName = useCallback((code: string) => info.settings.communes.find((c) => c.code === code)?.name ?? code, [info.settings.communes]);
 
   // Keyboard: + / − zoom, Home = whole project, Ctrl+Z / Ctrl+Y undo / redo, Esc clears the selection.
@@ -274,6 +280,7 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
           <VerificationButton info={info} operator={operator} />
           <HandoverButton info={info} />
           <SettingsButton info={info} onInfo={onInfo} />
+          <HelpButton />
         </div>
         <button className="top-btn" onClick={onChangeOperator} title={t('operator.change')} data-testid="operator-button">
           <svg className="top-icon" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
@@ -321,6 +328,8 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
           </ul>
           {drafting.overlays}
           <PresenceList entries={drafters} communeName={communeName} />
+          {isReviewer(operator) && <TrainerTable entries={drafters} communeName={communeName} />}
+          {practice && <LessonPanel api={api} progress={practice} onProgress={setPractice} focus={drafting.focus} />}
           <ErrorBoundary compact>
             {drafting.hasInspector ? drafting.inspector : <FeaturePanel
               hits={shownHits}

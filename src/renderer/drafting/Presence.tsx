@@ -4,7 +4,7 @@
 // pushed as `presence.changed`; the periodic report's answer catches up with expiries.
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../../shared/api';
-import type { PresenceEntry } from '../../shared/contract/presence';
+import type { PresenceEntry, TrainingPresence } from '../../shared/contract/presence';
 import { useD } from './dict';
 
 /** Well inside main's 15 s expiry: a missed report or two does not drop anyone from the list. */
@@ -13,13 +13,17 @@ const REPORT_EVERY_MS = 5000;
 /** This window (tab) among the others, for the page's life. */
 const CLIENT_ID = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `w-${Math.random().toString(36).slice(2)}-${Date.now()}`;
 
-export function usePresence(api: ApiClient, communeCode: string | null, name: string): PresenceEntry[] {
+/** `training`: a learner's lesson and last check (practice mode), for the trainer's table. */
+export function usePresence(api: ApiClient, communeCode: string | null, name: string, training: TrainingPresence | null = null): PresenceEntry[] {
   const [entries, setEntries] = useState<PresenceEntry[]>([]);
+  // Compared by content: a new object with the same lesson and result is not a new report.
+  const trainingKey = JSON.stringify(training);
   useEffect(() => {
     let alive = true;
+    const t = JSON.parse(trainingKey) as TrainingPresence | null;
     const report = (code: string | null) =>
       api
-        .invoke('presence.set', { clientId: CLIENT_ID, name, communeCode: code, activity: 'drafting' })
+        .invoke('presence.set', { clientId: CLIENT_ID, name, communeCode: code, activity: t ? 'practice' : 'drafting', training: t })
         .then((list) => alive && setEntries(list))
         // Presence is a courtesy: a missed report is sent again in 5 s, not shown as an error.
         .catch(() => undefined);
@@ -35,7 +39,7 @@ export function usePresence(api: ApiClient, communeCode: string | null, name: st
       off();
       window.removeEventListener('pagehide', leave);
     };
-  }, [api, communeCode, name]);
+  }, [api, communeCode, name, trainingKey]);
   return entries.filter((e) => e.clientId !== CLIENT_ID);
 }
 

@@ -148,6 +148,11 @@ function pair(key: DKey): [string, string] {
   return [v[0], v[1]];
 }
 
+/** A string outside React (tests, the guide): the same table useD reads. */
+export function dText(key: DKey, lang: 'vi' | 'en'): string {
+  return pair(key)[lang === 'en' ? 1 : 0];
+}
+
 export function useD() {
   const { lang } = useI18n();
   return useCallback(

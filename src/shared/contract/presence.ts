@@ -11,12 +11,22 @@ export const PRESENCE_TTL_MS = 15_000;
 /** An edit of more rows than this says only its tables: clients read those again whole. */
 export const CHANGED_ROWS_MAX = 500;
 
+export const TrainingPresenceSchema = z.object({
+  lesson: z.string().max(20),
+  /** The last check of that lesson: null when not checked yet. */
+  ok: z.boolean().nullable(),
+  message: z.string().max(400).default(''),
+});
+export type TrainingPresence = z.infer<typeof TrainingPresenceSchema>;
+
 export const PresenceEntrySchema = z.object({
   /** A random id per window (a person may have two windows on two communes). */
   clientId: z.string().min(8).max(64),
   name: z.string(),
   communeCode: z.string().max(32).nullable(),
   activity: z.string().max(40),
+  /** A learner in practice mode: the lesson open and its last check (the trainer's table in the hall). */
+  training: TrainingPresenceSchema.nullable().default(null),
   /** When the entry was last reported (ISO 8601). */
   at: z.string(),
 });
@@ -49,6 +59,7 @@ export const presenceMethods = {
       name: z.string().trim().max(100).default(''),
       communeCode: z.string().trim().max(32).nullable(),
       activity: z.string().trim().max(40).default('drafting'),
+      training: TrainingPresenceSchema.nullable().default(null),
     }),
     z.array(PresenceEntrySchema),
     'Report this window’s focused commune (every few seconds; forgotten after 15 s); answers who is drafting what.',

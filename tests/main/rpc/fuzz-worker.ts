@@ -42,6 +42,7 @@ export type WorkerMessage =
 /** Methods whose valid calls are slow (whole-project work): fewer of their payloads pass validation. */
 const HEAVY = new Set<string>([
   'project.openDemo',
+  'training.start',
   'project.backup',
   'project.handover',
   'print.pdf',
@@ -253,7 +254,7 @@ async function main(cfg: WorkerStart): Promise<void> {
     for (const p of newEntries()) problems.push(`wrote outside the projects folder: ${p}`);
     const ms = Math.round(performance.now() - t0);
     logs = [];
-    if (['project.create', 'project.open', 'project.openDemo', 'project.close'].includes(method)) problems.push(...(await restore(answer)));
+    if (['project.create', 'project.open', 'project.openDemo', 'project.close', 'training.start'].includes(method)) problems.push(...(await restore(answer)));
     if (method === 'session.setOperator') await admin();
     // Which call broke the project for everyone: project.info answered before it and fails after
     // (the probe's own log lines are not this call's).
