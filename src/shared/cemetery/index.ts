@@ -1,0 +1,3 @@
+export * from './grid';
+export * from './plot-key';
+export * from './search';
