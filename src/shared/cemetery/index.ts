@@ -1,3 +1,5 @@
 export * from './grid';
 export * from './plot-key';
 export * from './search';
+export * from './locator';
+export * from './locator-path';
