@@ -22,6 +22,7 @@ import { printMethods } from './contract/print';
 import { reviewMethods } from './contract/review';
 import { accountMethods } from './contract/accounts';
 import { PresenceEntrySchema, ProjectChangedSchema, presenceMethods } from './contract/presence';
+import { cemeteryMethods } from './contract/cemetery';
 
 import {
   CrsInfoSchema,
@@ -113,6 +114,7 @@ export const api = {
   ...reviewMethods,
   ...accountMethods,
   ...presenceMethods,
+  ...cemeteryMethods,
 } as const;
 
 export type Api = typeof api;

@@ -22,7 +22,8 @@ export interface LocatorInput {
   plots: { ring: XY[]; kind: string }[];
   gate: XY | null;
   path: LocatorPath | null;
-  coords: { crsName: string; x: number; y: number; latDms: string; lonDms: string; lat: number; lon: number };
+  /** x: northing (the Vietnamese X), y: easting; dms: latitude and longitude in degrees, minutes, seconds. */
+  coords: { crsName: string; x: number; y: number; dms: string; lat: number; lon: number };
   /** "Krông Nô, ngày 5 tháng 12 năm 2026" or similar. */
   placeDate: string;
   agency: string;
@@ -80,7 +81,7 @@ export function composeLocator(input: LocatorInput, measure: MeasureText): Displ
   y += 12;
   const c = input.coords;
   text(15, y, `Tọa độ ${c.crsName}: X = ${c.x.toFixed(2)} m, Y = ${c.y.toFixed(2)} m`, 10);
-  text(15, y + 5, `Tọa độ WGS 84: ${c.latDms} ${c.lonDms} (${c.lat.toFixed(6)}, ${c.lon.toFixed(6)})`, 10);
+  text(15, y + 5, `Tọa độ WGS 84: ${c.dms} (${c.lat.toFixed(6)}, ${c.lon.toFixed(6)})`, 10);
   drawPlan(items, input, measure);
   drawLegend(items, input, measure);
   text(195, 280, input.placeDate, 10, { align: 'right' });
