@@ -106,7 +106,7 @@ function drawPlan(items: DisplayItem[], input: LocatorInput, measure: MeasureTex
   const { at, mmPerM } = fit(pts);
   const flat = (ring: XY[]) => ring.flatMap((p) => at(p));
   items.push(path([rectPath(PLAN[0], PLAN[1], PLAN[2] - PLAN[0], PLAN[3] - PLAN[1])], true, null, '#000000', 0.3));
-  if (input.outline.length) items.push(path(input.outline.map(flat), true, '#fbfbf4', HIGHLIGHT, 0.5));
+  if (input.outline.length) items.push(path(input.outline.map(flat), true, '#fbfbf4', '#404040', 0.5));
   for (const p of input.plots) items.push(path([flat(p.ring)], true, FILLS[p.kind] ?? '#ffffff', '#7f7f7f', 0.1));
   if (input.path) {
     items.push(path([input.path.points.flatMap((p) => at(p))], false, null, '#ffffff', 1.6));
@@ -120,7 +120,7 @@ function drawPlan(items: DisplayItem[], input: LocatorInput, measure: MeasureTex
   items.push(path([circle], true, null, HIGHLIGHT, 0.6));
   if (input.gate) {
     const [gx, gy] = at(input.gate);
-    items.push(path([rectPath(gx - 2, gy - 2, 4, 4)], true, '#ffffff', HIGHLIGHT, 0.5));
+    items.push(path([rectPath(gx - 2, gy - 2, 4, 4)], true, '#ffffff', '#0050c8', 0.5));
     items.push(textItem(gx, gy - 3, 'Cổng', { sizePt: 9, bold: true, align: 'center', role: 'map', halo: { color: '#ffffff', widthMm: 0.6 } }, measure));
   }
   // North arrow and scale bar, inside the plan's top-left and bottom-left corners.
