@@ -124,39 +124,56 @@ interface Tally {
   nameExact: Uint8Array;
   name: Float64Array;
   other: Float64Array;
+  /** Entries any word matched, once each. */
+  touched: number[];
+  /** This word's best per entry: score, name score, exact-name flag; `seen` says which word wrote them. */
+  best: Float64Array;
+  bestName: Float64Array;
+  bestExact: Uint8Array;
+  seen: Int32Array;
+  /** Entries this word matched. */
+  hit: number[];
+}
+
+function note(t: Tally, w: number, i: number, s: number, name: number, exact: boolean): void {
+  if (t.seen[i] !== w) {
+    t.seen[i] = w;
+    t.best[i] = s;
+    t.bestName[i] = name;
+    t.bestExact[i] = exact ? 1 : 0;
+    t.hit.push(i);
+    return;
+  }
+  if (s > t.best[i]!) t.best[i] = s;
+  if (name > t.bestName[i]!) t.bestName[i] = name;
+  if (exact) t.bestExact[i] = 1;
 }
 
 /** One query word's best score per entry (a word counts once, in the field where it scores most). */
-function scoreWord(ix: RegisterIndex, word: string, t: Tally, touched: Set<number>): void {
-  const best = new Map<number, { s: number; name: number; exact: boolean }>();
+function scoreWord(ix: RegisterIndex, word: string, w: number, t: Tally): void {
+  t.hit.length = 0;
   const year = /^\d{4}$/.test(word) ? Number(word) : null;
   if (year !== null && year >= 1850 && year <= 2030) {
-    for (const i of ix.birth.get(year) ?? []) best.set(i, { s: 5, name: 0, exact: false });
-    for (const i of ix.death.get(year) ?? []) if (!best.has(i)) best.set(i, { s: 3, name: 0, exact: false });
+    for (const i of ix.birth.get(year) ?? []) note(t, w, i, 5, 0, false);
+    for (const i of ix.death.get(year) ?? []) note(t, w, i, 3, 0, false);
   } else {
     for (let v = lowerBound(ix.vocab, word); v < ix.vocab.length && ix.vocab[v]!.startsWith(word); v++) {
       const exact = ix.vocab[v]!.length === word.length;
-      for (const p of ix.postings[v]!) {
-        const i = (p / 3) | 0;
+      const list = ix.postings[v]!;
+      for (let k = 0; k < list.length; k++) {
+        const p = list[k]!;
         const f = (p % 3) as Field;
         const s = FIELD_WEIGHT[f][exact ? 0 : 1];
-        const prev = best.get(i);
-        const name = f === 0 ? s : 0;
-        if (!prev) best.set(i, { s, name, exact: f === 0 && exact });
-        else {
-          if (s > prev.s) prev.s = s;
-          if (name > prev.name) prev.name = name;
-          if (f === 0 && exact) prev.exact = true;
-        }
+        note(t, w, (p / 3) | 0, s, f === 0 ? s : 0, f === 0 && exact);
       }
     }
   }
-  for (const [i, b] of best) {
-    touched.add(i);
+  for (const i of t.hit) {
+    if (t.matched[i] === 0) t.touched.push(i);
     t.matched[i]! += 1;
-    t.name[i]! += b.name;
-    t.other[i]! += b.s - b.name;
-    if (b.exact) t.nameExact[i]! += 1;
+    t.name[i]! += t.bestName[i]!;
+    t.other[i]! += t.best[i]! - t.bestName[i]!;
+    t.nameExact[i]! += t.bestExact[i]!;
   }
 }
 
@@ -164,10 +181,20 @@ export function searchRegister(ix: RegisterIndex, query: string, o: SearchOption
   const words = [...new Set(foldedWords(query))].slice(0, MAX_QUERY_WORDS);
   if (!words.length) return [];
   const n = ix.entries.length;
-  const t: Tally = { matched: new Uint8Array(n), nameExact: new Uint8Array(n), name: new Float64Array(n), other: new Float64Array(n) };
-  const touched = new Set<number>();
-  for (const w of words) scoreWord(ix, w, t, touched);
-  let ids = [...touched];
+  const t: Tally = {
+    matched: new Uint8Array(n),
+    nameExact: new Uint8Array(n),
+    name: new Float64Array(n),
+    other: new Float64Array(n),
+    touched: [],
+    best: new Float64Array(n),
+    bestName: new Float64Array(n),
+    bestExact: new Uint8Array(n),
+    seen: new Int32Array(n).fill(-1),
+    hit: [],
+  };
+  words.forEach((w, k) => scoreWord(ix, w, k, t));
+  let ids = t.touched;
   if (o.cemeteryId) ids = ids.filter((i) => ix.entries[i]!.cemeteryId === o.cemeteryId);
   const all = ids.filter((i) => t.matched[i] === words.length);
   if (all.length) ids = all;
@@ -175,17 +202,23 @@ export function searchRegister(ix: RegisterIndex, query: string, o: SearchOption
     const most = Math.max(0, ...ids.map((i) => t.matched[i]!));
     ids = ids.filter((i) => t.matched[i] === most);
   }
-  // The whole name typed: in its order (2), or every word of it in another order (1).
+  // The whole name typed: in its order (2), or every word of it in another order (1); worked out
+  // once per candidate, not in every comparison of the sort.
   const typed = ` ${words.join(' ')} `;
-  const wholeName = (i: number) =>
-    ix.nameWords[i]! > 0 && t.nameExact[i]! >= ix.nameWords[i]! ? (typed.includes(ix.namePhrase[i]!) ? 2 : 1) : 0;
-  ids.sort(
-    (a, b) =>
-      t.matched[b]! - t.matched[a]! ||
-      wholeName(b) - wholeName(a) ||
-      t.name[b]! - t.name[a]! ||
-      t.other[b]! - t.other[a]! ||
-      ix.nameRank[a]! - ix.nameRank[b]!,
-  );
+  const whole = new Uint8Array(n);
+  for (const i of ids) whole[i] = ix.nameWords[i]! > 0 && t.nameExact[i]! >= ix.nameWords[i]! ? (typed.includes(ix.namePhrase[i]!) ? 2 : 1) : 0;
+  // One number per candidate orders them (every part is a small whole number; the name's place in
+  // the alphabet breaks ties), so only the best `limit` are sorted: a query matching all 20,000 rows
+  // ("van") costs a typed-array sort, not 20,000 × log comparisons of five fields.
+  const key = new Float64Array(ids.length);
+  ids.forEach((i, k) => {
+    const primary = ((t.matched[i]! * 3 + whole[i]!) * 1000 + Math.min(999, t.name[i]!)) * 1000 + Math.min(999, t.other[i]!);
+    key[k] = primary * 2 ** 21 + (2 ** 21 - 1 - Math.min(ix.nameRank[i]!, 2 ** 21 - 1));
+  });
+  const limit = o.limit ?? 20;
+  const cut = ids.length > limit ? Float64Array.from(key).sort()[ids.length - limit]! : -Infinity;
+  const order = ids.map((_, k) => k).filter((k) => key[k]! >= cut);
+  order.sort((a, b) => key[b]! - key[a]!);
+  ids = order.map((k) => ids[k]!);
   return ids.slice(0, o.limit ?? 20).map((i) => ({ entry: ix.entries[i]!, matched: t.matched[i]!, of: words.length, score: t.name[i]! * 100 + t.other[i]! }));
 }
