@@ -21,6 +21,7 @@ import { ExchangeButton } from '../exchange/ExchangeButton';
 import { ReviewButton } from '../review/ReviewButton';
 import { BasemapPanel } from '../basemaps/BasemapPanel';
 import { HandoverButton } from './HandoverDialog';
+import { CemeteryButton } from '../cemetery/CemeteryButton';
 import './handover.css';
 
 const TABLE_ORDER: FeatureTableName[] = DRAW_ORDER.filter((t) => (FEATURE_TABLES as string[]).includes(t));
@@ -270,6 +271,7 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
           <PrintButton info={info} />
           <ExchangeButton info={info} />
           <ReviewButton info={info} operator={operator} ctl={ctl} />
+          <CemeteryButton info={info} ctl={ctl} />
           <HandoverButton info={info} />
           <SettingsButton info={info} onInfo={onInfo} />
         </div>

@@ -1,3 +1,4 @@
+export * from './columns';
 export * from './grid';
 export * from './plot-key';
 export * from './search';

@@ -3,6 +3,7 @@
 // the locator sheet. Handlers live in src/main/services/cemetery.ts.
 import { z } from 'zod';
 import { ExtentSchema, UuidSchema } from '../model';
+import { REGISTER_COLUMNS, type RegisterColumn } from '../cemetery/columns';
 import { MAX_GRID_PLOTS } from '../cemetery/grid';
 import { method } from './method';
 
@@ -24,21 +25,7 @@ export const PlotGridSchema = z.object({
   numbering: z.enum(['per_row', 'continuous']).optional(),
 });
 
-/** The register's columns a sheet's headers are mapped to (martyrs' fields, and the plot's place). */
-export const REGISTER_COLUMNS = [
-  'full_name',
-  'birth_year',
-  'hometown',
-  'unit',
-  'rank_position',
-  'death_date',
-  'death_place',
-  'section',
-  'row',
-  'plot_number',
-  'notes',
-] as const;
-export type RegisterColumn = (typeof REGISTER_COLUMNS)[number];
+export { REGISTER_COLUMNS, type RegisterColumn };
 
 /** Register column → the sheet's header naming it (absent: not in the sheet). */
 export const ColumnMapSchema = z.partialRecord(z.enum(REGISTER_COLUMNS), z.string().max(200));
