@@ -2,6 +2,7 @@
 // for the clicks the plan takes and for seeing the found plot) with the lookup, the plan's grid
 // tool and the register's import.
 import { type RefObject, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { ProjectInfo } from '../../shared/api';
 import type { MapController } from '../map/MapController';
 import { ErrorBoundary } from '../components/common';
@@ -26,11 +27,14 @@ export function CemeteryButton({ info, ctl }: { info: ProjectInfo; ctl: RefObjec
         </svg>{' '}
         {c('button')}
       </button>
-      {open && (
-        <ErrorBoundary compact>
-          <CemeteryPanel info={info} ctl={ctl} onClose={() => setOpen(false)} />
-        </ErrorBoundary>
-      )}
+      {/* Out of the top bar, so the panel takes the page's styles, not the bar's. */}
+      {open &&
+        createPortal(
+          <ErrorBoundary compact>
+            <CemeteryPanel info={info} ctl={ctl} onClose={() => setOpen(false)} />
+          </ErrorBoundary>,
+          document.body,
+        )}
     </>
   );
 }

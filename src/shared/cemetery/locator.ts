@@ -115,7 +115,7 @@ function drawPlan(items: DisplayItem[], input: LocatorInput, measure: MeasureTex
   items.push(path([flat(input.plot.ring)], true, HIGHLIGHT, '#000000', 0.4));
   // A ring around the plot, so a plot of a millimetre on paper is still found at a glance.
   const [tx, ty] = at(input.plot.centre);
-  const r = 4;
+  const r = Math.max(4, ...input.plot.ring.map((p) => Math.hypot(at(p)[0] - tx, at(p)[1] - ty) + 2));
   const circle = Array.from({ length: 37 }, (_, i) => [tx + r * Math.cos((i * Math.PI) / 18), ty + r * Math.sin((i * Math.PI) / 18)]).flat();
   items.push(path([circle], true, null, HIGHLIGHT, 0.6));
   if (input.gate) {
