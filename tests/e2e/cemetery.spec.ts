@@ -55,7 +55,7 @@ test('find a grave by a name typed without diacritics, zoom to its plot, print t
     await expect(first).toContainText('Khu E – Hàng 1 – Mộ số 2');
     await first.getByRole('button', { name: /Nguyễn Văn Thử Nghiệm/ }).click();
     // The map zooms to the plot (a metre on screen is a few pixels) and selects it.
-    await expect.poll(() => page.evaluate(() => (window as any).__quytapMap.view.getResolution()), { timeout: 15_000 }).toBeLessThan(1);
+    await expect.poll(() => page.evaluate(() => (window as any).__quytapMap.view.getResolution()), { timeout: 15_000 }).toBeLessThan(0.2);
     const form = page.getByTestId('attr-form');
     await expect(form).toHaveAttribute('data-table', 'cemetery_plots');
     await expect(form.getByTestId('field-plot_number')).toHaveValue('2');

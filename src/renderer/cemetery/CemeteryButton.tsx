@@ -59,7 +59,7 @@ function CemeteryPanel({ info, ctl, onClose }: { info: ProjectInfo; ctl: RefObje
         ))}
       </nav>
       <div className="cem-body">
-        {tab === 'search' && <SearchTab cemeteries={cemeteries} />}
+        {tab === 'search' && <SearchTab cemeteries={cemeteries} ctl={ctl} />}
         {tab === 'plan' && <PlanTab cemeteries={cemeteries} ctl={ctl} />}
         {tab === 'register' && <RegisterTab cemeteries={cemeteries} />}
       </div>

@@ -1,14 +1,15 @@
 // The lookup: a search box over every cemetery's register (or one), the candidates best first; a
 // candidate chosen zooms the map to its plot and selects it; one click prints its locator sheet.
-import { useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import type { Candidate } from '../../shared/contract/cemetery';
 import { getClient } from '../api';
 import { useApi, useErrorToast, useToast } from '../components/common';
+import type { MapController } from '../map/MapController';
 import { requestShowFeature } from '../showFeature';
 import { useCemeteryT } from './dict';
 import { type CemeteryItem, CemeteryPicker } from './useCemeteries';
 
-export function SearchTab({ cemeteries }: { cemeteries: CemeteryItem[] }) {
+export function SearchTab({ cemeteries, ctl }: { cemeteries: CemeteryItem[]; ctl: RefObject<MapController | null> }) {
   const c = useCemeteryT();
   const api = useApi();
   const toast = useToast();
@@ -40,6 +41,10 @@ export function SearchTab({ cemeteries }: { cemeteries: CemeteryItem[] }) {
   const show = (k: Candidate) => {
     setChosen(k.martyrId);
     requestShowFeature({ table: k.plotId ? 'cemetery_plots' : 'cemeteries', id: k.plotId ?? k.cemeteryId, extent: k.extent });
+    // Closer than the usual 0.5 m a pixel: a plot is a metre wide, its neighbours must be readable.
+    // After the first zoom's animation (200 ms): a fit started during it is overridden by it.
+    const extent = k.extent;
+    if (k.plotId && extent) setTimeout(() => ctl.current?.fitTo(extent, 0.05), 260);
   };
   const print = async (k: Candidate) => {
     setPrinting(k.martyrId);
