@@ -12,6 +12,12 @@ import { expect, openDemo, test } from './support';
 const SHOTS = 'test-results/screenshots';
 const OPERATOR = 'Cán bộ tra cứu mộ';
 
+async function px(page: Page, xy: number[]): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate((c) => (window as any).__quytapMap.map.getPixelFromCoordinate(c), xy);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  return { x: box.x + p[0], y: box.y + p[1] };
+}
+
 async function call<T = any>(page: Page, method: string, input: unknown): Promise<T> {
   return page.evaluate(([m, i]) => (window as any).__quytapMap.api.invoke(m, i), [method, input] as const) as Promise<T>;
 }
@@ -73,8 +79,29 @@ test('find a grave by a name typed without diacritics, zoom to its plot, print t
     expect(text).toContain('Khu E – Hàng 1 – Mộ số 2');
     expect(text).toContain('WGS 84');
     execFileSync('pdftoppm', ['-r', '50', '-png', '-singlefile', pdf, join(SHOTS, 'cemetery-locator')]);
+
+    // One more plot drawn by hand (tool O) in the free corner: its form opens for the plan's table,
+    // already naming the cemetery under it; cancelled, nothing is written.
+    await page.getByTestId('cemetery-close').click();
+    await page.getByTestId('snap-toggle').uncheck();
+    await page.getByTestId('map').focus();
+    await page.keyboard.press('o');
+    await expect(page.getByTestId('tool-plot')).toHaveAttribute('aria-pressed', 'true');
+    const corners = [[x + 15, y + 1], [x + 17, y + 1], [x + 17, y + 3.4], [x + 15, y + 3.4]];
+    for (const [i, corner] of corners.entries()) {
+      const p = await px(page, corner);
+      await page.mouse.move(p.x, p.y);
+      if (i < corners.length - 1) await page.mouse.click(p.x, p.y);
+      else await page.mouse.dblclick(p.x, p.y);
+    }
+    await expect(form).toHaveAttribute('data-table', 'cemetery_plots');
+    await expect(form.getByTestId('field-cemetery_id')).toHaveValue(cemeteryId);
+    await expect(form.getByTestId('field-kind')).toHaveValue('empty');
+    await page.screenshot({ path: `${SHOTS}/cemetery-plot-drawn.png` });
+    await form.getByTestId('form-cancel').click();
+    await page.getByTestId('snap-toggle').check();
   } finally {
-    await page.getByTestId('cemetery-close').click().catch(() => undefined);
+    if (await page.getByTestId('cemetery-close').isVisible()) await page.getByTestId('cemetery-close').click();
     // Undo this operator's edits, newest first: register, gate, plots, cemetery.
     for (const _ of edits) await call(page, 'edits.undo', {});
   }
