@@ -8,8 +8,9 @@ import { draftingBench } from './drafting-bench';
 import { exchangeBench } from './exchange-bench';
 import { basemapsBench } from './basemaps-bench';
 import { rollupBench } from './rollup-bench';
+import { cemeteryBench } from './cemetery-bench';
 
-const groups: Record<string, () => Promise<void>> = { store: storeBench, print: printBench, review: reviewBench, drafting: draftingBench, exchange: exchangeBench, basemaps: basemapsBench, rollup: rollupBench };
+const groups: Record<string, () => Promise<void>> = { store: storeBench, print: printBench, review: reviewBench, drafting: draftingBench, exchange: exchangeBench, basemaps: basemapsBench, rollup: rollupBench, cemetery: cemeteryBench };
 const wanted = process.argv.slice(2).filter((a) => groups[a]);
 
 console.log(`# QuyTap bench — ${new Date().toISOString()}`);

@@ -25,6 +25,7 @@ import { verificationMethods } from './contract/verification';
 import { rollupMethods } from './contract/rollup';
 import { PresenceEntrySchema, ProjectChangedSchema, presenceMethods } from './contract/presence';
 import { trainingMethods } from './contract/training';
+import { cemeteryMethods } from './contract/cemetery';
 
 import {
   CrsInfoSchema,
@@ -119,6 +120,7 @@ export const api = {
   ...verificationMethods,
   ...rollupMethods,
   ...trainingMethods,
+  ...cemeteryMethods,
 } as const;
 
 export type Api = typeof api;

@@ -49,7 +49,7 @@ test('a new user opens the demo project and reads the map', async ({ page }) => 
   await expect(map.locator('canvas').first()).toBeVisible();
   await expect(page.getByTestId('project-crs')).toContainText('VN-2000');
   const rows = page.getByTestId('layer-row');
-  await expect(rows).toHaveCount(8);
+  await expect(rows).toHaveCount(9);
   await expect(row(page, 'admin_units')).toContainText('Địa giới hành chính');
   await expect(row(page, 'search_areas')).toContainText('Khu vực tìm kiếm, quy tập');
   await expect(row(page, 'graves')).toContainText('Mộ liệt sĩ');

@@ -18,6 +18,7 @@ import type { ServiceContext } from './context';
 import { crsForStore } from './crs';
 import { draftingHandlers } from './drafting';
 import { basemapBinary, basemapHandlers } from './basemap';
+import { cemeteryHandlers } from './cemetery';
 import { exchangeHandlers, exportDownload } from './exchange';
 import { printDownload, printHandlers } from './print';
 import { CHECKPOINT_IDLE_MS, handoverHandler, idleCheckpointer } from './handover';
@@ -293,6 +294,7 @@ export async function createServices(opts: ServicesOptions) {
     ...rollupHandlers(ctx),
     ...accountHandlers(ctx),
     ...trainingHandlers(ctx, { openPath, demoDataDir: opts.demoDataDir, account: () => caller.getStore()?.name ?? null }),
+    ...cemeteryHandlers(ctx),
   };
   pokeAfterEach(handlers, () => idle.poke());
   asCaller(handlers, caller);

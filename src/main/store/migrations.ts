@@ -10,6 +10,7 @@ import { migrateToV4 } from './schema-v4-exchange';
 import { migrateToV5 } from './schema-v5-basemaps';
 import { migrateToV6 } from './schema-v6-accounts';
 import { migrateToVerification } from './schema-v7-verification';
+import { migrateToV8Cemetery } from './schema-v8-cemetery';
 import { WorkingCrsSchema, type WorkingCrs } from './working-crs';
 
 export interface MigrationContext {
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'base maps: offline rasters (MBTiles tiles, GeoTIFF bytes) stored in the project', up: (db) => migrateToV5(db) },
   { version: 6, name: 'accounts: who may log in to the hall server (hashed passwords, one-time join codes)', up: (db) => migrateToV6(db) },
   { version: 7, name: 'verification: the queue of rows sent to the district verification team, and its decisions', up: (db) => migrateToVerification(db) },
+  { version: 8, name: 'cemetery plans: plots (section, row, number) and gates inside a cemetery', up: (db, ctx) => migrateToV8Cemetery(db, ctx.crs) },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -6,7 +6,8 @@ import { createRtree } from './rtree';
 import { GEOM_COLUMN, layoutOf, q, sqlType } from './table-columns';
 import type { WorkingCrs } from './working-crs';
 
-function createProjectTable(db: Database.Database, table: TableName, srsId: number): void {
+/** Also used by later steps that add a table of TABLES to older files (schema-v8-cemetery.ts). */
+export function createProjectTable(db: Database.Database, table: TableName, srsId: number): void {
   const l = layoutOf(table);
   const cols: string[] = [`"fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL`];
   if (l.geometryType) cols.push(`${q(GEOM_COLUMN)} ${l.geometryType}`);

@@ -22,6 +22,7 @@ import { ReviewButton } from '../review/ReviewButton';
 import { VerificationButton } from '../verification/VerificationButton';
 import { BasemapPanel } from '../basemaps/BasemapPanel';
 import { HandoverButton } from './HandoverDialog';
+import { CemeteryButton } from '../cemetery/CemeteryButton';
 import './handover.css';
 import { LessonPanel, trainingPresence, useTraining } from '../training/LessonPanel';
 import { TrainerTable } from '../training/TrainerTable';
@@ -278,6 +279,7 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
           <ExchangeButton info={info} />
           <ReviewButton info={info} operator={operator} ctl={ctl} />
           <VerificationButton info={info} operator={operator} />
+          <CemeteryButton info={info} ctl={ctl} />
           <HandoverButton info={info} />
           <SettingsButton info={info} onInfo={onInfo} />
           <HelpButton />

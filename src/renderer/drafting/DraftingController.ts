@@ -32,6 +32,7 @@ export type Tool =
   | 'grave'
   | 'cemetery'
   | 'cemeteryArea'
+  | 'plot'
   | 'info'
   | 'line'
   | 'measure'
@@ -45,6 +46,7 @@ export const DRAW_TOOLS: Partial<Record<Tool, { table: FeatureTableName; type: '
   grave: { table: 'graves', type: 'Point' },
   cemetery: { table: 'cemeteries', type: 'Point' },
   cemeteryArea: { table: 'cemeteries', type: 'Polygon' },
+  plot: { table: 'cemetery_plots', type: 'Polygon' },
   info: { table: 'info_points', type: 'Point' },
   line: { table: 'base_lines', type: 'LineString' },
 };
@@ -116,7 +118,7 @@ export class DraftingController {
     mc.map.addLayer(this.maskLayer);
     mc.map.addLayer(this.sketchLayer);
     // A reload after an edit replaces the features: the vertex tools must hold the new one.
-    for (const table of ['search_areas', 'graves', 'cemeteries', 'info_points', 'base_lines', 'base_points', 'base_areas', 'admin_units'] as const) {
+    for (const table of ['search_areas', 'graves', 'cemeteries', 'cemetery_plots', 'info_points', 'base_lines', 'base_points', 'base_areas', 'admin_units'] as const) {
       mc.sourceOf(table)?.on('featuresloadend', () => {
         if (this.selected?.table === table && (this.tool === 'select' || this.tool === 'move')) this.rebuild();
       });
@@ -292,7 +294,7 @@ export class DraftingController {
       const targets = [
         { table: 'admin_units', only: admin },
         { table: 'admin_units', only: (f: Feature) => !admin(f) },
-        ...(['search_areas', 'base_lines', 'base_areas', 'cemeteries', 'graves', 'info_points'] as const).map((table) => ({ table, only: undefined })),
+        ...(['search_areas', 'base_lines', 'base_areas', 'cemeteries', 'cemetery_plots', 'graves', 'info_points'] as const).map((table) => ({ table, only: undefined })),
       ] as const;
       for (const { table, only } of targets) {
         const source = this.mc.sourceOf(table);

@@ -13,6 +13,7 @@ const D = {
   'tool.grave': ['Đặt mộ liệt sĩ (G)', 'Place a grave (G)'],
   'tool.cemetery': ['Đặt nghĩa trang dạng điểm (C)', 'Place a cemetery as a point (C)'],
   'tool.cemeteryArea': ['Vẽ nghĩa trang dạng vùng (Shift+C)', 'Draw a cemetery as an area (Shift+C)'],
+  'tool.plot': ['Vẽ một mộ trong nghĩa trang (O); nhiều mộ: Tra cứu mộ → Sơ đồ mộ', 'Draw one plot in a cemetery (O); many plots: Find a grave → Plot plan'],
   'tool.info': ['Đặt điểm thông tin (I)', 'Place an information point (I)'],
   'tool.line': ['Vẽ đường nền: giao thông, thủy hệ (L)', 'Draw a base line: road, water (L)'],
   'tool.measure': ['Đo chiều dài (M)', 'Measure a length (M)'],

@@ -33,7 +33,7 @@ interface Commune {
   geometry: Geometry | null;
 }
 
-const POLYGON_TABLES: readonly string[] = ['search_areas', 'cemeteries', 'base_areas', 'admin_units'];
+const POLYGON_TABLES: readonly string[] = ['search_areas', 'cemeteries', 'cemetery_plots', 'base_areas', 'admin_units'];
 
 const KEY_TOOLS: Record<string, Tool> = {
   v: 'select',
@@ -43,6 +43,7 @@ const KEY_TOOLS: Record<string, Tool> = {
   g: 'grave',
   c: 'cemetery',
   C: 'cemeteryArea',
+  o: 'plot',
   i: 'info',
   l: 'line',
   m: 'measure',
@@ -332,6 +333,13 @@ export function useDrafting({
 
   const metaOf = (table: FeatureTableName, id: string) => ctl.current?.hitOf(table, id)?.meta ?? null;
 
+  /** A plot drawn by hand belongs to the cemetery under it, and starts empty (issue 19). */
+  const plotDefaults = (g: Geometry): Record<string, string> => {
+    const ring = g.type === 'Polygon' ? (g.coordinates[0] as number[][]) : g.type === 'MultiPolygon' ? (g.coordinates[0]![0] as number[][]) : [];
+    const at = ring.length ? [ring.reduce((a, p) => a + p[0]!, 0) / ring.length, ring.reduce((a, p) => a + p[1]!, 0) / ring.length] : null;
+    const under = at ? ctl.current?.hitsAtCoordinate(at).find((h) => h.table === 'cemeteries') : undefined;
+    return { kind: 'empty', ...(under ? { cemetery_id: under.id } : {}) };
+  };
   cbRef.current.onSketch = (table, drawn) =>
     withGeometryOps(({ invalidReason, clipToCommune, settleOnCommune }) => {
       const refuse = (why: { vi: string; en: string }) => {
@@ -356,7 +364,7 @@ export function useDrafting({
       // After Draw has put what was drawn in the sketch layer: the sketch shows what will be saved.
       if (geometry !== drawn) setTimeout(() => dc.current?.showSketch(geometry), 0);
       setPinned(null);
-      setSketch({ kind: 'new', table, geometry, props: { commune_code: focus } });
+      setSketch({ kind: 'new', table, geometry, props: { commune_code: focus, ...(table === 'cemetery_plots' ? plotDefaults(geometry) : {}) } });
     }, showError);
   const missToast = useRef(0);
   cbRef.current.onMissedVertex = () => {

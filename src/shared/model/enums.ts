@@ -13,6 +13,14 @@ export type VerificationState = (typeof VERIFICATION_STATES)[number];
 export const CEMETERY_KINDS = ['martyrs', 'local'] as const;
 export type CemeteryKind = (typeof CEMETERY_KINDS)[number];
 
+/**
+ * What a feature of a cemetery's plan is: a plot holding a known martyr, a plot of a martyr whose
+ * details are not known ("liệt sĩ chưa xác định được thông tin"), an empty plot, or the gate (where
+ * the locator sheet's path starts).
+ */
+export const CEMETERY_PLAN_KINDS = ['known', 'unknown', 'empty', 'gate'] as const;
+export type CemeteryPlanKind = (typeof CEMETERY_PLAN_KINDS)[number];
+
 export const INFO_POINT_KINDS = ['death_or_battle', 'aid_station', 'initial_burial'] as const;
 export type InfoPointKind = (typeof INFO_POINT_KINDS)[number];
 

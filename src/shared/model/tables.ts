@@ -6,6 +6,7 @@ import {
   BASE_LINE_KINDS,
   BASE_POINT_KINDS,
   CEMETERY_KINDS,
+  CEMETERY_PLAN_KINDS,
   CONCLUSION_LEVELS,
   GRAVE_KINDS,
   INFO_POINT_KINDS,
@@ -126,6 +127,26 @@ export const TABLES = {
       { name: 'grave_count', type: 'integer', min: 0, vi: 'Số mộ', en: 'Number of graves' },
       communeCode,
       description,
+    ],
+  },
+  // The plan inside a cemetery (issue 19): plots (mộ số) in rows (hàng) in sections (khu), and the
+  // gate. A plot's martyr is a `martyrs` record linked to it (links, role buried_here), so the
+  // register is the project's own martyr list.
+  cemetery_plots: {
+    name: 'cemetery_plots',
+    kind: 'feature',
+    geometryType: 'GEOMETRY',
+    accepts: ['Point', 'Polygon', 'MultiPolygon'],
+    vi: 'Sơ đồ nghĩa trang (mộ, cổng)',
+    en: 'Cemetery plan (plots, gate)',
+    fields: [
+      { name: 'kind', type: 'enum', values: CEMETERY_PLAN_KINDS, required: true, vi: 'Loại', en: 'Kind' },
+      { name: 'cemetery_id', type: 'text', required: true, vi: 'Mã nghĩa trang', en: 'Cemetery id' },
+      { name: 'section', type: 'text', vi: 'Khu', en: 'Section' },
+      { name: 'row', type: 'text', vi: 'Hàng', en: 'Row' },
+      { name: 'plot_number', type: 'text', vi: 'Mộ số', en: 'Plot number' },
+      communeCode,
+      { name: 'notes', type: 'text', vi: 'Ghi chú', en: 'Notes' },
     ],
   },
   info_points: {

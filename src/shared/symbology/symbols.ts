@@ -156,6 +156,17 @@ export const SYMBOLS = {
       { type: 'polygon', points: starPoints(0.5, 0.53, 0.36, 0.145), fill: null, stroke: RED, strokeWidth: 0.07 },
     ],
   },
+  // The gate of a cemetery's plan: an arch (two posts and a lintel), where the locator's path starts.
+  cemetery_gate: {
+    id: 'cemetery_gate',
+    sizeMm: 4,
+    anchor: CENTRE,
+    parts: [
+      { type: 'polygon', points: rect(0.12, 0.18, 0.88, 0.34), fill: RED, stroke: null },
+      { type: 'polygon', points: rect(0.18, 0.34, 0.32, 0.92), fill: RED, stroke: null },
+      { type: 'polygon', points: rect(0.68, 0.34, 0.82, 0.92), fill: RED, stroke: null },
+    ],
+  },
   cemetery_local: {
     id: 'cemetery_local',
     sizeMm: 4.5,

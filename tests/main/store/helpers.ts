@@ -76,6 +76,7 @@ export const IDS = {
   conclusion: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
   link: 'cccccccc-cccc-4ccc-8ccc-cccccccccccc',
   attachment: 'dddddddd-dddd-4ddd-8ddd-dddddddddddd',
+  plot: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee',
 };
 
 export const ATTACHMENT_BYTES = Buffer.from('%PDF-1.4\nBiên bản hội nghị kết luận địa bàn xã Đắk Drô\n%%EOF\n', 'utf8');
@@ -106,6 +107,12 @@ export function fillEveryTable(sha256: string): EditInput {
       id: IDS.cemetery,
       geometry: { type: 'Point', coordinates: [X0 + 1000, Y0 + 1000] },
       props: { kind: 'martyrs', name: 'Nghĩa trang liệt sĩ huyện Krông Nô', grave_count: 1234, commune_code: '24682' },
+    },
+    {
+      table: 'cemetery_plots',
+      id: IDS.plot,
+      geometry: square(X0 + 1000, Y0 + 1000, 2),
+      props: { kind: 'known', cemetery_id: IDS.cemetery, section: 'A', row: '1', plot_number: '1', commune_code: '24682' },
     },
     {
       table: 'info_points',
