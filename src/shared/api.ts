@@ -21,6 +21,7 @@ import { exchangeMethods } from './contract/exchange';
 import { printMethods } from './contract/print';
 import { reviewMethods } from './contract/review';
 import { accountMethods } from './contract/accounts';
+import { campaignMethods } from './contract/campaign';
 import { PresenceEntrySchema, ProjectChangedSchema, presenceMethods } from './contract/presence';
 
 import {
@@ -112,6 +113,7 @@ export const api = {
   ...basemapMethods,
   ...reviewMethods,
   ...accountMethods,
+  ...campaignMethods,
   ...presenceMethods,
 } as const;
 

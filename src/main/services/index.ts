@@ -23,6 +23,7 @@ import { printDownload, printHandlers } from './print';
 import { CHECKPOINT_IDLE_MS, handoverHandler, idleCheckpointer } from './handover';
 import { reviewHandlers } from './review';
 import { accountHandlers, hallAccounts } from './accounts';
+import { campaignHandlers } from './campaign';
 import { changeOf } from './live-rows';
 import { createPresence, presenceHandlers } from './presence';
 import { loadGeos, type Geos } from '../review/geos';
@@ -287,6 +288,7 @@ export async function createServices(opts: ServicesOptions) {
     ...basemapHandlers(ctx),
     ...reviewHandlers(ctx),
     ...accountHandlers(ctx),
+    ...campaignHandlers(ctx),
   };
   pokeAfterEach(handlers, () => idle.poke());
   asCaller(handlers, caller);

@@ -9,6 +9,7 @@ import { migrateToV3 } from './schema-v3-print';
 import { migrateToV4 } from './schema-v4-exchange';
 import { migrateToV5 } from './schema-v5-basemaps';
 import { migrateToV6 } from './schema-v6-accounts';
+import { migrateToV7Campaign } from './schema-v7-campaign';
 import { WorkingCrsSchema, type WorkingCrs } from './working-crs';
 
 export interface MigrationContext {
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'exchange: commune packages and merge state', up: (db) => migrateToV4(db) },
   { version: 5, name: 'base maps: offline rasters (MBTiles tiles, GeoTIFF bytes) stored in the project', up: (db) => migrateToV5(db) },
   { version: 6, name: 'accounts: who may log in to the hall server (hashed passwords, one-time join codes)', up: (db) => migrateToV6(db) },
+  { version: 7, name: 'campaign: villages, conclusion attendees and outcome', up: (db, ctx) => migrateToV7Campaign(db, ctx.crs.srsId) },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

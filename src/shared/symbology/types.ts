@@ -5,7 +5,7 @@ import type { TableName } from '../model/tables';
 
 /** The feature tables (those with a geometry). */
 export type FeatureTableName =
-  'admin_units' | 'search_areas' | 'graves' | 'cemeteries' | 'info_points' | 'base_points' | 'base_lines' | 'base_areas';
+  'admin_units' | 'search_areas' | 'graves' | 'cemeteries' | 'info_points' | 'base_points' | 'base_lines' | 'base_areas' | 'villages';
 
 /** A colour as '#rrggbb'. */
 export type Hex = string;

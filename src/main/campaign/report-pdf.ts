@@ -1,0 +1,149 @@
+// The campaign report as PDF (A4 portrait): jsPDF with the print feature's embedded Noto Sans
+// (Identity-H), so Vietnamese stays real, searchable text; tables break across pages.
+import { jsPDF } from 'jspdf';
+import { FONT_FAMILY, sheetFonts } from '../print/fonts';
+import type { Block, Cell, ReportContent } from './report-content';
+import type { MapFigure } from './map-figure';
+
+const W = 210;
+const H = 297;
+const M = 15;
+const TEXT_W = W - 2 * M;
+const LINE = 4.2; // mm per line at 9 pt
+
+export function reportPdf(c: ReportContent, figure: MapFigure | null): Uint8Array {
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
+  const fonts = sheetFonts();
+  doc.addFileToVFS('NotoSans-Regular.ttf', fonts.normal);
+  doc.addFileToVFS('NotoSans-Bold.ttf', fonts.bold);
+  doc.addFont('NotoSans-Regular.ttf', FONT_FAMILY, 'normal', 'Identity-H');
+  doc.addFont('NotoSans-Bold.ttf', FONT_FAMILY, 'bold', 'Identity-H');
+  const title = c.blocks.find((b) => b.kind === 'title');
+  doc.setProperties({ title: title && title.kind === 'title' ? title.lines.join(' – ') : 'Báo cáo', creator: 'QuyTap' });
+  let y = M;
+  const font = (bold: boolean, size: number) => {
+    doc.setFont(FONT_FAMILY, bold ? 'bold' : 'normal');
+    doc.setFontSize(size);
+  };
+  const room = (h: number) => {
+    if (y + h > H - M) {
+      doc.addPage();
+      y = M;
+    }
+  };
+  const lines = (text: string, w: number): string[] => doc.splitTextToSize(text, w) as string[];
+
+  // The header: organisation left, the national motto right (as official documents print them).
+  font(true, 9);
+  const hl = c.header.left.length;
+  c.header.left.forEach((l, i) => {
+    font(i === hl - 1, 9);
+    doc.text(l, M + 40, y + i * LINE, { align: 'center' });
+  });
+  c.header.right.forEach((l, i) => {
+    font(true, 9);
+    doc.text(l, W - M - 45, y + i * LINE, { align: 'center' });
+  });
+  y += Math.max(hl, c.header.right.length) * LINE + 6;
+
+  for (const b of c.blocks) drawBlock(b);
+  return new Uint8Array(doc.output('arraybuffer'));
+
+  function drawBlock(b: Block): void {
+    switch (b.kind) {
+      case 'title':
+        b.lines.forEach((t, i) => {
+          font(i === 0, i === 0 ? 13 : 10);
+          for (const l of lines(t, TEXT_W)) {
+            room(6);
+            doc.text(l, W / 2, y, { align: 'center' });
+            y += i === 0 ? 6 : LINE + 0.6;
+          }
+        });
+        y += 3;
+        return;
+      case 'heading':
+        font(true, 10);
+        room(12);
+        y += 2;
+        doc.text(b.text, M, y);
+        y += LINE + 1.5;
+        return;
+      case 'para':
+        font(false, b.italic ? 8 : 9);
+        for (const l of lines(b.text, TEXT_W)) {
+          room(LINE);
+          doc.text(l, M, y);
+          y += b.italic ? LINE - 0.4 : LINE;
+        }
+        y += 1.5;
+        return;
+      case 'table':
+        drawTable(b.widths, b.head, b.rows);
+        y += 2;
+        return;
+      case 'figure': {
+        if (!figure) return;
+        const w = TEXT_W;
+        const h = (w * figure.heightMm) / figure.widthMm;
+        room(h + 10);
+        doc.addImage(figure.png, 'PNG', M, y, w, h);
+        doc.setDrawColor(0);
+        doc.rect(M, y, w, h);
+        y += h + 4;
+        font(false, 8);
+        for (const l of lines(`${b.caption}; tỷ lệ tờ in 1:${figure.scale.toLocaleString('vi-VN')}.`, TEXT_W)) {
+          doc.text(l, W / 2, y, { align: 'center' });
+          y += LINE - 0.4;
+        }
+        y += 2;
+        return;
+      }
+      case 'signatures':
+        room(30);
+        y += 4;
+        font(false, 9);
+        doc.text(b.placeDate, W - M - 45, y, { align: 'center' });
+        y += LINE + 1;
+        font(true, 9);
+        doc.text(b.left, M + 40, y, { align: 'center' });
+        doc.text(b.right, W - M - 45, y, { align: 'center' });
+        y += 25;
+        return;
+    }
+  }
+
+  function drawTable(widths: number[], head: string[], rows: Cell[][]): void {
+    const total = widths.reduce((s, w) => s + w, 0);
+    const ws = widths.map((w) => (w / total) * TEXT_W);
+    const size = 7.5;
+    const lh = 3.3;
+    const row = (cells: Cell[], isHead: boolean) => {
+      const texts = cells.map((cell, i) => {
+        font(isHead || !!cell.bold, size);
+        return lines(cell.text, ws[i]! - 2);
+      });
+      const h = Math.max(...texts.map((t) => t.length)) * lh + 2.4;
+      room(h);
+      let x = M;
+      cells.forEach((cell, i) => {
+        const w = ws[i]!;
+        doc.setDrawColor(0);
+        doc.rect(x, y, w, h);
+        font(isHead || !!cell.bold, size);
+        if (cell.red) doc.setTextColor(192, 0, 0);
+        const align = isHead ? 'center' : (cell.align ?? 'left');
+        const tx = align === 'right' ? x + w - 1 : align === 'center' ? x + w / 2 : x + 1;
+        texts[i]!.forEach((l, k) => doc.text(l, tx, y + 1.2 + lh * (k + 0.8), { align }));
+        doc.setTextColor(0, 0, 0);
+        x += w;
+      });
+      y += h;
+    };
+    row(
+      head.map((text) => ({ text })),
+      true,
+    );
+    for (const r of rows) row(r, false);
+  }
+}
