@@ -31,6 +31,11 @@ export interface ReportContent {
 }
 
 const n = (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN'));
+/** 2019-06-02 → 02/06/2019, as Vietnamese documents write dates. */
+const viDate = (iso: string | null) => {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : (iso ?? '');
+};
 const statLabel = (k: StatisticKey) => TABLES.conclusions.fields.find((f) => f.name === k)!.vi;
 const R = (text: string, red = false, bold = false): Cell => ({ text, red, bold, align: 'right' });
 const L = (text: string, bold = false): Cell => ({ text, bold });
@@ -69,25 +74,27 @@ function coverageTable(d: ReportData): Block {
       ...coverageCells(v.coverage, target),
     ]);
     rows.push([{ text: '' }, L('Toàn xã', true), ...coverageCells(c.coverage, target, true)]);
-    return { kind: 'table', widths: [7, 30, 12, 13, 13, 14, 13, 16], head: ['TT', 'Thôn, buôn, bon, TDP', ...COVERAGE_HEAD], rows };
+    return { kind: 'table', widths: [8, 30, 12, 13, 13, 14, 13, 16], head: ['TT', 'Thôn, buôn, bon, TDP', ...COVERAGE_HEAD], rows };
   }
   const rows = d.communes.map((c, i) => [{ text: String(i + 1), align: 'center' as const }, L(c.communeName), R(String(c.villages.length)), ...coverageCells(c.coverage, target)]);
   rows.push([{ text: '' }, L('Toàn huyện', true), R(String(d.communes.reduce((s, c) => s + c.villages.length, 0)), false, true), ...coverageCells(d.progress.district, target, true)]);
-  return { kind: 'table', widths: [7, 24, 9, 12, 12, 12, 13, 12, 16], head: ['TT', 'Xã', 'Số thôn', ...COVERAGE_HEAD], rows };
+  return { kind: 'table', widths: [8, 24, 9, 12, 12, 12, 13, 12, 16], head: ['TT', 'Xã', 'Số thôn', ...COVERAGE_HEAD], rows };
 }
+
+const LEVEL_SHORT: Record<string, string> = { village: 'Cấp thôn', commune: 'Cấp xã', district: 'Cấp huyện' };
 
 function meetingsTable(d: ReportData): Block {
   const unit = (r: Row) => {
     const v = typeof r.props.village_id === 'string' ? d.villageNames.get(r.props.village_id) : undefined;
     return v ?? String(r.props.unit_name ?? '');
   };
-  const level = (r: Row) => ENUM_LABELS[`level:${String(r.props.level)}`]?.vi ?? String(r.props.level ?? '');
+  const level = (r: Row) => LEVEL_SHORT[String(r.props.level)] ?? String(r.props.level ?? '');
   const count = (v: unknown) => R(typeof v === 'number' ? n(v) : '—');
   const outcome = (r: Row) => ENUM_LABELS[`outcome:${String(r.props.outcome)}`]?.vi ?? '—';
   const communeName = (r: Row) => d.settings.communes.find((c) => c.code === r.props.commune_code)?.name ?? '';
   const rows = d.conclusions.map((r, i) => [
     { text: String(i + 1), align: 'center' as const },
-    L(String(r.props.date ?? '')),
+    L(viDate(typeof r.props.date === 'string' ? r.props.date : null)),
     L(level(r)),
     L(d.commune ? unit(r) : `${unit(r)}${communeName(r) && unit(r) !== communeName(r) ? ` (${communeName(r)})` : ''}`),
     count(r.props.attendees_military),
@@ -96,7 +103,7 @@ function meetingsTable(d: ReportData): Block {
     count(r.props.attendees_elders),
     L(outcome(r)),
   ]);
-  return { kind: 'table', widths: [6, 13, 16, 26, 10, 10, 10, 11, 18], head: ['TT', 'Ngày họp', 'Cấp', 'Đơn vị kết luận', 'Ban CHQS', 'Hội CCB', 'LĐ-TB&XH', 'Người cao tuổi', 'Kết quả'], rows };
+  return { kind: 'table', widths: [7, 15, 14, 24, 10, 10, 11, 11, 18], head: ['TT', 'Ngày họp', 'Cấp', 'Đơn vị kết luận', 'Ban CHQS', 'Hội CCB', 'LĐ-TB&XH', 'Người cao tuổi', 'Kết quả'], rows };
 }
 
 function statisticsTable(d: ReportData): Block {
@@ -113,11 +120,11 @@ function statisticsTable(d: ReportData): Block {
     L(SOURCE_LABELS[s.source].short),
   ]);
   rows.push([{ text: '' }, L('Tổng cộng', true), ...STATISTICS.map((k) => R(n(d.totals.totals[k]), d.totals.mismatches.includes(k), true)), L('')]);
-  return { kind: 'table', widths: [6, 18, ...STATISTICS.map(() => 11), 10], head: ['TT', 'Xã', ...STATISTICS.map(statLabel), 'Nguồn'], rows };
+  return { kind: 'table', widths: [8, 18, ...STATISTICS.map(() => 11), 10], head: ['TT', 'Xã', ...STATISTICS.map(statLabel), 'Nguồn'], rows };
 }
 
 function progressTable(d: ReportData): Block {
-  const due = (s: string | null) => s ?? 'Chưa đặt';
+  const due = (s: string | null) => (s ? viDate(s) : 'Chưa đặt');
   if (d.commune) {
     const c = d.communes[0]!;
     const rows = c.steps.map((s, i) => [
@@ -147,7 +154,7 @@ function summary(d: ReportData): string {
       `${n(c.coverage.households)} hộ, thu về ${n(c.coverage.returned)} phiếu mẫu 01 (${percentText(c.coverage.percent)}), ` +
       `${c.coverage.meetsTarget ? `đạt chỉ tiêu ${target} %` : `chưa đạt chỉ tiêu ${target} %`}; ` +
       `${c.villagesUnderTarget} thôn chưa đạt; ${c.villagesConcluded}/${c.villages.length} thôn đã kết luận địa bàn` +
-      `${c.communeConclusionDate ? `; xã kết luận địa bàn ngày ${c.communeConclusionDate}` : '; xã chưa kết luận địa bàn'}.`
+      `${c.communeConclusionDate ? `; xã kết luận địa bàn ngày ${viDate(c.communeConclusionDate)}` : '; xã chưa kết luận địa bàn'}.`
     );
   }
   const p = d.progress;
@@ -160,9 +167,9 @@ function summary(d: ReportData): string {
 export function reportContent(d: ReportData, hasFigure: boolean): ReportContent {
   const s = d.settings;
   const day = d.date;
-  const where = d.commune ? `XÃ ${d.commune.name.toLocaleUpperCase('vi')}` : s.district ? `HUYỆN ${s.district.name.toLocaleUpperCase('vi')}` : 'CÁC XÃ';
+  const where = d.commune ? `xã ${d.commune.name}` : s.district ? `huyện ${s.district.name}` : 'các xã';
   const title = d.commune
-    ? ['BÁO CÁO ĐÁNH GIÁ RÚT KINH NGHIỆM', `Công tác thu thập thông tin, kết luận địa bàn và lập bản đồ tìm kiếm, quy tập hài cốt liệt sĩ ${where.toLocaleLowerCase('vi').replace(/^xã/, 'xã')}`]
+    ? ['BÁO CÁO ĐÁNH GIÁ RÚT KINH NGHIỆM', `Công tác thu thập thông tin, kết luận địa bàn và lập bản đồ tìm kiếm, quy tập hài cốt liệt sĩ ${where}`]
     : ['BÁO CÁO TỔNG HỢP', `Kết quả kết luận địa bàn và lập bản đồ tìm kiếm, quy tập hài cốt liệt sĩ của các xã ${s.district ? `huyện ${s.district.name}` : ''}`.trim()];
   const blocks: Block[] = [
     { kind: 'title', lines: title },
@@ -178,7 +185,7 @@ export function reportContent(d: ReportData, hasFigure: boolean): ReportContent 
     { kind: 'heading', text: '4. Tiến độ theo kế hoạch của Ban chỉ đạo' },
     progressTable(d),
   ];
-  if (hasFigure) blocks.push({ kind: 'heading', text: '5. Bản đồ' }, { kind: 'figure', caption: `Hình: bản đồ tìm kiếm, quy tập hài cốt liệt sĩ ${where.toLocaleLowerCase('vi')} (trích khung bản đồ của tờ in)` });
+  if (hasFigure) blocks.push({ kind: 'heading', text: '5. Bản đồ' }, { kind: 'figure', caption: `Hình: bản đồ tìm kiếm, quy tập hài cốt liệt sĩ ${where} (trích khung bản đồ của tờ in)` });
   blocks.push({
     kind: 'signatures',
     placeDate: `${s.place || '…'}, ngày ${day.getDate()} tháng ${day.getMonth() + 1} năm ${day.getFullYear()}`,
