@@ -132,7 +132,7 @@ describe.skipIf(!HAS_GDAL)('the project file as GDAL sees it', () => {
     expect(out).not.toMatch(/qt_/);
     // Every feature layer carries the working CRS with its datum shift.
     const srsBlocks = out.split('Layer name:').filter((b) => /Geometry: (?!None)/.test(b));
-    expect(srsBlocks).toHaveLength(8);
+    expect(srsBlocks).toHaveLength(9);
     for (const b of srsBlocks) {
       expect(b).toContain('PROJCRS["VN-2000 / TM-3 zone 108-30"');
       expect(b).toMatch(/Longitude of natural origin",108\.5/);

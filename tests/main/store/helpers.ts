@@ -76,6 +76,7 @@ export const IDS = {
   conclusion: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
   link: 'cccccccc-cccc-4ccc-8ccc-cccccccccccc',
   attachment: 'dddddddd-dddd-4ddd-8ddd-dddddddddddd',
+  village: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee',
 };
 
 export const ATTACHMENT_BYTES = Buffer.from('%PDF-1.4\nBiên bản hội nghị kết luận địa bàn xã Đắk Drô\n%%EOF\n', 'utf8');
@@ -137,6 +138,12 @@ export function fillEveryTable(sha256: string): EditInput {
       id: IDS.baseArea,
       geometry: square(X0 + 2000, Y0 + 2000, 300),
       props: { kind: 'lake', name: 'Hồ Ea Snô', source: 'Ảnh vệ tinh' },
+    },
+    {
+      table: 'villages',
+      id: IDS.village,
+      geometry: square(X0 - 1500, Y0 - 1500, 800),
+      props: { name: 'Buôn Buôr', kind: 'buon', pilot: true, households: 142, forms_distributed: 142, forms_returned: 139, forms_with_info: 11, commune_code: '24682' },
     },
     {
       table: 'martyrs',
