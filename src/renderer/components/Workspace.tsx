@@ -19,6 +19,7 @@ import { SettingsButton } from './SettingsDialog';
 import { PrintButton } from '../print/PrintButton';
 import { ExchangeButton } from '../exchange/ExchangeButton';
 import { ReviewButton } from '../review/ReviewButton';
+import { CampaignButton } from '../campaign/CampaignButton';
 import { BasemapPanel } from '../basemaps/BasemapPanel';
 import { HandoverButton } from './HandoverDialog';
 import './handover.css';
@@ -270,6 +271,7 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
           <PrintButton info={info} />
           <ExchangeButton info={info} />
           <ReviewButton info={info} operator={operator} ctl={ctl} />
+          <CampaignButton info={info} operator={operator} />
           <HandoverButton info={info} />
           <SettingsButton info={info} onInfo={onInfo} />
         </div>

@@ -32,6 +32,8 @@ export type Tool =
   | 'grave'
   | 'cemetery'
   | 'cemeteryArea'
+  | 'village'
+  | 'villageArea'
   | 'info'
   | 'line'
   | 'measure'
@@ -45,6 +47,8 @@ export const DRAW_TOOLS: Partial<Record<Tool, { table: FeatureTableName; type: '
   grave: { table: 'graves', type: 'Point' },
   cemetery: { table: 'cemeteries', type: 'Point' },
   cemeteryArea: { table: 'cemeteries', type: 'Polygon' },
+  village: { table: 'villages', type: 'Point' },
+  villageArea: { table: 'villages', type: 'Polygon' },
   info: { table: 'info_points', type: 'Point' },
   line: { table: 'base_lines', type: 'LineString' },
 };

@@ -12,6 +12,8 @@ const D = {
   'tool.hole': ['Vẽ lỗ thủng trong vùng đã chọn (H)', 'Draw a hole in the selected area (H)'],
   'tool.grave': ['Đặt mộ liệt sĩ (G)', 'Place a grave (G)'],
   'tool.cemetery': ['Đặt nghĩa trang dạng điểm (C)', 'Place a cemetery as a point (C)'],
+  'tool.village': ['Đặt thôn, buôn, bon, TDP dạng điểm (B)', 'Place a village as a point (B)'],
+  'tool.villageArea': ['Vẽ thôn, buôn, bon, TDP dạng vùng (Shift+B)', 'Draw a village as an area (Shift+B)'],
   'tool.cemeteryArea': ['Vẽ nghĩa trang dạng vùng (Shift+C)', 'Draw a cemetery as an area (Shift+C)'],
   'tool.info': ['Đặt điểm thông tin (I)', 'Place an information point (I)'],
   'tool.line': ['Vẽ đường nền: giao thông, thủy hệ (L)', 'Draw a base line: road, water (L)'],

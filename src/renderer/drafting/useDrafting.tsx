@@ -33,7 +33,7 @@ interface Commune {
   geometry: Geometry | null;
 }
 
-const POLYGON_TABLES: readonly string[] = ['search_areas', 'cemeteries', 'base_areas', 'admin_units'];
+const POLYGON_TABLES: readonly string[] = ['search_areas', 'cemeteries', 'base_areas', 'admin_units', 'villages'];
 
 const KEY_TOOLS: Record<string, Tool> = {
   v: 'select',
@@ -43,6 +43,8 @@ const KEY_TOOLS: Record<string, Tool> = {
   g: 'grave',
   c: 'cemetery',
   C: 'cemeteryArea',
+  b: 'village',
+  B: 'villageArea',
   i: 'info',
   l: 'line',
   m: 'measure',
