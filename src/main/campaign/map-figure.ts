@@ -8,6 +8,12 @@ import { gatherPrintInput } from '../print/print-data';
 import type { ProjectStore } from '../store';
 import { rasterise } from './raster-list';
 
+/** The figure's size on the report's page, mm: the text width, or less for a tall map. */
+export function figureSizeMm(f: MapFigure, textWidthMm: number, maxHeightMm = 150): { w: number; h: number } {
+  const h = (textWidthMm * f.heightMm) / f.widthMm;
+  return h <= maxHeightMm ? { w: textWidthMm, h } : { w: (maxHeightMm * f.widthMm) / f.heightMm, h: maxHeightMm };
+}
+
 export interface MapFigure {
   png: Uint8Array;
   widthPx: number;

@@ -109,6 +109,8 @@ export function rasterise(list: DisplayList, box: BoxMm, pxPerMm: number): Raste
     for (const s of p.strokes ?? []) for (const sub of subs) paintStroke(canvas, sub, p.closed, s, pxPerMm);
   };
   for (const it of list.items) {
+    // Label leader lines without their labels would only be stray strokes.
+    if (it.kind === 'path' && (it.role === 'feature-label' || it.role === 'grid-label')) continue;
     if (it.kind === 'path') drawPath(it);
     else if (it.kind === 'symbol') {
       const def = list.symbols[it.symbol];

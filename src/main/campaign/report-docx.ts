@@ -17,7 +17,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, Cell, ReportContent } from './report-content';
-import type { MapFigure } from './map-figure';
+import { figureSizeMm, type MapFigure } from './map-figure';
 
 const FONT = 'Times New Roman';
 const TEXT_WIDTH_PX = 620; // A4 portrait less 2 cm margins, at 96 px per inch
@@ -75,9 +75,11 @@ function blockOut(b: Block, figure: MapFigure | null): (Paragraph | Table)[] {
       return [table(b.widths, b.head, b.rows), para([], AlignmentType.LEFT, 60)];
     case 'figure': {
       if (!figure) return [];
-      const h = Math.round((TEXT_WIDTH_PX * figure.heightMm) / figure.widthMm);
+      // Pixels at 96 per inch: the same size on the page as the PDF's figure.
+      const mm = figureSizeMm(figure, (TEXT_WIDTH_PX * 25.4) / 96);
+      const [w, h] = [Math.round((mm.w * 96) / 25.4), Math.round((mm.h * 96) / 25.4)];
       return [
-        para([new ImageRun({ type: 'png', data: figure.png, transformation: { width: TEXT_WIDTH_PX, height: h }, altText: { name: 'Bản đồ', title: 'Bản đồ', description: b.caption } })], AlignmentType.CENTER, 60),
+        para([new ImageRun({ type: 'png', data: figure.png, transformation: { width: w, height: h }, altText: { name: 'Bản đồ', title: 'Bản đồ', description: b.caption } })], AlignmentType.CENTER, 60),
         para([run(`${b.caption}; tỷ lệ tờ in 1:${figure.scale.toLocaleString('vi-VN')}.`, { italic: true, size: 22 })], AlignmentType.CENTER, 200),
       ];
     }

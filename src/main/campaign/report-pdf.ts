@@ -3,7 +3,7 @@
 import { jsPDF } from 'jspdf';
 import { FONT_FAMILY, sheetFonts } from '../print/fonts';
 import type { Block, Cell, ReportContent } from './report-content';
-import type { MapFigure } from './map-figure';
+import { figureSizeMm, type MapFigure } from './map-figure';
 
 const W = 210;
 const H = 297;
@@ -44,64 +44,73 @@ export function reportPdf(c: ReportContent, figure: MapFigure | null): Uint8Arra
     font(true, 9);
     doc.text(l, W - M - 45, y + i * LINE, { align: 'center' });
   });
-  y += Math.max(hl, c.header.right.length) * LINE + 6;
+  y += Math.max(hl, c.header.right.length) * LINE + 2;
 
-  for (const b of c.blocks) drawBlock(b);
+  c.blocks.forEach((b, i) => {
+    // A heading stays with the figure that follows it.
+    if (b.kind === 'heading' && c.blocks[i + 1]?.kind === 'figure' && figure) room(14 + figureSizeMm(figure, TEXT_W).h + 10);
+    drawBlock(b);
+  });
   return new Uint8Array(doc.output('arraybuffer'));
 
   function drawBlock(b: Block): void {
     switch (b.kind) {
+      // y is the top of the next block: a line of text moves it down first, then sits on its baseline.
       case 'title':
         b.lines.forEach((t, i) => {
           font(i === 0, i === 0 ? 13 : 10);
           for (const l of lines(t, TEXT_W)) {
-            room(6);
-            doc.text(l, W / 2, y, { align: 'center' });
-            y += i === 0 ? 6 : LINE + 0.6;
+            const h = i === 0 ? 6 : LINE + 0.6;
+            room(h);
+            y += h;
+            doc.text(l, W / 2, y - 1.2, { align: 'center' });
           }
         });
         y += 3;
         return;
       case 'heading':
         font(true, 10);
-        room(12);
-        y += 2;
-        doc.text(b.text, M, y);
-        y += LINE + 1.5;
+        room(14);
+        y += 2 + LINE + 0.6;
+        doc.text(b.text, M, y - 1.2);
+        y += 1.5;
         return;
-      case 'para':
+      case 'para': {
         font(false, b.italic ? 8 : 9);
+        const h = b.italic ? LINE - 0.4 : LINE;
         for (const l of lines(b.text, TEXT_W)) {
-          room(LINE);
-          doc.text(l, M, y);
-          y += b.italic ? LINE - 0.4 : LINE;
+          room(h);
+          y += h;
+          doc.text(l, M, y - 1);
         }
         y += 1.5;
         return;
+      }
       case 'table':
         drawTable(b.widths, b.head, b.rows);
         y += 2;
         return;
       case 'figure': {
         if (!figure) return;
-        const w = TEXT_W;
-        const h = (w * figure.heightMm) / figure.widthMm;
+        const { w, h } = figureSizeMm(figure, TEXT_W);
         room(h + 10);
-        doc.addImage(figure.png, 'PNG', M, y, w, h);
+        y += 1;
+        const x = M + (TEXT_W - w) / 2;
+        doc.addImage(figure.png, 'PNG', x, y, w, h);
         doc.setDrawColor(0);
-        doc.rect(M, y, w, h);
-        y += h + 4;
+        doc.rect(x, y, w, h);
+        y += h + 1;
         font(false, 8);
         for (const l of lines(`${b.caption}; tỷ lệ tờ in 1:${figure.scale.toLocaleString('vi-VN')}.`, TEXT_W)) {
-          doc.text(l, W / 2, y, { align: 'center' });
           y += LINE - 0.4;
+          doc.text(l, W / 2, y - 1, { align: 'center' });
         }
         y += 2;
         return;
       }
       case 'signatures':
-        room(30);
-        y += 4;
+        room(34);
+        y += 4 + LINE;
         font(false, 9);
         doc.text(b.placeDate, W - M - 45, y, { align: 'center' });
         y += LINE + 1;
@@ -123,7 +132,7 @@ export function reportPdf(c: ReportContent, figure: MapFigure | null): Uint8Arra
         font(isHead || !!cell.bold, size);
         return lines(cell.text, ws[i]! - 2);
       });
-      const h = Math.max(...texts.map((t) => t.length)) * lh + 2.4;
+      const h = Math.max(...texts.map((t) => t.length)) * lh + 1.6;
       room(h);
       let x = M;
       cells.forEach((cell, i) => {
@@ -134,7 +143,7 @@ export function reportPdf(c: ReportContent, figure: MapFigure | null): Uint8Arra
         if (cell.red) doc.setTextColor(192, 0, 0);
         const align = isHead ? 'center' : (cell.align ?? 'left');
         const tx = align === 'right' ? x + w - 1 : align === 'center' ? x + w / 2 : x + 1;
-        texts[i]!.forEach((l, k) => doc.text(l, tx, y + 1.2 + lh * (k + 0.8), { align }));
+        texts[i]!.forEach((l, k) => doc.text(l, tx, y + 0.9 + lh * (k + 0.78), { align }));
         doc.setTextColor(0, 0, 0);
         x += w;
       });
