@@ -15,6 +15,7 @@ Cách dùng / usage:
   quytap import <tệp.gpkg> <tệp nguồn> --layer <bảng> [--crs EPSG:…] [--map nguồn=đích …]
   quytap export <tệp.gpkg> --format shp|geojson|kml|gpx|csv|gpkg [--commune …] --out tệp
   quytap check <tệp.gpkg> [--commune MÃ …] [--distance MÉT] [--lang vi|en]
+  quytap report <tệp.gpkg> --commune <mã|tên> | --district [--format pdf|docx] --out báo-cáo.pdf
   quytap settings <tệp.gpkg> [--set khóa=giá-trị …] [--show]
   quytap basemap add|list|remove <tệp.gpkg> [tệp.mbtiles|tệp.tif|mã] [--crs EPSG:…] [--name "…"]
   quytap serve [--project tệp.gpkg | --demo | --last-or-demo] [--port 0] [--projects-dir thư-mục] [--token …] [--fresh]
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import')).importCommand,
   export: async () => (await import('./commands/export')).exportCommand,
   check: async () => (await import('./commands/check')).checkCommand,
+  report: async () => (await import('./commands/report')).reportCommand,
   basemap: async () => (await import('./commands/basemap')).basemapCommand,
   settings: async () => (await import('./commands/settings')).settingsCommand,
 };

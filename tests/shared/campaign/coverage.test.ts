@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { campaignProgress, coverageOf, percentText, type CampaignInput } from '../../../src/shared/campaign/coverage';
 import { emptyDeadlines } from '../../../src/shared/campaign/steps';
+import type { StatRecord } from '../../../src/shared/review/statistics';
 
 const v = (id: string, commune: string, households: number | null, returned: number, extra: Record<string, unknown> = {}) => ({
   id,
@@ -83,7 +84,7 @@ describe('campaign progress', () => {
   });
 
   it('village conclusions by village id or by name; the commune conclusion; the map’s state', () => {
-    const conclusions = [
+    const conclusions: StatRecord[] = [
       { id: 'k1', props: { level: 'village', village_id: 'a1', unit_name: 'x', date: '2019-06-01', commune_code: 'A' } },
       { id: 'k2', props: { level: 'village', unit_name: 'thôn  A2', date: '2019-06-02', commune_code: 'A' } },
       { id: 'k3', props: { level: 'commune', unit_name: 'Xã Nam Đà', date: '2019-06-20', commune_code: 'A' } },
