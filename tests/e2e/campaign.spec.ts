@@ -27,6 +27,25 @@ async function becomeOperator(page: Page, name: string, role: 'commune_staff' | 
   await expect(page.getByTestId('operator-button')).toContainText(name);
 }
 
+type MP = number[][][][];
+/** A point well inside a commune: the middle of the longest inside stretch of a row through its extent. */
+function inside(poly: MP): [number, number] {
+  const pts = poly.flat(2);
+  const ys = pts.map((p) => p[1]!);
+  const y = (Math.min(...ys) + Math.max(...ys)) / 2;
+  const xs: number[] = [];
+  for (const ring of poly.flat(1))
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const [a, b] = [ring[i]!, ring[i + 1]!];
+      if (a[1]! > y !== b[1]! > y) xs.push(a[0]! + ((y - a[1]!) * (b[0]! - a[0]!)) / (b[1]! - a[1]!));
+    }
+  xs.sort((p, q) => p - q);
+  let best: [number, number] = [xs[0]!, xs[1]!];
+  for (let i = 0; i + 1 < xs.length; i += 2) if (xs[i + 1]! - xs[i]! > best[1] - best[0]) best = [xs[i]!, xs[i + 1]!];
+  return [(best[0] + best[1]) / 2, y];
+}
+
+const DRAWN = { name: 'Bon Kiểm Thử Vẽ', figures: ['50', '50', '50', '2'] };
 const VILLAGES = [
   { name: 'Thôn Kiểm Thử Một', figures: ['100', '100', '98', '6'] },
   { name: 'Buôn Kiểm Thử Hai', figures: ['100', '100', '80', '3'] },
@@ -45,6 +64,35 @@ test('villages, form 01 figures and a village conclusion; a past due date: Nam �
   const planBefore = info.settings.campaign;
   try {
     await becomeOperator(page, 'Cán bộ xã Nam Đà', 'commune_staff', ND);
+    // A village drawn on the map with the ⌂ tool (B), its figures in the form made from tables.ts.
+    const unit = (await invoke(page, 'features.query', { table: 'admin_units', limit: 1000 })).rows.find((r: any) => r.props.level === 'commune' && r.props.code === ND);
+    const at = inside(unit.geometry.coordinates as MP);
+    await page.evaluate((c) => {
+      const m = (window as any).__quytapMap;
+      m.view.setResolution(20);
+      m.view.setCenter(c);
+      m.map.renderSync();
+    }, at);
+    await page.waitForTimeout(400);
+    const p = await page.evaluate((c) => (window as any).__quytapMap.map.getPixelFromCoordinate(c), at);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.getByTestId('map').focus();
+    await page.keyboard.press('b');
+    await expect(page.getByTestId('tool-village')).toHaveAttribute('aria-pressed', 'true');
+    await page.mouse.click(box.x + p[0], box.y + p[1]);
+    const form = page.getByTestId('attr-form');
+    await expect(form).toHaveAttribute('data-table', 'villages');
+    await form.getByTestId('field-name').fill(DRAWN.name);
+    await form.getByTestId('field-kind').selectOption('bon');
+    await form.getByTestId('field-pilot').check();
+    for (const [k, f] of FIGURE_FIELDS.entries()) await form.getByTestId(`field-${f}`).fill(DRAWN.figures[k]!);
+    await form.getByTestId('form-save').click();
+    await expect
+      .poll(async () => (await invoke(page, 'features.query', { table: 'villages', limit: 1000 })).rows.find((r: any) => r.props.name === DRAWN.name)?.props.commune_code)
+      .toBe(ND);
+    await shot(page, 'drawn-village');
+    await page.keyboard.press('Escape');
+
     await page.getByTestId('campaign-button').click();
     const panel = page.getByTestId('campaign-panel');
     await expect(panel).toBeVisible();
@@ -78,6 +126,8 @@ test('villages, form 01 figures and a village conclusion; a past due date: Nam �
     await page.getByTestId('meeting-attendees_labour').fill('1');
     await page.getByTestId('meeting-attendees_elders').fill('6');
     await page.getByTestId('meeting-outcome').selectOption('concluded');
+    // The meeting concludes on one of Nam Đà's search areas (a link, role "concludes").
+    await page.getByTestId('meeting-areas').getByRole('checkbox').first().check();
     await page.getByTestId('meeting-save').click();
     await expect(meeting).toBeHidden();
     await expect(page.getByTestId('campaign-village').filter({ hasText: VILLAGES[0]!.name })).toContainText('2019-06-03');
@@ -90,10 +140,10 @@ test('villages, form 01 figures and a village conclusion; a past due date: Nam �
     await page.getByTestId('campaign-plan-save').click();
     await expect.poll(async () => (await invoke(page, 'project.info', {})).settings.campaign.deadlines.forms).toBe('2019-05-31');
 
-    // The dashboard: Nam Đà under target (178 of 200 = 89 %) and overdue, in the table and the chart.
+    // The dashboard: Nam Đà under target (228 of 250 = 91,2 %) and overdue, in the table and the chart.
     await page.getByTestId('campaign-tab-dashboard').click();
     const row = page.getByTestId(`campaign-row-${ND}`);
-    await expect(row.getByTestId('campaign-coverage')).toContainText('89,0 %');
+    await expect(row.getByTestId('campaign-coverage')).toContainText('91,2 %');
     await expect(row.getByTestId('campaign-coverage')).toHaveClass(/bad/);
     await expect(row.getByTestId('campaign-overdue')).toContainText('Phát, thu phiếu mẫu 01');
     await expect(row).toHaveClass(/overdue/);
@@ -107,8 +157,9 @@ test('villages, form 01 figures and a village conclusion; a past due date: Nam �
     const pdf = join(dir, pdfDl.suggestedFilename());
     await pdfDl.saveAs(pdf);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    expect(text).toMatch(/Toàn xã\s+200\s+200\s+178\s+9\s+89,0 %\s+Dưới 95 %/);
-    expect(text.replace(/\s+/g, ' ')).toContain('03/06/2019 Cấp thôn Thôn Kiểm Thử Một 3 2 1 6 Đã thống nhất kết luận');
+    expect(text).toMatch(/Toàn xã\s+250\s+250\s+228\s+11\s+91,2 %\s+Dưới 95 %/);
+    expect(text).toContain('Bon Kiểm Thử Vẽ (làm điểm)');
+    expect(text.replace(/\s+/g, ' ')).toContain('03/06/2019 Cấp thôn Thôn Kiểm Thử Một 3 2 1 6 1 Đã thống nhất kết luận');
     const stats = (await invoke(page, 'review.statistics', {})).rows.find((r: { communeCode: string }) => r.communeCode === ND);
     const section = text.slice(text.indexOf('3. Số liệu'), text.indexOf('4. Tiến độ'));
     const labels = ['chôn cất ban đầu', 'đã tìm kiếm, quy tập', 'chưa tìm kiếm, quy tập', 'do gia đình chăm sóc', 'từ địa phương khác', 'bàn giao cho'];
@@ -126,14 +177,15 @@ test('villages, form 01 figures and a village conclusion; a past due date: Nam �
     execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo')}`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx], { timeout: 120_000, stdio: 'pipe' });
     const converted = join(out, docDl.suggestedFilename().replace(/\.docx$/, '.pdf'));
     expect(existsSync(converted)).toBe(true);
-    expect(execFileSync('pdftotext', [converted, '-'], { encoding: 'utf8' })).toContain('89,0 %');
+    expect(execFileSync('pdftotext', [converted, '-'], { encoding: 'utf8' })).toContain('91,2 %');
     expect(errors).toEqual([]);
   } finally {
     // The demo is shared by every spec: remove what this one wrote, put the plan and the operator back.
     await invoke(page, 'session.setOperator', { name: 'Cán bộ huyện', role: 'admin', communeCode: null });
-    const villages = (await invoke(page, 'features.query', { table: 'villages', limit: 1000 })).rows.filter((r: any) => VILLAGES.some((v) => v.name === r.props.name));
+    const villages = (await invoke(page, 'features.query', { table: 'villages', limit: 1000 })).rows.filter((r: any) => [...VILLAGES, DRAWN].some((v) => v.name === r.props.name));
     const conclusions = (await invoke(page, 'records.query', { table: 'conclusions', limit: 10000 })).rows.filter((r: any) => villages.some((v: any) => v.id === r.props.village_id));
-    const remove = [...villages, ...conclusions].map((r: any) => ({ table: r.table, id: r.id, baseVersion: r.meta.version }));
+    const links = (await invoke(page, 'records.query', { table: 'links', limit: 10000 })).rows.filter((r: any) => conclusions.some((k: any) => k.id === r.props.to_id));
+    const remove = [...villages, ...conclusions, ...links].map((r: any) => ({ table: r.table, id: r.id, baseVersion: r.meta.version }));
     if (remove.length) await invoke(page, 'edits.apply', { label: 'kiểm thử: xóa thôn và kết luận', remove });
     await invoke(page, 'campaign.setPlan', { targetPercent: planBefore.targetPercent, deadlines: planBefore.deadlines });
     if (before.operator) await invoke(page, 'session.setOperator', before.operator);

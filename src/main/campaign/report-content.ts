@@ -101,9 +101,15 @@ function meetingsTable(d: ReportData): Block {
     count(r.props.attendees_veterans),
     count(r.props.attendees_labour),
     count(r.props.attendees_elders),
+    R(String(d.areasConcluded.get(r.id) ?? 0)),
     L(outcome(r)),
   ]);
-  return { kind: 'table', widths: [7, 15, 14, 24, 10, 10, 11, 11, 18], head: ['TT', 'Ngày họp', 'Cấp', 'Đơn vị kết luận', 'Ban CHQS', 'Hội CCB', 'LĐ-TB&XH', 'Người cao tuổi', 'Kết quả'], rows };
+  return {
+    kind: 'table',
+    widths: [7, 15, 13, 22, 9, 9, 11, 10, 9, 17],
+    head: ['TT', 'Ngày họp', 'Cấp', 'Đơn vị kết luận', 'Ban CHQS', 'Hội CCB', 'LĐ-TB&XH', 'Người cao tuổi', 'Số khu vực', 'Kết quả'],
+    rows,
+  };
 }
 
 function statisticsTable(d: ReportData): Block {

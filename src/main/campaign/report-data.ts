@@ -55,6 +55,8 @@ export interface ReportData {
   conclusions: Row[];
   /** Village id → name, for the meetings' table. */
   villageNames: Map<string, string>;
+  /** Conclusion id → the search areas linked to it as concluded ("concludes"). */
+  areasConcluded: Map<string, number>;
   date: Date;
 }
 
@@ -70,6 +72,12 @@ export function reportData(store: ProjectStore, communeCode: string | null, date
   const statistics = communeStatistics(covered, { conclusions, graves: loadTable(store, 'graves'), search_areas: loadTable(store, 'search_areas') });
   const code = (r: Row) => String(r.props.commune_code ?? r.props.unit_code ?? '');
   const villages = loadTable(store, 'villages');
+  const areasConcluded = new Map<string, number>();
+  for (const l of loadTable(store, 'links'))
+    if (l.props.role === 'concludes' && l.props.from_table === 'search_areas' && l.props.to_table === 'conclusions') {
+      const id = String(l.props.to_id);
+      areasConcluded.set(id, (areasConcluded.get(id) ?? 0) + 1);
+    }
   return {
     settings,
     commune,
@@ -79,6 +87,7 @@ export function reportData(store: ProjectStore, communeCode: string | null, date
     totals: districtTotals(statistics),
     conclusions: conclusions.filter((r) => codes.has(code(r))).sort((a, b) => String(a.props.date ?? '').localeCompare(String(b.props.date ?? ''))),
     villageNames: new Map(villages.map((v) => [v.id, String(v.props.name ?? '')])),
+    areasConcluded,
     date,
   };
 }

@@ -1,7 +1,8 @@
 // One area-conclusion meeting (village or commune level) entered as a conclusions record: date,
 // chair, attendees by body, outcome, the six figures and the text. Linked to its village by id.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CONCLUSION_OUTCOMES, STATISTICS } from '../../shared/model/enums';
+import type { Row } from '../../shared/model/rows';
 import { TABLES } from '../../shared/model/tables';
 import { Modal, useApi, useErrorToast, useToast } from '../components/common';
 import { ENUM_LABELS } from '../i18n/dict';
@@ -29,6 +30,15 @@ export function MeetingForm({ target, onDone }: { target: MeetingTarget; onDone:
   const [outcome, setOutcome] = useState<string>('concluded');
   const [text, setText] = useState('');
   const [counts, setCounts] = useState<Record<string, string>>({});
+  const [areas, setAreas] = useState<Row[]>([]);
+  const [concluded, setConcluded] = useState<Set<string>>(new Set());
+  // The commune's search areas, to link those the meeting concludes on (links, role "concludes").
+  useEffect(() => {
+    api
+      .invoke('features.query', { table: 'search_areas', filter: { commune_code: target.communeCode }, limit: 5000 })
+      .then((r) => setAreas(r.rows))
+      .catch(showError);
+  }, [api, target.communeCode, showError]);
   const num = (k: string) => (counts[k] === undefined || counts[k] === '' ? null : Math.max(0, Math.floor(Number(counts[k]))));
   const save = async () => {
     try {
@@ -43,7 +53,12 @@ export function MeetingForm({ target, onDone }: { target: MeetingTarget; onDone:
         text,
         ...Object.fromEntries([...ATTENDEES, ...STATISTICS].map((k) => [k, num(k)])),
       };
-      await api.invoke('edits.apply', { label: `Kết luận địa bàn ${target.unitName}`, put: [{ table: 'conclusions', props }] });
+      const id = crypto.randomUUID();
+      const links = [...concluded].map((areaId) => ({
+        table: 'links' as const,
+        props: { from_table: 'search_areas', from_id: areaId, to_table: 'conclusions', to_id: id, role: 'concludes' },
+      }));
+      await api.invoke('edits.apply', { label: `Kết luận địa bàn ${target.unitName}`, put: [{ table: 'conclusions', id, props }, ...links] });
       toast(c('saved'), 'success');
       onDone();
     } catch (e) {
@@ -75,6 +90,28 @@ export function MeetingForm({ target, onDone }: { target: MeetingTarget; onDone:
           <legend>{c('meeting.figures')}</legend>
           {STATISTICS.map(numInput)}
         </fieldset>
+        {areas.length > 0 && (
+          <fieldset className="campaign-areas" data-testid="meeting-areas">
+            <legend>{c('meeting.areas')}</legend>
+            {areas.map((a) => (
+              <label key={a.id}>
+                <input
+                  type="checkbox"
+                  checked={concluded.has(a.id)}
+                  onChange={(e) =>
+                    setConcluded((s) => {
+                      const next = new Set(s);
+                      if (e.target.checked) next.add(a.id);
+                      else next.delete(a.id);
+                      return next;
+                    })
+                  }
+                />{' '}
+                {[a.props.code, a.props.name].filter((x) => typeof x === 'string' && x).join(' – ') || a.id.slice(0, 8)}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <label className="campaign-field">
           <span>{c('meeting.outcome')}</span>
           <select value={outcome} onChange={(e) => setOutcome(e.target.value)} data-testid="meeting-outcome">

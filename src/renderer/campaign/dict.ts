@@ -56,6 +56,7 @@ const C = {
   'meeting.cancel': ['Hủy', 'Cancel'],
   'meeting.commune': ['Kết luận cấp xã…', 'Commune conclusion…'],
   'meeting.attendees': ['Thành phần tham dự (số người)', 'Attendees (people)'],
+  'meeting.areas': ['Các khu vực được kết luận', 'Areas concluded on'],
   'meeting.figures': ['Số liệu kết luận', 'Figures concluded'],
   'plan.target': ['Chỉ tiêu phiếu mẫu 01 (% số hộ)', 'Form 01 target (% of households)'],
   'plan.due': ['Thời hạn', 'Due date'],
