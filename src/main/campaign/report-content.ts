@@ -22,6 +22,8 @@ export type Block =
   | { kind: 'para'; text: string; italic?: boolean }
   | { kind: 'table'; widths: number[]; head: string[]; rows: Cell[][] }
   | { kind: 'figure'; caption: string }
+  /** Coverage bars (percent, 0–100), the target as a line; under the target in red, unknown grey. */
+  | { kind: 'chart'; caption: string; target: number; bars: { label: string; percent: number | null; under: boolean }[] }
   | { kind: 'signatures'; placeDate: string; left: string; right: string };
 
 export interface ReportContent {
@@ -83,6 +85,13 @@ function coverageTable(d: ReportData): Block {
 
 const LEVEL_SHORT: Record<string, string> = { village: 'Cấp thôn', commune: 'Cấp xã', district: 'Cấp huyện' };
 
+function coverageChart(d: ReportData): Block {
+  const target = d.progress.targetPercent;
+  const bar = (label: string, c: Coverage) => ({ label, percent: c.percent, under: c.meetsTarget !== true });
+  const bars = d.commune ? d.communes[0]!.villages.map((v) => bar(v.name, v.coverage)) : d.communes.map((c) => bar(c.communeName, c.coverage));
+  return { kind: 'chart', caption: `Biểu đồ: tỷ lệ phiếu mẫu 01 thu về theo ${d.commune ? 'thôn' : 'xã'} (vạch đứt: chỉ tiêu ${target} %; đỏ: chưa đạt)`, target, bars };
+}
+
 function meetingsTable(d: ReportData): Block {
   const unit = (r: Row) => {
     const v = typeof r.props.village_id === 'string' ? d.villageNames.get(r.props.village_id) : undefined;
@@ -96,7 +105,7 @@ function meetingsTable(d: ReportData): Block {
     { text: String(i + 1), align: 'center' as const },
     L(viDate(typeof r.props.date === 'string' ? r.props.date : null)),
     L(level(r)),
-    L(d.commune ? unit(r) : `${unit(r)}${communeName(r) && unit(r) !== communeName(r) ? ` (${communeName(r)})` : ''}`),
+    L(d.commune || !communeName(r) || unit(r).includes(communeName(r)) ? unit(r) : `${unit(r)} (${communeName(r)})`),
     count(r.props.attendees_military),
     count(r.props.attendees_veterans),
     count(r.props.attendees_labour),
@@ -182,6 +191,7 @@ export function reportContent(d: ReportData, hasFigure: boolean): ReportContent 
     { kind: 'para', text: summary(d) },
     { kind: 'heading', text: `1. Phiếu mẫu số 01 (chỉ tiêu: trên ${d.progress.targetPercent} % số hộ)` },
     coverageTable(d),
+    coverageChart(d),
     { kind: 'para', text: 'Tỷ lệ thu về = số phiếu thu về ÷ số hộ, cộng theo thôn (không lấy trung bình tỷ lệ); thôn chưa có số hộ không được tính là đạt.', italic: true },
     { kind: 'heading', text: '2. Hội nghị kết luận địa bàn' },
     d.conclusions.length ? meetingsTable(d) : { kind: 'para', text: 'Chưa có hội nghị kết luận địa bàn nào được nhập.' },

@@ -9,6 +9,7 @@ import {
   Packer,
   PageOrientation,
   Paragraph,
+  ShadingType,
   Table,
   TableCell,
   TableRow,
@@ -63,6 +64,35 @@ function table(widths: number[], head: string[], rows: Cell[][]): Table {
   });
 }
 
+/** Coverage bars as a table: a shaded cell as wide as the percentage (Word and LibreOffice draw it alike). */
+function chart(b: Extract<Block, { kind: 'chart' }>): Table {
+  const barCell = (percent: number | null, under: boolean) => {
+    const p = percent === null ? 0 : Math.max(0, Math.min(100, percent));
+    const fill = percent === null ? 'C8CDD4' : under ? RED : '3A9A4A';
+    const cells = [new TableCell({ width: { size: Math.max(1, Math.round(p * 50)), type: WidthType.PERCENTAGE }, shading: { fill, color: 'auto', type: ShadingType.CLEAR }, borders: noBorders, children: [para([], AlignmentType.LEFT, 0)] })];
+    if (p < 100) cells.push(new TableCell({ width: { size: Math.round((100 - p) * 50), type: WidthType.PERCENTAGE }, borders: noBorders, children: [para([], AlignmentType.LEFT, 0)] }));
+    return new Table({ width: { size: 5000, type: WidthType.PERCENTAGE }, borders: noBorders, rows: [new TableRow({ children: cells })] });
+  };
+  return new Table({
+    width: { size: 5000, type: WidthType.PERCENTAGE },
+    borders: noBorders,
+    rows: b.bars.map(
+      (bar) =>
+        new TableRow({
+          children: [
+            new TableCell({ width: { size: 1400, type: WidthType.PERCENTAGE }, borders: noBorders, children: [para([run(bar.label, { size: 20 })], AlignmentType.RIGHT, 0)] }),
+            new TableCell({ width: { size: 2900, type: WidthType.PERCENTAGE }, borders: noBorders, children: [barCell(bar.percent, bar.under)] }),
+            new TableCell({
+              width: { size: 700, type: WidthType.PERCENTAGE },
+              borders: noBorders,
+              children: [para([run(bar.percent === null ? '—' : `${bar.percent.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`, { size: 20, red: bar.under && bar.percent !== null })], AlignmentType.LEFT, 0)],
+            }),
+          ],
+        }),
+    ),
+  });
+}
+
 function blockOut(b: Block, figure: MapFigure | null): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'title':
@@ -83,6 +113,8 @@ function blockOut(b: Block, figure: MapFigure | null): (Paragraph | Table)[] {
         para([run(`${b.caption}; tỷ lệ tờ in 1:${figure.scale.toLocaleString('vi-VN')}.`, { italic: true, size: 22 })], AlignmentType.CENTER, 200),
       ];
     }
+    case 'chart':
+      return [chart(b), para([run(b.caption, { italic: true, size: 22 })], AlignmentType.LEFT, 160)];
     case 'signatures':
       return [
         para([run(b.placeDate, { italic: true })], AlignmentType.RIGHT, 120),
@@ -102,6 +134,7 @@ function blockOut(b: Block, figure: MapFigure | null): (Paragraph | Table)[] {
 }
 
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
 
 export async function reportDocx(c: ReportContent, figure: MapFigure | null): Promise<Uint8Array> {
   const header = new Table({

@@ -108,6 +108,41 @@ export function reportPdf(c: ReportContent, figure: MapFigure | null): Uint8Arra
         y += 2;
         return;
       }
+      case 'chart': {
+        const rowH = 5;
+        const labelW = 45;
+        const barW = TEXT_W - labelW - 22;
+        room(b.bars.length * rowH + 14);
+        font(false, 8);
+        y += 1;
+        const top = y;
+        for (const bar of b.bars) {
+          doc.setTextColor(0, 0, 0);
+          doc.text(lines(bar.label, labelW - 2)[0] ?? '', M + labelW - 2, y + rowH - 1.4, { align: 'right' });
+          const w = bar.percent === null ? 0.8 : (Math.min(100, bar.percent) / 100) * barW;
+          const [r, g, bl] = bar.percent === null ? [200, 205, 212] : bar.under ? [192, 0, 0] : [58, 154, 74];
+          doc.setFillColor(r, g, bl);
+          doc.rect(M + labelW, y + 0.8, Math.max(w, 0.8), rowH - 1.6, 'F');
+          if (bar.under && bar.percent !== null) doc.setTextColor(192, 0, 0);
+          doc.text(bar.percent === null ? '—' : `${bar.percent.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`, Math.max(M + labelW + Math.max(w, 0.8), M + labelW + (b.target / 100) * barW) + 1.5, y + rowH - 1.4);
+          doc.setTextColor(0, 0, 0);
+          y += rowH;
+        }
+        const tx = M + labelW + (b.target / 100) * barW;
+        doc.setDrawColor(0);
+        doc.setLineDashPattern([1, 0.8], 0);
+        doc.line(tx, top, tx, y + 1);
+        doc.setLineDashPattern([], 0);
+        doc.line(M + labelW, top, M + labelW, y + 1);
+        y += 1;
+        font(false, 7.5);
+        for (const l of lines(b.caption, TEXT_W)) {
+          y += LINE - 0.6;
+          doc.text(l, M, y - 1);
+        }
+        y += 2;
+        return;
+      }
       case 'signatures':
         room(34);
         y += 4 + LINE;

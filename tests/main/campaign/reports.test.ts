@@ -58,6 +58,10 @@ describe('campaign reports', () => {
     }
     const total = section.split('\n').find((l) => l.includes('Tổng cộng'))!;
     expect(total.replace(/\s+/g, ' ')).toContain(STATISTICS.map((k) => (st.totals[k] === null ? '—' : st.totals[k]!.toLocaleString('vi-VN'))).join(' '));
+    // The chart: one bar per commune, Nam Đà's labelled with its coverage.
+    const chart = t.slice(t.indexOf('Biểu đồ') - 2000, t.indexOf('Biểu đồ'));
+    expect(chart).toMatch(/Nam Đà\s+91,2 %/);
+    expect(t).toContain('Biểu đồ: tỷ lệ phiếu mẫu 01 thu về theo xã (vạch đứt: chỉ tiêu 95 %; đỏ: chưa đạt)');
     expect(t).toMatch(/Toàn huyện\s+3\s+250\s+250\s+228\s+15\s+91,2 %\s+Dưới 95 %/);
   }, 120_000);
 
