@@ -87,7 +87,7 @@ export function CampaignPanel({ info, operator, onClose }: { info: ProjectInfo; 
             onMeeting={setMeeting}
           />
         ) : (
-          <Plan progress={progress} info={info} operator={operator} />
+          <Plan progress={progress} operator={operator} />
         )}
       </div>
       {meeting && <MeetingForm target={meeting} onDone={() => setMeeting(null)} />}
@@ -342,15 +342,14 @@ function CoverageText({ cov }: { cov: CommuneP['coverage'] }) {
   );
 }
 
-function Plan({ progress, info, operator }: { progress: Progress; info: ProjectInfo; operator: Operator | null }) {
+function Plan({ progress, operator }: { progress: Progress; operator: Operator | null }) {
   const c = useCampaignT();
   const { pick } = useI18n();
   const api = useApi();
   const toast = useToast();
   const showError = useErrorToast();
-  const plan = info.settings.campaign;
   const [target, setTarget] = useState(String(progress.targetPercent));
-  const [due, setDue] = useState<Record<CampaignStep, string>>(() => Object.fromEntries(CAMPAIGN_STEPS.map((s) => [s, plan?.deadlines?.[s] ?? ''])) as Record<CampaignStep, string>);
+  const [due, setDue] = useState<Record<CampaignStep, string>>(() => Object.fromEntries(CAMPAIGN_STEPS.map((s) => [s, progress.deadlines[s] ?? ''])) as Record<CampaignStep, string>);
   const may = isReviewer(operator);
   const save = async () => {
     try {

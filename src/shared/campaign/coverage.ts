@@ -61,6 +61,8 @@ export interface CommuneProgress {
 
 export interface CampaignProgress {
   targetPercent: number;
+  /** The plan's due dates (the same for every commune). */
+  deadlines: Record<CampaignStep, string | null>;
   today: string;
   communes: CommuneProgress[];
   district: Coverage;
@@ -198,6 +200,7 @@ export function campaignProgress(input: CampaignInput): CampaignProgress {
   const inCommunes = new Set(input.communes.map((c) => c.code));
   return {
     targetPercent: input.settings.targetPercent,
+    deadlines: { ...input.settings.deadlines },
     today: input.today,
     communes,
     district: coverageOf(

@@ -47,6 +47,7 @@ export const CommuneProgressSchema = z.object({
 
 export const CampaignProgressSchema = z.object({
   targetPercent: z.number(),
+  deadlines: z.record(Step, z.string().nullable()),
   today: z.string(),
   communes: z.array(CommuneProgressSchema),
   district: CoverageSchema,

@@ -450,7 +450,7 @@ export const CLASSES: readonly ClassDef[] = [
       kind: 'mixed',
       fill: null,
       strokes: [{ color: '#8a5a2b', widthMm: 0.25, dashMm: [2, 1], lineJoin: 'round' }],
-      symbol: 'settlement_rural',
+      symbol: 'village',
       legend: null,
       zIndex: 1,
     }),
