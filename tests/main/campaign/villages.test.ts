@@ -30,6 +30,16 @@ describe('villages and the plan, through the contract', () => {
     expect((await c.villages()).find((r) => r.id === v.id)!.meta.version).toBeGreaterThan(after.meta.version);
   });
 
+  it('a village entered without a position (to be drawn later) does not block the commune’s map', async () => {
+    await c.env.call('session.setOperator', { name: 'Cán bộ xã Nam Đà', role: 'commune_staff', communeCode: c.ND });
+    const put = await c.env.call('edits.apply', { label: 'Thêm thôn', put: [{ table: 'villages', geometry: null, props: { name: 'Thôn chưa vẽ', kind: 'thon', commune_code: c.ND, households: 10 } }] });
+    const id = put.rows[0]!.id;
+    const run = await c.env.call('review.run', { communes: [c.ND] });
+    expect(run.findings.filter((f) => f.id === id)).toEqual([]);
+    expect((await c.env.call('campaign.progress', {})).communes.find((x) => x.communeCode === c.ND)!.villages.some((v) => v.id === id)).toBe(true);
+    await c.env.call('edits.apply', { label: 'Xóa', remove: [{ table: 'villages', id, baseVersion: put.rows[0]!.version }] });
+  }, 60_000);
+
   it('staff of another commune cannot enter Nam Đà’s figures', async () => {
     const other = c.info.settings.communes.find((x) => x.code !== c.ND)!.code;
     await c.env.call('session.setOperator', { name: 'Cán bộ xã khác', role: 'commune_staff', communeCode: other });
