@@ -65,15 +65,19 @@ describe('campaign reports', () => {
     expect(t).toMatch(/Toàn huyện\s+3\s+250\s+250\s+228\s+15\s+91,2 %\s+Dưới 95 %/);
   }, 120_000);
 
-  it('the .docx converts in LibreOffice without error and carries the same coverage', async () => {
+  it('both .docx reports convert in LibreOffice without error and carry the same coverage', async () => {
     const r = await c.env.call('campaign.reportDocx', { communeCode: c.ND });
+    const d = await c.env.call('campaign.reportDocx', { communeCode: null });
     expect(r.fileName).toMatch(/\.docx$/);
     const file = join(out, r.fileName);
     writeFileSync(file, Buffer.from(r.base64, 'base64'));
+    const district = join(out, d.fileName);
+    writeFileSync(district, Buffer.from(d.base64, 'base64'));
     const converted = join(out, 'soffice');
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(out, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', converted, file], { timeout: 120_000, stdio: 'pipe' });
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(out, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', converted, file, district], { timeout: 120_000, stdio: 'pipe' });
     const pdf = join(converted, r.fileName.replace(/\.docx$/, '.pdf'));
     expect(existsSync(pdf)).toBe(true);
+    expect(text(join(converted, d.fileName.replace(/\.docx$/, '.pdf')))).toMatch(/Toàn huyện\s+3\s+250\s+250\s+228\s+15\s+91,2 %/);
     const t = text(pdf);
     expect(t).toContain('BÁO CÁO ĐÁNH GIÁ RÚT KINH NGHIỆM');
     expect(t).toContain('75,0 %');
