@@ -168,7 +168,8 @@ function summary(d: ReportData): string {
       `Xã có ${c.villages.length} thôn, buôn, bon, tổ dân phố${pilot.length ? ` (thôn làm điểm: ${pilot.join(', ')})` : ''}; ` +
       `${n(c.coverage.households)} hộ, thu về ${n(c.coverage.returned)} phiếu mẫu 01 (${percentText(c.coverage.percent)}), ` +
       `${c.coverage.meetsTarget ? `đạt chỉ tiêu ${target} %` : `chưa đạt chỉ tiêu ${target} %`}; ` +
-      `${c.villagesUnderTarget} thôn chưa đạt; ${c.villagesConcluded}/${c.villages.length} thôn đã kết luận địa bàn` +
+      `${c.villagesUnderTarget} thôn chưa đạt; ${c.villagesConcluded}/${c.villages.length} thôn đã kết luận địa bàn; ` +
+      `${n(c.villages.reduce((s, v) => s + v.formsRecorded, 0))} phiếu có thông tin đã nhập vào dự án` +
       `${c.communeConclusionDate ? `; xã kết luận địa bàn ngày ${viDate(c.communeConclusionDate)}` : '; xã chưa kết luận địa bàn'}.`
     );
   }

@@ -35,6 +35,7 @@ export function progressOf(store: ProjectStore, today = localDay()): CampaignPro
     communes: settings.communes,
     villages: loadTable(store, 'villages'),
     conclusions: loadTable(store, 'conclusions'),
+    infoForms: loadTable(store, 'info_forms'),
     areasByCommune: areas,
     states: new Map(store.review().states().map((s) => [s.communeCode, s.state])),
     settings: settings.campaign,

@@ -262,6 +262,7 @@ function Villages({
               {FIGURES.map((f) => (
                 <th key={f}>{pick(TABLES.villages.fields.find((x) => x.name === f)!)}</th>
               ))}
+              <th title={c('col.recorded.title')}>{c('col.recorded')}</th>
               <th>{c('col.coverage')}</th>
               <th>{c('col.conclusion')}</th>
               <th />
@@ -291,6 +292,9 @@ function Villages({
                       />
                     </td>
                   ))}
+                  <td className="num" data-testid="campaign-recorded">
+                    {p?.formsRecorded ?? 0}
+                  </td>
                   {p ? <CoverageCell cov={p.coverage} /> : <td />}
                   <td>{p?.conclusionDate ?? '—'}</td>
                   <td className="campaign-row-actions">

@@ -27,6 +27,8 @@ const C = {
   'col.name': ['Tên', 'Name'],
   'col.kind': ['Loại', 'Kind'],
   'col.pilot': ['Làm điểm', 'Pilot'],
+  'col.recorded': ['Phiếu đã nhập', 'Forms entered'],
+  'col.recorded.title': ['Số phiếu thông tin (mẫu 01) đã nhập vào dự án cho thôn này (theo tên thôn ghi trên phiếu)', 'Information forms (form 01) entered in the project for this village (by the village named on the form)'],
   'col.conclusion': ['Kết luận thôn', 'Village conclusion'],
   'done.all': ['Đã hoàn thành', 'All done'],
   'under': ['Chưa đạt', 'Under target'],

@@ -35,6 +35,8 @@ export interface VillageProgress {
   /** The village's latest village-level conclusion (by village_id, else by name), null without one. */
   conclusionId: string | null;
   conclusionDate: string | null;
+  /** The information forms (info_forms records) entered for the village, by its name: beside the count typed in. */
+  formsRecorded: number;
 }
 
 export interface StepProgress {
@@ -74,6 +76,8 @@ export interface CampaignInput {
   communes: readonly { code: string; name: string }[];
   villages: readonly StatRecord[];
   conclusions: readonly StatRecord[];
+  /** The information forms entered in the project (info_forms), matched to villages by their `village` name. */
+  infoForms?: readonly StatRecord[];
   /** Search areas drawn per commune code (the map counts as drafted with one). */
   areasByCommune: ReadonlyMap<string, number>;
   /** The commune map's review state per code (draft when absent). */
@@ -140,6 +144,12 @@ function stepsDone(c: {
 
 function communeProgress(commune: { code: string; name: string }, villages: readonly StatRecord[], mine: readonly StatRecord[], input: CampaignInput): CommuneProgress {
   const target = input.settings.targetPercent;
+  const forms = new Map<string, number>();
+  for (const f of input.infoForms ?? []) {
+    if (text(f.props.commune_code) !== commune.code) continue;
+    const k = fold(text(f.props.village));
+    if (k) forms.set(k, (forms.get(k) ?? 0) + 1);
+  }
   const vs: VillageProgress[] = villages.map((v) => {
     const c = villageConclusion(v, mine);
     return {
@@ -151,6 +161,7 @@ function communeProgress(commune: { code: string; name: string }, villages: read
       coverage: coverageOf([v.props], target),
       conclusionId: c?.id ?? null,
       conclusionDate: c ? text(c.props.date) || null : null,
+      formsRecorded: forms.get(fold(text(v.props.name))) ?? 0,
     };
   });
   const coverage = coverageOf(

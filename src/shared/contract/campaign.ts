@@ -30,6 +30,7 @@ export const VillageProgressSchema = z.object({
   coverage: CoverageSchema,
   conclusionId: z.string().nullable(),
   conclusionDate: z.string().nullable(),
+  formsRecorded: z.number().int(),
 });
 
 export const CommuneProgressSchema = z.object({

@@ -100,6 +100,17 @@ describe('campaign progress', () => {
     expect(approved.communes[0]!.currentStep).toBeNull();
   });
 
+  it('counts the information forms entered for each village by its name, in its commune only', () => {
+    const infoForms: StatRecord[] = [
+      { props: { village: 'thôn  A1', commune_code: 'A' } },
+      { props: { village: 'Thôn a1', commune_code: 'A' } },
+      { props: { village: 'Thôn a1', commune_code: 'B' } },
+      { props: { village: 'Thôn khác', commune_code: 'A' } },
+    ];
+    const a = campaignProgress(input({ infoForms })).communes[0]!;
+    expect(a.villages.map((v) => v.formsRecorded)).toEqual([2, 0]);
+  });
+
   it('a commune without villages has no coverage and its forms step is not done', () => {
     const p = campaignProgress(input({ villages: [] }));
     expect(p.communes[0]!.coverage.meetsTarget).toBeNull();
