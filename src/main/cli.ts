@@ -18,6 +18,7 @@ Cách dùng / usage:
   quytap export <tệp.gpkg> --format shp|geojson|kml|gpx|csv|gpkg [--commune …] --out tệp
   quytap package export|merge <tệp.gpkg> [gói.gpkg] [--commune MÃ …] [--out gói.gpkg] [--keep ours|theirs]
   quytap check <tệp.gpkg> [--commune MÃ …] [--distance MÉT] [--lang vi|en]
+  quytap report <tệp.gpkg> --commune <mã|tên> | --district [--format pdf|docx] --out báo-cáo.pdf
   quytap settings <tệp.gpkg> [--set khóa=giá-trị …] [--show]
   quytap basemap add|list|remove <tệp.gpkg> [tệp.mbtiles|tệp.tif|mã] [--crs EPSG:…] [--name "…"]
   quytap serve [--project tệp.gpkg | --demo | --last-or-demo] [--port 0] [--projects-dir thư-mục] [--token …] [--fresh]
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./commands/export')).exportCommand,
   check: async () => (await import('./commands/check')).checkCommand,
   package: async () => (await import('./commands/package')).packageCommand,
+  report: async () => (await import('./commands/report')).reportCommand,
   basemap: async () => (await import('./commands/basemap')).basemapCommand,
   settings: async () => (await import('./commands/settings')).settingsCommand,
   publish: async () => (await import('./commands/publish')).publishCommand,

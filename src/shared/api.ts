@@ -23,6 +23,7 @@ import { reviewMethods } from './contract/review';
 import { accountMethods } from './contract/accounts';
 import { verificationMethods } from './contract/verification';
 import { rollupMethods } from './contract/rollup';
+import { campaignMethods } from './contract/campaign';
 import { PresenceEntrySchema, ProjectChangedSchema, presenceMethods } from './contract/presence';
 import { trainingMethods } from './contract/training';
 import { cemeteryMethods } from './contract/cemetery';
@@ -116,6 +117,7 @@ export const api = {
   ...basemapMethods,
   ...reviewMethods,
   ...accountMethods,
+  ...campaignMethods,
   ...presenceMethods,
   ...verificationMethods,
   ...rollupMethods,

@@ -26,6 +26,7 @@ import { reviewHandlers } from './review';
 import { verificationHandlers } from './verification';
 import { rollupHandlers } from './rollup';
 import { accountHandlers, hallAccounts } from './accounts';
+import { campaignHandlers } from './campaign';
 import { changeOf } from './live-rows';
 import { createPresence, presenceHandlers } from './presence';
 import { trainingHandlers } from './training';
@@ -295,6 +296,7 @@ export async function createServices(opts: ServicesOptions) {
     ...accountHandlers(ctx),
     ...trainingHandlers(ctx, { openPath, demoDataDir: opts.demoDataDir, account: () => caller.getStore()?.name ?? null }),
     ...cemeteryHandlers(ctx),
+    ...campaignHandlers(ctx),
   };
   pokeAfterEach(handlers, () => idle.poke());
   asCaller(handlers, caller);

@@ -11,6 +11,7 @@ import { migrateToV5 } from './schema-v5-basemaps';
 import { migrateToV6 } from './schema-v6-accounts';
 import { migrateToVerification } from './schema-v7-verification';
 import { migrateToV8Cemetery } from './schema-v8-cemetery';
+import { migrateToV9Campaign } from './schema-v9-campaign';
 import { WorkingCrsSchema, type WorkingCrs } from './working-crs';
 
 export interface MigrationContext {
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'accounts: who may log in to the hall server (hashed passwords, one-time join codes)', up: (db) => migrateToV6(db) },
   { version: 7, name: 'verification: the queue of rows sent to the district verification team, and its decisions', up: (db) => migrateToVerification(db) },
   { version: 8, name: 'cemetery plans: plots (section, row, number) and gates inside a cemetery', up: (db, ctx) => migrateToV8Cemetery(db, ctx.crs) },
+  { version: 9, name: 'campaign: villages, conclusion attendees and outcome', up: (db, ctx) => migrateToV9Campaign(db, ctx.crs.srsId) },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

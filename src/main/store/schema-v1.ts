@@ -6,7 +6,7 @@ import { createRtree } from './rtree';
 import { GEOM_COLUMN, layoutOf, q, sqlType } from './table-columns';
 import type { WorkingCrs } from './working-crs';
 
-/** Also used by later steps that add a table of TABLES to older files (schema-v8-cemetery.ts). */
+/** Also used by later steps that add a table of TABLES to files made before it existed. */
 export function createProjectTable(db: Database.Database, table: TableName, srsId: number): void {
   const l = layoutOf(table);
   const cols: string[] = [`"fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL`];
@@ -54,9 +54,16 @@ export function createProjectTable(db: Database.Database, table: TableName, srsI
   }
   if (table === 'attachments') db.exec(`CREATE INDEX "idx_attachments_owner" ON "attachments" ("owner_table", "owner_id", "deleted")`);
 
-  // Other tools update rows without knowing our optimistic versions; bumping the version when they
-  // leave it unchanged makes a client holding the old version get a conflict instead of silently
-  // overwriting their change. Our own writes always set a new version, so this never fires for them.
+  createVersionTrigger(db, table);
+}
+
+/**
+ * Other tools update rows without knowing our optimistic versions; bumping the version when they
+ * leave it unchanged makes a client holding the old version get a conflict instead of silently
+ * overwriting their change. Our own writes always set a new version, so this never fires for them.
+ */
+export function createVersionTrigger(db: Database.Database, table: TableName): void {
+  const l = layoutOf(table);
   const watched = [...(l.geometryType ? [GEOM_COLUMN] : []), ...l.fields.map((f) => f.name), 'deleted'].map(q).join(', ');
   db.exec(`
     CREATE TRIGGER ${q(`qt_${table}_version`)} AFTER UPDATE OF ${watched} ON ${q(table)}

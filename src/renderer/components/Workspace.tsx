@@ -20,6 +20,7 @@ import { PrintButton } from '../print/PrintButton';
 import { ExchangeButton } from '../exchange/ExchangeButton';
 import { ReviewButton } from '../review/ReviewButton';
 import { VerificationButton } from '../verification/VerificationButton';
+import { CampaignButton } from '../campaign/CampaignButton';
 import { BasemapPanel } from '../basemaps/BasemapPanel';
 import { HandoverButton } from './HandoverDialog';
 import { CemeteryButton } from '../cemetery/CemeteryButton';
@@ -280,6 +281,7 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
           <ReviewButton info={info} operator={operator} ctl={ctl} />
           <VerificationButton info={info} operator={operator} />
           <CemeteryButton info={info} ctl={ctl} />
+          <CampaignButton info={info} operator={operator} />
           <HandoverButton info={info} />
           <SettingsButton info={info} onInfo={onInfo} />
           <HelpButton />

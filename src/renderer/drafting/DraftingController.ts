@@ -33,6 +33,8 @@ export type Tool =
   | 'cemetery'
   | 'cemeteryArea'
   | 'plot'
+  | 'village'
+  | 'villageArea'
   | 'info'
   | 'line'
   | 'measure'
@@ -47,6 +49,8 @@ export const DRAW_TOOLS: Partial<Record<Tool, { table: FeatureTableName; type: '
   cemetery: { table: 'cemeteries', type: 'Point' },
   cemeteryArea: { table: 'cemeteries', type: 'Polygon' },
   plot: { table: 'cemetery_plots', type: 'Polygon' },
+  village: { table: 'villages', type: 'Point' },
+  villageArea: { table: 'villages', type: 'Polygon' },
   info: { table: 'info_points', type: 'Point' },
   line: { table: 'base_lines', type: 'LineString' },
 };

@@ -33,7 +33,7 @@ interface Commune {
   geometry: Geometry | null;
 }
 
-const POLYGON_TABLES: readonly string[] = ['search_areas', 'cemeteries', 'cemetery_plots', 'base_areas', 'admin_units'];
+const POLYGON_TABLES: readonly string[] = ['search_areas', 'cemeteries', 'cemetery_plots', 'base_areas', 'admin_units', 'villages'];
 
 const KEY_TOOLS: Record<string, Tool> = {
   v: 'select',
@@ -44,6 +44,8 @@ const KEY_TOOLS: Record<string, Tool> = {
   c: 'cemetery',
   C: 'cemeteryArea',
   o: 'plot',
+  b: 'village',
+  B: 'villageArea',
   i: 'info',
   l: 'line',
   m: 'measure',

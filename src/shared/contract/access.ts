@@ -92,6 +92,11 @@ export const METHOD_ACCESS: Record<MethodName, Rule> = {
   'review.statisticsPdf': 'read',
   'review.config': (input) =>
     typeof input === 'object' && input !== null && (input as { minGraveDistance?: unknown }).minGraveDistance !== undefined ? 'review' : 'read',
+  // The campaign: every account follows it and prints its reports; the district sets the plan.
+  'campaign.progress': 'read',
+  'campaign.setPlan': 'review',
+  'campaign.reportPdf': 'read',
+  'campaign.reportDocx': 'read',
   'accounts.list': 'admin',
   'accounts.create': 'admin',
   'accounts.resetPassword': 'admin',

@@ -12,5 +12,12 @@ export const ENUM_LABELS: Record<string, { vi: string; en: string }> = {
   'status:continuing': { vi: 'Cần tiếp tục tìm kiếm, quy tập', en: 'To continue' },
   'status:not_started': { vi: 'Chưa tổ chức tìm kiếm, quy tập', en: 'Not started' },
   'status:no_result': { vi: 'Đã tìm kiếm, chưa có kết quả', en: 'Searched, no result yet' },
+  'kind:thon': { vi: 'Thôn', en: 'Thôn (village)' },
+  'kind:buon': { vi: 'Buôn', en: 'Buôn (village)' },
+  'kind:bon': { vi: 'Bon', en: 'Bon (village)' },
+  'kind:tdp': { vi: 'Tổ dân phố', en: 'Tổ dân phố (urban block)' },
+  'outcome:concluded': { vi: 'Đã thống nhất kết luận', en: 'Concluded' },
+  'outcome:more_verification': { vi: 'Cần xác minh thêm', en: 'More verification needed' },
+  'outcome:reconclude': { vi: 'Cần kết luận lại', en: 'To be concluded again' },
   'status:unclear': { vi: 'Không rõ thông tin (vùng mờ)', en: 'Unclear (blurred zone)' },
 };

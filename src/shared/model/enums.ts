@@ -49,6 +49,14 @@ export type BaseAreaKind = (typeof BASE_AREA_KINDS)[number];
 export const CONCLUSION_LEVELS = ['village', 'commune', 'district'] as const;
 export type ConclusionLevel = (typeof CONCLUSION_LEVELS)[number];
 
+/** Village-level units of a commune (DOMAIN.md): thôn, buôn and bon (ethnic-minority villages), tổ dân phố. */
+export const VILLAGE_KINDS = ['thon', 'buon', 'bon', 'tdp'] as const;
+export type VillageKind = (typeof VILLAGE_KINDS)[number];
+
+/** What an area-conclusion meeting decided (issue 18); absent on conclusions written before. */
+export const CONCLUSION_OUTCOMES = ['concluded', 'more_verification', 'reconclude'] as const;
+export type ConclusionOutcome = (typeof CONCLUSION_OUTCOMES)[number];
+
 export const LINK_ROLES = ['source', 'names', 'concludes', 'buried_here', 'related'] as const;
 export type LinkRole = (typeof LINK_ROLES)[number];
 

@@ -1,6 +1,7 @@
 // Project-wide settings: what sheets print and who the project belongs to. Editable in the app.
 import { z } from 'zod';
 import { SEARCH_AREA_STATUSES } from './enums';
+import { CAMPAIGN_STEPS, DEFAULT_TARGET_PERCENT, emptyDeadlines } from '../campaign/steps';
 export { signatureNote, SIGNATURE_ROLES, DEFAULT_SIGNATURE_TITLES } from './signature-note';
 
 const Unit = z.object({ code: z.string().max(32).default(''), name: z.string().min(1).max(200) });
@@ -16,6 +17,14 @@ export const SignatureRoleSchema = z.object({
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
 
 const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb');
+
+/** The district's campaign plan (issue 18): the form 01 target and each step's due date. */
+export const CampaignSettingsSchema = z.object({
+  targetPercent: z.number().min(1).max(100).default(DEFAULT_TARGET_PERCENT),
+  deadlines: z
+    .object(Object.fromEntries(CAMPAIGN_STEPS.map((s) => [s, isoDate.nullable().default(null)])) as Record<(typeof CAMPAIGN_STEPS)[number], z.ZodDefault<z.ZodNullable<typeof isoDate>>>)
+    .default(emptyDeadlines),
+});
 
 export const ProjectSettingsSchema = z.object({
   title: z.string().min(1).max(300),
@@ -48,6 +57,7 @@ export const ProjectSettingsSchema = z.object({
   }),
   demo: z.boolean().default(false),
   backupKeep: z.number().int().min(1).max(100).default(10),
+  campaign: CampaignSettingsSchema.default(() => ({ targetPercent: DEFAULT_TARGET_PERCENT, deadlines: emptyDeadlines() })),
 });
 export type ProjectSettings = z.infer<typeof ProjectSettingsSchema>;
 

@@ -8,11 +8,13 @@ import {
   CEMETERY_KINDS,
   CEMETERY_PLAN_KINDS,
   CONCLUSION_LEVELS,
+  CONCLUSION_OUTCOMES,
   GRAVE_KINDS,
   INFO_POINT_KINDS,
   LINK_ROLES,
   SEARCH_AREA_STATUSES,
   VERIFICATION_STATES,
+  VILLAGE_KINDS,
 } from './enums';
 
 export type FieldType = 'text' | 'integer' | 'real' | 'date' | 'enum' | 'boolean';
@@ -54,6 +56,7 @@ const remains: FieldDef = {
   vi: 'Số hài cốt ước tính',
   en: 'Estimated remains',
 };
+const count = (n: string, vi: string, en: string): FieldDef => ({ name: n, type: 'integer', min: 0, max: 1_000_000, vi, en });
 const verification: FieldDef = {
   name: 'verification',
   type: 'enum',
@@ -206,6 +209,27 @@ export const TABLES = {
       { name: 'source', type: 'text', vi: 'Nguồn', en: 'Source' },
     ],
   },
+  // The campaign's villages (issue 18): each a unit of a commune (its commune computed from the
+  // geometry by the write rules), a point or an area; the form 01 figures are the village's own.
+  villages: {
+    name: 'villages',
+    kind: 'feature',
+    geometryType: 'GEOMETRY',
+    accepts: ['Point', 'Polygon', 'MultiPolygon'],
+    vi: 'Thôn, buôn, bon, tổ dân phố',
+    en: 'Villages',
+    fields: [
+      { ...name, required: true },
+      { name: 'kind', type: 'enum', values: VILLAGE_KINDS, required: true, vi: 'Loại', en: 'Kind' },
+      { name: 'pilot', type: 'boolean', vi: 'Thôn làm điểm', en: 'Pilot village' },
+      count('households', 'Số hộ', 'Households'),
+      count('forms_distributed', 'Số phiếu mẫu 01 đã phát', 'Forms 01 handed out'),
+      count('forms_returned', 'Số phiếu đã thu về', 'Forms returned'),
+      count('forms_with_info', 'Số phiếu có thông tin', 'Forms with information'),
+      communeCode,
+      description,
+    ],
+  },
   martyrs: {
     name: 'martyrs',
     kind: 'record',
@@ -257,6 +281,12 @@ export const TABLES = {
       { name: 'date', type: 'date', required: true, vi: 'Ngày họp', en: 'Date' },
       { name: 'chair', type: 'text', vi: 'Chủ trì', en: 'Chair' },
       { name: 'participants', type: 'text', vi: 'Thành phần', en: 'Participants' },
+      { name: 'village_id', type: 'text', vi: 'Thôn được kết luận', en: 'Village concluded' },
+      count('attendees_military', 'Số đại biểu Ban CHQS', 'Attendees: military command'),
+      count('attendees_veterans', 'Số đại biểu Hội Cựu chiến binh', 'Attendees: veterans’ association'),
+      count('attendees_labour', 'Số đại biểu LĐ-TB&XH', 'Attendees: labour and social affairs'),
+      count('attendees_elders', 'Số người cao tuổi, nhân chứng', 'Attendees: elders, witnesses'),
+      { name: 'outcome', type: 'enum', values: CONCLUSION_OUTCOMES, vi: 'Kết quả hội nghị', en: 'Outcome' },
       { name: 'initially_buried', type: 'integer', min: 0, vi: 'Số liệt sĩ chôn cất ban đầu', en: 'Initially buried' },
       { name: 'recovered', type: 'integer', min: 0, vi: 'Số liệt sĩ đã tìm kiếm, quy tập', en: 'Recovered' },
       { name: 'not_recovered', type: 'integer', min: 0, vi: 'Số liệt sĩ chưa tìm kiếm, quy tập', en: 'Not recovered' },

@@ -106,8 +106,10 @@ function latest(rows: readonly StatRecord[]): StatRecord {
   return best;
 }
 
-/** Which village a village-level conclusion is about: its unit code (when not the commune's), else its name. */
+/** Which village a village-level conclusion is about: the village row it names, else its unit code (when not the commune's), else its name. */
 function villageKey(r: StatRecord, commune: string): string {
+  const village = text(r.props.village_id);
+  if (village) return `village:${village}`;
   const code = text(r.props.unit_code);
   if (code && code !== commune) return `code:${code}`;
   const name = text(r.props.unit_name);

@@ -11,6 +11,7 @@ import {
   GRAVE_KINDS,
   INFO_POINT_KINDS,
   SEARCH_AREA_STATUSES,
+  VILLAGE_KINDS,
   type SearchAreaStatus,
 } from '../model/enums';
 import { RED, BLACK, type SymbolId } from './symbols';
@@ -35,6 +36,7 @@ export const CLASS_FIELD: Readonly<Record<FeatureTableName, { field: string; val
   base_points: { field: 'kind', values: BASE_POINT_KINDS },
   base_lines: { field: 'kind', values: BASE_LINE_KINDS },
   base_areas: { field: 'kind', values: BASE_AREA_KINDS },
+  villages: { field: 'kind', values: VILLAGE_KINDS },
 };
 
 /**
@@ -48,6 +50,7 @@ export const DRAW_ORDER: readonly FeatureTableName[] = [
   'cemetery_plots',
   'base_lines',
   'admin_units',
+  'villages',
   'base_points',
   'info_points',
   'graves',
@@ -486,6 +489,18 @@ export const CLASSES: readonly ClassDef[] = [
     zIndex: 2,
   }),
 
+  // ── villages (issue 18): a dashed outline or a settlement dot; no legend entry, the sheets seen so far show none ──
+  ...VILLAGE_KINDS.map((k) =>
+    def('villages', k, {
+      kind: 'mixed',
+      fill: null,
+      strokes: [{ color: '#8a5a2b', widthMm: 0.25, dashMm: [2, 1], lineJoin: 'round' }],
+      symbol: 'village',
+      legend: null,
+      zIndex: 1,
+    }),
+  ),
+
   // ── base areas ──
   def('base_areas', 'lake', {
     kind: 'area',
@@ -551,6 +566,7 @@ export const TABLE_GEOMETRY: Readonly<Record<FeatureTableName, GeometryKind | 'm
   base_points: 'point',
   base_lines: 'line',
   base_areas: 'area',
+  villages: 'mixed',
 };
 
 const BY_KEY = new Map(CLASSES.map((c) => [c.classKey, c]));

@@ -65,6 +65,16 @@ export const LABEL_RULES: Readonly<Record<string, LabelRule | null>> = {
     maxScaleDenominator: 60_000,
   },
 
+  'villages:*': {
+    fields: ['name'],
+    fontSizePt: 7,
+    color: '#6a4020',
+    halo: HALO,
+    priority: 50,
+    placement: 'point',
+    offsetMm: [0, 3],
+    maxScaleDenominator: 50_000,
+  },
   'graves:*': {
     fields: ['name'],
     fontSizePt: 6.5,

@@ -364,6 +364,29 @@ export const SYMBOLS = {
     anchor: CENTRE,
     parts: [{ type: 'circle', cx: 0.5, cy: 0.5, r: 0.4, fill: DARK_GREY, stroke: WHITE, strokeWidth: 0.12 }],
   },
+  /** A village (thôn, buôn, bon, TDP) placed as a point: a small brown house, apart from the base map's settlement dots. */
+  village: {
+    id: 'village',
+    sizeMm: 2.8,
+    anchor: CENTRE,
+    parts: [
+      {
+        type: 'polygon',
+        points: [
+          [0.5, 0.1],
+          [0.92, 0.48],
+          [0.8, 0.48],
+          [0.8, 0.9],
+          [0.2, 0.9],
+          [0.2, 0.48],
+          [0.08, 0.48],
+        ],
+        fill: WHITE,
+        stroke: BROWN,
+        strokeWidth: 0.12,
+      },
+    ],
+  },
   /** Drawn for a point of an unknown class: a magenta ring, visibly "not classified". */
   unclassified: {
     id: 'unclassified',

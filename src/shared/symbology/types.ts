@@ -13,7 +13,8 @@ export type FeatureTableName =
   | 'info_points'
   | 'base_points'
   | 'base_lines'
-  | 'base_areas';
+  | 'base_areas'
+  | 'villages';
 
 /** A colour as '#rrggbb'. */
 export type Hex = string;

@@ -77,6 +77,7 @@ export const IDS = {
   link: 'cccccccc-cccc-4ccc-8ccc-cccccccccccc',
   attachment: 'dddddddd-dddd-4ddd-8ddd-dddddddddddd',
   plot: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee',
+  village: 'ffffffff-ffff-4fff-8fff-ffffffffffff',
 };
 
 export const ATTACHMENT_BYTES = Buffer.from('%PDF-1.4\nBiên bản hội nghị kết luận địa bàn xã Đắk Drô\n%%EOF\n', 'utf8');
@@ -144,6 +145,12 @@ export function fillEveryTable(sha256: string): EditInput {
       id: IDS.baseArea,
       geometry: square(X0 + 2000, Y0 + 2000, 300),
       props: { kind: 'lake', name: 'Hồ Ea Snô', source: 'Ảnh vệ tinh' },
+    },
+    {
+      table: 'villages',
+      id: IDS.village,
+      geometry: square(X0 - 1500, Y0 - 1500, 800),
+      props: { name: 'Buôn Buôr', kind: 'buon', pilot: true, households: 142, forms_distributed: 142, forms_returned: 139, forms_with_info: 11, commune_code: '24682' },
     },
     {
       table: 'martyrs',

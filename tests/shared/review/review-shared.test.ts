@@ -129,6 +129,15 @@ describe('the conclusion levels rule (communeStatistics)', () => {
     expect(stats([...v, ...c, d])[1].source).toBe('none');
   });
 
+  it('village conclusions naming their village row are told apart by it, not by a shared name', () => {
+    // Two villages both called "Thôn 1" in their minutes (issue 18 links a conclusion to its village row).
+    const v = [con('village', '2019-01-01', 1, { unit_name: 'Thôn 1', village_id: 'v-a' }), con('village', '2019-01-02', 2, { unit_name: 'Thôn 1', village_id: 'v-b' })];
+    expect(stats(v)[0].figures.initially_buried).toBe(3);
+    // The same village twice: the latest counts.
+    const again = con('village', '2019-03-01', 5, { unit_name: 'Thôn Một', village_id: 'v-a' });
+    expect(stats([...v, again])[0].figures.initially_buried).toBe(7);
+  });
+
   it('the map counts each commune’s own features; open areas’ estimated remains; a mismatch only on family-cared graves', () => {
     const graves = [grave('A', 'family_cared'), grave('A', 'newly_found'), grave('B', 'family_cared'), grave('B', 'family_cared'), grave('B', 'unidentified')];
     const areas = [area('A', 'done', 5), area('A', 'continuing', 3), area('A', 'no_result', null), area('B', 'done', 7), area('B', 'unclear', 2), area('B', 'unclear', 1)];

@@ -15,6 +15,9 @@ export function checkGeometryValid(env: CheckEnv): FindingInput[] {
   const range = describeDomain(domain);
   for (const table of FEATURE_TABLES) {
     for (const row of rowsOf(env, table)) {
+      // A village may be entered (with its households and forms) before it is drawn: the campaign
+      // panel adds it without a position, and the commune's map does not show it until it has one.
+      if (table === 'villages' && row.geometry === null) continue;
       // Rows written before the store checked the CRS domain: named here so the user can fix them;
       // every other geometric check skips them (their numbers mean nothing in this CRS).
       const outside = row.geometry ? firstOutside(domain, row.geometry) : null;
