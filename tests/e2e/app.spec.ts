@@ -1,6 +1,7 @@
 // A new user's first session, in browser mode against the real server (see playwright.config.ts).
 import type { Page } from '@playwright/test';
 import { expect, test } from './support';
+import { FEATURE_TABLES } from '../../src/shared/model';
 
 const TOKEN = 'e2e-secret-token';
 const SHOTS = 'test-results/screenshots';
@@ -49,7 +50,7 @@ test('a new user opens the demo project and reads the map', async ({ page }) => 
   await expect(map.locator('canvas').first()).toBeVisible();
   await expect(page.getByTestId('project-crs')).toContainText('VN-2000');
   const rows = page.getByTestId('layer-row');
-  await expect(rows).toHaveCount(9);
+  await expect(rows).toHaveCount(FEATURE_TABLES.length); // one row per feature table of the model
   await expect(row(page, 'admin_units')).toContainText('Địa giới hành chính');
   await expect(row(page, 'search_areas')).toContainText('Khu vực tìm kiếm, quy tập');
   await expect(row(page, 'graves')).toContainText('Mộ liệt sĩ');

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { EditInput } from '../../../src/shared/model';
+import { TABLE_NAMES, type EditInput } from '../../../src/shared/model';
 import { LATEST_SCHEMA_VERSION, openWritable, ProjectStore } from '../../../src/main/store';
 import { ATTACHMENT_BYTES, AUTHOR, DAK_NONG_CRS, fillEveryTable, IDS, SETTINGS, square, tempDir, X0, Y0, thrownApiError as apiError } from './helpers';
 
@@ -39,7 +39,7 @@ describe('creating a project', () => {
     expect(info.crs).toEqual({ srsId: 9218, code: 'EPSG:9218', name: 'VN-2000 / TM-3 zone 108-30', definition: DAK_NONG_CRS.definition });
     expect(info.settings.title).toBe(SETTINGS.title);
     expect(info.settings.statusFills.not_started).toBe('#ccff99');
-    expect(info.layers).toHaveLength(14);
+    expect(info.layers).toHaveLength(TABLE_NAMES.length); // every table of the model, none left out
     expect(info.layers.every((l) => l.count === 0 && l.extent === null)).toBe(true);
     expect(info.layers.find((l) => l.table === 'graves')).toMatchObject({ kind: 'feature', geometryType: 'POINT' });
     expect(info.layers.find((l) => l.table === 'martyrs')).toMatchObject({ kind: 'record', geometryType: null });
@@ -76,7 +76,7 @@ describe('applyEdit', () => {
   it('inserts every table in one edit and reads the rows back', () => {
     const sha = createHash('sha256').update(ATTACHMENT_BYTES).digest('hex');
     const r = store.applyEdit(fillEveryTable(sha), AUTHOR);
-    expect(r.rows).toHaveLength(14);
+    expect(r.rows).toHaveLength(TABLE_NAMES.length); // fillEveryTable puts one row in each
     expect(r.rows.every((x) => x.version === 1 && !x.deleted)).toBe(true);
     const grave = store.get('graves', IDS.grave)!;
     expect(grave.geometry).toEqual({ type: 'Point', coordinates: [X0 + 123.456, Y0 + 654.321] });
