@@ -7,8 +7,9 @@ import { reviewBench } from './review-bench';
 import { draftingBench } from './drafting-bench';
 import { exchangeBench } from './exchange-bench';
 import { basemapsBench } from './basemaps-bench';
+import { hallBench } from './hall-bench';
 
-const groups: Record<string, () => Promise<void>> = { store: storeBench, print: printBench, review: reviewBench, drafting: draftingBench, exchange: exchangeBench, basemaps: basemapsBench };
+const groups: Record<string, () => Promise<void>> = { store: storeBench, print: printBench, review: reviewBench, drafting: draftingBench, exchange: exchangeBench, basemaps: basemapsBench, hall: hallBench };
 const wanted = process.argv.slice(2).filter((a) => groups[a]);
 
 console.log(`# QuyTap bench — ${new Date().toISOString()}`);
