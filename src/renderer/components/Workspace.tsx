@@ -14,6 +14,7 @@ import { ErrorBoundary, useApi, useErrorToast, useToast } from './common';
 import { useDrafting } from '../drafting/useDrafting';
 import { CursorReadout } from '../drafting/CursorReadout';
 import { PresenceList, usePresence } from '../drafting/Presence';
+import { LinkBanner } from './LinkBanner';
 import '../drafting/drafting.css';
 import { SettingsButton } from './SettingsDialog';
 import { PrintButton } from '../print/PrintButton';
@@ -319,6 +320,7 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
           </ul>
           {drafting.overlays}
           <PresenceList entries={drafters} communeName={communeName} />
+          <LinkBanner communeCode={drafting.focus} />
           <ErrorBoundary compact>
             {drafting.hasInspector ? drafting.inspector : <FeaturePanel
               hits={shownHits}
