@@ -8,7 +8,7 @@
 //
 //   npm run bench -- hall                      5 minutes (the issue's figure)
 //   HALL_BENCH_SECONDS=60 npm run bench -- hall   a quicker run
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,15 @@ const READ_EVERY_MS = 1000;
 const ADMIN_PASSWORD = 'quan-tri-bench-2026';
 const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]! : NaN);
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(0)} ms` : '—');
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux; 0 elsewhere). */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
 function durationSeconds(): number {
@@ -237,6 +246,7 @@ export async function hallBench(): Promise<void> {
   const before = acked.size;
   down = true;
   const killAt = performance.now();
+  let serverCpuMs = cpuMsOf(server.proc.pid);
   await server.kill();
   server = await startHallProcess({ project, port });
   const restartedMs = performance.now() - killAt;
@@ -251,6 +261,8 @@ export async function hallBench(): Promise<void> {
   clearInterval(loadTimer);
   await sleep(1500); // the last events on their way
   for (const c of clients) c.close();
+  serverCpuMs += cpuMsOf(server.proc.pid);
+  const benchCpuMs = (process.cpuUsage().user + process.cpuUsage().system) / 1000;
   await server.stop();
 
   const inGap = (t: number) => watchGaps.some(([a, b]) => t >= a - 50 && t <= b);
@@ -316,6 +328,7 @@ export async function hallBench(): Promise<void> {
   console.log(`hall: another client's /events had the edit, from the send: p50 ${ms(results.seenP50)}, p95 ${ms(results.seenP95)} (aim < 1 s), max ${ms(results.seenMax)}; after the acknowledgement p95 ${ms(results.seenAfterAckP95)}; acknowledged but never seen: ${unseen}`);
   console.log(`hall: reviewers: ${results.reads} reads, p95 ${ms(results.readP95)}; ${checks} checks of acknowledged edits, ${checkFailures} found older`);
   console.log(`hall: acknowledged edits lost after SIGKILL + restart: ${lost}; integrity_check: ${results.integrity}; snapshots kept: ${results.snapshots} (newest: ${results.newestSnapshotIntegrity}); restart ${ms(restartedMs)}`);
+  console.log(`hall: CPU used by the server processes: ${(serverCpuMs / 1000).toFixed(1)} s in ${seconds} s of load (${(serverCpuMs / Math.max(1, acked.size + results.reads)).toFixed(1)} ms per request answered, log-ins and start-ups included); by the load generator (35 clients, TLS): ${(benchCpuMs / 1000).toFixed(1)} s`);
   console.log(`hall: load average (1 min) during the run: ${results.load1} on ${cpus().length} cores shared with other work`);
   rmSync(dir, { recursive: true, force: true });
   const ok = lost === 0 && results.integrity === 'ok' && results.ackP95 < 200 && results.seenP95 < 1000 && checkFailures === 0;

@@ -6,7 +6,8 @@
 //   "saved" is ever shown for it), and its input is kept in this browser's localStorage, listed,
 //   and offered to send again once the server answers. Sending again is safe: an insert names its
 //   id and an update its base version, so an edit that did reach the server before the cut comes
-//   back as a conflict, not as a duplicate.
+//   back as a conflict, not as a duplicate. (An insert drawn with the tools names no id: one is
+//   given here, before the first send, for that reason.)
 import type { ApiClient, Input, MethodName, Output } from '../../shared/api';
 
 /** The writes worth keeping when unanswered (small; an attachment's bytes are not kept). */
@@ -36,6 +37,12 @@ export interface HallLink {
 }
 
 const isNetworkError = (e: unknown) => e instanceof TypeError;
+
+/** Every insert of the edit names its row, so that sending it twice cannot write it twice. */
+function withIds(edit: Input<'edits.apply'>): Input<'edits.apply'> {
+  if (!edit || !Array.isArray(edit.put) || edit.put.every((p) => p.id !== undefined || p.baseVersion !== undefined)) return edit;
+  return { ...edit, put: edit.put.map((p) => (p.id === undefined && p.baseVersion === undefined ? { ...p, id: crypto.randomUUID() } : p)) };
+}
 
 function load(): UnsentCall[] {
   try {
@@ -82,6 +89,7 @@ export function withHallLink<C extends ApiClient>(client: C, probe: () => Promis
 
   const inner = client.invoke.bind(client) as ApiClient['invoke'];
   async function invoke<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+    if (method === 'edits.apply') input = withIds(input as Input<'edits.apply'>) as Input<M>;
     try {
       const out = await inner(method, input);
       setReachable(true);
