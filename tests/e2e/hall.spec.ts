@@ -166,11 +166,25 @@ test('the reviewer returns Quảng Phú with a pinned comment; its drafter sees 
   const grave = (await call(binh, 'features.query', { table: 'graves', filter: { commune_code: QP.code }, limit: 1 })).rows[0];
   const [x, y] = grave.geometry.coordinates as [number, number];
   await call(binh, 'review.comment.add', { communeCode: QP.code, table: 'graves', featureId: grave.id, x, y, text: 'Mộ này lệch vị trí so với phiếu, đề nghị kiểm tra lại.' });
-  const returnedAt = Date.now();
-  await call(binh, 'review.act', { communeCode: QP.code, act: 'return', note: 'Sửa theo góp ý trên bản đồ' });
+  // Lan's page notes when the returned banner appears; the reviewer's, when its act was answered.
+  await lan.page.evaluate(() => {
+    const w = window as any;
+    w.__returnedSeen = null;
+    const timer = setInterval(() => {
+      if (!document.querySelector('[data-testid="review-returned-banner"]')) return;
+      w.__returnedSeen = performance.timeOrigin + performance.now();
+      clearInterval(timer);
+    }, 5);
+  });
+  const actedAt = await binh.page.evaluate(async (code) => {
+    await (window as any).__quytapMap.api.invoke('review.act', { communeCode: code, act: 'return', note: 'Sửa theo góp ý trên bản đồ' });
+    return performance.timeOrigin + performance.now();
+  }, QP.code);
   await expect(row).toHaveAttribute('data-state', 'returned', { timeout: 2000 });
   await expect(lan.page.getByTestId('review-returned-banner')).toContainText(`${QP.name} bị trả lại: 1 góp ý chưa xử lý`, { timeout: 2000 });
-  console.log(`hall: Lan's panel showed the return ${Date.now() - returnedAt} ms after the reviewer's act`);
+  const lag = (await lan.page.evaluate(() => (window as any).__returnedSeen as number)) - actedAt;
+  console.log(`hall: Lan's panel showed the return ${Math.round(lag)} ms after the reviewer's act was answered`);
+  expect(lag).toBeLessThan(1000);
   await lan.page.getByTestId('review-tab-comments').click();
   const comment = lan.page.getByTestId('review-comment');
   await expect(comment).toContainText('Mộ này lệch vị trí');
