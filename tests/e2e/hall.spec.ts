@@ -217,7 +217,7 @@ test('commune staff are refused by the server: another commune’s feature, revi
   expect(states.find((c: { communeCode: string }) => c.communeCode === QP.code).state).toBe('returned');
 });
 
-test('the server is killed: the page says so, keeps the unacknowledged edit, sends it again after the restart and a new log-in', async () => {
+test('the server is killed: the page says so, keeps the unacknowledged edit, sends it again after the restart and a new log-in (the page reloaded)', async () => {
   test.setTimeout(120_000);
   const id = crypto.randomUUID();
   const at = await spotIn(minh, ND.code);
@@ -249,14 +249,16 @@ test('the server is killed: the page says so, keeps the unacknowledged edit, sen
   await banner.getByTestId('link-resend').click();
   await expect(banner.getByTestId('link-note')).toContainText('đăng nhập lại');
   await expect(banner).toHaveAttribute('data-unsent', '1');
-  // A new log-in in another tab of the same browser (the cookie is the context's), then send again.
-  const tab = await minh.ctx.newPage();
-  await tab.goto('/login');
-  await tab.locator('#login input[name=login]').fill(PEOPLE.minh.login);
-  await tab.locator('#login input[name=password]').fill(PEOPLE.minh.password);
-  await tab.locator('#login button').click();
-  await expect(tab).toHaveURL(/\/$/);
-  await tab.close();
+  // Logging in again is a new page load: the kept change comes back from this browser's storage.
+  await banner.getByTestId('link-relogin').click();
+  await expect(minh.page).toHaveURL(/\/login$/);
+  await minh.page.locator('#login input[name=login]').fill(PEOPLE.minh.login);
+  await minh.page.locator('#login input[name=password]').fill(PEOPLE.minh.password);
+  await minh.page.locator('#login button').click();
+  await expect(minh.page.getByTestId('workspace')).toBeVisible({ timeout: 60_000 });
+  await expect(banner).toHaveAttribute('data-unsent', '1');
+  await expect(banner.getByTestId('link-unsent')).toContainText('Thêm mộ khi mất mạng');
+  await expect.poll(() => minh.page.evaluate(() => (window as any).__quytapMap?.loadedCount('graves') ?? 0), { timeout: 60_000 }).toBeGreaterThan(0);
   await banner.getByTestId('link-resend').click();
   await expect(banner).toBeHidden();
   const row = await call(minh, 'rows.get', { table: 'graves', id });

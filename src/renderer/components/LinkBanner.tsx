@@ -21,9 +21,10 @@ const L = {
   'package': ['Tải gói xã về máy (để làm tiếp khi mất mạng)', 'Download the commune package (to go on offline)'],
   'package.made': ['Đã tạo gói {file}.', 'Package {file} made.'],
   'relogin': [
-    'Phiên đăng nhập đã hết (máy chủ có thể đã khởi động lại). Hãy đăng nhập lại ở trang /login; các thay đổi chưa gửi vẫn được giữ trong trình duyệt này.',
-    'The session has ended (the server may have restarted). Log in again at /login; the changes not yet sent stay kept in this browser.',
+    'Phiên đăng nhập đã hết (máy chủ có thể đã khởi động lại). Hãy đăng nhập lại; các thay đổi chưa gửi vẫn được giữ trong trình duyệt này và được liệt kê lại sau khi đăng nhập.',
+    'The session has ended (the server may have restarted). Log in again; the changes not yet sent stay kept in this browser and are listed again after logging in.',
   ],
+  'relogin.link': ['Đăng nhập lại', 'Log in again'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export function LinkBanner({ communeCode }: { communeCode: string | null }) {
@@ -32,6 +33,7 @@ export function LinkBanner({ communeCode }: { communeCode: string | null }) {
   const link = getLink();
   const [s, setS] = useState<LinkState | null>(link?.state() ?? null);
   const [note, setNote] = useState<string | null>(null);
+  const [relogin, setRelogin] = useState(false);
   const [busy, setBusy] = useState(false);
   useEffect(() => link?.subscribe(setS), [link]);
   if (!link || !s || (s.reachable && s.unsent.length === 0 && !note)) return null;
@@ -42,6 +44,7 @@ export function LinkBanner({ communeCode }: { communeCode: string | null }) {
     try {
       const r = await link.resend();
       const first = r.failed[0];
+      setRelogin(!!first && toUiError(first.error, lang).code === 'unauthorized');
       if (first && toUiError(first.error, lang).code === 'unauthorized') setNote(t('relogin'));
       else if (first) setNote(`${first.call.label}: ${toUiError(first.error, lang).message}`);
     } finally {
@@ -90,6 +93,12 @@ export function LinkBanner({ communeCode }: { communeCode: string | null }) {
         </button>
       )}
       {note && <p data-testid="link-note">{note}</p>}
+      {relogin && (
+        // A new page load: a fresh session and event stream; the kept changes come back from localStorage.
+        <a href="/login" data-testid="link-relogin">
+          {t('relogin.link')}
+        </a>
+      )}
     </div>
   );
 }
