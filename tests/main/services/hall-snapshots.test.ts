@@ -150,3 +150,21 @@ describe('rolling snapshots of the hall', () => {
     expect(existsSync(join(dirname(path), 'snapshots'))).toBe(false);
   });
 });
+
+describe('quytap serve --hall --snapshot-*', () => {
+  it('reads the flags, with the issue’s defaults, and refuses a wrong value with a sentence', async () => {
+    const { snapshotSettings } = await import('../../../src/main/commands/serve-hall');
+    expect(snapshotSettings({})).toEqual({ everyMs: 600_000, everyEdits: 200, keep: 12 });
+    expect(snapshotSettings({ 'snapshot-minutes': '2.5', 'snapshot-edits': '50', 'snapshot-keep': '3' })).toEqual({ everyMs: 150_000, everyEdits: 50, keep: 3 });
+    for (const bad of [{ 'snapshot-keep': '0' }, { 'snapshot-edits': 'nhiều' }, { 'snapshot-minutes': '-1' }]) {
+      let e: any = null;
+      try {
+        snapshotSettings(bad);
+      } catch (x) {
+        e = x;
+      }
+      expect(e?.code).toBe('bad_request');
+      expect(e?.vi).toMatch(/^--snapshot-\w+ phải là số từ/);
+    }
+  });
+});
