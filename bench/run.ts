@@ -9,8 +9,9 @@ import { exchangeBench } from './exchange-bench';
 import { basemapsBench } from './basemaps-bench';
 import { rollupBench } from './rollup-bench';
 import { cemeteryBench } from './cemetery-bench';
+import { hallBench } from './hall-bench';
 
-const groups: Record<string, () => Promise<void>> = { store: storeBench, print: printBench, review: reviewBench, drafting: draftingBench, exchange: exchangeBench, basemaps: basemapsBench, rollup: rollupBench, cemetery: cemeteryBench };
+const groups: Record<string, () => Promise<void>> = { store: storeBench, print: printBench, review: reviewBench, drafting: draftingBench, exchange: exchangeBench, basemaps: basemapsBench, rollup: rollupBench, cemetery: cemeteryBench, hall: hallBench };
 const wanted = process.argv.slice(2).filter((a) => groups[a]);
 
 console.log(`# QuyTap bench — ${new Date().toISOString()}`);

@@ -4,7 +4,9 @@ import { ApiError } from '../../shared/api-error';
 import type { HallOptions } from '../http/hall-auth';
 import { terminalQr } from '../http/hall-pages';
 import { sessionCertificate } from '../http/tls';
+import type { EventBus } from '../rpc/events';
 import type { Services } from '../services';
+import { SNAPSHOT_DEFAULTS, snapshotsDirOf, startHallSnapshots, type HallSnapshots, type SnapshotSettings } from '../services/hall-snapshots';
 
 export { resolveBind } from '../http/interfaces';
 export async function hallOptions(services: Services, names: string[]): Promise<HallOptions> {
@@ -33,4 +35,32 @@ export async function announceHall(services: Services, url: string, fingerprint:
       `\nChưa có quản trị nào đăng nhập được. Tài khoản "${first.login}", mã tham gia dùng một lần: ${first.joinCode}\n` +
         `No administrator can log in yet. Account "${first.login}", one-time join code: ${first.joinCode}`,
     );
+}
+
+/** --snapshot-minutes/-edits/-keep: whole numbers in sane ranges, or a sentence saying which is wrong. */
+export function snapshotSettings(values: Record<string, unknown>): SnapshotSettings {
+  const num = (flag: string, min: number, max: number, dflt: number): number => {
+    const raw = values[flag];
+    if (raw === undefined) return dflt;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < min || n > max)
+      throw new ApiError('bad_request', `--${flag} phải là số từ ${min} đến ${max}.`, `--${flag} must be a number from ${min} to ${max}.`);
+    return n;
+  };
+  return {
+    everyMs: Math.round(num('snapshot-minutes', 0.05, 24 * 60, SNAPSHOT_DEFAULTS.everyMs / 60_000) * 60_000),
+    everyEdits: Math.round(num('snapshot-edits', 1, 1_000_000, SNAPSHOT_DEFAULTS.everyEdits)),
+    keep: Math.round(num('snapshot-keep', 1, 1000, SNAPSHOT_DEFAULTS.keep)),
+  };
+}
+
+/** The session's rolling snapshots (services/hall-snapshots.ts), said on the terminal. */
+export function startSnapshots(services: Services, events: Pick<EventBus, 'subscribe'>, settings: SnapshotSettings): HallSnapshots {
+  const p = services.openProject();
+  if (p)
+    console.log(
+      `Bản sao cuộn / rolling snapshots: ${snapshotsDirOf(p.path)} (mỗi ${settings.everyMs / 60_000} phút hoặc ${settings.everyEdits} lần sửa, giữ ${settings.keep} / ` +
+        `every ${settings.everyMs / 60_000} min or ${settings.everyEdits} edits, newest ${settings.keep} kept)`,
+    );
+  return startHallSnapshots({ project: services.openProject, subscribe: events.subscribe, settings });
 }

@@ -18,8 +18,11 @@ const USAGE = `Cách dùng / usage:
   Chạy chương trình trong trình duyệt; in ra địa chỉ kèm mã truy cập. --fresh xóa thư mục dự án trước.
   Browser mode; prints the address with its token. --fresh empties the projects folder first.
   quytap serve --hall --bind <địa chỉ|all> (--project tệp.gpkg | --demo | --last-or-demo) [--port 8443]
-  Phòng họp huyện: phục vụ dự án cho cả mạng nội bộ qua HTTPS, mỗi người đăng nhập bằng tài khoản.
-  District hall: serves the project to the local network over HTTPS, everyone logs in with an account.`;
+               [--snapshot-minutes 10] [--snapshot-edits 200] [--snapshot-keep 12]
+  Phòng họp huyện: phục vụ dự án cho cả mạng nội bộ qua HTTPS, mỗi người đăng nhập bằng tài khoản;
+  bản sao cuộn trong thư mục snapshots/ cạnh tệp dự án.
+  District hall: serves the project to the local network over HTTPS, everyone logs in with an account;
+  rolling snapshots in snapshots/ beside the project file.`;
 
 export async function serveCommand(args: string[]): Promise<void> {
   const parsed = parseCommandArgs(
@@ -36,6 +39,9 @@ export async function serveCommand(args: string[]): Promise<void> {
       'static-dir': { type: 'string' },
       hall: { type: 'boolean' },
       bind: { type: 'string' },
+      'snapshot-minutes': { type: 'string' },
+      'snapshot-edits': { type: 'string' },
+      'snapshot-keep': { type: 'string' },
     },
     USAGE,
     false,
@@ -73,11 +79,13 @@ export async function serveCommand(args: string[]): Promise<void> {
     operator: services.operatorName,
     hall,
   });
+  const snapshots = hall && hallMod ? hallMod.startSnapshots(services, events, hallMod.snapshotSettings(values)) : null;
   if (hall && hallMod) await hallMod.announceHall(services, server.url, hall.tls.fingerprint256);
   else console.log(`QuyTap đang chạy ở chế độ trình duyệt / browser mode:\n  ${server.url}`);
   console.log(`Thư mục dự án / projects folder: ${projectsDir}`);
   const stop = async () => {
     await server.close();
+    await snapshots?.stop();
     services.close();
     process.exit(0);
   };

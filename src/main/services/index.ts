@@ -328,6 +328,8 @@ export async function createServices(opts: ServicesOptions) {
         startupError = e instanceof ApiError ? e : couldNotOpen(last);
       }
     },
+    /** The open project and its file (the hall's rolling snapshots, services/hall-snapshots.ts). */
+    openProject: () => (store?.isOpen ? { store, path: storePath! } : null),
     /** The hall server's log-in checks against the open project's accounts. */
     hallAccounts: hallAccounts(need),
     binaryResponder: async (path: string, range: string | undefined) => exportDownload(ctx, path) ?? printDownload(ctx, path) ?? (await basemapBinary(ctx, path, range)) ?? ({

@@ -3,6 +3,7 @@
 // same: invoke() resolves with the method's output or throws an ApiError; on() subscribes to events.
 import { ApiError } from '../../shared/api-error';
 import type { ApiClient, ApiErrorBody, EventName, Input, MethodName, Output } from '../../shared/api';
+import { withHallLink, type HallLink } from './hallLink';
 import { createHttpClient, encodeBinPath, isApiErrorBody } from './http-client';
 
 /** What src/main/electron/preload.ts exposes as window.quytap (see there). */
@@ -48,6 +49,7 @@ export function createBridgeClient(bridge: QuyTapBridge): QuyTapClient {
 }
 
 let client: QuyTapClient | null = null;
+let link: HallLink | null = null;
 
 /** The client for this page (created once). */
 export function getClient(): QuyTapClient {
@@ -55,10 +57,20 @@ export function getClient(): QuyTapClient {
     if (typeof window !== 'undefined' && window.quytap) client = createBridgeClient(window.quytap);
     else {
       const http = createHttpClient();
-      client = { mode: 'browser', invoke: http.invoke, on: http.on, binUrl: http.binUrl };
+      // Over a network that can drop (./hallLink.ts): unanswered writes are kept, the drop is shown.
+      const probe = () => fetch('/healthz', { cache: 'no-store' }).then((r) => r.ok);
+      const linked = withHallLink<QuyTapClient>({ mode: 'browser', invoke: http.invoke, on: http.on, binUrl: http.binUrl }, probe);
+      client = linked.client;
+      link = linked.link;
     }
   }
   return client;
+}
+
+/** The browser client's link to its server (null in Electron, where main is in the same app). */
+export function getLink(): HallLink | null {
+  getClient();
+  return link;
 }
 
 /** Alias of getClient(). */

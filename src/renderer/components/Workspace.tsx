@@ -14,6 +14,7 @@ import { ErrorBoundary, useApi, useErrorToast, useToast } from './common';
 import { useDrafting } from '../drafting/useDrafting';
 import { CursorReadout } from '../drafting/CursorReadout';
 import { PresenceList, usePresence } from '../drafting/Presence';
+import { LinkBanner } from './LinkBanner';
 import '../drafting/drafting.css';
 import { SettingsButton } from './SettingsDialog';
 import { PrintButton } from '../print/PrintButton';
@@ -334,6 +335,7 @@ export function Workspace({ info, operator, onInfo, onClose, onChangeOperator }:
           <PresenceList entries={drafters} communeName={communeName} />
           {isReviewer(operator) && <TrainerTable entries={drafters} communeName={communeName} />}
           {practice && <LessonPanel api={api} progress={practice} onProgress={setPractice} focus={drafting.focus} />}
+          <LinkBanner communeCode={drafting.focus} />
           <ErrorBoundary compact>
             {drafting.hasInspector ? drafting.inspector : <FeaturePanel
               hits={shownHits}
