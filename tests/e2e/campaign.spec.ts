@@ -77,7 +77,7 @@ test('villages, form 01 figures and a village conclusion; a past due date: Nam Ä
     const p = await page.evaluate((c) => (window as any).__quytapMap.map.getPixelFromCoordinate(c), at);
     const box = (await page.getByTestId('map').boundingBox())!;
     await page.getByTestId('map').focus();
-    await page.keyboard.press('b');
+    await page.keyboard.press('n');
     await expect(page.getByTestId('tool-village')).toHaveAttribute('aria-pressed', 'true');
     await page.mouse.click(box.x + p[0], box.y + p[1]);
     const form = page.getByTestId('attr-form');

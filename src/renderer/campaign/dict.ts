@@ -41,7 +41,7 @@ const C = {
   'report.district.docx': ['… (Word)', '… (Word)'],
   'report.busy': ['Đang lập báo cáo…', 'Making the report…'],
   'commune': ['Xã', 'Commune'],
-  'villages.none': ['Xã chưa có thôn nào. Thêm thôn ở dưới, hoặc vẽ trên bản đồ bằng công cụ ⌂ (B: điểm, Shift+B: vùng), hoặc nhập từ tệp.', 'No villages yet. Add one below, draw it on the map with the ⌂ tool (B: point, Shift+B: area), or import a file.'],
+  'villages.none': ['Xã chưa có thôn nào. Thêm thôn ở dưới, hoặc vẽ trên bản đồ bằng công cụ ⌂ (N: điểm, Shift+N: vùng), hoặc nhập từ tệp.', 'No villages yet. Add one below, draw it on the map with the ⌂ tool (N: point, Shift+N: area), or import a file.'],
   'villages.hint': ['Số liệu sửa trực tiếp trong bảng; mỗi lần lưu được ghi lịch sử và hoàn tác được.', 'Edit the figures in the table; every save is recorded and can be undone.'],
   'save': ['Lưu', 'Save'],
   'saved': ['Đã lưu.', 'Saved.'],

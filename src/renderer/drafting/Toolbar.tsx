@@ -15,7 +15,7 @@ export const TOOL_BUTTONS: { tool: Tool; icon: string; key: DKey; shortcut: stri
   { tool: 'cemetery', icon: '⛫', key: 'tool.cemetery', shortcut: 'C' },
   { tool: 'cemeteryArea', icon: '▣', key: 'tool.cemeteryArea', shortcut: 'Shift+C' },
   { tool: 'plot', icon: '▯', key: 'tool.plot', shortcut: 'O' },
-  { tool: 'village', icon: '⌂', key: 'tool.village', shortcut: 'B' },
+  { tool: 'village', icon: '⌂', key: 'tool.village', shortcut: 'N' },
   { tool: 'info', icon: 'ⓘ', key: 'tool.info', shortcut: 'I' },
   { tool: 'line', icon: '╱', key: 'tool.line', shortcut: 'L' },
   { tool: 'split', icon: '✂', key: 'tool.split', shortcut: 'X' },

@@ -12,7 +12,7 @@ const D = {
   'tool.hole': ['Vẽ lỗ thủng trong vùng đã chọn (H)', 'Draw a hole in the selected area (H)'],
   'tool.grave': ['Đặt mộ liệt sĩ (G)', 'Place a grave (G)'],
   'tool.cemetery': ['Đặt nghĩa trang dạng điểm (C)', 'Place a cemetery as a point (C)'],
-  'tool.village': ['Đặt thôn, buôn, bon, TDP dạng điểm (B); vẽ dạng vùng: Shift+B', 'Place a village as a point (B); draw it as an area: Shift+B'],
+  'tool.village': ['Đặt thôn, buôn, bon, TDP dạng điểm (N); vẽ dạng vùng: Shift+N', 'Place a village as a point (N); draw it as an area: Shift+N'],
   'tool.cemeteryArea': ['Vẽ nghĩa trang dạng vùng (Shift+C)', 'Draw a cemetery as an area (Shift+C)'],
   'tool.plot': ['Vẽ một mộ trong nghĩa trang (O); nhiều mộ: Tra cứu mộ → Sơ đồ mộ', 'Draw one plot in a cemetery (O); many plots: Find a grave → Plot plan'],
   'tool.info': ['Đặt điểm thông tin (I)', 'Place an information point (I)'],

@@ -19,9 +19,14 @@ describe('toolbar tooltips', () => {
     // One key, one tool.
     expect(keys.size).toBe(TOOL_BUTTONS.length);
   });
+  const OTHER_KEYS = [['tool.coords', 'K'], ['tool.delete', 'Delete'], ['tool.undo', 'Ctrl+Z'], ['tool.redo', 'Ctrl+Y'], ['tool.snap', 'S'], ['tool.trace', 'B'], ['tool.table', 'F'], ['tool.records', 'R']] as const;
   it('the other toolbar buttons name their keys too', () => {
-    for (const [key, shortcut] of [['tool.coords', 'K'], ['tool.delete', 'Delete'], ['tool.undo', 'Ctrl+Z'], ['tool.redo', 'Ctrl+Y'], ['tool.snap', 'S'], ['tool.trace', 'B'], ['tool.table', 'F'], ['tool.records', 'R']] as const) {
+    for (const [key, shortcut] of OTHER_KEYS) {
       for (const lang of ['vi', 'en'] as const) expect(dText(key, lang), `${key} (${lang})`).toContain(`(${shortcut})`);
     }
+  });
+  it('no tool takes the key of another button (a village tool on B once switched tracing off)', () => {
+    const taken = new Set<string>(OTHER_KEYS.map(([, k]) => k));
+    for (const b of TOOL_BUTTONS) expect(taken.has(b.shortcut), `${b.tool}: ${b.shortcut}`).toBe(false);
   });
 });
