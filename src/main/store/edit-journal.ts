@@ -99,7 +99,17 @@ export class EditJournal {
 
   /** Records what the edit did; the author's undo history keeps its UNDO_DEPTH latest edits. */
   finish(editId: number, outcomes: OpOutcome[]): void {
-    this.stmts.get('UPDATE qt_edits SET forward = ?, inverse = ? WHERE id = ?').run(opsJson(outcomes, 'forward'), opsJson(outcomes, 'inverse'), editId);
+    this.finishWith(editId, opsJson(outcomes, 'forward'), opsJson(outcomes, 'inverse'));
+  }
+
+  /** finish() for an edit that only inserted rows into one table: the ops opsJson() would write for them. */
+  finishInserts(editId: number, table: TableName, ids: readonly string[]): void {
+    const t = JSON.stringify(table);
+    this.finishWith(editId, `[{"op":"insert","table":${t},"ids":${JSON.stringify(ids)},"version":1}]`, `[{"op":"delete","table":${t},"ids":${JSON.stringify([...ids].reverse())},"baseVersion":1}]`);
+  }
+
+  private finishWith(editId: number, forward: string, inverse: string): void {
+    this.stmts.get('UPDATE qt_edits SET forward = ?, inverse = ? WHERE id = ?').run(forward, inverse, editId);
     this.stmts
       .get(
         `DELETE FROM qt_edits WHERE undone = 0 AND author = (SELECT author FROM qt_edits WHERE id = @id)
