@@ -118,6 +118,12 @@ export class ShpRecords {
   }
 }
 
+function countMismatch(base: string, records: number, shapes: number): Error {
+  return importError(`${base}.dbf`, `số bản ghi của .dbf (${records}) khác số hình của .shp (${shapes}).`, `the .dbf has ${records} records but the .shp has ${shapes} shapes.`, {
+    details: { dbf: records, shp: shapes },
+  });
+}
+
 export interface ShapefileStream {
   fileName: string;
   head: LayerHead;
@@ -151,6 +157,15 @@ export function openShapefileStream(files: InputFile[], opts: { encoding?: DbfEn
   const shpName = `${base}.shp`;
   const records = new ShpRecords(shpName, shpFile.path ? fileSource(shpFile as InputFile & { path: string }) : bytesSource(shpFile.read()));
   const head: LayerHead = { name: base.split('/').pop()!, crs: crsOfPrj(base, prj?.read()), fields: dbf ? dbf.fields.map((f) => f.name) : [] };
+  // A .dbf that does not match the .shp is refused before any row is read, as the whole-file reader
+  // does (it counts the shapes first): the .shx holds one 8-byte entry per shape. Without a .shx,
+  // the count is checked at the end of the stream.
+  const shx = sibling('shx');
+  const shapes = shx && shx.size >= 100 && (shx.size - 100) % 8 === 0 ? (shx.size - 100) / 8 : null;
+  if (dbf && shapes !== null && shapes !== dbf.count) {
+    records.close();
+    throw countMismatch(base, dbf.count, shapes);
+  }
   function* features(): Generator<SourceFeature> {
     let row = 0;
     for (;;) {
@@ -169,10 +184,7 @@ export function openShapefileStream(files: InputFile[], opts: { encoding?: DbfEn
       if (props === null) continue; // deleted in the .dbf
       yield { row, geometry, props };
     }
-    if (dbf && row !== dbf.count)
-      throw importError(`${base}.dbf`, `số bản ghi của .dbf (${dbf.count}) khác số hình của .shp (${row}).`, `the .dbf has ${dbf.count} records but the .shp has ${row} shapes.`, {
-        details: { dbf: dbf.count, shp: row },
-      });
+    if (dbf && row !== dbf.count) throw countMismatch(base, dbf.count, row);
   }
   return { fileName: shpFile.name, head, bbox: records.bbox, count: dbf?.count ?? null, encoding, features, close: () => records.close() };
 }
