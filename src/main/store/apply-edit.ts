@@ -271,8 +271,10 @@ export function applyInsertStream(
         ctx.bulk.take(table);
       }
       const s = deps.stmts.table(table);
-      // Only the ids are kept (for the journal): the rows themselves are gone once written.
-      const ids: string[] = [];
+      // Nothing of the rows is kept once written: the journal takes their ids from this edit's audit
+      // entries, the ones after this (inside the write transaction, nobody else appends meanwhile).
+      const afterSeq = (deps.stmts.get('SELECT coalesce(max(seq), 0) FROM qt_audit_log', true).get() as [number])[0];
+      let count = 0;
       for (const row of rows) {
         const id = uuid7();
         const geometry = checkTableGeometry(table, row.geometry);
@@ -282,18 +284,18 @@ export function applyInsertStream(
         check?.({ table, id, before: null, after: { props, geometry: geometry ?? null, deleted: false } });
         validated(table, props);
         insertRow(ctx, table, id, props, geometry ?? null, true);
-        ids.push(id);
+        count++;
       }
-      if (!ids.length) throw validationError('Thay đổi rỗng: không có gì để lưu.', 'Empty edit: nothing to save.');
+      if (!count) throw validationError('Thay đổi rỗng: không có gì để lưu.', 'Empty edit: nothing to save.');
       ctx.bulk?.finish();
-      const final = label(ids.length).slice(0, 200);
+      const final = label(count).slice(0, 200);
       if (final !== first) {
         deps.stmts.get('UPDATE qt_edits SET label = ? WHERE id = ?').run(final, editId);
-        deps.stmts.get('UPDATE qt_audit_log SET label = ? WHERE edit_id = ?').run(final, editId);
+        deps.stmts.get('UPDATE qt_audit_log SET label = ? WHERE seq > ? AND edit_id = ?').run(final, afterSeq, editId);
       }
-      deps.journal.finishInserts(editId, table, ids);
+      deps.journal.finishInserts(editId, table, afterSeq);
       touchContents(ctx);
-      return { editId, count: ids.length };
+      return { editId, count };
     })
     .immediate();
 }

@@ -4,6 +4,7 @@
 // the reader must never run ahead of the writes (it holds a record, not the layer).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Geometry, PropValue } from '../../../src/shared/model';
 import { filesForPath } from '../../../src/main/io/files';
@@ -108,6 +109,15 @@ describe('streamed Shapefile import', () => {
     // Every row has its audit entry, under the edit's label.
     const id = rows[0]!.id;
     expect(store.history('graves', id)[0]!.author).toBe(AUTHOR);
+    // The journal lists every id in the order written, and the reverse to undo (written by SQLite
+    // from the audit entries): the same text as an applyEdit of these inserts would have written.
+    const db = new Database(store.path, { readonly: true });
+    const order = (db.prepare('SELECT uuid FROM qt_audit_log WHERE edit_id = ? ORDER BY seq').pluck().all(out.result.editId) as string[]);
+    const entry = db.prepare('SELECT forward, inverse FROM qt_edits WHERE id = ?').get(out.result.editId) as { forward: string; inverse: string };
+    db.close();
+    expect(order).toHaveLength(N);
+    expect(entry.forward).toBe(JSON.stringify([{ op: 'insert', table: 'graves', ids: order, version: 1 }]));
+    expect(entry.inverse).toBe(JSON.stringify([{ op: 'delete', table: 'graves', ids: [...order].reverse(), baseVersion: 1 }]));
     store.undo(AUTHOR);
     expect(store.query('graves').rows).toHaveLength(0);
     store.redo(AUTHOR);
