@@ -106,9 +106,24 @@ export function mapPositions(g: SourceGeometry, f: (p: number[]) => number[]): S
   }
 }
 
+/** Every position of a geometry, in order; builds nothing (it runs over every position of a layer). */
 export function forEachPosition(g: SourceGeometry, f: (p: number[]) => void): void {
-  mapPositions(g, (p) => {
-    f(p);
-    return p;
-  });
+  switch (g.type) {
+    case 'Point':
+      f(g.coordinates);
+      return;
+    case 'MultiPoint':
+    case 'LineString':
+      for (const p of g.coordinates) f(p);
+      return;
+    case 'MultiLineString':
+    case 'Polygon':
+      for (const l of g.coordinates) for (const p of l) f(p);
+      return;
+    case 'MultiPolygon':
+      for (const poly of g.coordinates) for (const r of poly) for (const p of r) f(p);
+      return;
+    case 'GeometryCollection':
+      for (const x of g.geometries) forEachPosition(x, f);
+  }
 }

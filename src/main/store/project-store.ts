@@ -432,6 +432,8 @@ export class ProjectStore {
       return this.run(() => applyInsertStream(this.deps, checkTable(table), rows, author, label, expected));
     } finally {
       this.db.pragma(`cache_size = ${before}`);
+      // What the stream cached is handed back, so the next file of the same run reuses that memory.
+      this.db.pragma('shrink_memory');
     }
   }
 
