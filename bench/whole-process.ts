@@ -7,6 +7,8 @@ import { loadavg } from 'node:os';
 
 export interface Run {
   seconds: number;
+  /** User + system CPU time of the process and its children: steadier than the wall clock on a shared machine. */
+  cpuSeconds: number;
   peakMb: number;
   exit: number | null;
   stdout: string;
@@ -29,19 +31,19 @@ export interface Command {
 /** One run under GNU time. Null when the command failed and wrote nothing. */
 export function runTimed(c: Command): Run | null {
   c.before?.();
-  const r = spawnSync('/usr/bin/time', ['-f', 'QTBENCH %e %M', c.cmd, ...c.args], {
+  const r = spawnSync('/usr/bin/time', ['-f', 'QTBENCH %e %M %U %S', c.cmd, ...c.args], {
     encoding: 'utf8',
     env: c.env ?? process.env,
     cwd: c.cwd,
     maxBuffer: 64 << 20,
   });
-  const m = /QTBENCH ([\d.]+) (\d+)\s*$/.exec(r.stderr ?? '');
+  const m = /QTBENCH ([\d.]+) (\d+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? '');
   const wrote = c.wrote ? c.wrote() : r.status === 0;
   if (!m || !wrote) {
     console.log(`  (failed: ${c.label}: exit ${r.status}: ${(r.stderr ?? '').slice(-400)})`);
     return null;
   }
-  return { seconds: Number(m[1]), peakMb: Number(m[2]) / 1024, exit: r.status, stdout: r.stdout, crashedAfterWriting: r.status !== 0 };
+  return { seconds: Number(m[1]), peakMb: Number(m[2]) / 1024, cpuSeconds: Number(m[3]) + Number(m[4]), exit: r.status, stdout: r.stdout, crashedAfterWriting: r.status !== 0 };
 }
 
 export interface Stats {
@@ -61,6 +63,7 @@ export interface PairResult {
   ours: Run[];
   peer: Run[];
   timeRatio: Stats;
+  cpuRatio: Stats;
   memoryRatio: Stats;
   load: string[];
 }
@@ -74,7 +77,7 @@ const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ');
  */
 export function alternatePairs(title: string, ours: Command, peer: Command, pairs = 3): PairResult | null {
   console.log(`${title}: ${pairs} pairs, alternating (load average before: ${load()})`);
-  const result: PairResult = { ours: [], peer: [], timeRatio: stats([0]), memoryRatio: stats([0]), load: [] };
+  const result: PairResult = { ours: [], peer: [], timeRatio: stats([0]), cpuRatio: stats([0]), memoryRatio: stats([0]), load: [] };
   for (let i = 0; i < pairs; i++) {
     const order = i % 2 === 0 ? [ours, peer] : [peer, ours];
     const runs = new Map<Command, Run>();
@@ -94,9 +97,11 @@ export function alternatePairs(title: string, ours: Command, peer: Command, pair
     );
   }
   result.timeRatio = stats(result.ours.map((o, i) => o.seconds / result.peer[i]!.seconds));
+  result.cpuRatio = stats(result.ours.map((o, i) => o.cpuSeconds / result.peer[i]!.cpuSeconds));
   result.memoryRatio = stats(result.ours.map((o, i) => o.peakMb / result.peer[i]!.peakMb));
   console.log(`  ${ours.label} time: ${fmt(stats(result.ours.map((r) => r.seconds)))} s (min / median / max); peak ${fmt(stats(result.ours.map((r) => r.peakMb)), 0)} MB`);
   console.log(`  ${peer.label} time: ${fmt(stats(result.peer.map((r) => r.seconds)))} s; peak ${fmt(stats(result.peer.map((r) => r.peakMb)), 0)} MB`);
-  console.log(`  ratio ours/peer: time ${fmt(result.timeRatio)}, peak memory ${fmt(result.memoryRatio)} (< 1 = QuyTap better)`);
+  console.log(`  CPU time (user + system): ${ours.label} ${fmt(stats(result.ours.map((r) => r.cpuSeconds)))} s; ${peer.label} ${fmt(stats(result.peer.map((r) => r.cpuSeconds)))} s`);
+  console.log(`  ratio ours/peer: time ${fmt(result.timeRatio)}, CPU time ${fmt(result.cpuRatio)}, peak memory ${fmt(result.memoryRatio)} (< 1 = QuyTap better)`);
   return result;
 }

@@ -36,6 +36,10 @@ const args = process.argv.slice(2);
 // The ~40 ms of a second start are nothing beside them, and much beside `quytap --help`.
 const IN_PROCESS = new Set([undefined, 'help', '--help', '-h', 'info', 'init']);
 const inProcess = IN_PROCESS.has(args[0]) || args.includes('--help') || args.includes('-h');
+// An import streams its file through one transaction, making short-lived garbage row after row:
+// an 8 MB young generation keeps its peak ~17 MB lower than 16 MB at the same CPU time (measured on
+// twice the heavy Shapefiles of the exchange bench).
+const SEMI_SPACE_MB = args[0] === 'import' ? 8 : 16;
 
 /** Why the build cannot be trusted ("missing", or the first source newer than it), or null. */
 function staleness() {
@@ -69,7 +73,7 @@ function tsxLoader() {
 /** Runs `node <nodeArgs> <args>` as a child, passing signals on, and ends with its exit status. */
 function runChild(nodeArgs) {
   const cache = process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache');
-  const child = spawn(process.execPath, ['--max-semi-space-size=16', ...nodeArgs, ...args], {
+  const child = spawn(process.execPath, [`--max-semi-space-size=${SEMI_SPACE_MB}`, ...nodeArgs, ...args], {
     stdio: 'inherit',
     env: { ...process.env, NODE_COMPILE_CACHE: cache },
   });

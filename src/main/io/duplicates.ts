@@ -70,26 +70,31 @@ function* liveRows(source: RowSource, table: TableName, bbox: Extent | undefined
   }
 }
 
+/** The tolerance of "the same position" in a working CRS: 1 mm, or 1e-8° in a geographic one. */
+export function duplicateTolerance(workingCrs: string): number {
+  return findCrs(workingCrs)?.kind === 'geographic' ? 1e-8 : 0.001;
+}
+
 /**
- * For each row to import, whether the target table already holds it (same attributes, same shape
- * within 1 mm; 1e-8° in a geographic working CRS). Attribute tables compare attributes alone.
+ * Whether a row to import is already in the target table (same attributes, same shape within the
+ * tolerance), judged against the live rows in `bbox` (all of them without one), read once here.
+ * Attribute tables compare attributes alone.
  */
-export function findDuplicates(source: RowSource, table: TableName, puts: readonly Put[], workingCrs: string): boolean[] {
-  const tol = findCrs(workingCrs)?.kind === 'geographic' ? 1e-8 : 0.001;
+export function duplicateChecker(source: RowSource, table: TableName, workingCrs: string, bbox: Extent | undefined): (p: Put) => boolean {
+  const tol = duplicateTolerance(workingCrs);
   const isFeature = TABLES[table].kind === 'feature';
-  const bbox = isFeature ? extentOf(puts, tol) : null;
-  if (isFeature && !bbox) return puts.map(() => false);
   // Existing rows by attributes, then by the 1-cm cell of their first position (a match within
   // 1 mm is in the same cell or a neighbouring one).
   const cell = (p: number[] | undefined) => (p ? [Math.floor(p[0]! / (tol * 10)), Math.floor(p[1]! / (tol * 10))] : [0, 0]);
   const index = new Map<string, number[][][][]>();
-  for (const r of liveRows(source, table, bbox ?? undefined)) {
+  for (const r of liveRows(source, table, bbox)) {
     const shape = r.geometry ? lists(r.geometry) : [];
     const [cx, cy] = cell(shape[0]?.[0]);
     const k = `${propsKey(table, r.props)}|${cx}|${cy}`;
     index.set(k, [...(index.get(k) ?? []), shape]);
   }
-  return puts.map((p) => {
+  if (!index.size) return () => false;
+  return (p) => {
     const shape = p.geometry ? lists(p.geometry as Geometry) : [];
     const [cx, cy] = cell(shape[0]?.[0]);
     const pk = propsKey(table, p.props ?? {});
@@ -99,5 +104,17 @@ export function findDuplicates(source: RowSource, table: TableName, puts: readon
         for (const s of index.get(`${pk}|${cx! + dx}|${cy! + dy}`) ?? []) if (sameShape(shape, s, tol)) return true;
       }
     return false;
-  });
+  };
+}
+
+/**
+ * For each row to import, whether the target table already holds it (same attributes, same shape
+ * within 1 mm; 1e-8° in a geographic working CRS). Attribute tables compare attributes alone.
+ */
+export function findDuplicates(source: RowSource, table: TableName, puts: readonly Put[], workingCrs: string): boolean[] {
+  const tol = duplicateTolerance(workingCrs);
+  const isFeature = TABLES[table].kind === 'feature';
+  const bbox = isFeature ? extentOf(puts, tol) : null;
+  if (isFeature && !bbox) return puts.map(() => false);
+  return puts.map(duplicateChecker(source, table, workingCrs, bbox ?? undefined));
 }

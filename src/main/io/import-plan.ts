@@ -76,7 +76,7 @@ function bbox(g: SourceGeometry): [number, number, number, number] {
   return b;
 }
 
-export function resolveSourceCrs(fileName: string, layer: SourceLayer, override: string | null | undefined): string {
+export function resolveSourceCrs(fileName: string, layer: Pick<SourceLayer, 'crs'>, override: string | null | undefined): string {
   const code = override ?? layer.crs.code;
   if (!code)
     throw importError(
@@ -89,16 +89,9 @@ export function resolveSourceCrs(fileName: string, layer: SourceLayer, override:
   return findCrs(code)!.code;
 }
 
-/**
- * Fast path of the check below for a whole layer: every coordinate finite, and the outline of the
- * layer's bounding box, densely sampled and taken to WGS 84, inside Vietnam with a 0.001° margin.
- * The box's image is the region that outline encloses, and Vietnam's bounds are a lon/lat
- * rectangle (convex): so every feature is inside, and the per-feature transforms (4 per feature,
- * ~20 % of preparing 50,000 features) can be skipped. Any doubt falls back to the per-feature check,
- * which names the row.
- */
-function layerInsideVietnam(layer: SourceLayer, crs: string): boolean {
-  const b = [Infinity, Infinity, -Infinity, -Infinity];
+/** The bounding box of a layer's positions; null when it has none or one is not a finite number. */
+function layerBox(layer: SourceLayer): [number, number, number, number] | null {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   let finite = true;
   for (const f of layer.features) {
     if (!f.geometry) continue;
@@ -106,14 +99,26 @@ function layerInsideVietnam(layer: SourceLayer, crs: string): boolean {
       const x = p[0]!;
       const y = p[1]!;
       if (!Number.isFinite(x) || !Number.isFinite(y)) finite = false;
-      if (x < b[0]!) b[0] = x;
-      if (y < b[1]!) b[1] = y;
-      if (x > b[2]!) b[2] = x;
-      if (y > b[3]!) b[3] = y;
+      if (x < b[0]) b[0] = x;
+      if (y < b[1]) b[1] = y;
+      if (x > b[2]) b[2] = x;
+      if (y > b[3]) b[3] = y;
     });
-    if (!finite) return false;
+    if (!finite) return null;
   }
-  if (!Number.isFinite(b[0])) return true; // no geometry at all
+  return Number.isFinite(b[0]) ? b : null;
+}
+
+/**
+ * Fast path of the check below: the outline of a box (the layer's bounds, or the bounds a
+ * Shapefile's header declares), densely sampled and taken to WGS 84, inside Vietnam with a 0.001°
+ * margin. The box's image is the region that outline encloses, and Vietnam's bounds are a lon/lat
+ * rectangle (convex): so every feature inside the box is inside, and the per-feature transforms
+ * (4 per feature, ~20 % of preparing 50,000 features) can be skipped. A feature outside the box
+ * (a header that lies) takes the per-feature check, which names the row.
+ */
+export function boxInsideVietnam(b: readonly number[] | null, crs: string): boolean {
+  if (!b || !b.every(Number.isFinite)) return false;
   const toLonLat = converter(crs, 'EPSG:4326');
   const m = 0.001;
   const v = VIETNAM_WGS84;
@@ -149,13 +154,29 @@ function checkInVietnam(fileName: string, f: SourceFeature, g: SourceGeometry, c
   }
 }
 
-export async function prepareImport(
-  fileName: string,
-  layer: SourceLayer,
-  spec: ImportSpec,
-  workingCrs: string,
-  opts: { signal?: AbortSignal; progress?: (done: number, total: number, message?: string) => void } = {},
-): Promise<PreparedImport> {
+/** What a source layer says about itself before its features are read. */
+export type LayerHead = Pick<SourceLayer, 'name' | 'crs' | 'fields'>;
+
+/** Counts of a preparation, and the source CRS it read the positions in. */
+export type PrepareStats = Omit<PreparedImport, 'puts'>;
+
+/**
+ * One feature at a time: the rows it becomes (none when it is left out), so a reader can stream a
+ * layer through without holding it. Problems that name one row throw at once; invalid geometries
+ * and open rings are collected (up to the end, to name them all) and thrown by finish().
+ */
+export interface Preparer {
+  crs: string;
+  add(f: SourceFeature, out: (p: Put) => void): void;
+  /** Throws the collected problems; else the counts. */
+  finish(): PrepareStats;
+}
+
+/**
+ * `insideBox`: a box in the source CRS known to lie inside Vietnam (boxInsideVietnam); features
+ * within it skip the per-feature check.
+ */
+export async function createPreparer(fileName: string, layer: LayerHead, spec: ImportSpec, workingCrs: string, insideBox: readonly number[] | null): Promise<Preparer> {
   const def = TABLES[spec.table];
   const isFeature = def.kind === 'feature';
   const crs = isFeature ? resolveSourceCrs(fileName, layer, spec.crs) : 'EPSG:4326';
@@ -171,19 +192,12 @@ export async function prepareImport(
   const checker = isFeature && (def.geometryType === 'MULTIPOLYGON' || def.geometryType === 'GEOMETRY') ? await geosChecker() : null;
   const toWorking = converter(crs, workingCrs);
   const sameCrs = crs === workingCrs;
-  const allInside = isFeature && layerInsideVietnam(layer, crs);
-  const puts: Put[] = [];
+  const box = isFeature && insideBox && boxInsideVietnam(insideBox, crs) ? insideBox : null;
   const invalid: InvalidGeometry[] = [];
-  let repaired = 0;
-  let skippedEmpty = 0;
-  let skippedTypes = 0;
-  let closedRings = 0;
+  const stats = { repaired: 0, skippedEmpty: 0, skippedTypes: 0, closedRings: 0 };
   const openRings: number[] = [];
-  const total = layer.features.length;
-  for (let i = 0; i < total; i++) {
-    await breathe(i, opts.signal, 1000);
-    if (i % 1000 === 0) opts.progress?.(i, total, `Đang kiểm tra ${i}/${total}`);
-    const f = layer.features[i]!;
+
+  const add = (f: SourceFeature, out: (p: Put) => void): void => {
     const props: Props = {};
     for (const fd of fields) {
       const src = map[fd.name];
@@ -209,19 +223,19 @@ export async function prepareImport(
       if (bad) throw importError(fileName, bad.vi, bad.en, { row: f.row, details: { field: fd.name } });
     }
     if (!isFeature) {
-      puts.push({ table: spec.table, props });
-      continue;
+      out({ table: spec.table, props });
+      return;
     }
     if (!f.geometry) {
-      skippedEmpty++;
-      continue;
+      stats.skippedEmpty++;
+      return;
     }
-    if (!allInside) checkInVietnam(fileName, f, f.geometry, crs);
+    if (!box || !withinBox(f.geometry, box)) checkInVietnam(fileName, f, f.geometry, crs);
     const featureParts = parts(f.geometry);
     for (let part of featureParts) {
       if (!fitsTable(spec.table, part)) {
         if (spec.skipOtherTypes) {
-          skippedTypes++;
+          stats.skippedTypes++;
           continue;
         }
         const accepts = (def as { accepts?: readonly string[] }).accepts ?? [];
@@ -241,7 +255,7 @@ export async function prepareImport(
           continue;
         }
         part = closeOpenRings(part);
-        closedRings += open;
+        stats.closedRings += open;
       }
       // A file already in the working CRS keeps the positions as read (applyEdit keeps x and y only):
       // copying 1,000,000 line vertices once more showed in the profile, and in the GC after it.
@@ -274,13 +288,31 @@ export async function prepareImport(
             continue;
           }
           g = fixed;
-          repaired++;
+          stats.repaired++;
         }
       }
       // The parts of a multipoint each get their own copy; a single part can take the feature's own.
-      puts.push({ table: spec.table, geometry: g, props: featureParts.length === 1 ? props : { ...props } });
+      out({ table: spec.table, geometry: g, props: featureParts.length === 1 ? props : { ...props } });
     }
-  }
+  };
+
+  const finish = (): PrepareStats => {
+    throwCollected(fileName, openRings, invalid, spec.repair ?? false);
+    return { crs, invalid, ...stats };
+  };
+  return { crs, add, finish };
+}
+
+/** Every position of g inside the box (NaN is not). */
+function withinBox(g: SourceGeometry, b: readonly number[]): boolean {
+  let inside = true;
+  forEachPosition(g, (p) => {
+    if (!(p[0]! >= b[0]! && p[0]! <= b[2]! && p[1]! >= b[1]! && p[1]! <= b[3]!)) inside = false;
+  });
+  return inside;
+}
+
+function throwCollected(fileName: string, openRings: number[], invalid: InvalidGeometry[], repair: boolean): void {
   if (openRings.length) {
     const rows = [...new Set(openRings)];
     const list = `${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ', …' : ''}`;
@@ -291,7 +323,7 @@ export async function prepareImport(
       { details: { openRings: rows } },
     );
   }
-  if (invalid.length && !spec.repair) {
+  if (invalid.length && !repair) {
     // GEOS's English reason ("Self-intersection[x y]") as our sentence; the raw one stays in details.
     const list = (lang: 'vi' | 'en') =>
       invalid
@@ -312,6 +344,29 @@ export async function prepareImport(
       `${invalid.length} geometries could not be repaired (${invalid.slice(0, 10).map((x) => `row ${x.row}: ${geosReasonText(x.reason).en}`).join('; ')}). Fix these rows in the program that made the file, then import again.`,
       { details: { invalid } },
     );
-  if (!puts.length) throw importError(fileName, 'không có đối tượng nào để nhập.', 'nothing to import.');
-  return { puts, crs, invalid, repaired, skippedEmpty, skippedTypes, closedRings };
+}
+
+export function nothingToImport(fileName: string): Error {
+  return importError(fileName, 'không có đối tượng nào để nhập.', 'nothing to import.');
+}
+
+export async function prepareImport(
+  fileName: string,
+  layer: SourceLayer,
+  spec: ImportSpec,
+  workingCrs: string,
+  opts: { signal?: AbortSignal; progress?: (done: number, total: number, message?: string) => void } = {},
+): Promise<PreparedImport> {
+  const preparer = await createPreparer(fileName, layer, spec, workingCrs, TABLES[spec.table].kind === 'feature' ? layerBox(layer) : null);
+  const puts: Put[] = [];
+  const push = (p: Put) => puts.push(p);
+  const total = layer.features.length;
+  for (let i = 0; i < total; i++) {
+    await breathe(i, opts.signal, 1000);
+    if (i % 1000 === 0) opts.progress?.(i, total, `Đang kiểm tra ${i}/${total}`);
+    preparer.add(layer.features[i]!, push);
+  }
+  const stats = preparer.finish();
+  if (!puts.length) throw nothingToImport(fileName);
+  return { puts, ...stats };
 }

@@ -38,25 +38,30 @@ export function groupShapefiles(files: Map<string, Uint8Array>): ShapefileParts[
   return [...sets.values()].filter((s): s is ShapefileParts => !!s.shp);
 }
 
-function shpHeaderCheck(name: string, shp: Uint8Array): void {
-  if (shp.length < 100) throw importError(name, 'tệp .shp quá ngắn (bị cắt).', 'the .shp is too short (truncated).');
+/** `shp`: the file, or its first 100 bytes with the file's `size`. */
+export function shpHeaderCheck(name: string, shp: Uint8Array, size = shp.length): void {
+  if (size < 100 || shp.length < 100) throw importError(name, 'tệp .shp quá ngắn (bị cắt).', 'the .shp is too short (truncated).');
   const dv = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
   if (dv.getInt32(0, false) !== 9994) throw importError(name, 'không phải tệp .shp (sai mã đầu tệp).', 'not a .shp file (bad file code).');
   const declared = dv.getInt32(24, false) * 2;
-  if (declared > shp.length)
-    throw importError(name, `tệp .shp bị cắt: phần đầu ghi ${declared} byte nhưng tệp chỉ có ${shp.length}.`, `the .shp is truncated: its header says ${declared} bytes, the file has ${shp.length}.`, {
-      details: { declared, actual: shp.length },
+  if (declared > size)
+    throw importError(name, `tệp .shp bị cắt: phần đầu ghi ${declared} byte nhưng tệp chỉ có ${size}.`, `the .shp is truncated: its header says ${declared} bytes, the file has ${size}.`, {
+      details: { declared, actual: size },
     });
 }
 
 function crsOf(p: ShapefileParts): SourceCrs {
-  if (!p.prj)
+  return crsOfPrj(p.base, p.prj);
+}
+
+export function crsOfPrj(base: string, prj: Uint8Array | undefined): SourceCrs {
+  if (!prj)
     return {
       code: null,
       how: 'none',
       notes: [{ vi: 'Không có tệp .prj: hãy chọn hệ toạ độ của dữ liệu.', en: 'No .prj file: choose the data’s CRS.' }],
     };
-  const wkt = decodeText(`${p.base}.prj`, p.prj);
+  const wkt = decodeText(`${base}.prj`, prj);
   const m = matchPrj(wkt);
   if (!m.code)
     return {

@@ -17,7 +17,7 @@ import { fieldIssuesError, notFoundRow, conflictError, tableLabelVi, validationE
 import { checkGeometry, GeometryError, to2D } from './geometry-codec';
 import { EditJournal, touchContents } from './edit-journal';
 import { insertRow, readStored, setDeleted, updateRow, type OpContext, type OpOutcome } from './row-ops';
-import { BulkWriter, bulkTables } from './bulk-writer';
+import { BULK_THRESHOLD, BulkWriter, bulkTables } from './bulk-writer';
 import type { StatementCache } from './statements';
 import type { CrsDomain } from '../../shared/crs/domain';
 import { q } from './table-columns';
@@ -231,6 +231,71 @@ export function applyEdit(deps: EditDeps, edit: EditInput, authorIn: string): Ed
       deps.journal.finish(editId, outcomes);
       touchContents(ctx);
       return { editId, rows: outcomes.map((o) => o.result) };
+    })
+    .immediate();
+}
+
+/** A row an import streams in: a new row of the stream's table (ids are generated). */
+export interface StreamedRow {
+  geometry?: Geometry | null;
+  props?: Props;
+}
+
+/**
+ * An import streamed through ONE edit: the same checks, write hook, rows, audit entries and undo
+ * record as applyEdit's inserts, in one IMMEDIATE transaction, but the rows are taken one at a time
+ * from `rows` while they are written (in the bulk writer's batches) instead of from a list held
+ * whole. `rows` may throw at any point (a bad record near the end of a file): the transaction is
+ * then rolled back and the project is as it was. `label(n)` names the edit by its row count, known
+ * only at the end: the journal starts with label(expected) and is corrected if the count differs.
+ */
+export function applyInsertStream(
+  deps: EditDeps,
+  table: TableName,
+  rows: Iterable<StreamedRow>,
+  authorIn: string,
+  label: (count: number) => string,
+  expected: number,
+): { editId: number; count: number } {
+  const author = checkAuthor(authorIn);
+  checkTable(table);
+  return deps.db
+    .transaction(() => {
+      const now = new Date().toISOString();
+      const first = label(expected).slice(0, 200);
+      const editId = deps.journal.begin(now, author, first);
+      const ctx = newOpContext(deps, author, editId, first, now);
+      const check = deps.beforeWrite?.('edit', author) ?? null;
+      if (expected >= BULK_THRESHOLD) {
+        ctx.bulk = new BulkWriter(ctx.db, ctx.stmts, { now, author, editId, label: first });
+        ctx.bulk.take(table);
+      }
+      const s = deps.stmts.table(table);
+      // Nothing of the rows is kept once written: the journal takes their ids from this edit's audit
+      // entries, the ones after this (inside the write transaction, nobody else appends meanwhile).
+      const afterSeq = (deps.stmts.get('SELECT coalesce(max(seq), 0) FROM qt_audit_log', true).get() as [number])[0];
+      let count = 0;
+      for (const row of rows) {
+        const id = uuid7();
+        const geometry = checkTableGeometry(table, row.geometry);
+        const props: Props = {};
+        for (const f of s.layout.fields) props[f.name] = null;
+        Object.assign(props, row.props ?? {});
+        check?.({ table, id, before: null, after: { props, geometry: geometry ?? null, deleted: false } });
+        validated(table, props);
+        insertRow(ctx, table, id, props, geometry ?? null, true);
+        count++;
+      }
+      if (!count) throw validationError('Thay đổi rỗng: không có gì để lưu.', 'Empty edit: nothing to save.');
+      ctx.bulk?.finish();
+      const final = label(count).slice(0, 200);
+      if (final !== first) {
+        deps.stmts.get('UPDATE qt_edits SET label = ? WHERE id = ?').run(final, editId);
+        deps.stmts.get('UPDATE qt_audit_log SET label = ? WHERE seq > ? AND edit_id = ?').run(final, afterSeq, editId);
+      }
+      deps.journal.finishInserts(editId, table, afterSeq);
+      touchContents(ctx);
+      return { editId, count };
     })
     .immediate();
 }

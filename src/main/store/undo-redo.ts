@@ -23,7 +23,7 @@ function replay(deps: EditDeps, authorIn: string, kind: 'undo' | 'redo'): EditRe
     .transaction(() => {
       const entry = kind === 'undo' ? deps.journal.lastDone(author) : deps.journal.firstUndone(author);
       if (!entry) return null;
-      const ops = readOps(kind === 'undo' ? entry.inverse : entry.forward);
+      const ops = readOps(kind === 'undo' ? entry.inverse : entry.forward, deps.journal.auditedIds);
       const label = `${kind === 'undo' ? 'Hoàn tác' : 'Làm lại'}: ${entry.label}`;
       const ctx = { ...newOpContext(deps, author, entry.id, label), replayOf: entry.id };
       ctx.bulk = bulkFor(ctx, ops.map((op) => op.table));

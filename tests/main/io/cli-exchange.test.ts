@@ -66,4 +66,25 @@ describe.skipIf(!HAS_GDAL)('CLI import / export', () => {
     expect(fixed.status).toBe(0);
     for (const out of [r.stdout, r.stderr, fixed.stdout, fixed.stderr]) expect(out).not.toMatch(/Self-intersection|at or near point/);
   });
+
+  it('--and imports several files in one run, each as its own edit (undone on its own)', () => {
+    const p = join(dir, 'and.gpkg');
+    expect(cli(['init', p, '--province', 'Đắk Nông']).status).toBe(0);
+    const points = (name: string, n: number) => {
+      const f = join(dir, `${name}.geojson`);
+      const features = Array.from({ length: n }, (_, i) => ({ type: 'Feature', properties: { name: `${name} ${i + 1}` }, geometry: { type: 'Point', coordinates: [107.8 + i * 0.001, 12.4] } }));
+      writeFileSync(f, JSON.stringify({ type: 'FeatureCollection', features }));
+      return f;
+    };
+    const r = cli(['import', p, points('mo', 3), '--layer', 'graves', '--set', 'kind=newly_found', '--set', 'verification=not_verified', '--and', points('diem', 2), '--layer', 'info_points', '--set', 'kind=initial_burial']);
+    expect(r.stderr).not.toMatch(/Lỗi/);
+    expect(r.stdout).toMatch(/imported: 3 → graves.*edit 1\n/);
+    expect(r.stdout).toMatch(/imported: 2 → info_points.*edit 2\n/);
+    expect(run('ogrinfo', ['-so', p, 'graves'])).toMatch(/Feature Count: 3/);
+    expect(run('ogrinfo', ['-so', p, 'info_points'])).toMatch(/Feature Count: 2/);
+    // A part without its file is a usage error, before anything is imported.
+    const bad = cli(['import', p, points('mo2', 1), '--layer', 'graves', '--set', 'kind=newly_found', '--and', '--layer', 'info_points']);
+    expect(bad.status).toBe(2);
+    expect(run('ogrinfo', ['-so', p, 'graves'])).toMatch(/Feature Count: 3/);
+  });
 });

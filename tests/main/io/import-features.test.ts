@@ -85,7 +85,7 @@ describe('import', () => {
     );
     expect(env.store.query('admin_units').rows).toHaveLength(8);
     expect(env.store.undoState(AUTHOR).undoLabel).toMatch(/^Nhập 67\.json/);
-    expect(env.store.history('admin_units', out.result.rows[0]!.id)[0]!.author).toBe(AUTHOR);
+    expect(env.store.history('admin_units', out.result.rows![0]!.id)[0]!.author).toBe(AUTHOR);
     env.store.undo(AUTHOR);
     expect(env.store.query('admin_units').rows).toHaveLength(0);
   });
