@@ -1,4 +1,4 @@
-// quytap print <project.gpkg> --commune <code|name> … | --all-communes | --district
+// quytap print <project.gpkg> --commune <code|name> … | --all-communes | --district | --extent x0,y0,x1,y1
 //   [--paper A3] [--orientation landscape|portrait] [--scale 10000|fit] [--series] [--title "…"]
 //   [--out file.pdf | --out-dir folder]
 // Prints vector PDF sheets from the command line with the same composer and PDF backend as the app.
@@ -13,17 +13,21 @@ import { ProjectStore } from '../store';
 import { openRasterFile, type FileRasterSource } from '../print/raster/file-sources';
 import { projectBaseMaps } from '../print/raster/project-base-maps';
 import { parseCommandArgs } from './common';
+import { trace } from '../print/trace';
 
 const USAGE = `Cách dùng / usage:
   quytap print <tệp.gpkg> --commune <mã|tên> [--commune …] --out tờ.pdf
   quytap print <tệp.gpkg> --district --out tờ.pdf          (mọi xã của dự án trên một tờ / all communes on one sheet)
   quytap print <tệp.gpkg> --all-communes [--out-dir thư-mục] (mỗi xã một tệp / one PDF per commune)
+  quytap print <tệp.gpkg> --extent E1,N1,E2,N2 --out tờ.pdf  (một vùng theo tọa độ phẳng của dự án, mét: Đông nhỏ, Bắc nhỏ, Đông lớn, Bắc lớn /
+                                                          an extent in the project's plane coordinates, metres: east min, north min, east max, north max)
   Tùy chọn / options: --paper A0|A1|A2|A3|A4 (A3) --orientation landscape|portrait (landscape)
                       --scale 500…1000000|fit (fit) --series (mọi tờ của bộ / every sheet) --title "…"
                       --map-date YYYY-MM-DD (địa giới, địa danh theo ngày này / boundaries and names as of that date)
                       --date YYYY-MM-DD (ngày lập in trên tờ / the date printed on the sheet)
                       --grid-labels km|m (km: hai số cuối in lớn, như bản đồ địa hình / last two km digits large, as on topographic maps (default);
                       m: ghi đủ mét / full metres)
+                      --grid-step 1000 (khoảng lưới km, mét; mặc định theo tỷ lệ / grid interval in metres; default by scale)
                       --basemap ảnh.tif|ảnh.mbtiles (bản đồ nền in dưới bản đồ, lặp được / raster base map under the map, repeatable)
                       --no-project-basemaps (không in bản đồ nền của dự án / leave out the project's own base maps;
                       mặc định in các bản đồ nền đang hiện, như trong chương trình / default: the visible ones, as in the app)`;
@@ -33,6 +37,14 @@ function fail(msg: string): never {
   process.exit(2);
 }
 
+/** `--extent 407000,1347000,456000,1388000`: four numbers, the first corner south-west of the second. */
+function parseExtent(text: string): [number, number, number, number] {
+  const v = text.split(/[,;\s]+/).filter(Boolean).map(Number);
+  if (v.length !== 4 || !v.every(Number.isFinite) || v[2] <= v[0] || v[3] <= v[1])
+    fail(`Vùng in phải là bốn số Đông nhỏ,Bắc nhỏ,Đông lớn,Bắc lớn (mét), ví dụ 407000,1347000,456000,1388000 / --extent must be four numbers east min,north min,east max,north max (metres): ${text}`);
+  return v as [number, number, number, number];
+}
+
 export async function printCommand(args: string[]): Promise<void> {
   const parsed = parseCommandArgs(
     args,
@@ -40,6 +52,7 @@ export async function printCommand(args: string[]): Promise<void> {
       commune: { type: 'string', multiple: true },
       'all-communes': { type: 'boolean' },
       district: { type: 'boolean' },
+      extent: { type: 'string' },
       paper: { type: 'string', default: 'A3' },
       orientation: { type: 'string', default: 'landscape' },
       scale: { type: 'string', default: 'fit' },
@@ -48,6 +61,7 @@ export async function printCommand(args: string[]): Promise<void> {
       'map-date': { type: 'string' },
       date: { type: 'string' },
       'grid-labels': { type: 'string', default: 'km' },
+      'grid-step': { type: 'string' },
       basemap: { type: 'string', multiple: true },
       'no-project-basemaps': { type: 'boolean' },
       out: { type: 'string' },
@@ -65,10 +79,14 @@ export async function printCommand(args: string[]): Promise<void> {
   if (scale !== 'fit' && !Number.isInteger(scale)) fail(`Tỷ lệ không hợp lệ / bad scale: ${values.scale}`);
   const gridLabels = values['grid-labels'];
   if (gridLabels !== 'km' && gridLabels !== 'm') fail(`Kiểu nhãn lưới phải là km hoặc m / --grid-labels must be km or m: ${gridLabels}`);
+  const gridStep = values['grid-step'] === undefined ? undefined : Number(values['grid-step']);
+  if (gridStep !== undefined && !(Number.isInteger(gridStep) && gridStep >= 100 && gridStep <= 100000))
+    fail(`Khoảng lưới phải là số mét nguyên từ 100 đến 100000 / --grid-step must be whole metres from 100 to 100000: ${values['grid-step']}`);
   for (const d of [values['map-date'], values.date])
     if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d)) fail(`Ngày phải viết YYYY-MM-DD (ví dụ 2019-06-20) / a date must be YYYY-MM-DD: ${d}`);
-  const modes = [values.commune?.length ? 1 : 0, values['all-communes'] ? 1 : 0, values.district ? 1 : 0].reduce((a, b) => a + b, 0);
-  if (modes !== 1) fail('Chọn đúng một: --commune, --district hoặc --all-communes / choose exactly one of --commune, --district, --all-communes');
+  const extent = values.extent === undefined ? null : parseExtent(values.extent);
+  const modes = [values.commune?.length ? 1 : 0, values['all-communes'] ? 1 : 0, values.district ? 1 : 0, extent ? 1 : 0].reduce((a, b) => a + b, 0);
+  if (modes !== 1) fail('Chọn đúng một: --commune, --district, --all-communes hoặc --extent / choose exactly one of --commune, --district, --all-communes, --extent');
 
   const store = ProjectStore.open(resolve(positionals[0]), { access: 'read' }); // a reader: works while the app has it open
   const basemapFiles: FileRasterSource[] = [];
@@ -78,12 +96,15 @@ export async function printCommand(args: string[]): Promise<void> {
       basemapFiles.push(b);
       for (const n of b.notes) console.log(`  ! ${b.source.name}: ${n.vi} / ${n.en}`);
     }
+    trace('start');
     const input = gatherPrintInput(store);
+    trace('gathered');
     const base: SheetSettingsInput = {
       paper: paper as SheetSettingsInput['paper'],
       orientation: values.orientation,
       scale,
       gridLabelStyle: gridLabels,
+      ...(gridStep ? { gridStepM: gridStep } : {}),
       ...(values.title ? { texts: { title: values.title } } : {}),
       ...(values['map-date'] ? { mapDate: values['map-date'] } : {}),
       ...(values.date ? { sheetDate: values.date } : {}),
@@ -95,7 +116,7 @@ export async function printCommand(args: string[]): Promise<void> {
       const codes = input.settings.communes.length ? input.settings.communes : input.communes.map((c) => ({ code: String(c.props.code), name: String(c.props.name) }));
       for (const c of codes) jobs.push({ settings: { ...base, area: { kind: 'communes', communes: [c.code || c.name] } }, out: join(dir, `${slugOf(`xa ${c.name}`)}-${paper.toLowerCase()}`) });
     } else {
-      const area = values.district ? ({ kind: 'all' } as const) : ({ kind: 'communes', communes: values.commune! } as const);
+      const area = extent ? ({ kind: 'extent', extent } as const) : values.district ? ({ kind: 'all' } as const) : ({ kind: 'communes', communes: values.commune! } as const);
       jobs.push({ settings: { ...base, area }, out: values.out ? resolve(values.out) : null });
     }
     let failed = 0;
@@ -118,7 +139,9 @@ export async function printCommand(args: string[]): Promise<void> {
           path = j.out;
         } else if (j.out) path = freePdfPath(dirname(j.out), basename(j.out));
         else path = freePdfPath(process.cwd(), slugOf(rep.title));
+        trace('rendered');
         writeNoClobber(path, r.bytes);
+        trace('written');
         console.log(`Đã in / printed: ${path}  (${paper}, 1:${rep.scale}, ${r.reports.length}/${rep.sheets} tờ / sheets, ${(r.bytes.length / 1e6).toFixed(2)} MB)`);
         for (const w of r.reports.flatMap((x) => x.warnings)) console.log(`  ! ${w.vi} / ${w.en}`);
         for (const m of rep.mismatches) console.log(`  ≠ ${m.commune}: ${m.statistic} kết luận ${m.conclusion}, bản đồ ${m.map}`);

@@ -5,6 +5,7 @@ import { deflateSync } from 'node:zlib';
 import { jsPDF, GState } from 'jspdf';
 import type { DisplayItem, DisplayList, MeasureText, PathItem, StrokePaint, SymbolDef, TextItem } from '../../shared/print';
 import { FONT_FILES, sheetFont } from './fonts';
+import { trace } from './trace';
 
 // Each face under its own PostScript-style name (NotoSans-Italic, …), so the PDF's font list says
 // which faces are embedded.
@@ -376,6 +377,7 @@ export async function renderPdf(pages: PdfPage[], opts: PdfOptions = {}): Promis
   if (!pages.length) throw new Error('renderPdf: no pages');
   const first = pages[0].list.page;
   const doc = newDoc(first.widthMm, first.heightMm, facesUsed(pages));
+  trace('newDoc');
   const viewports = new Map<number, string>();
   doc.internal.events.subscribe('putPage', (data: { pageNumber: number }) => {
     const vp = viewports.get(data.pageNumber);
@@ -394,5 +396,8 @@ export async function renderPdf(pages: PdfPage[], opts: PdfOptions = {}): Promis
     base += pg.list.items.length;
   }
   opts.onProgress?.(total, total);
-  return new Uint8Array(doc.output('arraybuffer'));
+  trace('drawn');
+  const ab = doc.output('arraybuffer');
+  trace('output');
+  return new Uint8Array(ab);
 }

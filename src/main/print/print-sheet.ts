@@ -4,6 +4,7 @@ import { ApiError } from '../../shared/api';
 import { compose, type ComposeReport, type PrintInput, type SheetSettingsInput } from '../../shared/print';
 import type { ProjectStore } from '../store';
 import { viewportEntry } from './georef';
+import { trace } from './trace';
 import { fontMeasure, renderPdf, type PdfPage } from './pdf-backend';
 import { gatherPrintInput } from './print-data';
 import { chooseBaseMaps, composeWithBaseMaps, openAll, type BaseMapChoice } from './raster/sheet-base-maps';
@@ -43,7 +44,9 @@ async function composeSheets(input: PrintInput, settings: SheetSettingsInput, o:
   const m = sheetMeasure();
   const rasters = await openAll(await chooseBaseMaps(settings, o.baseMaps));
   const sheetOf = (s: SheetSettingsInput) => composeWithBaseMaps(input, s, m, rasters, { signal: o.signal, onProgress: (d, t) => o.onProgress?.(d, t, 'Bản đồ nền') });
+  trace('measure+rasters');
   const first = await sheetOf(settings);
+  trace('composed');
   const results = [first];
   let index: ReturnType<typeof compose> | null = null;
   if (o.series && first.report.sheets > 1) {
