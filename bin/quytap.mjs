@@ -31,8 +31,9 @@ const built = join(root, 'dist-cli', 'cli.mjs');
 const args = process.argv.slice(2);
 
 // Commands that start in this process. The others are batch jobs or the server (printing an A0
-// sheet among them) and get a child Node with a 16 MB young generation: Node's default grows it to
-// 64 MB a semi-space, which such a job pays for in peak memory (~120 MB) without running faster.
+// sheet among them) and get a child Node with an 8 MB young generation: Node's default grows it to
+// 64 MB a semi-space, which such a job pays for in peak memory (~120 MB) without running faster
+// (8 against 16 MB: ~25 MB less at the same CPU time on the heavy A0 print, docs/BENCHMARKS.md).
 // The ~40 ms of a second start are nothing beside them, and much beside `quytap --help`.
 const IN_PROCESS = new Set([undefined, 'help', '--help', '-h', 'info', 'init']);
 const inProcess = IN_PROCESS.has(args[0]) || args.includes('--help') || args.includes('-h');
@@ -69,7 +70,7 @@ function tsxLoader() {
 /** Runs `node <nodeArgs> <args>` as a child, passing signals on, and ends with its exit status. */
 function runChild(nodeArgs) {
   const cache = process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache');
-  const child = spawn(process.execPath, ['--max-semi-space-size=16', ...nodeArgs, ...args], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', ...nodeArgs, ...args], {
     stdio: 'inherit',
     env: { ...process.env, NODE_COMPILE_CACHE: cache },
   });

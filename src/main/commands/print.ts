@@ -7,13 +7,12 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { ApiError } from '../../shared/api';
 import { PAPER_NAMES, SheetSettingsSchema, type SheetSettingsInput } from '../../shared/print';
 import { gatherPrintInput } from '../print/print-data';
-import { printInput } from '../print/print-sheet';
+import { printInput, printSheet } from '../print/print-sheet';
 import { freePdfPath, slugOf, writeNoClobber } from '../services/print';
 import { ProjectStore } from '../store';
 import { openRasterFile, type FileRasterSource } from '../print/raster/file-sources';
 import { projectBaseMaps } from '../print/raster/project-base-maps';
 import { parseCommandArgs } from './common';
-import { trace } from '../print/trace';
 
 const USAGE = `Cách dùng / usage:
   quytap print <tệp.gpkg> --commune <mã|tên> [--commune …] --out tờ.pdf
@@ -96,9 +95,9 @@ export async function printCommand(args: string[]): Promise<void> {
       basemapFiles.push(b);
       for (const n of b.notes) console.log(`  ! ${b.source.name}: ${n.vi} / ${n.en}`);
     }
-    trace('start');
-    const input = gatherPrintInput(store);
-    trace('gathered');
+    // Every commune: the rows are read once for all the sheets. One sheet: printSheet reads them and
+    // lets them go once the sheet is composed, before the PDF is drawn (a heavy sheet's peak memory).
+    const input = values['all-communes'] ? gatherPrintInput(store) : null;
     const base: SheetSettingsInput = {
       paper: paper as SheetSettingsInput['paper'],
       orientation: values.orientation,
@@ -113,7 +112,7 @@ export async function printCommand(args: string[]): Promise<void> {
     if (values['all-communes']) {
       const dir = resolve(values['out-dir'] ?? values.out ?? '.');
       mkdirSync(dir, { recursive: true });
-      const codes = input.settings.communes.length ? input.settings.communes : input.communes.map((c) => ({ code: String(c.props.code), name: String(c.props.name) }));
+      const codes = input!.settings.communes.length ? input!.settings.communes : input!.communes.map((c) => ({ code: String(c.props.code), name: String(c.props.name) }));
       for (const c of codes) jobs.push({ settings: { ...base, area: { kind: 'communes', communes: [c.code || c.name] } }, out: join(dir, `${slugOf(`xa ${c.name}`)}-${paper.toLowerCase()}`) });
     } else {
       const area = extent ? ({ kind: 'extent', extent } as const) : values.district ? ({ kind: 'all' } as const) : ({ kind: 'communes', communes: values.commune! } as const);
@@ -123,7 +122,8 @@ export async function printCommand(args: string[]): Promise<void> {
     for (const j of jobs) {
       try {
         const settings = SheetSettingsSchema.parse(j.settings);
-        const r = await printInput(input, settings, { series: !!values.series, baseMaps: { ...(values['no-project-basemaps'] ? {} : projectBaseMaps(store)), sources: basemapFiles.map((b) => b.source) } });
+        const o = { series: !!values.series, baseMaps: { ...(values['no-project-basemaps'] ? {} : projectBaseMaps(store)), sources: basemapFiles.map((b) => b.source) } };
+        const r = input ? await printInput(input, settings, o) : await printSheet(store, settings, o);
         const rep = r.reports[0];
         // One sheet of a series would be a corner of the area, easy to take for the whole map.
         if (!values.series && rep.sheets > 1)
@@ -139,9 +139,7 @@ export async function printCommand(args: string[]): Promise<void> {
           path = j.out;
         } else if (j.out) path = freePdfPath(dirname(j.out), basename(j.out));
         else path = freePdfPath(process.cwd(), slugOf(rep.title));
-        trace('rendered');
         writeNoClobber(path, r.bytes);
-        trace('written');
         console.log(`Đã in / printed: ${path}  (${paper}, 1:${rep.scale}, ${r.reports.length}/${rep.sheets} tờ / sheets, ${(r.bytes.length / 1e6).toFixed(2)} MB)`);
         for (const w of r.reports.flatMap((x) => x.warnings)) console.log(`  ! ${w.vi} / ${w.en}`);
         for (const m of rep.mismatches) console.log(`  ≠ ${m.commune}: ${m.statistic} kết luận ${m.conclusion}, bản đồ ${m.map}`);

@@ -10,7 +10,6 @@ import { jsPDF, GState } from 'jspdf';
 import type { DisplayItem, DisplayList, MeasureText, PathItem, StrokePaint, SymbolDef, TextItem } from '../../shared/print';
 import { FONT_FILES, sheetFont } from './fonts';
 import { assembleFlate, ContentSlices } from './content-stream';
-import { trace } from './trace';
 
 // Each face under its own PostScript-style name (NotoSans-Italic, …), so the PDF's font list says
 // which faces are embedded.
@@ -127,6 +126,11 @@ export interface PdfOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
   title?: string;
+  /**
+   * The pages' display lists are the caller's no more: each item is let go once drawn, so a heavy
+   * sheet's paths are garbage before jsPDF assembles the file (its peak memory).
+   */
+  consume?: boolean;
 }
 
 type FilterFn = (data: string, chain: string | string[]) => { data: string; reverseChain: string };
@@ -446,10 +450,12 @@ const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
 /** Draws in slices, giving the event loop a turn between them so progress goes out and a cancel gets in. */
 async function drawItems(p: Painter, list: DisplayList, items: DisplayItem[], opts: PdfOptions, base: number, total: number): Promise<void> {
-  let n = 0;
-  for (const it of items) {
-    if ((++n & 4095) === 0) {
-      opts.onProgress?.(base + n, total);
+  const slots = items as (DisplayItem | undefined)[];
+  for (let n = 0; n < slots.length; n++) {
+    const it = slots[n]!;
+    if (opts.consume) slots[n] = undefined;
+    if (((n + 1) & 4095) === 0) {
+      opts.onProgress?.(base + n + 1, total);
       await yieldToLoop();
       if (opts.signal?.aborted) throw new Error('cancelled');
     }
@@ -482,7 +488,6 @@ export async function renderPdf(pages: PdfPage[], opts: PdfOptions = {}): Promis
   if (!pages.length) throw new Error('renderPdf: no pages');
   const first = pages[0].list.page;
   const doc = newDoc(first.widthMm, first.heightMm, facesUsed(pages));
-  trace('newDoc');
   const viewports = new Map<number, string>();
   doc.internal.events.subscribe('putPage', (data: { pageNumber: number }) => {
     const vp = viewports.get(data.pageNumber);
@@ -493,21 +498,18 @@ export async function renderPdf(pages: PdfPage[], opts: PdfOptions = {}): Promis
   let base = 0;
   const slices = new ContentSlices();
   try {
-  for (const [i, pg] of pages.entries()) {
-    if (opts.signal?.aborted) throw new Error('cancelled');
-    const { widthMm: w, heightMm: h } = pg.list.page;
-    if (i > 0) doc.addPage([w, h], w > h ? 'landscape' : 'portrait');
-    if (pg.viewport) viewports.set(i + 1, pg.viewport);
-    const painter = new Painter(doc, h, slices, opts.missingGlyphs);
-    await drawItems(painter, pg.list, pg.list.items, opts, base, total);
-    painter.flush();
-    base += pg.list.items.length;
-  }
-  opts.onProgress?.(total, total);
-  trace('drawn');
-  const ab = doc.output('arraybuffer');
-  trace('output');
-  return new Uint8Array(ab);
+    for (const [i, pg] of pages.entries()) {
+      if (opts.signal?.aborted) throw new Error('cancelled');
+      const { widthMm: w, heightMm: h } = pg.list.page;
+      if (i > 0) doc.addPage([w, h], w > h ? 'landscape' : 'portrait');
+      if (pg.viewport) viewports.set(i + 1, pg.viewport);
+      const painter = new Painter(doc, h, slices, opts.missingGlyphs);
+      await drawItems(painter, pg.list, pg.list.items, opts, base, total);
+      painter.flush();
+      base += pg.list.items.length;
+    }
+    opts.onProgress?.(total, total);
+    return new Uint8Array(doc.output('arraybuffer'));
   } finally {
     slices.release();
   }

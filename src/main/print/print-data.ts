@@ -167,6 +167,22 @@ class PackedFeature implements PrintFeature {
   }
 }
 
+/**
+ * Property values shared, not copied per row: a heavy sheet's 80,000 graves repeat a handful of
+ * code-list values ("not_verified", "newly_found"…), each otherwise its own string (~30 bytes).
+ */
+function internProps(props: Row['props'], seen: Map<string, string>): Row['props'] {
+  for (const k in props) {
+    const v = props[k];
+    if (typeof v !== 'string' || v.length > 40) continue;
+    const had = seen.get(v);
+    if (had === undefined) {
+      if (seen.size < 10_000) seen.set(v, v);
+    } else props[k] = had;
+  }
+  return props;
+}
+
 export function gatherPrintInput(store: ProjectStore, today?: string): PrintInput {
   return store.scanOnce(() => gather(store, today));
 }
@@ -176,9 +192,11 @@ function gather(store: ProjectStore, today?: string): PrintInput {
   const def = findCrs(info.crs.code);
   const features: PrintFeature[] = [];
   const pool = new CoordPool();
+  const seen = new Map<string, string>();
   for (const t of DRAW_ORDER)
     eachRow(store, t, (r) => {
       if (!r.geometry) return;
+      internProps(r.props, seen);
       // The few administrative units stay plain: the sheet's area is resolved against them again and again.
       if (t === 'admin_units') features.push({ table: t, id: r.id, geometry: r.geometry, props: r.props, extent: geometryExtent(r.geometry) });
       else features.push(PackedFeature.of(r as Row & { geometry: Geometry }, pool));

@@ -4,7 +4,6 @@ import { ApiError } from '../../shared/api';
 import { compose, type ComposeReport, type PrintInput, type SheetSettingsInput } from '../../shared/print';
 import type { ProjectStore } from '../store';
 import { viewportEntry } from './georef';
-import { trace } from './trace';
 import { fontMeasure, renderPdf, type PdfPage } from './pdf-backend';
 import { gatherPrintInput } from './print-data';
 import { chooseBaseMaps, composeWithBaseMaps, openAll, type BaseMapChoice } from './raster/sheet-base-maps';
@@ -44,9 +43,7 @@ async function composeSheets(input: PrintInput, settings: SheetSettingsInput, o:
   const m = sheetMeasure();
   const rasters = await openAll(await chooseBaseMaps(settings, o.baseMaps));
   const sheetOf = (s: SheetSettingsInput) => composeWithBaseMaps(input, s, m, rasters, { signal: o.signal, onProgress: (d, t) => o.onProgress?.(d, t, 'Bản đồ nền') });
-  trace('measure+rasters');
   const first = await sheetOf(settings);
-  trace('composed');
   const results = [first];
   let index: ReturnType<typeof compose> | null = null;
   if (o.series && first.report.sheets > 1) {
@@ -65,7 +62,8 @@ async function composeSheets(input: PrintInput, settings: SheetSettingsInput, o:
 async function renderSheets({ first, results, index, pages }: ComposedSheets, o: PrintOptions): Promise<PrintResult> {
   try {
     const missing = new Set<string>();
-    const bytes = await renderPdf(pages, { title: first.report.title, signal: o.signal, missingGlyphs: missing, onProgress: (d, t) => o.onProgress?.(d, t, 'Vẽ PDF') });
+    // The lists are drawn once and not returned: let go as they are drawn.
+    const bytes = await renderPdf(pages, { title: first.report.title, signal: o.signal, missingGlyphs: missing, onProgress: (d, t) => o.onProgress?.(d, t, 'Vẽ PDF'), consume: true });
     if (missing.size) {
       const chars = [...missing].join(' ');
       first.report.warnings.push({

@@ -7,7 +7,6 @@ import { openRaster } from './open-raster';
 import type { OpenedRaster } from './raster-model';
 import type { RasterSource } from './source';
 import { warpToFrame, type WarpOptions } from './warp-to-frame';
-import { trace } from '../trace';
 
 export interface BaseMapChoice {
   /** Sources given directly (`quytap print --basemap file`), printed under the project's ones. */
@@ -67,7 +66,6 @@ export async function composeWithBaseMaps(
   // Planned with room in the notes for every base map's name, so the frame is known before the
   // base maps are warped into it and the sheet is composed once.
   const plan = planSheet(input, settings, measure, { baseMapNames: rasters.map((r) => r.raster.name) });
-  trace('planned');
   if (!rasters.length) return compose(input, settings, measure, plan);
   const baseMap = await warpToFrame(rasters, plan.frame, input.crs.proj4, o);
   const sheet = compose({ ...input, baseMap }, settings, measure, plan);
