@@ -24,7 +24,9 @@ interface Slice {
 const slices = new Map<number, Slice>();
 let nextId = 1;
 
-const deflatePiece = (raw: Uint8Array): Buffer => deflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH });
+// Level 4: a heavy sheet's ~10 MB of operators deflate in a third of level 6's time (0.14 against
+// 0.46 s) into a stream 4 % larger (3.42 against 3.29 MB).
+const deflatePiece = (raw: Uint8Array): Buffer => deflateRawSync(raw, { level: 4, finishFlush: constants.Z_SYNC_FLUSH });
 
 const BASE = 65521;
 
