@@ -70,7 +70,7 @@ describe('content stream in slices', () => {
       const sub: number[] = [];
       for (let k = 0; k < 100; k++) sub.push(10 + ((i * 7 + k * 3) % 180), 10 + ((i * 5 + k * 11) % 270));
       items.push({ kind: 'path', subpaths: [sub], closed: false, strokes: [{ color: '#0000ff', widthMm: 0.1 }], role: 'map' });
-      if (i === 300) items.push({ kind: 'text', x: 20, y: 20, text: 'GIỮA CÁC ĐƯỜNG', sizePt: 10, align: 'left', baseline: 'alphabetic', color: '#000000', role: 'note' });
+      if (i === 300) items.push({ kind: 'text', x: 20, y: 20, text: 'GIỮA CÁC ĐƯỜNG', sizePt: 10, align: 'left', baseline: 'alphabetic', color: '#000000', role: 'note', box: [20, 16, 60, 20] });
     }
     const list: DisplayList = { page: { widthMm: 210, heightMm: 297 }, symbols: {}, items };
     const file = join(dir, 'many.pdf');
