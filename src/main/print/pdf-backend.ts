@@ -203,8 +203,10 @@ const SLICE_BYTES = 1 << 20;
 const CAPS = { butt: 0, round: 1, square: 2 } as const;
 const JOINS = { miter: 0, round: 1, bevel: 2 } as const;
 
+/** A document's graphics states by opacity key: their resource names ("/GS1 gs"…), for every page. */
+const GSTATES = new WeakMap<jsPDF, Map<string, string>>();
+
 class Painter {
-  private readonly gstates = new Map<string, string>();
   /** Operators of the page not yet handed to jsPDF (its own: the drawing yields between slices of items). */
   private readonly w = new OpsWriter();
   private readonly strokeText = new WeakMap<StrokePaint, string>();
@@ -257,17 +259,21 @@ class Painter {
   private alpha(a: number | undefined, stroke: boolean): void {
     if (a === undefined || a >= 1) return;
     const key = `${stroke ? 'S' : 'F'}${Math.round(a * 100)}`;
-    let name = this.gstates.get(key);
+    let names = GSTATES.get(this.doc);
+    if (!names) GSTATES.set(this.doc, (names = new Map()));
+    let name = names.get(key);
     if (!name) {
       this.flush();
       const id = `qt${key}`;
       this.doc.addGState(id, new GState(stroke ? { 'stroke-opacity': a } : { opacity: a }));
-      // jsPDF names it (GS1…) and writes "/GSn gs" into the page: taken back, written here each time.
+      // jsPDF names it (GS1…) and writes "/GSn gs" into the page (a new state always differs from
+      // the active one): taken back, and written here each time it is wanted, on every page.
       const page = (this.doc.internal as unknown as { pages: string[][] }).pages[this.doc.getCurrentPageInfo().pageNumber];
       const before = page.length;
       this.doc.setGState(id);
-      name = page.length > before ? page.pop()! : `/${id} gs`;
-      this.gstates.set(key, name);
+      const written = page.length > before ? page.pop()! : '';
+      if (!/^\/\S+ gs$/.test(written)) throw new Error(`jsPDF did not name graphics state ${id}`);
+      names.set(key, (name = written));
     }
     this.line(name);
   }

@@ -88,14 +88,14 @@ describe('content stream in slices', () => {
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('two translucent fills of the same opacity are both translucent', async () => {
+  it('two translucent fills of the same opacity are both translucent, on every page of a series', async () => {
     const square = (x: number): DisplayItem => ({ kind: 'path', subpaths: [[x, 10, x + 30, 10, x + 30, 40, x, 40]], closed: true, fill: { color: '#ff0000', opacity: 0.5 }, role: 'map' });
-    const list: DisplayList = { page: { widthMm: 100, heightMm: 50 }, symbols: {}, items: [square(10), square(60)] };
+    const page = (): DisplayList => ({ page: { widthMm: 100, heightMm: 50 }, symbols: {}, items: [square(10), square(60)] });
     const file = join(dir, 'alpha.pdf');
-    writeFileSync(file, await renderPdf([{ list }]));
-    for (const x of [25, 75]) {
-      const base = join(dir, `px${x}`);
-      execFileSync('pdftoppm', ['-r', '25.4', '-x', String(x), '-y', '25', '-W', '1', '-H', '1', '-singlefile', file, base]);
+    writeFileSync(file, await renderPdf([{ list: page() }, { list: page() }]));
+    for (const [n, x] of [[1, 25], [1, 75], [2, 25], [2, 75]]) {
+      const base = join(dir, `px${n}-${x}`);
+      execFileSync('pdftoppm', ['-r', '25.4', '-f', String(n), '-l', String(n), '-x', String(x), '-y', '25', '-W', '1', '-H', '1', '-singlefile', file, base]);
       const ppm = readFileSync(`${base}.ppm`);
       const [r, g, b] = [ppm[ppm.length - 3], ppm[ppm.length - 2], ppm[ppm.length - 1]];
       expect(r).toBeGreaterThan(240);
