@@ -94,7 +94,7 @@ async function heavyComparison(dir: string, factor: 1 | 2, hasQgis: boolean): Pr
     },
   };
   console.log(`  ours: ${process.execPath} bin/quytap.mjs ${ourArgs.join(' ').replaceAll(dir, '$TMP')}`);
-  console.log('        (bin/quytap.mjs is what node_modules/.bin/quytap and npx quytap run; it starts the print in a child Node)');
+  console.log('        (bin/quytap.mjs is what node_modules/.bin/quytap and npx quytap run; it starts the print again in a Node with an 8 MB young generation, in its own place: process.execve)');
   if (!hasQgis) {
     const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ours.cmd, ...ours.args], { encoding: 'utf8' });
     console.log(`  QGIS not installed here (python3-qgis missing): ours alone ${r.stderr.trim().split('\n').pop()} (s, KB)`);

@@ -31,7 +31,8 @@ const built = join(root, 'dist-cli', 'cli.mjs');
 const args = process.argv.slice(2);
 
 // Commands that start in this process. The others are batch jobs or the server (printing an A0
-// sheet among them) and get a child Node with an 8 MB young generation: Node's default grows it to
+// sheet among them) and are started again in a Node with an 8 MB young generation (in place of this
+// process where Node can, else as its child, see runChild): Node's default grows it to
 // 64 MB a semi-space, which such a job pays for in peak memory (~120 MB) without running faster
 // (8 against 16 MB: ~25 MB less at the same CPU time on the heavy A0 print, docs/BENCHMARKS.md).
 // The ~40 ms of a second start are nothing beside them, and much beside `quytap --help`.
@@ -67,13 +68,23 @@ function tsxLoader() {
   }
 }
 
-/** Runs `node <nodeArgs> <args>` as a child, passing signals on, and ends with its exit status. */
+/**
+ * Runs `node <nodeArgs> <args>` in place of this process where Node can (process.execve, Node ≥
+ * 23.11 on Linux and macOS: one process, no launcher left waiting beside the job with its own ~15 MB),
+ * else as a child, passing signals on, and ends with its exit status.
+ */
 function runChild(nodeArgs) {
   const cache = process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache');
-  const child = spawn(process.execPath, ['--max-semi-space-size=8', ...nodeArgs, ...args], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_COMPILE_CACHE: cache },
-  });
+  const argv = ['--max-semi-space-size=8', ...nodeArgs, ...args];
+  const env = { ...process.env, NODE_COMPILE_CACHE: cache };
+  if (typeof process.execve === 'function' && process.platform !== 'win32') {
+    try {
+      process.execve(process.execPath, [process.execPath, ...argv], env);
+    } catch {
+      // not replaced (a sandbox refusing execve): run it as a child below
+    }
+  }
+  const child = spawn(process.execPath, argv, { stdio: 'inherit', env });
   // Ctrl+C reaches the child through the terminal's process group: passing SIGINT on would make two.
   process.on('SIGINT', () => {});
   for (const s of ['SIGTERM', 'SIGHUP']) process.on(s, () => child.kill(s));
