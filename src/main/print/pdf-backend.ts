@@ -104,15 +104,10 @@ class OpsWriter {
     this.len += to - from;
   }
 
-  text(): string {
-    return this.buf.toString('latin1', 0, this.len);
-  }
-
   bytes(): Buffer {
     return this.buf.subarray(0, this.len);
   }
 }
-
 
 export interface PdfPage {
   list: DisplayList;
