@@ -31,15 +31,17 @@ const built = join(root, 'dist-cli', 'cli.mjs');
 const args = process.argv.slice(2);
 
 // Commands that start in this process. The others are batch jobs or the server (printing an A0
-// sheet among them) and get a child Node with a 16 MB young generation: Node's default grows it to
-// 64 MB a semi-space, which such a job pays for in peak memory (~120 MB) without running faster.
+// sheet among them) and are started again in a Node with an 8 MB young generation (in place of this
+// process where Node can, else as its child, see runChild): Node's default grows it to
+// 64 MB a semi-space, which such a job pays for in peak memory (~120 MB) without running faster
+// (8 against 16 MB: ~25 MB less at the same CPU time on the heavy A0 print, docs/BENCHMARKS.md).
 // The ~40 ms of a second start are nothing beside them, and much beside `quytap --help`.
 const IN_PROCESS = new Set([undefined, 'help', '--help', '-h', 'info', 'init']);
 const inProcess = IN_PROCESS.has(args[0]) || args.includes('--help') || args.includes('-h');
-// An import streams its file through one transaction, making short-lived garbage row after row:
-// an 8 MB young generation keeps its peak ~17 MB lower than 16 MB at the same CPU time (measured on
-// twice the heavy Shapefiles of the exchange bench).
-const SEMI_SPACE_MB = args[0] === 'import' ? 8 : 16;
+// An import streams its file through one transaction and a print draws feature after feature, both
+// making short-lived garbage: an 8 MB young generation keeps their peaks lower than 16 MB at the same
+// CPU time (import: ~17 MB less on twice the heavy Shapefiles; print: measured with the print bench).
+const SEMI_SPACE_MB = args[0] === 'import' || args[0] === 'print' ? 8 : 16;
 
 /** Why the build cannot be trusted ("missing", or the first source newer than it), or null. */
 function staleness() {
@@ -70,13 +72,23 @@ function tsxLoader() {
   }
 }
 
-/** Runs `node <nodeArgs> <args>` as a child, passing signals on, and ends with its exit status. */
+/**
+ * Runs `node <nodeArgs> <args>` in place of this process where Node can (process.execve, Node ≥
+ * 23.11 on Linux and macOS: one process, no launcher left waiting beside the job with its own ~15 MB),
+ * else as a child, passing signals on, and ends with its exit status.
+ */
 function runChild(nodeArgs) {
   const cache = process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache');
-  const child = spawn(process.execPath, [`--max-semi-space-size=${SEMI_SPACE_MB}`, ...nodeArgs, ...args], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_COMPILE_CACHE: cache },
-  });
+  const argv = [`--max-semi-space-size=${SEMI_SPACE_MB}`, ...nodeArgs, ...args];
+  const env = { ...process.env, NODE_COMPILE_CACHE: cache };
+  if (typeof process.execve === 'function' && process.platform !== 'win32') {
+    try {
+      process.execve(process.execPath, [process.execPath, ...argv], env);
+    } catch {
+      // not replaced (a sandbox refusing execve): run it as a child below
+    }
+  }
+  const child = spawn(process.execPath, argv, { stdio: 'inherit', env });
   // Ctrl+C reaches the child through the terminal's process group: passing SIGINT on would make two.
   process.on('SIGINT', () => {});
   for (const s of ['SIGTERM', 'SIGHUP']) process.on(s, () => child.kill(s));

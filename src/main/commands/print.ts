@@ -1,4 +1,4 @@
-// quytap print <project.gpkg> --commune <code|name> … | --all-communes | --district
+// quytap print <project.gpkg> --commune <code|name> … | --all-communes | --district | --extent x0,y0,x1,y1
 //   [--paper A3] [--orientation landscape|portrait] [--scale 10000|fit] [--series] [--title "…"]
 //   [--out file.pdf | --out-dir folder]
 // Prints vector PDF sheets from the command line with the same composer and PDF backend as the app.
@@ -7,7 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { ApiError } from '../../shared/api';
 import { PAPER_NAMES, SheetSettingsSchema, type SheetSettingsInput } from '../../shared/print';
 import { gatherPrintInput } from '../print/print-data';
-import { printInput } from '../print/print-sheet';
+import { printInput, printSheet } from '../print/print-sheet';
 import { freePdfPath, slugOf, writeNoClobber } from '../services/print';
 import { ProjectStore } from '../store';
 import { openRasterFile, type FileRasterSource } from '../print/raster/file-sources';
@@ -22,12 +22,15 @@ const USAGE = `Cách dùng / usage:
   quytap print --from postgresql://… --province <tên|mã> [--crs EPSG:…] --out tờ.pdf
                                                 (tờ tổng hợp tỉnh từ CSDL tỉnh, mặc định A0 / the province overview from the
                                                 province database, A0 by default; docs/ROLLUP.md)
+  quytap print <tệp.gpkg> --extent E1,N1,E2,N2 --out tờ.pdf  (một vùng theo tọa độ phẳng của dự án, mét: Đông nhỏ, Bắc nhỏ, Đông lớn, Bắc lớn /
+                                                          an extent in the project's plane coordinates, metres: east min, north min, east max, north max)
   Tùy chọn / options: --paper A0|A1|A2|A3|A4 (A3) --orientation landscape|portrait (landscape)
                       --scale 500…1000000|fit (fit) --series (mọi tờ của bộ / every sheet) --title "…"
                       --map-date YYYY-MM-DD (địa giới, địa danh theo ngày này / boundaries and names as of that date)
                       --date YYYY-MM-DD (ngày lập in trên tờ / the date printed on the sheet)
                       --grid-labels km|m (km: hai số cuối in lớn, như bản đồ địa hình / last two km digits large, as on topographic maps (default);
                       m: ghi đủ mét / full metres)
+                      --grid-step 1000 (khoảng lưới km, mét; mặc định theo tỷ lệ / grid interval in metres; default by scale)
                       --basemap ảnh.tif|ảnh.mbtiles (bản đồ nền in dưới bản đồ, lặp được / raster base map under the map, repeatable)
                       --no-project-basemaps (không in bản đồ nền của dự án / leave out the project's own base maps;
                       mặc định in các bản đồ nền đang hiện, như trong chương trình / default: the visible ones, as in the app)`;
@@ -37,6 +40,14 @@ function fail(msg: string): never {
   process.exit(2);
 }
 
+/** `--extent 407000,1347000,456000,1388000`: four numbers, the first corner south-west of the second. */
+function parseExtent(text: string): [number, number, number, number] {
+  const v = text.split(/[,;\s]+/).filter(Boolean).map(Number);
+  if (v.length !== 4 || !v.every(Number.isFinite) || v[2] <= v[0] || v[3] <= v[1])
+    fail(`Vùng in phải là bốn số Đông nhỏ,Bắc nhỏ,Đông lớn,Bắc lớn (mét), ví dụ 407000,1347000,456000,1388000 / --extent must be four numbers east min,north min,east max,north max (metres): ${text}`);
+  return v as [number, number, number, number];
+}
+
 export async function printCommand(args: string[]): Promise<void> {
   const parsed = parseCommandArgs(
     args,
@@ -44,6 +55,7 @@ export async function printCommand(args: string[]): Promise<void> {
       commune: { type: 'string', multiple: true },
       'all-communes': { type: 'boolean' },
       district: { type: 'boolean' },
+      extent: { type: 'string' },
       paper: { type: 'string' },
       from: { type: 'string' },
       province: { type: 'string' },
@@ -55,6 +67,7 @@ export async function printCommand(args: string[]): Promise<void> {
       'map-date': { type: 'string' },
       date: { type: 'string' },
       'grid-labels': { type: 'string', default: 'km' },
+      'grid-step': { type: 'string' },
       basemap: { type: 'string', multiple: true },
       'no-project-basemaps': { type: 'boolean' },
       out: { type: 'string' },
@@ -76,10 +89,14 @@ export async function printCommand(args: string[]): Promise<void> {
   if (scale !== 'fit' && !Number.isInteger(scale)) fail(`Tỷ lệ không hợp lệ / bad scale: ${values.scale}`);
   const gridLabels = values['grid-labels'];
   if (gridLabels !== 'km' && gridLabels !== 'm') fail(`Kiểu nhãn lưới phải là km hoặc m / --grid-labels must be km or m: ${gridLabels}`);
+  const gridStep = values['grid-step'] === undefined ? undefined : Number(values['grid-step']);
+  if (gridStep !== undefined && !(Number.isInteger(gridStep) && gridStep >= 100 && gridStep <= 100000))
+    fail(`Khoảng lưới phải là số mét nguyên từ 100 đến 100000 / --grid-step must be whole metres from 100 to 100000: ${values['grid-step']}`);
   for (const d of [values['map-date'], values.date])
     if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d)) fail(`Ngày phải viết YYYY-MM-DD (ví dụ 2019-06-20) / a date must be YYYY-MM-DD: ${d}`);
-  const modes = [values.commune?.length ? 1 : 0, values['all-communes'] ? 1 : 0, values.district ? 1 : 0].reduce((a, b) => a + b, 0);
-  if (modes !== 1) fail('Chọn đúng một: --commune, --district hoặc --all-communes / choose exactly one of --commune, --district, --all-communes');
+  const extent = values.extent === undefined ? null : parseExtent(values.extent);
+  const modes = [values.commune?.length ? 1 : 0, values['all-communes'] ? 1 : 0, values.district ? 1 : 0, extent ? 1 : 0].reduce((a, b) => a + b, 0);
+  if (modes !== 1) fail('Chọn đúng một: --commune, --district, --all-communes hoặc --extent / choose exactly one of --commune, --district, --all-communes, --extent');
 
   const store = ProjectStore.open(resolve(positionals[0]), { access: 'read' }); // a reader: works while the app has it open
   const basemapFiles: FileRasterSource[] = [];
@@ -89,12 +106,15 @@ export async function printCommand(args: string[]): Promise<void> {
       basemapFiles.push(b);
       for (const n of b.notes) console.log(`  ! ${b.source.name}: ${n.vi} / ${n.en}`);
     }
-    const input = gatherPrintInput(store);
+    // Every commune: the rows are read once for all the sheets. One sheet: printSheet reads them and
+    // lets them go once the sheet is composed, before the PDF is drawn (a heavy sheet's peak memory).
+    const input = values['all-communes'] ? gatherPrintInput(store) : null;
     const base: SheetSettingsInput = {
       paper: paper as SheetSettingsInput['paper'],
       orientation: values.orientation,
       scale,
       gridLabelStyle: gridLabels,
+      ...(gridStep ? { gridStepM: gridStep } : {}),
       ...(values.title ? { texts: { title: values.title } } : {}),
       ...(values['map-date'] ? { mapDate: values['map-date'] } : {}),
       ...(values.date ? { sheetDate: values.date } : {}),
@@ -103,17 +123,18 @@ export async function printCommand(args: string[]): Promise<void> {
     if (values['all-communes']) {
       const dir = resolve(values['out-dir'] ?? values.out ?? '.');
       mkdirSync(dir, { recursive: true });
-      const codes = input.settings.communes.length ? input.settings.communes : input.communes.map((c) => ({ code: String(c.props.code), name: String(c.props.name) }));
+      const codes = input!.settings.communes.length ? input!.settings.communes : input!.communes.map((c) => ({ code: String(c.props.code), name: String(c.props.name) }));
       for (const c of codes) jobs.push({ settings: { ...base, area: { kind: 'communes', communes: [c.code || c.name] } }, out: join(dir, `${slugOf(`xa ${c.name}`)}-${paper.toLowerCase()}`) });
     } else {
-      const area = values.district ? ({ kind: 'all' } as const) : ({ kind: 'communes', communes: values.commune! } as const);
+      const area = extent ? ({ kind: 'extent', extent } as const) : values.district ? ({ kind: 'all' } as const) : ({ kind: 'communes', communes: values.commune! } as const);
       jobs.push({ settings: { ...base, area }, out: values.out ? resolve(values.out) : null });
     }
     let failed = 0;
     for (const j of jobs) {
       try {
         const settings = SheetSettingsSchema.parse(j.settings);
-        const r = await printInput(input, settings, { series: !!values.series, baseMaps: { ...(values['no-project-basemaps'] ? {} : projectBaseMaps(store)), sources: basemapFiles.map((b) => b.source) } });
+        const o = { series: !!values.series, baseMaps: { ...(values['no-project-basemaps'] ? {} : projectBaseMaps(store)), sources: basemapFiles.map((b) => b.source) } };
+        const r = input ? await printInput(input, settings, o) : await printSheet(store, settings, o);
         const rep = r.reports[0];
         // One sheet of a series would be a corner of the area, easy to take for the whole map.
         if (!values.series && rep.sheets > 1)

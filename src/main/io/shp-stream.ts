@@ -153,7 +153,17 @@ export function openShapefileStream(files: InputFile[], opts: { encoding?: DbfEn
   const cpgFile = sibling('cpg');
   const dbf: DbfTable | null = dbfFile ? readDbf(`${base}.dbf`, dbfFile.read()) : null;
   const cpg = cpgFile ? encodingFromCpg(decodeText(`${base}.cpg`, cpgFile.read())) : null;
-  const encoding: DbfEncoding | null = dbf ? (opts.encoding ?? cpg ?? guessDbfEncoding(dbf)) : null;
+  // The import itself (the preview has warned already): an encoding read clearly from the text is
+  // used; an unclear one stops the import before any row, rather than store names garbled.
+  const guess = dbf && !opts.encoding && !cpg ? guessDbfEncoding(dbf) : null;
+  if (guess && !guess.sure)
+    throw importError(
+      `${base}.dbf`,
+      'không có tệp .cpg và không nhận ra chắc bảng mã của tên, ghi chú. Hãy xem trước và chọn bảng mã (Windows-1258, TCVN3 hoặc VNI; dòng lệnh: --encoding) rồi nhập lại. Dự án không bị thay đổi.',
+      'there is no .cpg and the text encoding is unclear. Preview the file and choose its encoding (Windows-1258, TCVN3 or VNI; command line: --encoding), then import again. The project was not changed.',
+      { details: { scores: guess.scores } },
+    );
+  const encoding: DbfEncoding | null = dbf ? (opts.encoding ?? cpg ?? guess!.encoding) : null;
   const shpName = `${base}.shp`;
   const records = new ShpRecords(shpName, shpFile.path ? fileSource(shpFile as InputFile & { path: string }) : bytesSource(shpFile.read()));
   const head: LayerHead = { name: base.split('/').pop()!, crs: crsOfPrj(base, prj?.read()), fields: dbf ? dbf.fields.map((f) => f.name) : [] };

@@ -1,10 +1,15 @@
 // Draws a display list into a vector PDF with jsPDF (Node): paths as raw content operators (fast,
 // 2 decimals of a point), text through jsPDF with the embedded Noto Sans (searchable), symbols as
 // one path string reused under a translation, the georeference written into the page dictionary.
+//
+// The page's paths and symbols never become JavaScript strings: their operators are written as
+// ASCII into a Buffer and deflated a slice at a time as the page is drawn (content-stream.ts);
+// jsPDF's page holds a one-line mark where each slice goes, and its text operators between them.
 import { deflateSync } from 'node:zlib';
 import { jsPDF, GState } from 'jspdf';
 import type { DisplayItem, DisplayList, MeasureText, PathItem, StrokePaint, SymbolDef, TextItem } from '../../shared/print';
 import { FONT_FILES, sheetFont } from './fonts';
+import { assembleFlate, ContentSlices } from './content-stream';
 
 // Each face under its own PostScript-style name (NotoSans-Italic, …), so the PDF's font list says
 // which faces are embedded.
@@ -86,12 +91,23 @@ class OpsWriter {
     }
   }
 
-  text(): string {
-    return this.buf.toString('latin1', 0, this.len);
+  /** Plain ASCII text (operators, names). */
+  ascii(s: string): void {
+    this.ensure(s.length);
+    this.len += this.buf.write(s, this.len, 'latin1');
+  }
+
+  /** Writes bytes [from, to) of what is written already again (a path painted twice). */
+  repeat(from: number, to: number): void {
+    this.ensure(to - from);
+    this.buf.copyWithin(this.len, from, to);
+    this.len += to - from;
+  }
+
+  bytes(): Buffer {
+    return this.buf.subarray(0, this.len);
   }
 }
-
-const ops = new OpsWriter();
 
 export interface PdfPage {
   list: DisplayList;
@@ -105,6 +121,11 @@ export interface PdfOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
   title?: string;
+  /**
+   * The pages' display lists are the caller's no more: each item is let go once drawn, so a heavy
+   * sheet's paths are garbage before jsPDF assembles the file (its peak memory).
+   */
+  consume?: boolean;
 }
 
 type FilterFn = (data: string, chain: string | string[]) => { data: string; reverseChain: string };
@@ -117,6 +138,8 @@ if (!jsPdfApi.quytapNativeFlate) {
   jsPdfApi.processDataByFilters = (data, chain) => {
     const filters = typeof chain === 'string' ? [chain] : (chain ?? []);
     if (filters.length === 1 && (filters[0] === 'FlateEncode' || filters[0] === '/FlateEncode')) {
+      const marked = assembleFlate(data ?? '');
+      if (marked) return { data: marked.toString('latin1'), reverseChain: '/FlateDecode' };
       return { data: deflateSync(Buffer.from(data ?? '', 'latin1')).toString('latin1'), reverseChain: '/FlateDecode' };
     }
     return original(data, chain);
@@ -166,13 +189,28 @@ export function fontMeasure(): MeasureText {
   };
 }
 
-const FORMS = new WeakMap<jsPDF, Set<string>>();
+/** A document's symbol forms by symbol id: their XObject names (`Xo1`…), drawn once each. */
+const FORMS = new WeakMap<jsPDF, Map<string, string>>();
+
+/** Above this many bytes of operators, a slice is deflated and the buffer starts again. */
+const SLICE_BYTES = 1 << 20;
+
+const CAPS = { butt: 0, round: 1, square: 2 } as const;
+const JOINS = { miter: 0, round: 1, bevel: 2 } as const;
+
+/** A document's graphics states by opacity key: their resource names ("/GS1 gs"…), for every page. */
+const GSTATES = new WeakMap<jsPDF, Map<string, string>>();
 
 class Painter {
-  private readonly gstates = new Map<string, string>();
+  /** Operators of the page not yet handed to jsPDF (its own: the drawing yields between slices of items). */
+  private readonly w = new OpsWriter();
+  private readonly strokeText = new WeakMap<StrokePaint, string>();
+  private readonly colours = new Map<string, string>();
+
   constructor(
     private readonly doc: jsPDF,
     private readonly pageH: number,
+    private readonly slices: ContentSlices,
     private readonly missing?: Set<string>,
   ) {}
 
@@ -186,33 +224,65 @@ class Painter {
     }
   }
 
-  private out(s: string) {
-    rawWrite(this.doc, s);
+  /** One operator line into the page's pending slice. */
+  private line(s: string): void {
+    if (this.w.len) this.w.byte(10);
+    this.w.ascii(s);
   }
 
+  /** Hands the pending operators to the page as a deflated slice (before jsPDF writes anything itself). */
+  flush(): void {
+    if (!this.w.len) return;
+    rawWrite(this.doc, this.slices.add(this.w.bytes()));
+    this.w.reset();
+  }
+
+  private spill(): void {
+    if (this.w.len >= SLICE_BYTES) this.flush();
+  }
+
+  private colour(hex: string): string {
+    let c = this.colours.get(hex);
+    if (c === undefined) this.colours.set(hex, (c = col(hex)));
+    return c;
+  }
+
+  /**
+   * The graphics state's name for an opacity, added to the document once. Written into every
+   * q … Q that needs it: jsPDF's setGState skips a state it believes active, which a raw Q undoes.
+   */
   private alpha(a: number | undefined, stroke: boolean): void {
     if (a === undefined || a >= 1) return;
     const key = `${stroke ? 'S' : 'F'}${Math.round(a * 100)}`;
-    let id = this.gstates.get(key);
-    if (!id) {
-      id = `qt${key}`;
+    let names = GSTATES.get(this.doc);
+    if (!names) GSTATES.set(this.doc, (names = new Map()));
+    let name = names.get(key);
+    if (!name) {
+      this.flush();
+      const id = `qt${key}`;
       this.doc.addGState(id, new GState(stroke ? { 'stroke-opacity': a } : { opacity: a }));
-      this.gstates.set(key, id);
+      // jsPDF names it (GS1…) and writes "/GSn gs" into the page (a new state always differs from
+      // the active one): taken back, and written here each time it is wanted, on every page.
+      const page = (this.doc.internal as unknown as { pages: string[][] }).pages[this.doc.getCurrentPageInfo().pageNumber];
+      const before = page.length;
+      this.doc.setGState(id);
+      const written = page.length > before ? page.pop()! : '';
+      if (!/^\/\S+ gs$/.test(written)) throw new Error(`jsPDF did not name graphics state ${id}`);
+      names.set(key, (name = written));
     }
-    this.doc.setGState(id);
+    this.line(name);
   }
 
-  pathOps(subpaths: number[][], closed: boolean, dx = 0, dy = 0, yFlip = true): string {
-    const w = ops;
-    w.reset();
+  /** Subpaths as m/l(/h) lines into the pending slice. */
+  private pathOps(subpaths: number[][], closed: boolean): void {
+    const w = this.w;
+    const H = this.pageH;
     for (const p of subpaths) {
       for (let i = 0; i < p.length; i += 2) {
-        const x = (p[i] + dx) * PT;
-        const y = yFlip ? (this.pageH - p[i + 1] - dy) * PT : -(p[i + 1] + dy) * PT;
         if (w.len) w.byte(10);
-        w.num(x);
+        w.num(p[i] * PT);
         w.byte(32);
-        w.num(y);
+        w.num((H - p[i + 1]) * PT);
         w.byte(32);
         w.byte(i === 0 ? 109 : 108); // m, l
       }
@@ -221,84 +291,125 @@ class Painter {
         w.byte(104); // h
       }
     }
-    return w.text();
+  }
+
+  /** A symbol's subpaths in its own coordinates (points, y up, anchor at 0,0) as a string. */
+  private symbolOps(subpaths: number[][], closed: boolean): string {
+    const out: string[] = [];
+    for (const p of subpaths) {
+      for (let i = 0; i < p.length; i += 2) out.push(`${n2(p[i] * PT)} ${n2(-p[i + 1] * PT)} ${i === 0 ? 'm' : 'l'}`);
+      if (closed) out.push('h');
+    }
+    return out.join('\n');
   }
 
   private strokeOps(s: StrokePaint): string {
-    const cap = { butt: 0, round: 1, square: 2 }[s.cap ?? 'butt'];
-    const join = { miter: 0, round: 1, bevel: 2 }[s.join ?? 'miter'];
-    const dash = s.dashMm?.length ? `[${s.dashMm.map((d) => n2(d * PT)).join(' ')}] 0 d` : '[] 0 d';
-    return `${col(s.color)} RG ${n2(s.widthMm * PT)} w ${cap} J ${join} j ${dash}`;
-  }
-
-  /** Paints a path whose operators are already built (reused for every stroke). */
-  paint(ops: string, item: Pick<PathItem, 'fill' | 'fillRule' | 'strokes' | 'closed'>): void {
-    const strokes = item.strokes ?? [];
-    // Opaque fill and one opaque stroke: one path, painted once (B), half the content.
-    if (item.fill && item.closed && strokes.length === 1 && (item.fill.opacity ?? 1) >= 1 && (strokes[0].opacity ?? 1) >= 1) {
-      this.out(`q ${col(item.fill.color)} rg ${this.strokeOps(strokes[0])}\n${ops}\n${item.fillRule === 'evenodd' ? 'B*' : 'B'}\nQ`);
-      return;
+    let t = this.strokeText.get(s);
+    if (t === undefined) {
+      const dash = s.dashMm?.length ? `[${s.dashMm.map((d) => n2(d * PT)).join(' ')}] 0 d` : '[] 0 d';
+      t = `${this.colour(s.color)} RG ${n2(s.widthMm * PT)} w ${CAPS[s.cap ?? 'butt']} J ${JOINS[s.join ?? 'miter']} j ${dash}`;
+      this.strokeText.set(s, t);
     }
-    if (item.fill && item.closed) {
-      this.out('q');
-      this.alpha(item.fill.opacity, false);
-      this.out(`${col(item.fill.color)} rg\n${ops}\n${item.fillRule === 'evenodd' ? 'f*' : 'f'}\nQ`);
-    }
-    for (const s of item.strokes ?? []) {
-      this.out('q');
-      this.alpha(s.opacity, true);
-      this.out(`${this.strokeOps(s)}\n${ops}\nS\nQ`);
-    }
+    return t;
   }
 
   path(item: PathItem): void {
-    this.paint(this.pathOps(item.subpaths, item.closed), item);
+    const strokes = item.strokes ?? [];
+    const fill = item.fill && item.closed ? item.fill : null;
+    const rule = item.fillRule === 'evenodd' ? '*' : '';
+    // Opaque fill and one opaque stroke: one path, painted once (B), half the content.
+    if (fill && strokes.length === 1 && (fill.opacity ?? 1) >= 1 && (strokes[0].opacity ?? 1) >= 1) {
+      this.line(`q ${this.colour(fill.color)} rg ${this.strokeOps(strokes[0])}`);
+      this.pathOps(item.subpaths, item.closed);
+      this.line(`B${rule}\nQ`);
+      this.spill();
+      return;
+    }
+    // The operators are written once and copied for every further paint.
+    let from = -1;
+    let to = -1;
+    const body = () => {
+      // pathOps starts each line with its newline: the range copied holds the one before the first.
+      if (from < 0) {
+        from = this.w.len;
+        this.pathOps(item.subpaths, item.closed);
+        to = this.w.len;
+      } else this.w.repeat(from, to);
+    };
+    if (fill) {
+      this.line('q');
+      this.alpha(fill.opacity, false);
+      this.line(`${this.colour(fill.color)} rg`);
+      body();
+      this.line(`f${rule}\nQ`);
+    }
+    for (const s of strokes) {
+      this.line('q');
+      this.alpha(s.opacity, true);
+      this.line(this.strokeOps(s));
+      body();
+      this.line('S\nQ');
+    }
+    this.spill();
   }
 
-  private symbolCache = new Map<string, string>();
-
-  /** A symbol's drawing in its own coordinates (points, y up, anchor at 0,0), built once. */
+  /**
+   * A symbol, drawn once as a form XObject and then placed by reference: 40,000 graves cost
+   * 40,000 short "cm Do" lines, not 40,000 copies of the drawing.
+   */
   symbol(def: SymbolDef, x: number, y: number): void {
-    let body = this.symbolCache.get(def.id);
-    if (body === undefined) {
+    let forms = FORMS.get(this.doc);
+    if (!forms) FORMS.set(this.doc, (forms = new Map()));
+    let name = forms.get(def.id);
+    if (name === undefined) {
       const chunks: string[] = [];
       for (const p of def.parts) {
-        const ops = this.pathOps(p.subpaths, p.closed, 0, 0, false);
-        if (p.fill && p.closed) chunks.push(`${col(p.fill.color)} rg\n${ops}\nf`);
-        for (const s of p.strokes ?? []) chunks.push(`${this.strokeOps(s)}\n${ops}\nS`);
+        const body = this.symbolOps(p.subpaths, p.closed);
+        if (p.fill && p.closed) chunks.push(`${col(p.fill.color)} rg\n${body}\nf`);
+        for (const s of p.strokes ?? []) chunks.push(`${this.strokeOps(s)}\n${body}\nS`);
       }
-      body = chunks.join('\n');
-      this.symbolCache.set(def.id, body);
-    }
-    // Drawn once as a form XObject, then placed by reference: 40,000 graves cost 40,000 short
-    // "cm Do" lines, not 40,000 copies of the drawing.
-    let forms = FORMS.get(this.doc);
-    if (!forms) FORMS.set(this.doc, (forms = new Set()));
-    const key = `qtsym-${def.id}`;
-    if (!forms.has(key)) {
+      this.flush();
       const m = 1; // mm around the unit box for stroke widths
       const [x0, y0, x1, y1] = def.box;
+      let id = '';
+      const grab = (xo: { id: string }) => (id = xo.id);
+      const events = this.doc.internal.events as unknown as { subscribe: (e: string, f: (xo: { id: string }) => void) => string; unsubscribe: (token: string) => void };
+      const token = events.subscribe('addFormObject', grab);
       this.doc.beginFormObject((x0 - m) * PT, (-y1 - m) * PT, (x1 - x0 + 2 * m) * PT, (y1 - y0 + 2 * m) * PT, this.doc.Matrix(1, 0, 0, 1, 0, 0));
-      this.out(body);
-      this.doc.endFormObject(key);
-      forms.add(key);
+      rawWrite(this.doc, chunks.join('\n'));
+      this.doc.endFormObject(`qtsym-${def.id}`);
+      events.unsubscribe(token);
+      name = `/${id} Do\nQ`;
+      forms.set(def.id, name);
     }
-    this.doc.doFormObject(key, this.doc.Matrix(1, 0, 0, 1, Math.round(x * PT * 100) / 100, Math.round((this.pageH - y) * PT * 100) / 100));
+    // As jsPDF's doFormObject writes it, without its four strings and a matrix object a symbol.
+    const w = this.w;
+    this.line('q\n1. 0. 0. 1. ');
+    w.num(x * PT);
+    w.byte(32);
+    w.num((this.pageH - y) * PT);
+    w.ascii(' cm\n');
+    w.ascii(name);
+    this.spill();
   }
 
   image(base64: string, x: number, y: number, w: number, h: number): void {
+    this.flush();
     this.doc.addImage(base64, 'JPEG', x, y, w, h);
   }
 
   clip(subpaths: number[][], evenodd: boolean): void {
-    this.out(`q\n${this.pathOps(subpaths, true)}\n${evenodd ? 'W*' : 'W'} n`);
+    this.line('q');
+    this.pathOps(subpaths, true);
+    this.line(`${evenodd ? 'W*' : 'W'} n`);
   }
 
   unclip(): void {
-    this.out('Q');
+    this.line('Q');
   }
 
   text(t: TextItem): void {
+    this.flush();
     const doc = this.doc;
     doc.setFont(faceOf(t.bold, t.italic), 'normal');
     doc.setFontSize(t.sizePt);
@@ -324,12 +435,12 @@ class Painter {
     }
     const opts = { align, baseline, ...(angle ? { angle } : {}) } as const;
     if (t.halo) {
-      this.out('q');
+      rawWrite(doc, 'q');
       doc.setLineJoin('round');
       doc.setDrawColor(t.halo.color);
       doc.setLineWidth(t.halo.widthMm * 2);
       doc.text(t.text, x, y, { ...opts, renderingMode: 'stroke' });
-      this.out('Q');
+      rawWrite(doc, 'Q');
     }
     doc.setTextColor(t.color);
     doc.text(t.text, x, y, { ...opts, renderingMode: 'fill' });
@@ -340,10 +451,12 @@ const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
 /** Draws in slices, giving the event loop a turn between them so progress goes out and a cancel gets in. */
 async function drawItems(p: Painter, list: DisplayList, items: DisplayItem[], opts: PdfOptions, base: number, total: number): Promise<void> {
-  let n = 0;
-  for (const it of items) {
-    if ((++n & 4095) === 0) {
-      opts.onProgress?.(base + n, total);
+  const slots = items as (DisplayItem | undefined)[];
+  for (let n = 0; n < slots.length; n++) {
+    const it = slots[n]!;
+    if (opts.consume) slots[n] = undefined;
+    if (((n + 1) & 4095) === 0) {
+      opts.onProgress?.(base + n + 1, total);
       await yieldToLoop();
       if (opts.signal?.aborted) throw new Error('cancelled');
     }
@@ -384,15 +497,21 @@ export async function renderPdf(pages: PdfPage[], opts: PdfOptions = {}): Promis
   if (opts.title) doc.setProperties({ title: opts.title.normalize('NFC'), creator: 'QuyTap' });
   const total = pages.reduce((s, p) => s + p.list.items.length, 0);
   let base = 0;
-  for (const [i, pg] of pages.entries()) {
-    if (opts.signal?.aborted) throw new Error('cancelled');
-    const { widthMm: w, heightMm: h } = pg.list.page;
-    if (i > 0) doc.addPage([w, h], w > h ? 'landscape' : 'portrait');
-    if (pg.viewport) viewports.set(i + 1, pg.viewport);
-    const painter = new Painter(doc, h, opts.missingGlyphs);
-    await drawItems(painter, pg.list, pg.list.items, opts, base, total);
-    base += pg.list.items.length;
+  const slices = new ContentSlices();
+  try {
+    for (const [i, pg] of pages.entries()) {
+      if (opts.signal?.aborted) throw new Error('cancelled');
+      const { widthMm: w, heightMm: h } = pg.list.page;
+      if (i > 0) doc.addPage([w, h], w > h ? 'landscape' : 'portrait');
+      if (pg.viewport) viewports.set(i + 1, pg.viewport);
+      const painter = new Painter(doc, h, slices, opts.missingGlyphs);
+      await drawItems(painter, pg.list, pg.list.items, opts, base, total);
+      painter.flush();
+      base += pg.list.items.length;
+    }
+    opts.onProgress?.(total, total);
+    return new Uint8Array(doc.output('arraybuffer'));
+  } finally {
+    slices.release();
   }
-  opts.onProgress?.(total, total);
-  return new Uint8Array(doc.output('arraybuffer'));
 }

@@ -72,7 +72,6 @@ class PackedFeature implements PrintFeature {
     readonly table: FeatureTableName,
     readonly id: string,
     readonly props: PrintFeature['props'],
-    readonly extent: Extent,
     private readonly kind: number,
     private readonly xy: Float64Array,
     private readonly at: number,
@@ -89,8 +88,10 @@ class PackedFeature implements PrintFeature {
       g.type === 'Point' ? [[g.coordinates]] : g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates.flat() : g.coordinates;
     let n = 0;
     for (const l of lines) n += l.length;
-    const [xy, at] = pool.take(2 * n);
-    const ext: Extent = [Infinity, Infinity, -Infinity, -Infinity];
+    // A line's or an area's extent is kept after its coordinates (a point's is the point).
+    const point = g.type === 'Point';
+    const [xy, at] = pool.take(2 * n + (point ? 0 : 4));
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
     let i = at;
     for (const l of lines)
       for (const p of l) {
@@ -98,11 +99,12 @@ class PackedFeature implements PrintFeature {
         const y = p[1];
         xy[i++] = x;
         xy[i++] = y;
-        if (x < ext[0]) ext[0] = x;
-        if (y < ext[1]) ext[1] = y;
-        if (x > ext[2]) ext[2] = x;
-        if (y > ext[3]) ext[3] = y;
+        if (x < x0) x0 = x;
+        if (y < y0) y0 = y;
+        if (x > x1) x1 = x;
+        if (y > y1) y1 = y;
       }
+    if (!point) [xy[i], xy[i + 1], xy[i + 2], xy[i + 3]] = [x0, y0, x1, y1];
     let ends: Uint32Array | null = null;
     if (lines.length > 1) {
       ends = new Uint32Array(lines.length);
@@ -115,7 +117,14 @@ class PackedFeature implements PrintFeature {
       let e = 0;
       g.coordinates.forEach((p, k) => (polyEnds![k] = e += p.length));
     }
-    return new PackedFeature(r.table as FeatureTableName, r.id, r.props, ext, KIND[g.type], xy, at, n, ends, polyEnds);
+    return new PackedFeature(r.table as FeatureTableName, r.id, r.props, KIND[g.type], xy, at, n, ends, polyEnds);
+  }
+
+  /** Made on asking, not held: an array of four a feature is ~80 bytes (8 MB for 100,000 features). */
+  get extent(): Extent {
+    const xy = this.xy;
+    const e = this.kind === 0 ? this.at : this.at + 2 * this.n;
+    return this.kind === 0 ? [xy[e], xy[e + 1], xy[e], xy[e + 1]] : [xy[e], xy[e + 1], xy[e + 2], xy[e + 3]];
   }
 
   private line(from: number, to: number): Position[] {
@@ -167,6 +176,22 @@ class PackedFeature implements PrintFeature {
   }
 }
 
+/**
+ * Property values shared, not copied per row: a heavy sheet's 80,000 graves repeat a handful of
+ * code-list values ("not_verified", "newly_found"…), each otherwise its own string (~30 bytes).
+ */
+function internProps(props: Row['props'], seen: Map<string, string>): Row['props'] {
+  for (const k in props) {
+    const v = props[k];
+    if (typeof v !== 'string' || v.length > 40) continue;
+    const had = seen.get(v);
+    if (had === undefined) {
+      if (seen.size < 10_000) seen.set(v, v);
+    } else props[k] = had;
+  }
+  return props;
+}
+
 export function gatherPrintInput(store: ProjectStore, today?: string): PrintInput {
   return store.scanOnce(() => gather(store, today));
 }
@@ -176,9 +201,11 @@ function gather(store: ProjectStore, today?: string): PrintInput {
   const def = findCrs(info.crs.code);
   const features: PrintFeature[] = [];
   const pool = new CoordPool();
+  const seen = new Map<string, string>();
   for (const t of DRAW_ORDER)
     eachRow(store, t, (r) => {
       if (!r.geometry) return;
+      internProps(r.props, seen);
       // The few administrative units stay plain: the sheet's area is resolved against them again and again.
       if (t === 'admin_units') features.push({ table: t, id: r.id, geometry: r.geometry, props: r.props, extent: geometryExtent(r.geometry) });
       else features.push(PackedFeature.of(r as Row & { geometry: Geometry }, pool));

@@ -62,7 +62,8 @@ async function composeSheets(input: PrintInput, settings: SheetSettingsInput, o:
 async function renderSheets({ first, results, index, pages }: ComposedSheets, o: PrintOptions): Promise<PrintResult> {
   try {
     const missing = new Set<string>();
-    const bytes = await renderPdf(pages, { title: first.report.title, signal: o.signal, missingGlyphs: missing, onProgress: (d, t) => o.onProgress?.(d, t, 'Vẽ PDF') });
+    // The lists are drawn once and not returned: let go as they are drawn.
+    const bytes = await renderPdf(pages, { title: first.report.title, signal: o.signal, missingGlyphs: missing, onProgress: (d, t) => o.onProgress?.(d, t, 'Vẽ PDF'), consume: true });
     if (missing.size) {
       const chars = [...missing].join(' ');
       first.report.warnings.push({

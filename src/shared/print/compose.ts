@@ -327,7 +327,7 @@ export function planSheet(input: PrintInput, settingsIn: SheetSettingsInput, mea
     const drawn = selectDrawn(input.features, sf.frame.extent, sf.frame.scale, texts.mapDate, st);
     const legend = legendOfDrawn(drawn, area, s, st);
     const a = arrangement;
-    const pieces = pack(blocksAt(a.colW, legend, gridStepFor(sf.frame.scale), adjacent), a.cols, a.bottom - a.top, a.gap);
+    const pieces = pack(blocksAt(a.colW, legend, s.gridStepM ?? gridStepFor(sf.frame.scale), adjacent), a.cols, a.bottom - a.top, a.gap);
     if (!pieces && !forAll) return null;
     return { settings: s, at, mark: texts.mark, area, head, arrangement, ...sf, drawn, legend, pieces, adjacent };
   };
@@ -355,7 +355,7 @@ function drawMap(input: PrintInput, p: SheetPlan, items: DisplayItem[], symbols:
     const rings = area.polys.flat().map((r) => pathOnPaper(frame, r, 0.1, true, clipBox)).filter((x) => x.length);
     items.push({ kind: 'path', subpaths: [fpath, ...rings], closed: true, fillRule: 'evenodd', fill: { color: '#ffffff', opacity: s.maskOpacity }, role: 'mask' });
   }
-  const step = gridStepFor(frame.scale);
+  const step = s.gridStepM ?? gridStepFor(frame.scale);
   const corners = cornerCoordinates(frame, input.crs.proj4, head.gridPt * 0.8, measure, k);
   const grid = composeGrid(frame, step, head.gridPt, measure, k, s.gridLabelStyle, corners.boxes);
   const inside = (i: DisplayItem) => i.kind === 'path' && i.subpaths.length > 0 && i.subpaths[0][1] >= fy && i.subpaths[0][0] >= fx && i.subpaths[0][3] <= fy + fh && i.subpaths[0][2] <= fx + fw;

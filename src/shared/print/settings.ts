@@ -67,6 +67,8 @@ export const SheetSettingsSchema = z.object({
   layout: z.object({ legend: pos, stats: pos, scale: pos, notes: pos, signatures: pos, inset: pos, adjacent: pos }).partial().default({}),
   /** Grid labels as Vietnamese topographic sheets print them (km, last two digits large) or in full metres. */
   gridLabelStyle: z.enum(['km', 'm']).default('km'),
+  /** Grid interval in metres; absent = by scale (the smallest round step at least 60 mm apart, paper.ts). */
+  gridStepM: z.number().int().min(100).max(100000).optional(),
   /** Greyed veil over what lies outside the chosen area (0 = none). */
   maskOpacity: z.number().min(0).max(1).default(0.6),
   /** Raster base maps printed under the map, by id, bottom first; absent = those visible in the project's layer list, [] = none. */

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesForPath } from '../../../src/main/io/files';
 import { readDataset } from '../../../src/main/io/read-any';
+import { runImport } from '../../../src/main/io/import-run';
 import { writeDbf, writeShp } from '../../../src/main/io/shp-writer';
 import { matchPrj } from '../../../src/shared/io/prj-match';
-import { tempDir } from './helpers';
+import { AUTHOR, hashAllTables, newProject, tempDir } from './helpers';
 
 let dir: string;
 let cleanup: () => void;
@@ -71,6 +72,33 @@ describe('legacy Vietnamese encodings in a .dbf', () => {
     const ds = await readDataset(filesForPath(shp));
     expect(ds.layers[0]!.features[0]!.props.TEN).toBe('Đắk Nông');
     expect(ds.warnings).toHaveLength(0);
+  });
+});
+
+describe('legacy encodings through the import itself (streamed)', () => {
+  const spec = { table: 'graves' as const, map: { name: 'TEN' }, defaults: { kind: 'newly_found', verification: 'not_verified' } };
+  it('TCVN3 without .cpg is stored as Unicode', async () => {
+    const store = newProject(dir, 'enc-ok.gpkg');
+    try {
+      await runImport(store, filesForPath(legacyShapefile('imp-tcvn', ['Mé liÖt sÜ NguyÔn V¨n B¶y', 'Mé ch­a x¸c ®Þnh'])), spec, { author: AUTHOR });
+      expect(store.query('graves').rows.map((r) => r.props.name).sort()).toEqual(['Mộ chưa xác định', 'Mộ liệt sĩ Nguyễn Văn Bảy']);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('an unclear encoding stops the import before any row, project unchanged; choosing one imports', async () => {
+    const store = newProject(dir, 'enc-unclear.gpkg');
+    try {
+      const shp = legacyShapefile('imp-unclear', ['\xa4\xa4\xa4 \xb1\xb2\xb3', '\xbc\xbd\xbe\xbf']);
+      const before = hashAllTables(store.path);
+      await expect(runImport(store, filesForPath(shp), spec, { author: AUTHOR })).rejects.toMatchObject({ vi: expect.stringContaining('không nhận ra chắc bảng mã') });
+      expect(hashAllTables(store.path)).toBe(before);
+      await runImport(store, filesForPath(shp), spec, { author: AUTHOR, encoding: 'windows-1258' });
+      expect(store.query('graves').rows).toHaveLength(2);
+    } finally {
+      store.close();
+    }
   });
 });
 
