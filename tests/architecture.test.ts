@@ -46,6 +46,11 @@ describe('architecture', () => {
     expect(offenders.map((f) => f.path)).toEqual([]);
   });
 
+  it('ApiError comes from shared/api-error: importing it from shared/api loads the whole contract and its zod schemas (~18 MB, tens of ms) into every command that only throws', () => {
+    const offenders = src.filter((f) => /import \{[^}]*\bApiError\b[^}]*\} from ['"][./]*(shared\/)?api['"]/.test(f.text) && !f.path.startsWith('src/renderer/'));
+    expect(offenders.map((f) => f.path)).toEqual([]);
+  });
+
   it('the renderer never imports main', () => {
     const offenders = src.filter((f) => f.path.startsWith('src/renderer/') && /from ['"][./]*\/main\//.test(f.text));
     expect(offenders.map((f) => f.path)).toEqual([]);

@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import type { BasemapInspect } from '../../shared/contract/basemap';
 import { BASEMAP_CHUNK_BYTES } from '../../shared/contract/basemap';
 import { CATALOGUE, findCrs } from '../../shared/crs/catalogue';

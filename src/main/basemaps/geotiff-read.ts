@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fromFile, type GeoTIFF, type GeoTIFFImage } from 'geotiff';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { findCrs, type CrsDef } from '../../shared/crs/catalogue';
 import { matchGeoKeys, type Msg } from './crs-match';
 import { extentToWgs84 } from './extent';

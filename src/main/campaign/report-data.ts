@@ -1,7 +1,7 @@
 // What the campaign's reports and dashboard read from the open project: the one progress function
 // (shared/campaign/coverage.ts) and the one statistics function (shared/review/statistics.ts), so
 // the dashboard, the PDF, the .docx and the sheet's table show the same numbers.
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { campaignProgress, type CampaignProgress, type CommuneProgress } from '../../shared/campaign/coverage';
 import type { ProjectSettings, Row, TableName } from '../../shared/model';
 import { communeStatistics, districtTotals, type CommuneStatistics, type DistrictTotals } from '../../shared/review/statistics';

@@ -5,7 +5,7 @@
 // (no name, a year that is not one) refuses the whole file with the rows named; rows whose plot is
 // not found are listed and, unless the user keeps them, nothing is written either.
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { plotKey, plotLabel } from '../../shared/cemetery/plot-key';
 import { type ColumnMap, REGISTER_COLUMNS, type RegisterColumn, type UnmatchedRow } from '../../shared/contract/cemetery';
 import { foldVietnamese } from '../../shared/crs/foldVietnamese';

@@ -1,6 +1,6 @@
 // The locator sheet of one martyr from the open project: gather the martyr, the plot and the plan
 // around it, compose with the sheets' composer pieces and draw with the sheets' PDF backend.
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { composeLocator, type LocatorInput } from '../../shared/cemetery/locator';
 import { locatorPath } from '../../shared/cemetery/locator-path';
 import { findCrs } from '../../shared/crs/catalogue';

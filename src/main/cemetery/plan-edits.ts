@@ -2,7 +2,7 @@
 // section, row and number) and the gate. Both go through the store's one writer, so they are audited,
 // undone as one gesture, and judged by the write rules like every other edit.
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { generatePlotGrid, gridProblem, type PlotGridInput } from '../../shared/cemetery/grid';
 import { plotKey, plotLabel } from '../../shared/cemetery/plot-key';
 import type { EditInput, Row } from '../../shared/model';

@@ -4,7 +4,7 @@
 // Prints vector PDF sheets from the command line with the same composer and PDF backend as the app.
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { PAPER_NAMES, SheetSettingsSchema, type SheetSettingsInput } from '../../shared/print';
 import { gatherPrintInput } from '../print/print-data';
 import { printInput, printSheet } from '../print/print-sheet';

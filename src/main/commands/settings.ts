@@ -4,7 +4,7 @@
 // audited write, as from the app's "Thiết lập dự án" dialog.
 import { resolve } from 'node:path';
 import { userInfo } from 'node:os';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { signatureNote, type ProjectSettings } from '../../shared/model';
 import { ProjectStore } from '../store';
 import { parseCommandArgs } from './common';

@@ -3,7 +3,7 @@
 // nobody opens the district project to every network the laptop is on by accident.
 import { networkInterfaces } from 'node:os';
 import { isIP } from 'node:net';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 
 export interface InterfaceAddress {
   name: string;

@@ -1,5 +1,5 @@
 // Import errors name the file, the row and the reason, in Vietnamese first.
-import { ApiError, type ErrorCode } from '../../shared/api';
+import { ApiError, type ErrorCode } from '../../shared/api-error';
 
 export function importError(
   file: string,

@@ -2,7 +2,7 @@
 // a temporary name and renamed, so a half-written export never looks finished).
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import type { ProjectStore } from '../store';
 import { ProjectStore as Store } from '../store';
 import { crsForStore } from '../services/crs';

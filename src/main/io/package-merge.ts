@@ -8,7 +8,7 @@
 // the deletion or keep the edited feature (when it is deleted here, keeping theirs restores it with
 // their content, as one audited change that undo reverses).
 // The rule is symmetric, so two copies edited apart and merged either way end with the same content.
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { TABLE_NAMES, type EditInput, type EditResult, type Put, type Row, type TableName } from '../../shared/model';
 import type { ProjectStore } from '../store';
 

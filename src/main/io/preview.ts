@@ -5,7 +5,7 @@
 // through invalidGeometries(); the repair offer of the import covers every one), which rings are
 // open, the positions over the project's communes for a small map, and, for the target table, how
 // many rows are already in the project and why the import would be refused.
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { findCrs, transform } from '../../shared/crs';
 import type { Extent, Geometry, PropValue, TableName } from '../../shared/model';
 import { findDuplicates, type RowSource } from './duplicates';

@@ -2,7 +2,8 @@
 // (throttled so a tight loop cannot flood IPC or the SSE stream), it can be cancelled through an
 // AbortSignal, and finished jobs stay listed for a while so the UI can show how they ended.
 import { randomUUID } from 'node:crypto';
-import { ApiError, type Job } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
+import type { Job } from '../../shared/api';
 import type { Handlers } from '../rpc/dispatch';
 import type { EventPayload } from '../rpc/events';
 

@@ -1,6 +1,6 @@
 // One sheet (or a whole series) from an open project to PDF bytes: gather, compose with the real
 // font metrics, draw, georeference.
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { compose, type ComposeReport, type PrintInput, type SheetSettingsInput } from '../../shared/print';
 import type { ProjectStore } from '../store';
 import { viewportEntry } from './georef';

@@ -7,7 +7,8 @@
 //   the audit log keeps it, and review.changesSince lists it as changed since the submission;
 // - commune staff write only inside their own commune: the rows stored there, and features whose
 //   commune (computed from the geometry) is theirs.
-import { ApiError, type Operator } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
+import type { Operator } from '../../shared/api';
 import { TABLES, type Props, type Row, type TableName } from '../../shared/model';
 import { isReviewer } from '../../shared/review/state';
 import type { PlannedWrite } from '../store';

@@ -8,13 +8,11 @@
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { ApiError, type ApiErrorBody, type ErrorCode } from '../../shared/api-error';
 import {
   api,
-  ApiError,
   isMethodName,
   type Api,
-  type ApiErrorBody,
-  type ErrorCode,
   type MethodName,
   type Operator,
   type Output,

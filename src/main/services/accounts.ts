@@ -2,7 +2,7 @@
 // checks (hallAccounts, used by src/main/http/hall-auth.ts). Only an administrator reaches the
 // handlers (src/shared/contract/access.ts); no answer carries a hash.
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import type { AccountInfo, accountMethods } from '../../shared/contract/accounts';
 import type { AccountRecord, ProjectStore } from '../store';
 import type { HandlersFor, ServiceContext } from './context';

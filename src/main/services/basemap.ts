@@ -3,7 +3,7 @@
 // /bin/basemaps/… (see src/shared/contract/basemap.ts).
 import { closeSync, constants, existsSync, lstatSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import {
   OSM_ATTRIBUTION,
   OSM_URL_TEMPLATE,

@@ -1,7 +1,7 @@
 // Handlers of the campaign methods (src/shared/contract/campaign.ts). The figures come from the one
 // progress function (shared/campaign/coverage.ts) through report-data.ts; the plan is part of the
 // project settings (audited like every settings change).
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import type { campaignMethods } from '../../shared/contract/campaign';
 import { isReviewer } from '../../shared/review/state';
 import { mapFigure } from '../campaign/map-figure';

@@ -3,7 +3,7 @@
 // the search reads an index kept per project version; the locator prints beside the map sheets.
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { searchRegister } from '../../shared/cemetery/search';
 import type { cemeteryMethods } from '../../shared/contract/cemetery';
 import type { EditResult } from '../../shared/model';

@@ -1,5 +1,5 @@
 // Bridges the shared CRS catalogue to what the store writes in gpkg_spatial_ref_sys.
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { crsWkt, findCrs } from '../../shared/crs/catalogue';
 import type { CrsDef } from '../../shared/crs/catalogue';
 

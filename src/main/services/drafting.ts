@@ -1,6 +1,6 @@
 // Handlers of the drafting methods (src/shared/contract/drafting.ts).
 import { createHash } from 'node:crypto';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { ATTACHMENT_MAX_BYTES, type draftingMethods } from '../../shared/contract/drafting';
 import type { EditInput } from '../../shared/model';
 import type { HandlersFor, ServiceContext } from './context';

@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import type { exchangeMethods } from '../../shared/contract/exchange';
 import { EXPORT_EXTENSION } from '../io/export-formats';
 import { runExport } from '../io/export-run';

@@ -2,7 +2,8 @@
 // (and by ProjectStore.close on close, switch and quit), and the hand-over copy (project.handover) is
 // one verified file named by commune and date in the exports folder, offered as a download.
 import { statSync } from 'node:fs';
-import { ApiError, type Output } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
+import type { Output } from '../../shared/api';
 import type { ProjectSettings } from '../../shared/model';
 import type { ProjectStore } from '../store';
 import { backupStamp } from '../store/backup';

@@ -1,7 +1,7 @@
 // Handlers of the print methods (src/shared/contract/print.ts).
 import { mkdirSync, writeFileSync, existsSync, renameSync, rmSync, linkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import type { printMethods } from '../../shared/contract/print';
 import { planSheet, SheetSettingsSchema } from '../../shared/print';
 import { gatherPrintInput } from '../print/print-data';

@@ -3,7 +3,7 @@
 // (CLI argument, Electron's open dialog), can be opened.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 
 export class ProjectPaths {
   readonly dir: string;

@@ -1,6 +1,7 @@
 // Handlers of the review methods (src/shared/contract/review.ts). Who may write which commune is
 // not here: the store runs those rules on every write (src/main/review/write-rules.ts).
-import { ApiError, type Output } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
+import type { Output } from '../../shared/api';
 import type { reviewMethods } from '../../shared/contract/review';
 import { geometryExtent, type Row, type TableName } from '../../shared/model';
 import { statisticsCsv } from '../../shared/review/csv';

@@ -4,7 +4,7 @@
 // target is refused, so a name can never lead a write or a download out of its folder.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, join, sep } from 'node:path';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { badTextProblem, communeCodeProblem, fileNameProblem, type NameProblem } from '../../shared/contract/name-rules';
 
 /** Characters of a name before its extension; longer stems are cut. */

@@ -7,7 +7,8 @@
 import { existsSync, mkdirSync, openSync, readSync, closeSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import proj4 from 'proj4';
-import { ApiError, type Output, type ProjectInfo } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
+import type { Output, ProjectInfo } from '../../shared/api';
 import { findCrs } from '../../shared/crs/catalogue';
 import { foldVietnamese } from '../../shared/crs/foldVietnamese';
 import type { trainingMethods } from '../../shared/contract/training';

@@ -2,7 +2,7 @@
 // the open project). Names, never paths, come from the renderer; anything escaping is refused.
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import type { ServiceContext } from './context';
 import { nameTaken, safeFileName } from './safe-names';
 

@@ -1,7 +1,7 @@
 // Handlers of the verification queue (src/shared/contract/verification.ts). Who sent, took up and
 // decided a request is the caller (the hall session's account, or the operator in single-user
 // mode), never a name in the body; the rules are the shared ones the renderer shows buttons by.
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import type { verificationMethods } from '../../shared/contract/verification';
 import type { Row } from '../../shared/model';
 import {

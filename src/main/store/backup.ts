@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { validationError, type BackupNote } from './errors';
 
 function pad(n: number, w = 2): string {

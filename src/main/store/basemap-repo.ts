@@ -4,7 +4,7 @@
 // Adding and removing are each ONE transaction with their qt_audit_log entry: a failure half-way
 // leaves the project as it was.
 import type Database from 'better-sqlite3';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import type { MbtilesTile } from './mbtiles-file';
 import { migrateToV5 } from './schema-v5-basemaps';
 

@@ -2,7 +2,7 @@
 // coordinates, imports, package merges and undo all pass there. One absurd coordinate (1e18) froze
 // the review's grid walks; one beyond float32 (1e39) turned the R-tree's extent into ±Infinity and
 // the project could no longer be opened. See src/shared/crs/domain.ts for the domains.
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { describeDomain, describePosition, extentInsideDomain, firstOutside, type CrsDomain } from '../../shared/crs/domain';
 import { TABLES, type Extent, type Geometry, type Props, type TableName } from '../../shared/model';
 import { tableLabelVi } from './errors';

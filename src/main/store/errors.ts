@@ -1,7 +1,7 @@
 // Every failure leaving the store is an ApiError with a Vietnamese message first: the people reading
 // them draw maps in a district hall, often with nobody technical nearby.
 import { basename } from 'node:path';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import type { FieldIssue, TableName } from '../../shared/model';
 import { TABLES } from '../../shared/model';
 

@@ -6,7 +6,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { latestBackup } from './backup';
 import { openReadOnly } from './connection';
 import { busyError, corruptFile, isSqliteError, notAProject } from './errors';

@@ -5,7 +5,7 @@
 import { constants, copyFileSync, existsSync, linkSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { GPKG_APPLICATION_ID } from './gpkg-core';
 import { openReadOnly } from './connection';
 

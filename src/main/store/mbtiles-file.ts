@@ -3,7 +3,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 

@@ -1,7 +1,7 @@
 // A raster MBTiles file (SQLite) read-only, for printing over a base map given as a file (CLI,
 // tests). MBTiles numbers tile rows from the bottom (TMS); callers use XYZ (row 0 at the top).
 import Database from 'better-sqlite3';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 
 export interface MbtilesFile {
   name: string;

@@ -2,7 +2,7 @@
 // its own transaction together with the version bump, so a crash leaves the file at a whole version.
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { migrateToV1 } from './schema-v1';
 import { migrateToV2 } from './schema-v2-review';
 import { migrateToV3 } from './schema-v3-print';

@@ -2,7 +2,7 @@
 // after), so a layout's history can be read like any row's. Deletion is a tombstone.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { migrateToV3 } from './schema-v3-print';
 
 export const PRINT_LAYOUTS_AUDIT_TABLE = 'qt_print_layouts';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { accessSync, constants, copyFileSync, existsSync, linkSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import { TABLE_NAMES, type AuditEntry, type EditInput, type EditResult, type Extent, type ProjectSettings, type Row, type TableName, type UndoState } from '../../shared/model';
 import { applyEdit, applyInsertStream, checkAuthor, checkId, checkTable, type EditDeps, type StreamedRow, type WriteHook } from './apply-edit';
 import { getAttachmentData, putAttachmentData } from './attachment-data';

@@ -1,7 +1,7 @@
 // Undo and redo replay the journal's ops in a new transaction. Each operator undoes and redoes only
 // their own edits (edit-journal.ts). Every op checks the row's version, so if anyone changed the row
 // since, the whole undo fails with a conflict naming who, and changes nothing.
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
 import type { EditResult } from '../../shared/model';
 import { bulkFor, checkAuthor, newOpContext, type EditDeps, type PlannedWrite } from './apply-edit';
 import { readOps, touchContents, type JournalEntry } from './edit-journal';

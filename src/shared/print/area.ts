@@ -1,6 +1,6 @@
 // The print area: chosen communes, every commune of the project, or a drawn extent; its polygons
 // (for the veil, the labels and the series) and its extent.
-import { ApiError } from '../api';
+import { ApiError } from '../api-error';
 import { foldKey } from '../text/fold';
 import { geometryExtent, type Extent, type Position } from '../model/geometry';
 import { extentsIntersect, polygonsOf } from './geom';

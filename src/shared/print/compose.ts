@@ -6,7 +6,7 @@
 // (texts, where the furniture goes and so the frame, the scale, the series, which features show in
 // the frame and so the legend) without drawing; `compose` draws the plan. Main plans a sheet, warps
 // its base maps into the planned frame, and composes it once with them.
-import { ApiError } from '../api';
+import { ApiError } from '../api-error';
 import { geometryExtent, type Extent } from '../model/geometry';
 import { classKeyOf, formatScale, type SymbologySettings } from '../symbology';
 import { approxMeasure, boxesOverlap, type BoxMm, type DisplayItem, type DisplayList, type MeasureText, type SymbolDef } from './display-list';

@@ -4,7 +4,7 @@
 // (centred, or flush with an edge), the one needing the fewest sheets is taken, so an L-shaped
 // commune does not get sheets holding a sliver of it. Numbered row by row from the top left; the
 // same settings always give the same numbering (the index sheet and every sheet agree).
-import { ApiError } from '../api';
+import { ApiError } from '../api-error';
 import type { Extent } from '../model/geometry';
 import { formatScale } from '../symbology';
 import type { Area } from './area';

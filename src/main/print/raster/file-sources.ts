@@ -4,7 +4,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { GeoTIFF } from 'geotiff';
-import { ApiError } from '../../../shared/api';
+import { ApiError } from '../../../shared/api-error';
 import { openMbtilesFile } from '../../store/mbtiles-reader';
 import { crsFromGeoKeys, type GeoKeysCrs } from './geokeys-proj4';
 import { RangeSource } from './range-source';

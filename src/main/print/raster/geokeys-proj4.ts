@@ -2,7 +2,7 @@
 // the project (src/main/basemaps/crs-match.ts): a catalogue EPSG code, or GDAL's user-defined
 // Transverse Mercator matched by its parameters and datum. What cannot be told for sure is refused
 // (a guessed datum is 200 m off); what was assumed comes back as notes.
-import { ApiError } from '../../../shared/api';
+import { ApiError } from '../../../shared/api-error';
 import { matchGeoKeys, type Msg } from '../../basemaps/crs-match';
 
 export interface GeoKeysCrs {

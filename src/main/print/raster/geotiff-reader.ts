@@ -2,7 +2,7 @@
 // or an internal overview) is chosen per read from the print resolution, and only the tiles or
 // strips of the window are fetched and decoded.
 import { GeoTIFF, type GeoTIFFImage } from 'geotiff';
-import { ApiError } from '../../../shared/api';
+import { ApiError } from '../../../shared/api-error';
 import type { Bbox, Colouring, OpenedRaster, Sampling, SourceRaster } from './raster-model';
 import { RangeSource } from './range-source';
 import type { GeoTiffRasterSource } from './source';

@@ -1,7 +1,7 @@
 // Base maps on a sheet: which ones (settings ids, or the project's visible ones, or files given to
 // the CLI), and the sheet composed with them: planned, its base maps warped into the planned
 // frame, then composed once with them.
-import { ApiError } from '../../../shared/api';
+import { ApiError } from '../../../shared/api-error';
 import { compose, planSheet, type ComposeResult, type MeasureText, type PrintInput, type SheetSettingsInput } from '../../../shared/print';
 import { openRaster } from './open-raster';
 import type { OpenedRaster } from './raster-model';

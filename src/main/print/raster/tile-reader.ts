@@ -3,7 +3,7 @@
 // decoded (PNG or JPEG) and put side by side; missing tiles stay transparent (white on paper).
 import { decode as decodePng } from 'fast-png';
 import jpeg from 'jpeg-js';
-import { ApiError } from '../../../shared/api';
+import { ApiError } from '../../../shared/api-error';
 import type { Bbox, OpenedRaster, SourceRaster } from './raster-model';
 import type { TileRasterSource } from './source';
 

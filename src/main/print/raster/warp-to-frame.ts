@@ -6,7 +6,7 @@
 // Blocks no base map reaches are left out (the paper is white there anyway).
 import jpeg from 'jpeg-js';
 import proj4 from 'proj4';
-import { ApiError } from '../../../shared/api';
+import { ApiError } from '../../../shared/api-error';
 import type { ComposeReport, PrintBaseMap } from '../../../shared/print';
 import type { SheetRaster } from './sheet-base-maps';
 
