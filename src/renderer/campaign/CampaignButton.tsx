@@ -1,4 +1,4 @@
-// The workspace's campaign entry: a top-bar button (and F9) that opens the campaign panel.
+// The workspace's campaign entry: a top-bar button (and F6; F9 is the review panel's "check all") that opens the campaign panel.
 import { useEffect, useState } from 'react';
 import type { Operator, ProjectInfo } from '../../shared/api';
 import { CampaignPanel } from './CampaignPanel';
@@ -10,7 +10,7 @@ export function CampaignButton({ info, operator }: { info: ProjectInfo; operator
   const [open, setOpen] = useState(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F9' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+      if (e.key === 'F6' && !e.ctrlKey && !e.altKey && !e.metaKey) {
         e.preventDefault();
         setOpen((o) => !o);
       }

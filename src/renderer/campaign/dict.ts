@@ -5,7 +5,7 @@ import { useI18n } from '../i18n';
 
 const C = {
   'button': ['Tiến độ', 'Progress'],
-  'button.title': ['Tiến độ chiến dịch: phiếu mẫu 01, kết luận địa bàn, thời hạn, báo cáo (F9)', 'Campaign progress: forms 01, conclusions, deadlines, reports (F9)'],
+  'button.title': ['Tiến độ chiến dịch: phiếu mẫu 01, kết luận địa bàn, thời hạn, báo cáo (F6)', 'Campaign progress: forms 01, conclusions, deadlines, reports (F6)'],
   'title': ['Tiến độ thực hiện của các xã', 'Progress of the communes'],
   'close': ['Đóng (Esc)', 'Close (Esc)'],
   'tab.dashboard': ['Tổng hợp huyện', 'District'],
