@@ -287,7 +287,7 @@ test('practice: every lesson done as a learner would, a wrong grave refused with
     const buttons = page.getByTestId('draft-toolbar').locator('button:has(kbd)');
     for (let i = 0; i < (await buttons.count()); i++) {
       const btn = buttons.nth(i);
-      const key = (await btn.locator('kbd').innerText()).trim();
+      const key = (await btn.locator('kbd').innerText()).trim().replace('⇧', 'Shift+'); // the face shows ⇧C for Shift+C
       expect(await btn.getAttribute('title'), `tooltip of ${await btn.getAttribute('data-testid')}`).toContain(key);
     }
     await page.getByTestId('map').focus();

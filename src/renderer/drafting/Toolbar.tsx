@@ -88,7 +88,7 @@ export function Toolbar({
           onClick={() => onTool(b.tool)}
         >
           <span aria-hidden="true">{b.icon}</span>
-          <kbd>{b.shortcut}</kbd>
+          <kbd>{b.shortcut.replace('Shift+', '⇧')}</kbd>
         </button>
       ))}
       <button className="tb-btn" title={tip(d('tool.coords'), 'coords')} aria-label={d('tool.coords')} data-testid="tool-coords" onClick={onCoords} disabled={locked('coords')}>
