@@ -21,8 +21,6 @@ export interface DrawnFeature {
   former: boolean;
   /** How it is printed: its symbol, its area, or its line. */
   form: 'symbol' | 'area' | 'line';
-  /** Where the symbol stands (ground), for a point or a cemetery too small to draw as an area. */
-  at?: [number, number];
 }
 
 const FORMER = 'admin_units:former';
@@ -36,6 +34,17 @@ function firstPosition(f: PrintFeature): [number, number] {
   if (flat) return [flat.xy[2 * flat.bounds[0]], flat.xy[2 * flat.bounds[0] + 1]];
   const c = (f.geometry as { coordinates: number[] }).coordinates;
   return [c[0], c[1]];
+}
+
+/**
+ * Where a symbol stands on the ground: a point's position, or the middle of a cemetery too small
+ * to draw as an area. Worked out again when drawn rather than held: a pair per symbol was ~5 MB
+ * of the 80,000 graves of twice the heavy sheet.
+ */
+function groundOf(f: PrintFeature): [number, number] {
+  if (geometryType(f) === 'Point') return firstPosition(f);
+  const box = f.extent ?? geometryExtent(f.geometry);
+  return [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
 }
 
 /** The symbol at (x, y) shows in the frame: its drawing (not only its anchor) reaches the extent. */
@@ -65,12 +74,12 @@ export function selectDrawn(features: PrintFeature[], extent: Extent, scale: num
     const type = geometryType(f);
     if (type === 'Point') {
       const [x, y] = firstPosition(f);
-      if (style.symbol && symbolMeets(style, x, y, extent, scale)) out.push({ f, style, legendKey, former, form: 'symbol', at: [x, y] });
+      if (style.symbol && symbolMeets(style, x, y, extent, scale)) out.push({ f, style, legendKey, former, form: 'symbol' });
     } else if (type === 'Polygon' || type === 'MultiPolygon') {
       const acrossMm = (Math.max(box[2] - box[0], box[3] - box[1]) * 1000) / scale;
       if (f.table === 'cemeteries' && style.symbol && acrossMm < LEGIBLE_AREA_MM) {
-        const [x, y] = [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
-        if (symbolMeets(style, x, y, extent, scale)) out.push({ f, style, legendKey, former, form: 'symbol', at: [x, y] });
+        const [x, y] = groundOf(f);
+        if (symbolMeets(style, x, y, extent, scale)) out.push({ f, style, legendKey, former, form: 'symbol' });
         continue;
       }
       const filled = !former && !!style.fill && style.fill.opacity > 0;
@@ -152,15 +161,16 @@ export function drawFeatures(
   const clipBox: BoxMm = [frame.x - 3 * k, frame.y - 3 * k, frame.x + frame.w + 3 * k, frame.y + frame.h + 3 * k];
   // One strokes list per class, shared by its paths (10,000s of paths, a handful of classes).
   const strokesByKey = new Map<string, StrokePaint[]>();
-  for (const { f, style, former, form, at } of drawn) {
+  for (const { f, style, former, form } of drawn) {
     const sk = former ? FORMER : style.classKey;
     let strokes = strokesByKey.get(sk);
     if (!strokes) strokesByKey.set(sk, (strokes = former ? FORMER_STROKES : strokesOf(style)));
     if (form === 'symbol') {
       const sym = style.symbol!;
       symbols[sym.id] ??= symbolDef(sym);
-      const x0 = frame.x + ((at![0] - frame.extent[0]) * 1000) / frame.scale;
-      const y0 = frame.y + ((frame.extent[3] - at![1]) * 1000) / frame.scale;
+      const [gx, gy] = groundOf(f);
+      const x0 = frame.x + ((gx - frame.extent[0]) * 1000) / frame.scale;
+      const y0 = frame.y + ((frame.extent[3] - gy) * 1000) / frame.scale;
       const b = symbols[sym.id].box;
       const [x, y] = freeSpot(symbolBoxes, b, x0, y0);
       const size = Math.max(b[2] - b[0], b[3] - b[1]);
