@@ -106,7 +106,7 @@ const tsx = stale ? tsxLoader() : null;
 if (stale && tsx) {
   const why = stale === 'missing' ? 'dist-cli/ is not built' : `dist-cli/ is older than ${stale}`;
   console.error(`quytap: ${why}; running the TypeScript through tsx (slower start). npm run build:cli builds it.`);
-  runChild(['--import', tsx, join(root, 'src/main/cli.ts')]);
+  runChild([...(args[0] === 'print' ? ['--expose-gc'] : []), '--import', tsx, join(root, 'src/main/cli.ts')]);
 } else if (stale === 'missing') {
   console.error(`Chưa dựng chương trình dòng lệnh: hãy chạy "npm install" (hoặc "npm run build:cli") trong ${root}.`);
   console.error(`The command line is not built: run "npm install" (or "npm run build:cli") in ${root}.`);
@@ -120,5 +120,5 @@ if (stale && tsx) {
     // Node ≥ 22.1 keeps the compiled bundle on disk: later starts skip most of the parsing.
     module.enableCompileCache?.();
     await import(pathToFileURL(built).href);
-  } else runChild([built]);
+  } else runChild(args[0] === 'print' ? ['--expose-gc', built] : [built]);
 }

@@ -7,6 +7,7 @@ import type { BoxMm, DisplayItem, StrokePaint, SymbolDef } from './display-list'
 import { extentsIntersect, flatPathOnPaper, linesOf, pathOnPaper, polygonsOf, type Frame } from './geom';
 import type { PrintFeature } from './input';
 import { featureMeetsExtent } from './meets';
+import { printLabelText } from './print-label-rules';
 import { symbolDef } from './symbols';
 
 /** A cemetery drawn smaller than this (mm across) would be a blob: its symbol is drawn instead. */
@@ -20,8 +21,6 @@ export interface DrawnFeature {
   former: boolean;
   /** How it is printed: its symbol, its area, or its line. */
   form: 'symbol' | 'area' | 'line';
-  /** Where the symbol stands (ground), for a point or a cemetery too small to draw as an area. */
-  at?: [number, number];
 }
 
 const FORMER = 'admin_units:former';
@@ -37,6 +36,17 @@ function firstPosition(f: PrintFeature): [number, number] {
   return [c[0], c[1]];
 }
 
+/**
+ * Where a symbol stands on the ground: a point's position, or the middle of a cemetery too small
+ * to draw as an area. Worked out again when drawn rather than held: a pair per symbol was ~5 MB
+ * of the 80,000 graves of twice the heavy sheet.
+ */
+function groundOf(f: PrintFeature): [number, number] {
+  if (geometryType(f) === 'Point') return firstPosition(f);
+  const box = f.extent ?? geometryExtent(f.geometry);
+  return [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
+}
+
 /** The symbol at (x, y) shows in the frame: its drawing (not only its anchor) reaches the extent. */
 function symbolMeets(style: StyleSpec, x: number, y: number, e: Extent, scale: number): boolean {
   const r = ((style.symbol?.sizeMm ?? 0) * scale) / 1000;
@@ -46,23 +56,30 @@ function symbolMeets(style: StyleSpec, x: number, y: number, e: Extent, scale: n
 /** The features drawn in the frame showing `extent` at `scale`, bottom first. */
 export function selectDrawn(features: PrintFeature[], extent: Extent, scale: number, mapDate: string, settings: Parameters<typeof styleFor>[2]): DrawnFeature[] {
   const out: DrawnFeature[] = [];
+  // One style object per class and label text, shared by its features: a feature's style depends on
+  // its attributes only through those two, and a heavy sheet's 100,000 features have a handful of
+  // classes (each its own ~200-byte object, they held ~20 MB until the sheet was composed).
+  const styles = new Map<string, StyleSpec>();
   for (const f of features) {
     const box = f.extent ?? geometryExtent(f.geometry);
     if (!extentsIntersect(box, extent)) continue;
     const key = classKeyOf(f.table, f.props, mapDate);
-    const style = styleFor(f.table, f.props, settings, scale, mapDate);
+    const own = styleFor(f.table, f.props, settings, scale, mapDate);
+    const styleKey = own.labelText === null ? key : `${key}\u0000${own.labelText}`;
+    let style = styles.get(styleKey);
+    if (!style) styles.set(styleKey, (style = own));
     if (!visibleAtScale(style.maxScaleDenominator, scale)) continue;
     const former = key === FORMER;
     const legendKey = former ? FORMER : style.classKey;
     const type = geometryType(f);
     if (type === 'Point') {
       const [x, y] = firstPosition(f);
-      if (style.symbol && symbolMeets(style, x, y, extent, scale)) out.push({ f, style, legendKey, former, form: 'symbol', at: [x, y] });
+      if (style.symbol && symbolMeets(style, x, y, extent, scale)) out.push({ f, style, legendKey, former, form: 'symbol' });
     } else if (type === 'Polygon' || type === 'MultiPolygon') {
       const acrossMm = (Math.max(box[2] - box[0], box[3] - box[1]) * 1000) / scale;
       if (f.table === 'cemeteries' && style.symbol && acrossMm < LEGIBLE_AREA_MM) {
-        const [x, y] = [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
-        if (symbolMeets(style, x, y, extent, scale)) out.push({ f, style, legendKey, former, form: 'symbol', at: [x, y] });
+        const [x, y] = groundOf(f);
+        if (symbolMeets(style, x, y, extent, scale)) out.push({ f, style, legendKey, former, form: 'symbol' });
         continue;
       }
       const filled = !former && !!style.fill && style.fill.opacity > 0;
@@ -144,22 +161,24 @@ export function drawFeatures(
   const clipBox: BoxMm = [frame.x - 3 * k, frame.y - 3 * k, frame.x + frame.w + 3 * k, frame.y + frame.h + 3 * k];
   // One strokes list per class, shared by its paths (10,000s of paths, a handful of classes).
   const strokesByKey = new Map<string, StrokePaint[]>();
-  for (const { f, style, former, form, at } of drawn) {
+  for (const { f, style, former, form } of drawn) {
     const sk = former ? FORMER : style.classKey;
     let strokes = strokesByKey.get(sk);
     if (!strokes) strokesByKey.set(sk, (strokes = former ? FORMER_STROKES : strokesOf(style)));
     if (form === 'symbol') {
       const sym = style.symbol!;
       symbols[sym.id] ??= symbolDef(sym);
-      const x0 = frame.x + ((at![0] - frame.extent[0]) * 1000) / frame.scale;
-      const y0 = frame.y + ((frame.extent[3] - at![1]) * 1000) / frame.scale;
+      const [gx, gy] = groundOf(f);
+      const x0 = frame.x + ((gx - frame.extent[0]) * 1000) / frame.scale;
+      const y0 = frame.y + ((frame.extent[3] - gy) * 1000) / frame.scale;
       const b = symbols[sym.id].box;
       const [x, y] = freeSpot(symbolBoxes, b, x0, y0);
       const size = Math.max(b[2] - b[0], b[3] - b[1]);
       // Moved off a crowded spot: a leader from the true position to the symbol's edge.
       if (Math.hypot(x - x0, y - y0) > size * 0.5) symbolItems.push({ kind: 'path', subpaths: [leaderLine(x0, y0, x, y, size / 2)], closed: false, strokes: [LEADER], role: 'map' });
       symbolItems.push({ kind: 'symbol', symbol: sym.id, x, y, role: 'symbol' });
-      placedAt?.set(f, [x, y]);
+      // Kept only for a symbol that will be named (drawLabels' test): 80,000 unnamed graves held ~7 MB.
+      if (placedAt && style.label && !former && printLabelText(f, style)) placedAt.set(f, [x, y]);
       symbolBoxes.add([x + b[0], y + b[1], x + b[2], y + b[3]]);
     } else if (form === 'area') {
       const subpaths = partsOnPaper(frame, f, true, clipBox).filter((p) => p.length);

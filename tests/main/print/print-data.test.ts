@@ -9,6 +9,7 @@ import { ProjectStore } from '../../../src/main/store';
 import { gatherPrintInput } from '../../../src/main/print/print-data';
 import { geometryExtent, type Geometry, type Position } from '../../../src/shared/model';
 import { DRAW_ORDER } from '../../../src/shared/symbology';
+import { AUTHOR, DAK_NONG_CRS, SETTINGS, X0, Y0 } from '../store/helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'quytap-print-data-'));
 let store: ProjectStore;
@@ -55,6 +56,25 @@ describe('gathering rows for print', () => {
       }
     }
     expect(flats).toBeGreaterThan(100);
+  });
+
+  it('areas of one polygon, of two (one with a hole) and of several rings come back as stored', () => {
+    const s = ProjectStore.create(join(dir, 'areas.gpkg'), DAK_NONG_CRS, SETTINGS, AUTHOR);
+    try {
+      const ring = (x: number, y: number, w: number): Position[] => [[x, y], [x + w, y], [x + w, y + w], [x, y + w], [x, y]];
+      const shapes: Geometry[] = [
+        { type: 'MultiPolygon', coordinates: [[ring(X0, Y0, 100)]] },
+        { type: 'MultiPolygon', coordinates: [[ring(X0 + 200, Y0, 100), ring(X0 + 220, Y0 + 20, 30).reverse()], [ring(X0 + 400, Y0, 50)]] },
+        { type: 'MultiPolygon', coordinates: [[ring(X0 + 600, Y0, 100), ring(X0 + 610, Y0 + 10, 20).reverse(), ring(X0 + 650, Y0 + 50, 20).reverse()]] },
+      ];
+      s.applyEdit({ put: shapes.map((geometry) => ({ table: 'search_areas' as const, geometry, props: { status: 'done' } })) }, AUTHOR);
+      const stored = s.query('search_areas', { limit: 10 }).rows;
+      const got = gatherPrintInput(s).features.filter((f) => f.table === 'search_areas');
+      expect(got.map((f) => f.geometry)).toEqual(stored.map((r) => r.geometry));
+      expect(got.map((f) => f.geometry.type === 'MultiPolygon' && f.geometry.coordinates.length)).toEqual([1, 2, 1]);
+    } finally {
+      s.close();
+    }
   });
 
   it('a one-pass scan hands back its result, lets errors through, and leaves the store usable', () => {
