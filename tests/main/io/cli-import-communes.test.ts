@@ -35,7 +35,7 @@ describe('quytap import and commune boundaries', () => {
     ]);
     const gravesArgs = [graves, '--layer', 'graves', '--map', 'ten=name', '--set', 'kind=newly_found', '--set', 'verification=not_verified'];
     const communeOf = (p: string) => {
-      const store = ProjectStore.open(p, { readOnly: true });
+      const store = ProjectStore.open(p, { access: 'read' });
       try {
         return Object.fromEntries(store.query('graves').rows.map((r) => [r.props.name, r.props.commune_code]));
       } finally {
