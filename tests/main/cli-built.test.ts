@@ -123,6 +123,14 @@ describe('a clone with its production packages only, and no ../shared', () => {
     expect(text).not.toMatch(/jsPDF|node:http"|@xmldom|papaparse/);
   });
 
+  it('import loads GEOS and the XML readers only when asked for (a Shapefile of points needs neither)', () => {
+    const imp = readdirSync(join(app, 'dist-cli/chunks')).find((f) => /^import-.*\.mjs$/.test(f))!;
+    const text = [...staticClosure(join(app, 'dist-cli/chunks', imp))].map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(text).toContain('ProjectStore');
+    expect(text).toMatch(/import\("geos-wasm"\)/);
+    expect(text).not.toMatch(/from "geos-wasm|@xmldom|DOMParser/);
+  });
+
   it('every command answers --help with its usage and exit code 0', () => {
     const top = quytap('--help');
     expect(top.status, top.stderr).toBe(0);

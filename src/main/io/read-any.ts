@@ -8,10 +8,8 @@ import { matchPrj } from '../../shared/io/prj-match';
 import { emptyFileError, importError } from './errors';
 import { checkSize, LIMITS } from './limits';
 import { readCsv, type CsvOptions } from './read-csv';
-import { readSpreadsheet } from './read-spreadsheet';
 import { isDvhcvn, readGeoJsonValue } from './read-geojson';
 import { readShapefiles } from './read-shapefile';
-import { readGpx, readKml, readKmz } from './read-xml-formats';
 import { decodeText } from './text';
 import { safeUnzip } from './zip';
 import type { DbfEncoding } from './dbf';
@@ -25,6 +23,12 @@ export interface ReadOptions extends CsvOptions {
 const ext = (name: string) => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
 
 export const IMPORT_EXTENSIONS = ['geojson', 'json', 'kml', 'kmz', 'gpx', 'shp', 'zip', 'csv', 'txt', 'xlsx', 'xlsm', 'ods', 'gpkg'] as const;
+
+/**
+ * The XML readers (and the spreadsheets' below) are loaded when such a file comes: xmldom and
+ * togeojson cost every other import ~15 ms of start-up (a command is one process per run).
+ */
+const xmlFormats = () => import('./read-xml-formats');
 
 export async function readDataset(files: InputFile[], opts: ReadOptions = {}): Promise<SourceDataset> {
   if (!files.length) throw importError('?', 'chưa chọn tệp.', 'no file given.');
@@ -56,13 +60,13 @@ export async function readDataset(files: InputFile[], opts: ReadOptions = {}): P
     }
     case 'kml':
       checkSize(main, LIMITS.textBytes);
-      return readKml(main.name, main.read());
+      return (await xmlFormats()).readKml(main.name, main.read());
     case 'kmz':
       checkSize(main, LIMITS.textBytes);
-      return readKmz(main.name, main.read());
+      return (await xmlFormats()).readKmz(main.name, main.read());
     case 'gpx':
       checkSize(main, LIMITS.textBytes);
-      return readGpx(main.name, main.read());
+      return (await xmlFormats()).readGpx(main.name, main.read());
     case 'csv':
     case 'txt':
       checkSize(main, LIMITS.textBytes);
@@ -73,7 +77,7 @@ export async function readDataset(files: InputFile[], opts: ReadOptions = {}): P
     case 'ods':
       // Zipped XML: the inflate budget of safeUnzip guards the memory, the file size the reading.
       checkSize(main, LIMITS.textBytes);
-      return readSpreadsheet(main.name, main.read(), kind === 'ods' ? 'ods' : 'xlsx', opts);
+      return (await import('./read-spreadsheet')).readSpreadsheet(main.name, main.read(), kind === 'ods' ? 'ods' : 'xlsx', opts);
     case 'shp': {
       const set = new Map<string, Uint8Array>();
       for (const f of files) {

@@ -1,23 +1,27 @@
 // Geometry validity by GEOS (geos-wasm): turf's checks accept a bow-tie; GEOS is what QGIS, PostGIS
 // and GDAL agree with. Repair is GEOS MakeValid, offered, never silent.
-import initGeosJs from 'geos-wasm';
-import { geojsonToGeosGeom, geosGeomToGeojson } from 'geos-wasm/helpers';
+import type initGeosJs from 'geos-wasm';
 import type { Geometry } from '../../shared/model';
 
 type Geos = Awaited<ReturnType<typeof initGeosJs>>;
-let geosPromise: Promise<Geos> | null = null;
+type Helpers = typeof import('geos-wasm/helpers');
+let geosPromise: Promise<[Geos, Helpers]> | null = null;
 let lastError = '';
-function geos(): Promise<Geos> {
+function geos(): Promise<[Geos, Helpers]> {
   // geos-wasm's defaults print GEOS's notices ("Self-intersection at or near point …", English) on
   // stdout, mixed into the CLI's output, and throw its errors across WASM frames. The reason is
   // asked for (GEOSisValidReason) and said as our sentence (shared/io/geos-reason.ts) instead.
-  // The module is one per process: review/geos.ts passes the same quiet handlers.
-  geosPromise ??= initGeosJs({
-    noticeHandler: () => undefined,
-    errorHandler: (message: string) => {
-      lastError = message;
-    },
-  });
+  // The module is one per process: review/geos.ts passes the same quiet handlers. Imported only
+  // when asked for (as there): a file of points or lines never needs it.
+  geosPromise ??= Promise.all([import('geos-wasm'), import('geos-wasm/helpers')]).then(async ([{ default: init }, helpers]) => [
+    await init({
+      noticeHandler: () => undefined,
+      errorHandler: (message: string) => {
+        lastError = message;
+      },
+    }),
+    helpers,
+  ]);
   return geosPromise;
 }
 
@@ -33,7 +37,7 @@ export interface GeosChecker {
 }
 
 export async function geosChecker(): Promise<GeosChecker> {
-  const G = await geos();
+  const [G, { geojsonToGeosGeom, geosGeomToGeojson }] = await geos();
   const withGeom = <T>(g: Geometry, f: (ptr: number) => T): T => {
     const ptr = geojsonToGeosGeom(g as never, G);
     try {

@@ -1,7 +1,7 @@
 // A thin, careful wrapper over geos-wasm's C API: geometries go in as WKB (built here), every
 // pointer we allocate is freed, and GEOS exceptions (a 0 / 2 return, a NULL pointer) become JS
 // errors instead of being read as answers.
-import initGeosJs from 'geos-wasm';
+import type initGeosJs from 'geos-wasm';
 import type { Geometry, Position } from '../../shared/model';
 
 type GeosModule = Awaited<ReturnType<typeof initGeosJs>>;
@@ -16,12 +16,18 @@ export function loadGeos(): Promise<Geos> {
   // GEOS reports through these handlers. The defaults print notices to stdout (which would mix with
   // the CLI's findings) and throw across WASM frames on errors (which can leak what those frames
   // allocated): keep the message and let the C call return its failure value instead.
-  loading ??= initGeosJs({
-    noticeHandler: () => undefined,
-    errorHandler: (message) => {
-      lastGeosError = message;
-    },
-  }).then((m) => new Geos(m));
+  // Imported here, not at the top: its 2.5 MB of JavaScript (the WASM inlined as base64) costs
+  // ~12 MB and some ms to load, which a command that never asks for GEOS should not pay.
+  loading ??= import('geos-wasm')
+    .then(({ default: init }) =>
+      init({
+        noticeHandler: () => undefined,
+        errorHandler: (message: string) => {
+          lastGeosError = message;
+        },
+      }),
+    )
+    .then((m) => new Geos(m));
   return loading;
 }
 

@@ -14,8 +14,12 @@ import { communesTouched, editRefusal, placedByGeometry } from './permissions';
 export interface WriteRulesOptions {
   /** Who is writing now (null: nobody chose a name and role, e.g. the command line). */
   operator: () => Operator | null;
-  /** GEOS (loaded before any project opens: loadGeos()). */
-  geos: Geos;
+  /**
+   * GEOS (loaded before any project opens: loadGeos()), or how to reach it when it was loaded only
+   * because the project has commune boundaries: asked for only then (a project without them places
+   * nothing, and the command line need not load GEOS for it).
+   */
+  geos: Geos | (() => Geos);
 }
 
 function allRows(store: ProjectStore, table: TableName, filter: Record<string, string>): Row[] {
@@ -32,25 +36,28 @@ function allRows(store: ProjectStore, table: TableName, filter: Record<string, s
  * boundary in the project yet is kept: there is nothing to judge it by (the review reports the
  * missing boundary as an error), and the rules still apply to the commune it names.
  */
-function communeOf(w: PlannedWrite, locator: CommuneLocator): { code: string | null; located: boolean } {
-  const found = locator.locate(w.after.geometry!);
+function communeOf(w: PlannedWrite, locator: CommuneLocator | null): { code: string | null; located: boolean } {
+  const found = locator?.locate(w.after.geometry!);
   if (found) return { code: found, located: true };
   const claimed = w.after.props.commune_code;
-  if (typeof claimed === 'string' && claimed !== '' && !locator.has(claimed)) return { code: claimed, located: false };
+  if (typeof claimed === 'string' && claimed !== '' && !locator?.has(claimed)) return { code: claimed, located: false };
   return { code: null, located: true };
 }
 
 /** Installs the rules on the store; the function returned frees their GEOS copies of the boundaries (call it when the store closes). */
 export function installWriteRules(store: ProjectStore, opts: WriteRulesOptions): () => void {
-  let kept: { key: string; locator: CommuneLocator } | null = null;
+  let kept: { key: string; locator: CommuneLocator | null } | null = null;
 
-  /** The locator for the boundaries as they are now (rebuilt only when they or the commune list change). */
-  const locatorNow = (): CommuneLocator => {
+  /**
+   * The locator for the boundaries as they are now (rebuilt only when they or the commune list
+   * change); null when there are none (nothing to place by, and no GEOS needed).
+   */
+  const locatorNow = (): CommuneLocator | null => {
     const units = communeUnits(allRows(store, 'admin_units', { level: 'commune' }), store.getSettings());
     const key = JSON.stringify([...units.values()].map((r) => [r.id, r.meta.version]));
     if (kept?.key === key) return kept.locator;
-    kept?.locator.dispose();
-    kept = { key, locator: new CommuneLocator(opts.geos, units) };
+    kept?.locator?.dispose();
+    kept = { key, locator: units.size ? new CommuneLocator(typeof opts.geos === 'function' ? opts.geos() : opts.geos, units) : null };
     return kept.locator;
   };
 
@@ -62,12 +69,13 @@ export function installWriteRules(store: ProjectStore, opts: WriteRulesOptions):
       submitted: new Set(states.filter((x) => x.state === 'submitted').map((x) => x.communeCode)),
       names: new Map(store.getSettings().communes.map((c) => [c.code, c.name])),
     };
-    let locator: CommuneLocator | null = null;
+    let locator: CommuneLocator | null | undefined;
     const get = (t: TableName, id: string) => store.get(t, id);
     return (w: PlannedWrite) => {
       let placed = placedByGeometry(w.table) && w.after.geometry !== null && !w.after.deleted;
       if (placed) {
-        const c = communeOf(w, (locator ??= locatorNow()));
+        if (locator === undefined) locator = locatorNow();
+        const c = communeOf(w, locator);
         w.after.props.commune_code = c.code;
         placed = c.located;
       }
@@ -77,7 +85,7 @@ export function installWriteRules(store: ProjectStore, opts: WriteRulesOptions):
   };
   store.setWriteHook(hook);
   return () => {
-    kept?.locator.dispose();
+    kept?.locator?.dispose();
     kept = null;
   };
 }
