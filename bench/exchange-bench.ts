@@ -19,7 +19,7 @@ import { alternatePairs, runTimed, type Command } from './whole-process';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const QUYTAP = join(root, 'bin', 'quytap.mjs');
-const MAKE_HEAVY = join(root, 'bench', 'make-heavy-gpkg.py');
+const MAKE_HEAVY = join(root, 'bench', 'make_heavy_gpkg.py'); // shared with the print bench
 
 /** The three layers and the command-line options that put them in our tables. */
 const LAYERS: { name: string; args: string[] }[] = [
