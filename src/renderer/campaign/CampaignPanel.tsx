@@ -16,6 +16,7 @@ import { useI18n } from '../i18n';
 import { CoverageChart } from './CoverageChart';
 import { useCampaignT } from './dict';
 import { MeetingForm, type MeetingTarget } from './MeetingForm';
+import { useReloadOnChange } from '../api/useReloadOnChange';
 
 type Progress = Output<'campaign.progress'>;
 type CommuneP = Progress['communes'][number];
@@ -41,10 +42,7 @@ export function CampaignPanel({ info, operator, onClose }: { info: ProjectInfo; 
       showError(e);
     }
   }, [api, showError]);
-  useEffect(() => {
-    void load();
-    return api.on('project.changed', () => void load());
-  }, [api, load]);
+  useReloadOnChange(api, load);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !meeting && onClose();
     window.addEventListener('keydown', onKey);

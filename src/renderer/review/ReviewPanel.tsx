@@ -2,6 +2,7 @@
 // pinned on the map with replies, the district statistics and the history of acts.
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Operator, Output, ProjectInfo } from '../../shared/api';
+import { useReloadOnChange } from '../api/useReloadOnChange';
 import { SEARCH_AREA_STATUSES, STATISTICS } from '../../shared/model/enums';
 import { TABLES, type TableName } from '../../shared/model/tables';
 import type { Finding } from '../../shared/review/finding';
@@ -79,10 +80,8 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
     }
   }, [api, showError]);
 
-  useEffect(() => {
-    void load();
-    return api.on('project.changed', () => void load());
-  }, [api, load]);
+  // Coalesced: in a hall, drafters' edits arrive several times a second.
+  useReloadOnChange(api, load);
 
   // What changed in the chosen commune since its map was last submitted (the reviewer judges that).
   const loadChanges = useCallback(async () => {
@@ -93,10 +92,7 @@ export function ReviewPanel({ info, operator, ctl, onClose }: Props) {
       showError(e);
     }
   }, [api, commune, showError]);
-  useEffect(() => {
-    void loadChanges();
-    return api.on('project.changed', () => void loadChanges());
-  }, [api, loadChanges]);
+  useReloadOnChange(api, loadChanges);
 
   useEffect(
     () =>

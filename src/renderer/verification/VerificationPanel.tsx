@@ -1,7 +1,7 @@
 // The verification queue. District side (reviewers, administrators: the "Tổ thẩm tra, xác minh"):
 // every commune's requests, taken up and decided here. Commune side: its own requests (main filters
 // them) and their history, read-only.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Operator, ProjectInfo } from '../../shared/api';
 import type { VerificationRequest } from '../../shared/contract/verification';
 import { TABLES } from '../../shared/model/tables';
@@ -20,6 +20,7 @@ import { useI18n } from '../i18n';
 import { requestShowFeature } from '../showFeature';
 import { useVerificationT } from './dict';
 import { RequestHistory } from './RequestHistory';
+import { useReloadOnChange } from '../api/useReloadOnChange';
 
 type StateFilter = 'open' | 'all' | VerificationRequestState;
 
@@ -44,10 +45,7 @@ export function VerificationPanel({ info, operator, onClose }: { info: ProjectIn
       showError(e);
     }
   }, [api, stateFilter, commune, own, showError]);
-  useEffect(() => {
-    void load();
-    return api.on('project.changed', () => void load());
-  }, [api, load]);
+  useReloadOnChange(api, load);
 
   return (
     <aside className="verif-panel" data-testid="verification-panel" aria-label={team ? v('title.team') : v('title.commune')}>
