@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api-error';
 import { plotKey, plotLabel } from '../../shared/cemetery/plot-key';
 import { type ColumnMap, REGISTER_COLUMNS, type RegisterColumn, type UnmatchedRow } from '../../shared/contract/cemetery';
-import { foldVietnamese } from '../../shared/crs/foldVietnamese';
+import { foldKey } from '../../shared/text/fold';
 import type { Put, PropValue, Row } from '../../shared/model';
 import type { SourceLayer } from '../io/types';
 import type { ProjectStore } from '../store';
@@ -34,7 +34,7 @@ export function guessColumns(headers: readonly string[]): ColumnMap {
   const out: ColumnMap = {};
   const used = new Set<string>();
   for (const col of REGISTER_COLUMNS) {
-    const h = headers.find((x) => !used.has(x) && SPELLINGS[col].includes(foldVietnamese(x)));
+    const h = headers.find((x) => !used.has(x) && SPELLINGS[col].includes(foldKey(x)));
     if (h) {
       out[col] = h;
       used.add(h);
@@ -45,7 +45,7 @@ export function guessColumns(headers: readonly string[]): ColumnMap {
 
 const UNKNOWN = ['chuaxacdinh', 'khongxacdinh', 'khongrothongtin', 'chuaroten', 'vodanh', 'khongroten'];
 export const isUnknownName = (name: string) => {
-  const f = foldVietnamese(name);
+  const f = foldKey(name);
   return UNKNOWN.some((u) => f.includes(u));
 };
 

@@ -3,11 +3,10 @@
 // working CRS with a .prj carrying TOWGS84 and a UTF-8 .cpg.
 import { zipSync } from 'fflate';
 import { crsWkt, findCrs, transform } from '../../shared/crs';
-import { TABLES, type FieldDef, type Geometry, type PropValue, type Row, type TableName } from '../../shared/model';
+import { mapGeometry, TABLES, type FieldDef, type Geometry, type PropValue, type Row, type TableName } from '../../shared/model';
 import { styleFor, type SymbologySettings } from '../../shared/symbology';
 import type { LayerRows } from './export-select';
 import { dbfNames, kindOf, writeDbf, writeShp, type DbfColumn, type ShpKind } from './shp-writer';
-import { mapPositions } from './source-geometry';
 
 export type ExportFormat = 'geojson' | 'kml' | 'gpx' | 'csv' | 'shp' | 'gpkg';
 export const EXPORT_EXTENSION: Record<ExportFormat, string> = { geojson: 'geojson', kml: 'kml', gpx: 'gpx', csv: 'csv', shp: 'zip', gpkg: 'gpkg' };
@@ -17,10 +16,10 @@ const round = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
 
 /** Working CRS → WGS 84 lon/lat, rounded to 1e-8° (≈ 1 mm). */
 function toLonLat(g: Geometry, crs: string): Geometry {
-  return mapPositions(g as never, (p) => {
+  return mapGeometry(g, (p) => {
     const t = transform(crs, 'EPSG:4326', [p[0]!, p[1]!]);
     return [round(t[0]!, 8), round(t[1]!, 8)];
-  }) as unknown as Geometry;
+  });
 }
 
 const fieldLabel = (t: TableName, f: string) => (TABLES[t].fields as readonly FieldDef[]).find((x) => x.name === f)?.vi ?? f;

@@ -4,7 +4,7 @@
 import { openShp } from 'shapefile';
 import { matchPrj } from '../../shared/io/prj-match';
 import { decodeText } from './text';
-import { encodingFromCpg, guessDbfEncoding, readDbf, type DbfEncoding } from './dbf';
+import { encodingFromCpg, guessDbfEncoding, readDbf, type DbfEncoding, type DbfTable } from './dbf';
 import type { EncodingGuess } from './detect-encoding';
 import { breathe, importError } from './errors';
 import { checkSourceGeometry, GeometryShapeError } from './source-geometry';
@@ -73,6 +73,30 @@ export function crsOfPrj(base: string, prj: Uint8Array | undefined): SourceCrs {
   return { code: m.code, how: 'prj', said: m.said, notes: m.notes };
 }
 
+/**
+ * Shape `row` (1-based) with its .dbf record, as the whole-file reader and the stream (shp-stream.ts)
+ * both read it; null for a row to leave out (deleted in the .dbf, or past its records: those are
+ * counted and refused by countMismatch at the end).
+ */
+export function shapefileFeature(shpName: string, value: unknown, row: number, dbf: DbfTable | null, encoding: DbfEncoding | null): SourceFeature | null {
+  let geometry;
+  try {
+    geometry = checkSourceGeometry(value);
+  } catch (e) {
+    if (e instanceof GeometryShapeError) throw importError(shpName, e.vi, e.message, { row });
+    throw e;
+  }
+  if (dbf && row > dbf.count) return null;
+  const props = dbf && encoding ? dbf.record(row - 1, encoding) : {};
+  return props === null ? null : { row, geometry, props };
+}
+
+export function countMismatch(base: string, records: number, shapes: number): Error {
+  return importError(`${base}.dbf`, `số bản ghi của .dbf (${records}) khác số hình của .shp (${shapes}).`, `the .dbf has ${records} records but the .shp has ${shapes} shapes.`, {
+    details: { dbf: records, shp: shapes },
+  });
+}
+
 export async function readShapefileLayer(p: ShapefileParts, opts: ShapefileOptions = {}): Promise<{ layer: SourceLayer; encoding: DbfEncoding | null; guess: EncodingGuess | null }> {
   const shpName = `${p.base}.shp`;
   shpHeaderCheck(shpName, p.shp);
@@ -93,25 +117,10 @@ export async function readShapefileLayer(p: ShapefileParts, opts: ShapefileOptio
     if (r.done) break;
     row++;
     await breathe(row, opts.signal, 5000);
-    let geometry;
-    try {
-      geometry = checkSourceGeometry(r.value);
-    } catch (e) {
-      if (e instanceof GeometryShapeError) throw importError(shpName, e.vi, e.message, { row });
-      throw e;
-    }
-    if (dbf && row > dbf.count) continue; // counted, then refused below
-    const props = dbf && encoding ? dbf.record(row - 1, encoding) : {};
-    if (props === null) continue; // deleted in the .dbf
-    features.push({ row, geometry, props });
+    const f = shapefileFeature(shpName, r.value, row, dbf, encoding);
+    if (f) features.push(f);
   }
-  if (dbf && row !== dbf.count)
-    throw importError(
-      `${p.base}.dbf`,
-      `số bản ghi của .dbf (${dbf.count}) khác số hình của .shp (${row}).`,
-      `the .dbf has ${dbf.count} records but the .shp has ${row} shapes.`,
-      { details: { dbf: dbf.count, shp: row } },
-    );
+  if (dbf && row !== dbf.count) throw countMismatch(p.base, dbf.count, row);
   const fields = dbf ? dbf.fields.map((f) => f.name) : [];
   return { layer: { name: p.base.split('/').pop()!, crs: crsOf(p), fields, features }, encoding, guess };
 }

@@ -12,8 +12,7 @@ import parsePolygon from 'shapefile/shp/polygon.js';
 import { encodingFromCpg, guessDbfEncoding, readDbf, type DbfEncoding, type DbfTable } from './dbf';
 import { importError } from './errors';
 import { checkSize, LIMITS } from './limits';
-import { crsOfPrj, shpHeaderCheck } from './read-shapefile';
-import { checkSourceGeometry, GeometryShapeError } from './source-geometry';
+import { countMismatch, crsOfPrj, shapefileFeature, shpHeaderCheck } from './read-shapefile';
 import { decodeText } from './text';
 import type { InputFile, SourceFeature } from './types';
 import type { LayerHead } from './import-plan';
@@ -118,12 +117,6 @@ export class ShpRecords {
   }
 }
 
-function countMismatch(base: string, records: number, shapes: number): Error {
-  return importError(`${base}.dbf`, `số bản ghi của .dbf (${records}) khác số hình của .shp (${shapes}).`, `the .dbf has ${records} records but the .shp has ${shapes} shapes.`, {
-    details: { dbf: records, shp: shapes },
-  });
-}
-
 export interface ShapefileStream {
   fileName: string;
   head: LayerHead;
@@ -182,17 +175,8 @@ export function openShapefileStream(files: InputFile[], opts: { encoding?: DbfEn
       const r = records.next();
       if (r.done) break;
       row++;
-      let geometry;
-      try {
-        geometry = checkSourceGeometry(r.value);
-      } catch (e) {
-        if (e instanceof GeometryShapeError) throw importError(shpName, e.vi, e.message, { row });
-        throw e;
-      }
-      if (dbf && row > dbf.count) continue; // counted, then refused below
-      const props = dbf && encoding ? dbf.record(row - 1, encoding) : {};
-      if (props === null) continue; // deleted in the .dbf
-      yield { row, geometry, props };
+      const f = shapefileFeature(shpName, r.value, row, dbf, encoding);
+      if (f) yield f;
     }
     if (dbf && row !== dbf.count) throw countMismatch(base, dbf.count, row);
   }

@@ -4,7 +4,7 @@
 // the same path as the GeoJSON export, never PostGIS's idea of the project's CRS; the original
 // coordinates travel beside it with the CRS named.
 import { transform } from '../../shared/crs';
-import type { Geometry, Position, Props, Row } from '../../shared/model';
+import { mapGeometry, type Geometry, type Props, type Row } from '../../shared/model';
 import type { ReviewState } from '../../shared/review/state';
 import type { ProjectStore } from '../store';
 import { fieldsOf, isFeature, PUBLISHED_TABLES, type PublishedTable } from './pg-schema';
@@ -56,18 +56,7 @@ export interface OutRow {
 }
 
 function toWgs84(g: Geometry, crs: string): Geometry {
-  const f = (p: Position): Position => transform(crs, 'EPSG:4326', [p[0], p[1]]).slice(0, 2);
-  switch (g.type) {
-    case 'Point':
-      return { type: 'Point', coordinates: f(g.coordinates) };
-    case 'LineString':
-      return { type: 'LineString', coordinates: g.coordinates.map(f) };
-    case 'MultiLineString':
-    case 'Polygon':
-      return { type: g.type, coordinates: g.coordinates.map((l) => l.map(f)) } as Geometry;
-    case 'MultiPolygon':
-      return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map((r) => r.map(f))) };
-  }
+  return mapGeometry(g, (p) => transform(crs, 'EPSG:4326', [p[0], p[1]]).slice(0, 2));
 }
 
 /** Values the column cannot hold (a number field holding text, written by another program) are counted and sent empty. */

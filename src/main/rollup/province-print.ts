@@ -5,8 +5,8 @@
 import type pg from 'pg';
 import { ApiError } from '../../shared/api-error';
 import { crsWkt, findCrs, transform } from '../../shared/crs';
-import { foldVietnamese } from '../../shared/crs';
-import { ProjectSettingsSchema, type Geometry, type Position, type Props } from '../../shared/model';
+import { foldKey } from '../../shared/text/fold';
+import { mapGeometry, ProjectSettingsSchema, type Geometry, type Props } from '../../shared/model';
 import type { PrintInput, PrintFeature } from '../../shared/print';
 import type { CommuneReview } from '../../shared/print/input';
 import type { FeatureTableName } from '../../shared/symbology';
@@ -23,18 +23,7 @@ export interface ProvinceSource extends ConnectOptions {
 }
 
 function project(g: Geometry, code: string): Geometry {
-  const f = (p: Position): Position => transform('EPSG:4326', code, [p[0], p[1]]).slice(0, 2);
-  switch (g.type) {
-    case 'Point':
-      return { type: 'Point', coordinates: f(g.coordinates) };
-    case 'LineString':
-      return { type: 'LineString', coordinates: g.coordinates.map(f) };
-    case 'MultiLineString':
-    case 'Polygon':
-      return { type: g.type, coordinates: g.coordinates.map((l) => l.map(f)) } as Geometry;
-    case 'MultiPolygon':
-      return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map((r) => r.map(f))) };
-  }
+  return mapGeometry(g, (p) => transform('EPSG:4326', code, [p[0], p[1]]).slice(0, 2));
 }
 
 interface District {
@@ -55,8 +44,8 @@ export async function provincePrintInput(o: ProvinceSource): Promise<{ input: Pr
     if (!exists.rows[0].t)
       throw new ApiError('not_found', `Cơ sở dữ liệu ${target.display} chưa có dữ liệu nào được gửi lên (chưa có lược đồ ${s}).`, `The database ${target.display} holds nothing published yet (no schema ${s}).`);
     const all = (await c.query<District>(`SELECT district_code, district_name, province_code, province_name, src_crs FROM ${s}.qt_districts ORDER BY district_code`)).rows;
-    const want = foldVietnamese(o.province.trim()).toLowerCase();
-    const districts = all.filter((d) => [d.province_code, d.province_name].some((x) => x && foldVietnamese(x.trim()).toLowerCase() === want));
+    const want = foldKey(o.province.trim()).toLowerCase();
+    const districts = all.filter((d) => [d.province_code, d.province_name].some((x) => x && foldKey(x.trim()).toLowerCase() === want));
     if (!districts.length) {
       const known = [...new Set(all.map((d) => d.province_name ?? d.province_code).filter(Boolean))].join(', ') || '—';
       throw new ApiError('not_found', `Chưa huyện nào của tỉnh "${o.province}" gửi bản đồ lên. Các tỉnh có dữ liệu: ${known}.`, `No district of the province "${o.province}" has published. Provinces with data: ${known}.`);

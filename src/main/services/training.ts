@@ -10,7 +10,7 @@ import proj4 from 'proj4';
 import { ApiError } from '../../shared/api-error';
 import type { Output, ProjectInfo } from '../../shared/api';
 import { findCrs } from '../../shared/crs/catalogue';
-import { foldVietnamese } from '../../shared/crs/foldVietnamese';
+import { foldKey } from '../../shared/text/fold';
 import type { trainingMethods } from '../../shared/contract/training';
 import { TrainingProgressSchema, type TrainingProgress } from '../../shared/contract/training';
 import type { Position, Row, TableName } from '../../shared/model';
@@ -33,7 +33,7 @@ const TRAINER = 'Bài luyện tập';
 function slugOf(learner: string): string {
   const slug = learner
     .split(/[^\p{L}\p{N}]+/u)
-    .map(foldVietnamese)
+    .map(foldKey)
     .filter(Boolean)
     .join('-')
     .slice(0, 60);

@@ -3,13 +3,13 @@
 // walks the postings of the words it names, so 20,000 register rows answer in a few milliseconds
 // (bench/cemetery-bench.ts).
 //
-// Each query word is folded without diacritics (foldVietnamese) and matched against the words of
+// Each query word is folded without diacritics (foldKey, shared/text/fold.ts) and matched against the words of
 // the name, the home town and the unit, exactly or as the start of a word ("ng" finds "Nguyễn"); a
 // number of four digits between 1850 and 2030 is a year (of birth, or of death). A candidate must
 // match every word; when none does, the ones matching the most words are offered. Ranking: more
 // words matched, then the name (the whole name typed in its order, then in another order, then name
 // words matched, exact before prefix), then the rest, then the name's alphabetical order.
-import { foldVietnamese } from '../crs/foldVietnamese';
+import { foldKey } from '../text/fold';
 
 export interface RegisterEntry {
   martyrId: string;
@@ -50,7 +50,7 @@ export function foldedWords(text: string): string[] {
   return text
     .normalize('NFC')
     .split(/[\s,.;:/\\()\-–—_+'"“”]+/)
-    .map(foldVietnamese)
+    .map(foldKey)
     .filter(Boolean);
 }
 

@@ -14,7 +14,6 @@ export {
 export { crsWkt } from './wkt';
 export { registerCatalogue, transform, toWgs84, fromWgs84, type Proj4Registry, type Coordinate } from './register';
 export { sheetName50k } from './sheetName';
-export { foldVietnamese } from './foldVietnamese';
 export type { BilingualMessage, CoordinateSource, LonLat, ParseResult } from './parse/result';
 export { parseDecimalDegrees, formatDecimalDegrees } from './parse/decimalDegrees';
 export { parseDms, formatDms } from './parse/dms';

@@ -45,6 +45,7 @@ export const ExtentSchema = z
   .refine(([a, b, c, d]) => a <= c && b <= d, 'extent must be [minX, minY, maxX, maxY]');
 
 export { geometryExtent } from './geometry-extent';
+export { mapGeometry } from './geometry-map';
 
 export function promoteToMulti(g: Geometry, declared: string): Geometry {
   if (declared === 'MULTIPOLYGON' && g.type === 'Polygon') return { type: 'MultiPolygon', coordinates: [g.coordinates] };

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { foldVietnamese } from '../../../src/shared/crs/foldVietnamese';
+import { foldKey } from '../../../src/shared/text/fold';
 import { bootServices } from '../../support/boot-services';
 import { HAS_GDAL, run } from '../io/helpers';
 import { registerCsv, registerRows, UNKNOWN_NAME } from './register-rows';
@@ -116,7 +116,7 @@ describe.skipIf(!HAS_GDAL)('the cemetery register', () => {
     const q = `${noMarks(row.name)} ${row.birthYear} ${noMarks(row.hometown.split(', ')[1]!)}`;
     const r = await env.call('cemetery.search', { query: q, cemeteryId, limit: 5 });
     expect(r.candidates[0]?.fullName).toBe(row.name);
-    expect(foldVietnamese(r.candidates[0]!.hometown)).toContain(foldVietnamese(row.hometown.split(', ')[1]!));
+    expect(foldKey(r.candidates[0]!.hometown)).toContain(foldKey(row.hometown.split(', ')[1]!));
   });
 
   it('prints the locator sheet: the name and "Khu … Hàng … Mộ số …" in the text, the plot in red in the picture', async () => {
