@@ -2,7 +2,7 @@
 // the change it records.
 import type Database from 'better-sqlite3';
 import type { AuditEntry, TableName } from '../../shared/model';
-import { leavesGeometryToRow, resolveGeometries } from './audit-geometry';
+import { leavesStateToRow, resolveCompact } from './audit-compact';
 import { decodeRaw } from './row-codec';
 import type { StatementCache } from './statements';
 
@@ -42,17 +42,17 @@ function toEntry(r: AuditRecord): AuditEntry {
   };
 }
 
-/** Oldest first, with the geometry of compact insert entries filled in (audit-geometry.ts). Settings entries live under SETTINGS_AUDIT_TABLE, so they never show up here. */
+/** Oldest first, with the state of compact insert entries filled in (audit-compact.ts). Settings entries live under SETTINGS_AUDIT_TABLE, so they never show up here. */
 export function historyOf(stmts: StatementCache, table: TableName, id: string): AuditEntry[] {
   const rows = stmts
     .get('SELECT seq, at, author, table_name, uuid, action, edit_id, label, before, after FROM qt_audit_log WHERE table_name = ? AND uuid = ? ORDER BY seq')
     .all(table, id) as AuditRecord[];
   const entries = rows.map(toEntry);
-  if (entries.some((e) => leavesGeometryToRow(e.after))) {
+  if (entries.some((e) => leavesStateToRow(e.after))) {
     const s = stmts.table(table);
     const r = s.byUuid.get(id) as unknown[] | undefined;
     const now = r ? decodeRaw(s.layout, r) : null;
-    resolveGeometries(entries as { before: Record<string, unknown> | null; after: Record<string, unknown> | null }[], now);
+    resolveCompact(entries as { before: Record<string, unknown> | null; after: Record<string, unknown> | null }[], now);
   }
   return entries;
 }

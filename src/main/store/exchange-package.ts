@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { TABLE_NAMES, TABLES, type FieldDef, type TableName } from '../../shared/model';
-import { GEOMETRY_IN_ROW, resolveGeometries } from './audit-geometry';
-import { decodeGpkgGeometry } from './geometry-codec';
+import { resolveCompact, textLeavesStateToRow } from './audit-compact';
+import { decodeRaw, selectColumns } from './row-codec';
 import { registerSqlFunctions } from './sql-functions';
-import { q } from './table-columns';
+import { layoutOf, q } from './table-columns';
 
 export interface PackageInfo {
   id: string;
@@ -77,7 +77,10 @@ export function readPackageInfo(db: Database.Database): PackageInfo | null {
   return r ? (JSON.parse(r.value) as PackageInfo) : null;
 }
 
-/** Audit 'after' states of every row of a table (oldest first), for the merge; compact insert entries get their geometry back (audit-geometry.ts). */
+/**
+ * Audit 'after' states of every row of a table (oldest first), for the merge; compact insert entries
+ * get their state back (audit-compact.ts), and one whose state cannot be known is left out.
+ */
 export function historyStates(db: Database.Database, table: TableName): Map<string, string[]> {
   const rows = new Map<string, { before: string | null; after: string | null }[]>();
   for (const r of db.prepare('SELECT uuid, before, after FROM qt_audit_log WHERE table_name = ? ORDER BY seq').iterate(table) as Iterable<{ uuid: string; before: string | null; after: string | null }>) {
@@ -85,15 +88,16 @@ export function historyStates(db: Database.Database, table: TableName): Map<stri
     if (list) list.push(r);
     else rows.set(r.uuid, [r]);
   }
-  const current = TABLES[table].kind === 'feature' ? db.prepare(`SELECT version, geom FROM ${q(table)} WHERE uuid = ?`) : null;
+  const layout = layoutOf(table);
+  const current = db.prepare(`SELECT ${selectColumns(layout)} FROM ${q(table)} WHERE uuid = ?`).raw(true);
   const out = new Map<string, string[]>();
   for (const [uuid, list] of rows) {
     let states = list.filter((e) => e.after !== null).map((e) => e.after!);
-    if (current && states.some((a) => a.includes(`"${GEOMETRY_IN_ROW}":true`))) {
+    if (states.some(textLeavesStateToRow)) {
       const parsed = list.map((e) => ({ before: e.before === null ? null : (JSON.parse(e.before) as Record<string, unknown>), after: e.after === null ? null : (JSON.parse(e.after) as Record<string, unknown>) }));
-      const now = current.get(uuid) as { version: number; geom: Uint8Array | null } | undefined;
-      resolveGeometries(parsed, now ? { version: now.version, geometry: decodeGpkgGeometry(now.geom) } : null);
-      states = parsed.filter((e) => e.after !== null).map((e) => JSON.stringify(e.after));
+      const now = current.get(uuid) as unknown[] | undefined;
+      resolveCompact(parsed, now ? decodeRaw(layout, now) : null);
+      states = parsed.filter((e) => e.after !== null && e.after.props !== undefined).map((e) => JSON.stringify(e.after));
     }
     out.set(uuid, states);
   }

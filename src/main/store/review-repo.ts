@@ -235,8 +235,9 @@ export class ReviewRepo {
 
   /**
    * The writes to rows of this commune after audit entry `seq`, oldest first: entries of edits
-   * (edit_id set) whose row was in the commune before or after. Links and attachments carry no
-   * commune of their own and are not listed.
+   * (edit_id set) whose row was in the commune before or after (a large edit's compact insert entry
+   * names it as `commune_code`: audit-compact.ts). Links and attachments carry no commune of their
+   * own and are not listed.
    */
   changesAfter(code: string, seq: number): RowChange[] {
     return this.guard(() =>
@@ -244,10 +245,11 @@ export class ReviewRepo {
         .prepare(
           `SELECT seq, at, author, table_name, uuid, action, label FROM qt_audit_log
            WHERE seq > ? AND edit_id IS NOT NULL
-             AND (json_extract(after, '$.props.commune_code') = ? OR json_extract(before, '$.props.commune_code') = ?)
+             AND (json_extract(after, '$.props.commune_code') = ? OR json_extract(before, '$.props.commune_code') = ?
+                  OR json_extract(after, '$.commune_code') = ?)
            ORDER BY seq`,
         )
-        .all(seq, code, code) as { seq: number; at: string; author: string; table_name: TableName; uuid: string; action: string; label: string }[]).map((r) => ({
+        .all(seq, code, code, code) as { seq: number; at: string; author: string; table_name: TableName; uuid: string; action: string; label: string }[]).map((r) => ({
         seq: r.seq,
         at: r.at,
         author: r.author,

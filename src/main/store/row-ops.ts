@@ -7,7 +7,7 @@ import { geometryExtent, type Extent, type Geometry, type Props, type TableName 
 import { conflictError, deletedRowError, notFoundRow, tableLabelVi, validationError } from './errors';
 import { encodeGpkgGeometry } from './geometry-codec';
 import { decodeRaw, toSqlValue, type Snapshot, type StoredRow } from './row-codec';
-import { GEOMETRY_IN_ROW, leavesGeometryToRow, resolveGeometries } from './audit-geometry';
+import { compactInsertJson, leavesStateToRow, resolveCompact } from './audit-compact';
 import { lastWriter } from './row-writers';
 import type { BulkWriter } from './bulk-writer';
 import type { StatementCache } from './statements';
@@ -124,12 +124,12 @@ function baseMatches(ctx: OpContext, table: TableName, stored: StoredRow, baseVe
     .get(table, stored.id, ctx.replayOf) as { seq: number; after: string | null } | undefined;
   if (!r?.after) return false;
   const after = JSON.parse(r.after) as Snapshot & Record<string, unknown>;
-  if (leavesGeometryToRow(after)) {
+  if (leavesStateToRow(after)) {
     const next = ctx.stmts
       .get('SELECT before FROM qt_audit_log WHERE table_name = ? AND uuid = ? AND seq > ? AND before IS NOT NULL ORDER BY seq LIMIT 1')
       .get(table, stored.id, r.seq) as { before: string } | undefined;
-    resolveGeometries([{ before: null, after }, ...(next ? [{ before: JSON.parse(next.before) as Record<string, unknown>, after: null }] : [])], stored);
-    if (leavesGeometryToRow(after)) return false;
+    resolveCompact([{ before: null, after }, ...(next ? [{ before: JSON.parse(next.before) as Record<string, unknown>, after: null }] : [])], stored);
+    if (leavesStateToRow(after)) return false;
   }
   return stateKey(after) === stateKey(stored);
 }
@@ -182,10 +182,9 @@ export function insertRow(ctx: OpContext, table: TableName, id: string, props: P
   const g = s.layout.geometryType ? geometry : null;
   const env = envelope(g);
   checkInDomain(ctx.domain, table, id, p, g, env);
-  // In a batched (large) edit the row itself keeps the geometry for the audit entry: audit-geometry.ts.
+  // In a batched (large) edit the row itself keeps its state for the audit entry: audit-compact.ts.
   const batched = ctx.bulk?.batched.has(table) ?? false;
-  const content = batched && g ? `{"props":${JSON.stringify(p)},"${GEOMETRY_IN_ROW}":true}` : contentJson(p, g);
-  const after = newRowJson(ctx, content);
+  const after = batched ? compactInsertJson(s.layout.hasCommuneCode ? ((p.commune_code ?? null) as string | null) : undefined) : newRowJson(ctx, contentJson(p, g));
   const values: unknown[] = batched ? ctx.bulk!.rowValues(table) : [];
   if (s.layout.geometryType) values.push(g ? encodeGpkgGeometry(g, ctx.srsId) : null);
   values.push(id);
