@@ -105,6 +105,8 @@ export async function importCommand(args: string[]): Promise<void> {
       return geos;
     },
   });
+  // This command is the file's only writer (the project lock) and, most often, its only user.
+  const rollback = store.useRollbackJournal(true);
   try {
     for (const { file, values, headerRow } of jobs) {
       if (!geos && store.query('admin_units', { filter: { level: 'commune' }, limit: 1 }).rows.length) geos = await loadGeos();
@@ -141,6 +143,7 @@ export async function importCommand(args: string[]): Promise<void> {
       console.log(`Đã nhập / imported: ${out.prepared.count} → ${values.layer} (hệ toạ độ nguồn / source CRS ${out.prepared.crs}${out.prepared.repaired ? `; sửa ${out.prepared.repaired} hình / repaired` : ''}${out.prepared.skippedDuplicates ? `; bỏ qua ${out.prepared.skippedDuplicates} đối tượng đã có / already in the project, skipped` : ''}); thay đổi số / edit ${out.result.editId}`);
     }
   } finally {
+    if (rollback) store.useRollbackJournal(false);
     store.close();
   }
 }
