@@ -53,7 +53,9 @@ function trimBytes(bytes: Uint8Array, start: number, end: number): Uint8Array {
   return bytes.subarray(start, end);
 }
 
-const ascii = (b: Uint8Array) => String.fromCharCode(...b);
+// A dBASE field is at most 254 bytes, far below apply's argument limit. apply reads the bytes as an
+// array-like; a spread walks an iterator, several times slower over the ~160,000 values of 40,000 rows.
+const ascii = (b: Uint8Array) => String.fromCharCode.apply(null, b as unknown as number[]);
 
 function isAscii(b: Uint8Array): boolean {
   for (let i = 0; i < b.length; i++) if (b[i]! >= 0x80) return false;
