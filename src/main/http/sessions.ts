@@ -59,6 +59,20 @@ export class SessionStore<P> {
     return s;
   }
 
+  /** The live session of this cookie value without restarting its idle clock (an open event stream is no activity), or null. */
+  peek(id: string | null | undefined): Session<P> | null {
+    if (!id || id.length > 100) return null;
+    const key = digest(id);
+    const s = this.sessions.get(key);
+    if (!s) return null;
+    const t = this.now();
+    if (t - s.createdAt >= this.maxAgeMs || t - s.lastSeen >= this.idleMs) {
+      this.sessions.delete(key);
+      return null;
+    }
+    return s;
+  }
+
   end(id: string | null | undefined): void {
     if (id) this.sessions.delete(digest(id));
   }
