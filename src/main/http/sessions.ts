@@ -46,16 +46,8 @@ export class SessionStore<P> {
 
   /** The live session of this cookie value (its idle clock restarts), or null. */
   touch(id: string | null | undefined): Session<P> | null {
-    if (!id || id.length > 100) return null;
-    const key = digest(id);
-    const s = this.sessions.get(key);
-    if (!s) return null;
-    const t = this.now();
-    if (t - s.createdAt >= this.maxAgeMs || t - s.lastSeen >= this.idleMs) {
-      this.sessions.delete(key);
-      return null;
-    }
-    s.lastSeen = t;
+    const s = this.peek(id);
+    if (s) s.lastSeen = this.now();
     return s;
   }
 

@@ -146,6 +146,18 @@ describe('an /events stream ends with its session', () => {
     young.close();
   });
 
+  it('an open stream is no activity: the session still goes idle, and its stream ends', async () => {
+    let clock = 5_000_000;
+    const h = await hall(40, { idleMs: 10_000, now: () => clock });
+    const s = await stream(h, await logIn(h, 'lan'));
+    expect(s.status).toBe(200);
+    clock += 9_000;
+    await sleep(150); // heartbeats look at the session without refreshing it
+    expect(s.ended()).toBe(false);
+    clock += 2_000;
+    expect(await within(2000, () => s.ended())).toBe(true);
+  });
+
   it('disabling the account ends its streams at the next heartbeat', async () => {
     const h = await hall(40);
     const lan = await logIn(h, 'lan');
