@@ -20,6 +20,7 @@ Cách dùng / usage:
   quytap check <tệp.gpkg> [--commune MÃ …] [--distance MÉT] [--lang vi|en]
   quytap report <tệp.gpkg> --commune <mã|tên> | --district [--format pdf|docx] --out báo-cáo.pdf
   quytap settings <tệp.gpkg> [--set khóa=giá-trị …] [--show]
+  quytap accounts <tệp.gpkg> list | enable <tên-đăng-nhập> | disable <tên-đăng-nhập>
   quytap basemap add|list|remove <tệp.gpkg> [tệp.mbtiles|tệp.tif|mã] [--crs EPSG:…] [--name "…"]
   quytap serve [--project tệp.gpkg | --demo | --last-or-demo] [--port 0] [--projects-dir thư-mục] [--token …] [--fresh]
 
@@ -43,6 +44,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   basemap: async () => (await import('./commands/basemap')).basemapCommand,
   settings: async () => (await import('./commands/settings')).settingsCommand,
   publish: async () => (await import('./commands/publish')).publishCommand,
+  accounts: async () => (await import('./commands/accounts')).accountsCommand,
 };
 
 function fail(msg: string, code = 2): never {

@@ -7,11 +7,15 @@ import { getClient } from './api';
 import { App } from './App';
 import { ApiProvider, ErrorBoundary, ErrorScreen, ToastProvider } from './components/common';
 import { toUiError } from './errors';
+import { guardFunctionKeys } from './functionKeys';
 import { I18nProvider, storedLang } from './i18n';
 import { sendStartRequests } from './startup';
 
 // Where a first render's time goes: everything before this is loading and evaluating the code.
 performance.mark('quytap:code-evaluated');
+
+// Before any panel listens: F-keys do nothing under a modal dialog (functionKeys.ts).
+guardFunctionKeys(window);
 
 const root = createRoot(document.getElementById('root')!);
 

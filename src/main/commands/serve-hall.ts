@@ -9,7 +9,8 @@ import type { Services } from '../services';
 import { SNAPSHOT_DEFAULTS, snapshotsDirOf, startHallSnapshots, type HallSnapshots, type SnapshotSettings } from '../services/hall-snapshots';
 
 export { resolveBind } from '../http/interfaces';
-export async function hallOptions(services: Services, names: string[]): Promise<HallOptions> {
+/** The hall's options; `firstAdmin`: the join code to print when no administrator can log in yet. */
+export async function hallOptions(services: Services, names: string[]): Promise<HallOptions & { firstAdmin: FirstAdmin }> {
   try {
     services.hallAccounts.current(''); // throws 'no_project' when no project is open
   } catch {
@@ -19,17 +20,26 @@ export async function hallOptions(services: Services, names: string[]): Promise<
       'The hall needs a project: add --project file.gpkg (or --demo, --last-or-demo).',
     );
   }
+  // Before listening: a hall whose administrator is disabled does not start (the error says how to enable it).
+  let firstAdmin: FirstAdmin;
+  try {
+    firstAdmin = await services.hallAccounts.bootstrapAdmin();
+  } catch (e) {
+    services.close();
+    throw e;
+  }
   const tls = await sessionCertificate(['127.0.0.1', 'localhost', ...names]);
-  return { accounts: services.hallAccounts, tls, names };
+  return { accounts: services.hallAccounts, tls, names, firstAdmin };
 }
 
+type FirstAdmin = Awaited<ReturnType<Services['hallAccounts']['bootstrapAdmin']>>;
+
 /** The address, its QR code, the certificate's fingerprint and (first start) the admin's join code. */
-export async function announceHall(services: Services, url: string, fingerprint: string): Promise<void> {
+export async function announceHall(url: string, fingerprint: string, first: FirstAdmin): Promise<void> {
   console.log(`QuyTap — phòng họp huyện / district hall:\n  ${url}\n`);
   console.log(await terminalQr(url));
   console.log(`Dấu vân tay chứng chỉ / certificate fingerprint (SHA-256):\n  ${fingerprint}`);
   console.log('Mỗi người so dấu vân tay này với trình duyệt trước khi đăng nhập. / Everyone compares it with the browser before logging in.');
-  const first = await services.hallAccounts.bootstrapAdmin();
   if (first)
     console.log(
       `\nChưa có quản trị nào đăng nhập được. Tài khoản "${first.login}", mã tham gia dùng một lần: ${first.joinCode}\n` +

@@ -80,7 +80,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     hall,
   });
   const snapshots = hall && hallMod ? hallMod.startSnapshots(services, events, hallMod.snapshotSettings(values)) : null;
-  if (hall && hallMod) await hallMod.announceHall(services, server.url, hall.tls.fingerprint256);
+  if (hall && hallMod) await hallMod.announceHall(server.url, hall.tls.fingerprint256, hall.firstAdmin);
   else console.log(`QuyTap đang chạy ở chế độ trình duyệt / browser mode:\n  ${server.url}`);
   console.log(`Thư mục dự án / projects folder: ${projectsDir}`);
   const stop = async () => {

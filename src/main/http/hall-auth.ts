@@ -3,7 +3,9 @@
 // - Every route but the log-in page, its script, /auth/* and /healthz needs a session: a cookie
 //   `__Host-quytap` (HttpOnly, Secure, SameSite=Strict, Path=/) whose value is 32 random bytes
 //   known to this server's memory only (sessions.ts); expired, idle, or made before the account's
-//   password was reset or the account disabled: refused.
+//   password was reset or the account disabled: refused. An open /events stream ends with its
+//   session (log-out at once; expiry, idleness, a disabled account or a reset password at the
+//   server's next heartbeat), so no one keeps hearing the project's changes after their session.
 // - The account behind the session is who acts: CallContext.caller, from which the services take
 //   the author of every edit, comment and review act and the write rules their operator. A name,
 //   role or commune in the request body changes nothing.
@@ -89,6 +91,34 @@ export function createHallGate(o: HallOptions, log: Log) {
       return null;
     }
     return now;
+  }
+
+  // Open /events streams and the cookie of the session each was opened with.
+  const streams = new Map<ServerResponse, string>();
+
+  /** Keeps an /events response of this request's session, to end it with the session. */
+  function holdStream(req: IncomingMessage, res: ServerResponse): void {
+    const id = cookieOf(req, SESSION_COOKIE);
+    if (!id) return;
+    streams.set(res, id);
+    res.once('close', () => streams.delete(res));
+  }
+
+  function endStreams(ended: (id: string) => boolean): void {
+    for (const [res, id] of streams)
+      if (ended(id)) {
+        streams.delete(res);
+        res.end();
+      }
+  }
+
+  /** Whether the session of this cookie still stands (not expired nor idle, its account unchanged). */
+  function stands(id: string): boolean {
+    const s = sessions.peek(id);
+    const now = s && o.accounts.current(s.principal.accountId);
+    if (s && now && now.stamp === s.principal.stamp) return true;
+    sessions.end(id);
+    return false;
   }
 
   /** Why this account may not call this method (null: it may). */
@@ -181,7 +211,9 @@ export function createHallGate(o: HallOptions, log: Log) {
         return true;
       }
       if (p === '/auth/logout') {
-        sessions.end(cookieOf(req, SESSION_COOKIE));
+        const id = cookieOf(req, SESSION_COOKIE);
+        sessions.end(id);
+        endStreams((x) => x === id);
         sendJson(res, 200, { result: { loggedOut: true } }, log, { 'Set-Cookie': clearCookie });
       } else await logInOrJoin(req, res, p === '/auth/join');
       return true;
@@ -206,6 +238,9 @@ export function createHallGate(o: HallOptions, log: Log) {
     principal,
     refusal,
     redirectToLogin,
+    holdStream,
+    /** Ends the /events streams whose session has ended since (run at every heartbeat). */
+    sweepStreams: () => endStreams((id) => !stands(id)),
     /** For tests and diagnostics. */
     get sessionCount() {
       return sessions.size;

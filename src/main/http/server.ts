@@ -231,6 +231,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     });
     res.write('retry: 3000\n: connected\n\n');
     sseClients.add(res);
+    if (who) gate!.holdStream(req, res); // the stream ends with its session
     const drop = () => sseClients.delete(res);
     res.on('close', drop);
     req.on('close', drop);
@@ -422,6 +423,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
 
   const unsubscribe = opts.events.subscribe((name, payload) => writeEvent(name, payload));
   const heartbeat = setInterval(() => {
+    gate?.sweepStreams();
     for (const res of sseClients) if (!res.destroyed && !res.writableEnded) res.write(': ping\n\n');
   }, heartbeatMs);
   heartbeat.unref();

@@ -46,6 +46,13 @@ export class SessionStore<P> {
 
   /** The live session of this cookie value (its idle clock restarts), or null. */
   touch(id: string | null | undefined): Session<P> | null {
+    const s = this.peek(id);
+    if (s) s.lastSeen = this.now();
+    return s;
+  }
+
+  /** The live session of this cookie value without restarting its idle clock (an open event stream is no activity), or null. */
+  peek(id: string | null | undefined): Session<P> | null {
     if (!id || id.length > 100) return null;
     const key = digest(id);
     const s = this.sessions.get(key);
@@ -55,7 +62,6 @@ export class SessionStore<P> {
       this.sessions.delete(key);
       return null;
     }
-    s.lastSeen = t;
     return s;
   }
 

@@ -25,8 +25,12 @@ export interface JobRegistry {
   get(id: string): Job | undefined;
   /** Running jobs and recently finished ones, newest first. */
   list(): Job[];
-  /** Ask a job to stop (idempotent; a finished job is returned as it is). Unknown id → ApiError 'not_found'. */
-  cancel(id: string): Job;
+  /**
+   * Ask a job to stop (idempotent; a finished job is returned as it is). Unknown id → ApiError
+   * 'not_found'. `by` (a hall account): only the account that started the job, or an administrator,
+   * may stop it; anyone else gets ApiError 'forbidden'.
+   */
+  cancel(id: string, by?: JobCanceller): Job;
   /** Abort every running job (on shutdown). */
   cancelAll(): void;
   /**
@@ -37,7 +41,16 @@ export interface JobRegistry {
   readonly runningCount: number;
 }
 
+/** Who started a job (a hall account), kept to judge who may cancel it. */
+export interface JobOwner {
+  accountId: string;
+  name: string;
+}
+export type JobCanceller = JobOwner & { role: string };
+
 export interface JobRegistryOptions {
+  /** The account starting a job now (hall server), or null (the app, the CLI: anyone may cancel). */
+  owner?: () => JobOwner | null;
   /** Where 'job.progress' events go (usually the event bus's emit). */
   emit?: (event: 'job.progress', payload: EventPayload<'job.progress'>) => void;
   /** Minimum interval between two progress events of one job (default 100 ms: ≤ 10 events/s). */
@@ -58,10 +71,19 @@ interface Entry {
   timer: ReturnType<typeof setTimeout> | null;
   finishedAt: number | null;
   seq: number;
+  owner: JobOwner | null;
 }
 
 const notFound = (id: string) =>
   new ApiError('not_found', `Không tìm thấy công việc "${id.slice(0, 64)}"`, `No job "${id.slice(0, 64)}"`);
+
+/** Another account's job: only its owner or an administrator stops it. */
+const notYours = (job: Job, owner: JobOwner) =>
+  new ApiError(
+    'forbidden',
+    `Công việc "${job.message || job.kind}" do ${owner.name} bắt đầu: chỉ người đó hoặc quản trị mới hủy được. Hãy nhờ ${owner.name} hoặc quản trị hủy nó.`,
+    `The job "${job.message || job.kind}" was started by ${owner.name}: only they or an administrator may cancel it. Ask ${owner.name} or an administrator.`,
+  );
 
 const finite = (n: unknown): number => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
 
@@ -145,6 +167,7 @@ export function createJobRegistry(optsOrEmit: JobRegistryOptions | NonNullable<J
         timer: null,
         finishedAt: null,
         seq: seq++,
+        owner: opts.owner?.() ?? null,
       };
       entries.set(e.job.id, e);
       emitNow(e);
@@ -200,9 +223,10 @@ export function createJobRegistry(optsOrEmit: JobRegistryOptions | NonNullable<J
       return [...entries.values()].sort((a, b) => b.seq - a.seq).map((e) => ({ ...e.job }));
     },
 
-    cancel(id) {
+    cancel(id, by) {
       const e = entries.get(id);
       if (!e) throw notFound(id);
+      if (by && e.owner && by.role !== 'admin' && by.accountId !== e.owner.accountId) throw notYours(e.job, e.owner);
       cancelEntry(e);
       return { ...e.job };
     },
@@ -229,6 +253,7 @@ export function createJobRegistry(optsOrEmit: JobRegistryOptions | NonNullable<J
 export function jobHandlers(registry: JobRegistry): Pick<Handlers, 'jobs.list' | 'jobs.cancel'> {
   return {
     'jobs.list': () => registry.list(),
-    'jobs.cancel': ({ id }) => registry.cancel(id),
+    // A hall call names its account: the registry judges whether it may stop that job.
+    'jobs.cancel': ({ id }, ctx) => registry.cancel(id, ctx.caller),
   };
 }

@@ -117,7 +117,8 @@ export function hallAccounts(need: () => ProjectStore) {
     },
     /**
      * At the hall's start: with no administrator who can log in, one gets a fresh join code (the
-     * account "admin" is made if the project has none), printed on the server's terminal.
+     * account "admin" is made if the project has none), printed on the server's terminal. A
+     * disabled "admin" is not replaced behind the operator's back: the error says how to enable it.
      */
     async bootstrapAdmin(): Promise<{ login: string; joinCode: string } | null> {
       const repo = need().accounts();
@@ -129,14 +130,32 @@ export function hallAccounts(need: () => ProjectStore) {
         repo.setCredentials(existing.id, c.stored, 'quytap serve --hall', 'Cấp mã tham gia cho quản trị');
         return { login: existing.login, joinCode: c.joinCode! };
       }
-      const made = repo.create(
-        { id: randomUUID(), login: 'admin', name: 'Quản trị huyện', role: 'admin', communeCode: null, ...c.stored },
-        'quytap serve --hall',
-      );
-      if (made === 'login_taken') throw new Error('an account "admin" exists but is not an enabled administrator');
-      return { login: made.login, joinCode: c.joinCode! };
+      // "admin" may be a disabled administrator (refused below) or, rarely, a reviewer's or commune
+      // staff's login: the new administrator then takes the first free "admin-N".
+      for (let n = 1; n < 100; n++) {
+        const login = n === 1 ? 'admin' : `admin-${n}`;
+        const made = repo.create(
+          { id: randomUUID(), login, name: 'Quản trị huyện', role: 'admin', communeCode: null, ...c.stored },
+          'quytap serve --hall',
+        );
+        if (made !== 'login_taken') return { login: made.login, joinCode: c.joinCode! };
+        const taken = repo.secretsByLogin(login)?.account;
+        if (taken?.role === 'admin') throw disabledAdmin(need().path, login);
+      }
+      throw new ApiError('conflict', 'Không còn tên đăng nhập trống cho quản trị (admin, admin-2 … admin-99).', 'No free login left for an administrator (admin, admin-2 … admin-99).');
     },
   };
+}
+
+/** The hall cannot start: its administrator is disabled, and only the server's operator may enable it. */
+function disabledAdmin(projectPath: string, login: string): ApiError {
+  const command = `quytap accounts "${projectPath}" enable ${login}`;
+  return new ApiError(
+    'conflict',
+    `Phòng họp chưa có quản trị nào đăng nhập được: tài khoản quản trị "${login}" đang bị khóa. Hãy mở khóa bằng lệnh\n  ${command}\nrồi chạy lại quytap serve --hall (xem các tài khoản: quytap accounts "${projectPath}" list).`,
+    `The hall has no administrator who can log in: the administrator account "${login}" is disabled. Enable it with\n  ${command}\nthen run quytap serve --hall again (to see the accounts: quytap accounts "${projectPath}" list).`,
+    { login },
+  );
 }
 
 export type HallAccounts = ReturnType<typeof hallAccounts>;

@@ -21,7 +21,7 @@ import { rangedResponse } from '../basemaps/ranged';
 import type { BasemapRecord, OnlineConfigJson } from '../store/basemap-repo';
 import type { HandlersFor, ServiceContext } from './context';
 import { freeName, importsDir, inside } from './user-folders';
-import { safeFileName, writePathIn } from './safe-names';
+import { refuseLinked, safeFileName, writePathIn } from './safe-names';
 
 export const ONLINE_DEFAULTS: OnlineConfigJson = { enabled: false, url: OSM_URL_TEMPLATE, attribution: OSM_ATTRIBUTION, visible: true, opacity: 1 };
 /** A base map bigger than this is better added with `quytap basemap add` than uploaded. */
@@ -73,6 +73,7 @@ function insideVisible(dir: string, name: string): string {
 
 function importFile(ctx: ServiceContext, name: string): string {
   const p = insideVisible(importsDir(ctx), name);
+  refuseLinked(p, name);
   if (!existsSync(p) || !statSync(p).isFile())
     throw new ApiError('not_found', `Không có tệp "${name}" trong thư mục nhập.`, `No file "${name}" in the imports folder.`);
   return p;

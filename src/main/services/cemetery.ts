@@ -16,11 +16,12 @@ import { readDataset } from '../io/read-any';
 import type { SourceLayer } from '../io/types';
 import type { HandlersFor, ServiceContext } from './context';
 import { freePdfPath, PRINT_FOLDER, slugOf, writeNoClobber } from './print';
-import { safeFileName, writePathIn } from './safe-names';
+import { refuseLinked, safeFileName, writePathIn } from './safe-names';
 import { importsDir, inside } from './user-folders';
 
 async function registerSheet(ctx: ServiceContext, file: string, sheet: string | undefined): Promise<{ layer: SourceLayer; sheets: string[] }> {
   const p = inside(importsDir(ctx), file);
+  refuseLinked(p, file);
   if (!existsSync(p)) throw new ApiError('not_found', `Không có tệp "${file}" trong thư mục nhập. Hãy tải tệp lên rồi chọn lại.`, `No file "${file}" in the imports folder. Upload it, then choose it again.`);
   if (!/\.(xlsx|xlsm|ods|csv|txt)$/i.test(file))
     throw new ApiError('validation', `Tệp "${file}" không phải bảng tính. Danh sách nghĩa trang cần tệp .xlsx, .ods hoặc .csv.`, `"${file}" is not a spreadsheet. A cemetery register must be .xlsx, .ods or .csv.`);

@@ -2,7 +2,7 @@
 // renderer: names are resolved inside the imports folder (projects folder/imports) and the exports
 // folder (beside the open project), and anything that escapes them is refused. Every file written
 // gets its path from safe-names.ts (a cleaned name, checked in the folder's real path, never through a link).
-import { copyFileSync, existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { ApiError } from '../../shared/api-error';
@@ -18,27 +18,31 @@ import { ProjectStore } from '../store';
 import type { Row } from '../../shared/model';
 import type { HandlersFor, ServiceContext } from './context';
 import { exportsDir, freeName, importsDir, inside } from './user-folders';
-import { readServable, safeCommuneCode, safeFileName, writePathIn } from './safe-names';
+import { hardLinked, readServable, refuseLinked, safeCommuneCode, safeFileName, writePathIn } from './safe-names';
 
 function importFiles(ctx: ServiceContext, names: string[]): InputFile[] {
   const dir = importsDir(ctx);
   const out = new Map<string, InputFile>();
   for (const n of names) {
     const p = inside(dir, n);
+    refuseLinked(p, n);
     if (!existsSync(p)) throw new ApiError('not_found', `Không có tệp "${n}" trong thư mục nhập.`, `No file "${n}" in the imports folder.`);
     // A .shp named alone brings its .dbf/.shx/.prj/.cpg from the same folder.
-    for (const f of /\.shp$/i.test(n) ? filesForPath(p) : [fileFromPath(p)]) out.set(f.name, f);
+    for (const f of /\.shp$/i.test(n) ? filesForPath(p) : [fileFromPath(p)]) {
+      refuseLinked(join(dir, f.name), f.name);
+      out.set(f.name, f);
+    }
   }
   return [...out.values()];
 }
 
-/** Plain files of a folder; `links: false` leaves out links too (the exports folder serves no link). */
-function listDir(dir: string, links = true) {
+/** Plain files of a folder: links, symbolic or hard, are left out (neither folder reads through one). */
+function listDir(dir: string) {
   return readdirSync(dir)
     .filter((f) => !f.startsWith('.') && !f.includes('.part-'))
     .map((f) => {
-      const st = links ? statSync(join(dir, f)) : lstatSync(join(dir, f));
-      return { name: f, size: st.size, modified: st.mtime.toISOString(), isFile: st.isFile() };
+      const st = lstatSync(join(dir, f));
+      return { name: f, size: st.size, modified: st.mtime.toISOString(), isFile: st.isFile() && !hardLinked(st) };
     })
     .filter((f) => f.isFile)
     .map(({ isFile: _, ...f }) => f);
@@ -51,7 +55,7 @@ export function exchangeHandlers(ctx: ServiceContext): HandlersFor<typeof exchan
     'exchange.files': () => {
       let exports: { name: string; size: number; modified: string; url: string }[] = [];
       try {
-        exports = listDir(exportsDir(ctx), false).map((f) => ({ ...f, url: `/bin/exports/${encodeURIComponent(f.name)}` }));
+        exports = listDir(exportsDir(ctx)).map((f) => ({ ...f, url: `/bin/exports/${encodeURIComponent(f.name)}` }));
       } catch (e) {
         if (!(e instanceof ApiError && e.code === 'no_project')) throw e;
       }
@@ -174,7 +178,15 @@ const MIME: Record<string, string> = {
 export function exportDownload(ctx: ServiceContext, path: string): { status: number; headers: Record<string, string>; body: Buffer } | null {
   if (!path.startsWith('exports/')) return null;
   const name = path.slice('exports/'.length);
-  const notFound = { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from('not found') };
+  // One answer for "missing" and "a link" (symbolic or hard): nothing says what a link points at.
+  const notFound = {
+    status: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+    body: Buffer.from(
+      'Không có tệp này trong thư mục xuất, hoặc đó là một liên kết (QuyTap không gửi tệp qua liên kết): hãy xuất lại.\n' +
+        'No such file in the exports folder, or it is a link (QuyTap does not serve files through links): export it again.\n',
+    ),
+  };
   let body: Buffer | null;
   try {
     // Only a plain file whose real path is in the exports folder's: a link placed there is not followed.

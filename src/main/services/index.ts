@@ -56,7 +56,14 @@ geosLoading.catch(() => undefined); // awaited (and reported) by createServices
 export async function createServices(opts: ServicesOptions) {
   const paths = new ProjectPaths(opts.projectsDir);
   let store: ProjectStore | null = null;
+  // The account of the call being served (hall server), through every await and job it starts.
+  const caller = new AsyncLocalStorage<Operator & { accountId: string }>();
   const jobs = createJobRegistry({
+    // A job started by a hall account may be cancelled only by it or an administrator.
+    owner: () => {
+      const c = caller.getStore();
+      return c ? { accountId: c.accountId, name: c.name } : null;
+    },
     emit: (event, payload) => {
       opts.emit(event, payload);
       // A job (import, merge) writes after its method answered: its progress and end count too.
@@ -71,8 +78,6 @@ export async function createServices(opts: ServicesOptions) {
   let storePath: string | null = null;
   let disposeRules: (() => void) | null = null;
   let operator: Operator | null = null;
-  // The account of the call being served (hall server), through every await and job it starts.
-  const caller = new AsyncLocalStorage<Operator & { accountId: string }>();
   const currentOperator = (): Operator | null => caller.getStore() ?? operator;
   // GEOS finds each written feature's commune (write-rules.ts): no project opens without it.
   const geos = await geosLoading;

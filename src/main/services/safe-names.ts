@@ -106,9 +106,35 @@ export function nameTaken(dir: string, name: string): boolean {
 }
 
 /**
+ * A file with more than one name (a hard link) shares its bytes with a file elsewhere, maybe one
+ * the folder's owner never meant to hand out: it is treated as a link and neither served nor read.
+ */
+export const hardLinked = (st: { isFile(): boolean; nlink: number }) => st.isFile() && st.nlink > 1;
+
+/**
+ * Refuses reading `path` (shown to the user as `name`, in the folder `folder` names) when it is a
+ * symbolic link or a hard link: the imports folder is read only through plain files of its own.
+ */
+export function refuseLinked(path: string, name: string, folder = { vi: 'thư mục nhập', en: 'imports folder' }): void {
+  const st = lstatOrNull(path);
+  if (st?.isSymbolicLink())
+    throw new ApiError(
+      'forbidden',
+      `"${name}" trong ${folder.vi} là một liên kết tới tệp khác; QuyTap không đọc qua liên kết. Hãy chép chính tệp đó vào thư mục (hoặc tải lên) rồi thử lại.`,
+      `"${name}" in the ${folder.en} is a link to another file; QuyTap does not read through links. Copy the file itself into the folder (or upload it) and try again.`,
+    );
+  if (st && hardLinked(st))
+    throw new ApiError(
+      'forbidden',
+      `"${name}" trong ${folder.vi} là một liên kết cứng (tệp có ${st.nlink} tên); QuyTap không đọc tệp như vậy. Hãy chép tệp vào thư mục (chép, không tạo liên kết) hoặc tải lên rồi thử lại.`,
+      `"${name}" in the ${folder.en} is a hard link (a file with ${st.nlink} names); QuyTap does not read such files. Copy the file into the folder (a copy, not a link) or upload it and try again.`,
+    );
+}
+
+/**
  * The bytes of the plain file `name` directly inside `dir`, for a download; null when there is no
- * such file, or it is a link, or its real path is not in the folder's real path. Opened without
- * following links, so a file swapped for a link after the checks is not read either.
+ * such file, or it is a link (symbolic or hard), or its real path is not in the folder's real path.
+ * Opened without following links, so a file swapped for a link after the checks is not read either.
  */
 export function readServable(dir: string, name: string): Buffer | null {
   if (!name || name.includes('/') || name.includes('\\') || name.includes('\0') || name.startsWith('.') || badTextProblem(name)) return null;
@@ -121,7 +147,7 @@ export function readServable(dir: string, name: string): Buffer | null {
   const p = join(real, name);
   if (dirname(p) !== real) return null;
   const st = lstatOrNull(p);
-  if (!st || !st.isFile()) return null; // a link is not a file to lstat
+  if (!st || !st.isFile() || hardLinked(st)) return null; // a symlink is not a file to lstat
   let fd: number;
   try {
     if (dirname(realpathSync(p)) !== real) return null;
@@ -130,7 +156,8 @@ export function readServable(dir: string, name: string): Buffer | null {
     return null;
   }
   try {
-    if (!fstatSync(fd).isFile()) return null;
+    const fst = fstatSync(fd);
+    if (!fst.isFile() || hardLinked(fst)) return null;
     return readFileSync(fd);
   } finally {
     closeSync(fd);

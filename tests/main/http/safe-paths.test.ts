@@ -2,7 +2,7 @@
 // serve` wires them): names built from commune codes or file names never lead a write out of its
 // folder, odd text is a 4xx with a Vietnamese sentence before anything is written, and a link put in
 // the exports folder is not served. Every attack scans the whole temporary root before and after.
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -213,11 +213,62 @@ describe('GET /bin/exports/… serves only plain files of the exports folder', (
     }
   });
 
+  it('a hard link placed in the exports folder is refused like a symlink: not served (a sentence instead), nor listed', async () => {
+    linkSync(join(outside, 'secret.txt'), join(exportsDir, 'hard.geojson'));
+    expect(lstatSync(join(exportsDir, 'hard.geojson')).nlink).toBe(2);
+    const res = await bin('exports/hard.geojson');
+    expect(res.status).toBe(404);
+    const text = await res.text();
+    expect(text).not.toContain('BÍ MẬT');
+    expect(text).toMatch(/liên kết/);
+    expect(text).toMatch(/link/);
+    const files = await ok('exchange.files', {});
+    expect(files.exports.map((f: { name: string }) => f.name)).not.toContain('hard.geojson');
+  });
+
   it('a plain export is still served', async () => {
     writeFileSync(join(exportsDir, 'that.csv'), 'a,b\n1,2\n');
     const res = await bin('exports/that.csv');
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('a,b\n1,2\n');
+  });
+});
+
+describe('the imports folder is read only through plain files of its own', () => {
+  const imports = () => join(projects, 'imports');
+
+  it('a symlink or a hard link there is refused with a sentence by every reader, and not listed', async () => {
+    writeFileSync(join(outside, 'diem.csv'), 'x,y,ten\n500000,1350000,BÍ MẬT\n');
+    symlinkSync(join(outside, 'diem.csv'), join(imports(), 'mem.csv'));
+    linkSync(join(outside, 'diem.csv'), join(imports(), 'cung.csv'));
+    for (const [file, why] of [
+      ['mem.csv', /là một liên kết tới tệp khác/],
+      ['cung.csv', /là một liên kết cứng \(tệp có 2 tên\)/],
+    ] as const) {
+      const r = await rpc('exchange.preview', { files: [file] });
+      expectRefused(r, why);
+      expect(r.status).toBe(403);
+      expect(JSON.stringify(r.json)).not.toContain('BÍ MẬT');
+      expectRefused(await rpc('cemetery.registerColumns', { file }), why);
+      expectRefused(await rpc('basemaps.add', { file }), why);
+    }
+    const files = await ok('exchange.files', {});
+    const names = files.imports.map((f: { name: string }) => f.name);
+    expect(names).toContain('67.json');
+    expect(names).not.toContain('mem.csv');
+    expect(names).not.toContain('cung.csv');
+  });
+
+  it('a Shapefile whose .dbf beside it is a link is refused too', async () => {
+    writeFileSync(join(imports(), 'ranh.shp'), Buffer.alloc(100));
+    linkSync(join(outside, 'diem.csv'), join(imports(), 'ranh.dbf'));
+    expectRefused(await rpc('exchange.preview', { files: ['ranh.shp'] }), /"ranh.dbf" trong thư mục nhập là một liên kết cứng/);
+  });
+
+  it('a plain file there is still read', async () => {
+    writeFileSync(join(imports(), 'that.csv'), 'x,y\n500000,1350000\n');
+    const r = await ok('exchange.preview', { files: ['that.csv'] });
+    expect(r.fileName).toBe('that.csv');
   });
 });
 

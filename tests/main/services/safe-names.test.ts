@@ -1,5 +1,5 @@
 // The one place main's file names and write paths come from (src/main/services/safe-names.ts).
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +95,13 @@ describe('writePathIn, freeName and readServable', () => {
     symlinkSync(outside, join(dir, 'sub'));
     for (const name of ['secret.csv', 'sub', 'sub/secret.txt', '../outside/secret.txt', '..', '', 'missing.csv', 'ok.csv\u0000']) expect(readServable(dir, name), name).toBeNull();
     expect(readFileSync(join(outside, 'secret.txt'), 'utf8')).toBe('secret');
+  });
+
+  it('does not serve a hard link (a file with another name elsewhere) either', () => {
+    linkSync(join(outside, 'secret.txt'), join(dir, 'hard.csv'));
+    expect(readServable(dir, 'hard.csv')).toBeNull();
+    writeFileSync(join(dir, 'own.csv'), 'own');
+    expect(readServable(dir, 'own.csv')?.toString()).toBe('own');
   });
 });
 
