@@ -11,6 +11,8 @@ import type { Row } from '../../shared/model/rows';
 import { TABLES } from '../../shared/model/tables';
 import { isReviewer } from '../../shared/review/state';
 import { useApi, useErrorToast, useToast } from '../components/common';
+import { FloatingPanel } from '../components/FloatingPanel';
+import { base64Bytes, saveBlob } from '../components/saveBlob';
 import { ENUM_LABELS } from '../i18n/dict';
 import { useI18n } from '../i18n';
 import { CoverageChart } from './CoverageChart';
@@ -52,13 +54,7 @@ export function CampaignPanel({ info, operator, onClose }: { info: ProjectInfo; 
   const selected = progress?.communes.find((x) => x.communeCode === commune) ?? null;
   const tabs: Tab[] = ['dashboard', 'villages', 'plan'];
   return (
-    <div className="campaign-panel" data-testid="campaign-panel" role="dialog" aria-label={c('title')}>
-      <div className="campaign-head">
-        <h2>{c('title')}</h2>
-        <button className="campaign-x" onClick={onClose} title={c('close')} aria-label={c('close')}>
-          ×
-        </button>
-      </div>
+    <FloatingPanel kind="campaign" title={c('title')} closeTitle={c('close')} onClose={onClose} testId="campaign-panel" role="dialog" labelClose>
       <div className="campaign-tabs" role="tablist">
         {tabs.map((t) => (
           <button key={t} role="tab" aria-selected={tab === t} className={tab === t ? 'active' : ''} onClick={() => setTab(t)} data-testid={`campaign-tab-${t}`}>
@@ -89,7 +85,7 @@ export function CampaignPanel({ info, operator, onClose }: { info: ProjectInfo; 
         )}
       </div>
       {meeting && <MeetingForm target={meeting} onDone={() => setMeeting(null)} />}
-    </div>
+    </FloatingPanel>
   );
 }
 
@@ -161,9 +157,8 @@ function Reports({ communeCode }: { communeCode: string | null }) {
     setBusy(true);
     try {
       const r = await api.invoke(kind === 'pdf' ? 'campaign.reportPdf' : 'campaign.reportDocx', { communeCode });
-      const bytes = Uint8Array.from(atob(r.base64), (ch) => ch.charCodeAt(0));
       const type = kind === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-      saveBlob(new Blob([bytes], { type }), r.fileName);
+      saveBlob(new Blob([base64Bytes(r.base64)], { type }), r.fileName);
     } catch (e) {
       showError(e);
     } finally {
@@ -388,13 +383,4 @@ function Plan({ progress, operator }: { progress: Progress; operator: Operator |
       )}
     </div>
   );
-}
-
-/** Hands a file to the browser's (or Electron's) download. */
-function saveBlob(blob: Blob, fileName: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 5000);
 }

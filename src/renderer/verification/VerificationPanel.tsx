@@ -1,7 +1,7 @@
 // The verification queue. District side (reviewers, administrators: the "Tổ thẩm tra, xác minh"):
 // every commune's requests, taken up and decided here. Commune side: its own requests (main filters
 // them) and their history, read-only.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Operator, ProjectInfo } from '../../shared/api';
 import type { VerificationRequest } from '../../shared/contract/verification';
 import { TABLES } from '../../shared/model/tables';
@@ -16,6 +16,8 @@ import {
   type VerificationRequestState,
 } from '../../shared/verification/state';
 import { useApi, useErrorToast, useToast } from '../components/common';
+import { FloatingPanel } from '../components/FloatingPanel';
+import { useCommuneNames } from '../components/useCommuneNames';
 import { useI18n } from '../i18n';
 import { requestShowFeature } from '../showFeature';
 import { useVerificationT } from './dict';
@@ -33,8 +35,7 @@ export function VerificationPanel({ info, operator, onClose }: { info: ProjectIn
   const [stateFilter, setStateFilter] = useState<StateFilter>('open');
   const [commune, setCommune] = useState<string>('');
   const [requests, setRequests] = useState<VerificationRequest[]>([]);
-  const names = useMemo(() => new Map(info.settings.communes.map((c) => [c.code, c.name])), [info.settings.communes]);
-  const nameOf = (code: string | null) => (code ? (names.get(code) ?? code) : '—');
+  const nameOf = useCommuneNames(info.settings.communes);
   const own = operator?.role === 'commune_staff' ? operator.communeCode : null;
 
   const load = useCallback(async () => {
@@ -48,13 +49,7 @@ export function VerificationPanel({ info, operator, onClose }: { info: ProjectIn
   useReloadOnChange(api, load);
 
   return (
-    <aside className="verif-panel" data-testid="verification-panel" aria-label={team ? v('title.team') : v('title.commune')}>
-      <header className="verif-head">
-        <h2>{team ? v('title.team') : v('title.commune')}</h2>
-        <button className="verif-x" onClick={onClose} title={v('close')} data-testid="verification-close">
-          ×
-        </button>
-      </header>
+    <FloatingPanel kind="verif" title={team ? v('title.team') : v('title.commune')} closeTitle={v('close')} onClose={onClose} testId="verification-panel" closeTestId="verification-close">
       <div className="verif-filters">
         <label>
           {v('filter.state')}{' '}
@@ -90,7 +85,7 @@ export function VerificationPanel({ info, operator, onClose }: { info: ProjectIn
           <QueueItem key={r.id} request={r} team={team} communeName={nameOf(r.communeCode)} onDone={load} />
         ))}
       </div>
-    </aside>
+    </FloatingPanel>
   );
 }
 
