@@ -5,7 +5,7 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'cr
 const patterns = (groups, message) => ({ 'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }] });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-electron/**', 'dist-cli*/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/out/**'] },
+  { ignores: ['dist/**', 'dist-electron/**', 'dist-cli*/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/out/**', '.tsbuild/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -42,10 +42,17 @@ function skipped(name, n) {
 }
 
 if (want('types')) {
-  // One compiler run per folder: this is what enforces renderer → shared ← main.
-  for (const folder of ['src/shared', 'src/main', 'src/renderer', 'tests']) {
-    const code = run(`typecheck ${folder}`, 'npx', ['tsc', '-p', folder]);
-    count(`typecheck ${folder}`, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+  // One count per TypeScript project. Each is a composite project that references only what it may
+  // import, which is what enforces renderer → shared ← main and electron only in src/main/electron
+  // (tsconfig.base.json). All five are built in ONE compiler process (the libraries' types parsed
+  // once: about a quarter less CPU than a process each), which prints the errors; then each project
+  // is asked alone, quietly: `tsc -b` answers from .tsbuild/ without checking again, and a project
+  // fails when it or a project it references has errors, as when each folder compiled shared itself.
+  const projects = ['src/shared', 'src/main', 'src/main/electron', 'src/renderer', 'tests'];
+  const all = run('typecheck', 'npx', ['tsc', '-b', ...projects]);
+  for (const p of projects) {
+    const code = all === 0 ? 0 : (spawnSync('npx', ['tsc', '-b', p], { cwd: root, stdio: 'ignore' }).status ?? 1);
+    count(`typecheck ${p}`, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
   }
 }
 
