@@ -28,13 +28,8 @@ export function useAreaTools(p: AreaToolDeps) {
   const d = useD();
   const toast = useToast();
   const showError = useErrorToast();
-  const { ctl, sel, lockFor, apply } = p;
-  /** A lock's sentence shown, or nothing: whether the row may be changed. */
-  const allowed = (table: FeatureTableName, hit: Hit) => {
-    const lock = lockFor(table, hit.props as RowProps);
-    if (lock) toast(lock, 'error');
-    return !lock;
-  };
+  const { ctl, sel, apply } = p;
+  const { allowed, editableArea } = useAreaGuards(p);
 
   p.cb.current.onHole = (ring) => {
     const f = sel ? ctl.current?.featureOf(sel.table, sel.id) : null;
@@ -50,17 +45,6 @@ export function useAreaTools(p: AreaToolDeps) {
       return;
     }
     void apply(holeEdit(sel, g, hit.meta?.version), sel.table);
-  };
-
-  /** The selected area, if it is one the user may edit (else a toast says why not). */
-  const editableArea = () => {
-    const f = sel ? ctl.current?.featureOf(sel.table, sel.id) : null;
-    const hit = sel ? ctl.current?.hitOf(sel.table, sel.id) : null;
-    if (!sel || !f || !hit || !POLYGON_TABLES.includes(sel.table) || !/Polygon/.test(hit.geometryType)) {
-      toast(d('draw.needSelect'), 'error');
-      return null;
-    }
-    return allowed(sel.table, hit) ? { sel, hit, geometry: toGeometry(f.getGeometry()!) } : null;
   };
 
   p.cb.current.onSplitLine = (line) => {
@@ -95,4 +79,25 @@ export function useAreaTools(p: AreaToolDeps) {
     }, showError);
     return true;
   };
+}
+
+/** Whether a row may be changed (else a toast says why not), and the selected area if it may. */
+function useAreaGuards({ ctl, sel, lockFor }: Pick<AreaToolDeps, 'ctl' | 'sel' | 'lockFor'>) {
+  const d = useD();
+  const toast = useToast();
+  const allowed = (table: FeatureTableName, hit: Hit) => {
+    const lock = lockFor(table, hit.props as RowProps);
+    if (lock) toast(lock, 'error');
+    return !lock;
+  };
+  const editableArea = () => {
+    const f = sel ? ctl.current?.featureOf(sel.table, sel.id) : null;
+    const hit = sel ? ctl.current?.hitOf(sel.table, sel.id) : null;
+    if (!sel || !f || !hit || !POLYGON_TABLES.includes(sel.table) || !/Polygon/.test(hit.geometryType)) {
+      toast(d('draw.needSelect'), 'error');
+      return null;
+    }
+    return allowed(sel.table, hit) ? { sel, hit, geometry: toGeometry(f.getGeometry()!) } : null;
+  };
+  return { allowed, editableArea };
 }
