@@ -76,6 +76,7 @@ export function draftingInspector({ selection, locks, history, dock, dc, ctl, se
 }
 
 export function draftingDock({ dock, ctl, selection, communes, history, locks }: DraftingState) {
+  if (!dock.dock) return null;
   return (
     <DraftingDock
       panel={dock}

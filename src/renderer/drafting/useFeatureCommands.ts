@@ -80,7 +80,7 @@ export function useTypedCoordinates({ ctl, dc, sel, focus, apply, setPinned, set
     setSketch({ kind: 'new', table: target, geometry: point, props: { commune_code: focus } });
     toast(d('coords.precision', { p: num(precisionM, precisionM < 1 ? 2 : 0) }), 'info');
   };
-  /** The selected feature is a point on the map (the dialog offers to move it). */
-  const canMove = !!sel && ctl.current?.hitOf(sel.table, sel.id)?.geometryType === 'Point';
+  /** The selected feature is a point on the map (the dialog offers to move it); asked only while it is open. */
+  const canMove = coordsOpen && !!sel && ctl.current?.hitOf(sel.table, sel.id)?.geometryType === 'Point';
   return { coordsOpen, setCoordsOpen, place, canMove };
 }
