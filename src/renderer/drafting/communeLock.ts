@@ -15,3 +15,24 @@ export function reviewLock(state: ReviewState | undefined, op: Operator | null):
 
 /** Tools that only look (select, measure) stay usable on a locked commune; the others write. */
 export const READ_ONLY_TOOLS: readonly string[] = ['select', 'measure', 'measureArea'];
+
+/** Every commune's review state from the review history, oldest act first: the last one stays. */
+export function statesFromHistory(acts: readonly { communeCode: string; to?: ReviewState | null }[]): Map<string, ReviewState> {
+  const m = new Map<string, ReviewState>();
+  for (const a of acts) if (a.to) m.set(a.communeCode, a.to);
+  return m;
+}
+
+/** Why the commune focus keeps a row read-only, as a sentence's key (review locks come first, elsewhere). */
+export type FocusLock = { key: 'commune.adminReadOnly' } | { key: 'commune.readOnly'; code: string };
+
+/**
+ * Boundaries are read-only, and so are another commune's rows while one is focused; the "unlock"
+ * tick lifts both (main does not enforce the focus, only the review locks).
+ */
+export function focusLock(table: string, communeCode: unknown, focus: string | null, unlocked: boolean): FocusLock | null {
+  if (unlocked) return null;
+  if (table === 'admin_units') return { key: 'commune.adminReadOnly' };
+  if (focus && typeof communeCode === 'string' && communeCode !== '' && communeCode !== focus) return { key: 'commune.readOnly', code: communeCode };
+  return null;
+}
