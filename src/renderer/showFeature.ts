@@ -1,5 +1,5 @@
 // A message (a toast listing check findings) asks the map to show a feature without knowing the map:
-// the drafting workspace listens (useDrafting.tsx) and selects and zooms to it.
+// the drafting workspace listens (drafting/useSelection.ts) and selects and zooms to it.
 export interface ShowFeatureRequest {
   table: string | null;
   id: string | null;
