@@ -2,7 +2,7 @@
 // while the file is still being read, inside ONE transaction. So: a bad record near the end of a
 // big layer must leave the project exactly as it was (rows already written are rolled back), and
 // the reader must never run ahead of the writes (it holds a record, not the layer).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -86,6 +86,24 @@ describe('streamed Shapefile import', () => {
     const before = hashAllTables(store.path);
     await expect(runImport(store, filesForPath(shp), spec, { author: AUTHOR })).rejects.toMatchObject({ en: expect.stringMatching(`row ${N - 1}: coordinates outside Vietnam`) });
     expect(hashAllTables(store.path)).toBe(before);
+  });
+
+  it('a header whose box lies (says every record is inside Vietnam) does not skip the check of a record outside it', async () => {
+    // The header's box takes the fast path (every feature inside it is inside Vietnam); a record
+    // beyond it must still be checked one by one, and refused by its row.
+    const shp = writeGraves(() => 'newly_found', (i) => (i === N - 2 ? 9_000_000 : 420_000 + (i % 100) * 37));
+    const bytes = readFileSync(shp);
+    const good = [420_000, 1_360_000, 420_000 + 99 * 37, 1_360_000 + Math.floor((N - 1) / 100) * 41];
+    good.forEach((v, k) => bytes.writeDoubleLE(v, 36 + 8 * k));
+    writeFileSync(shp, bytes);
+    const before = hashAllTables(store.path);
+    const e = await runImport(store, filesForPath(shp), spec, { author: AUTHOR }).then(
+      () => null,
+      (x: { en: string; details?: { outsideVietnam?: boolean } }) => x,
+    );
+    expect(e?.en).toMatch(new RegExp(`row ${N - 1}: coordinates outside Vietnam`));
+    expect(hashAllTables(store.path)).toBe(before);
+    expect(store.query('graves').rows).toHaveLength(0);
   });
 
   it('a good layer is one edit, undone in one step, and the reader never runs ahead of the writes', async () => {
