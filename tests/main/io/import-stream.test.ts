@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Geometry, PropValue } from '../../../src/shared/model';
+import { transform } from '../../../src/shared/crs';
 import { filesForPath } from '../../../src/main/io/files';
 import { runImport } from '../../../src/main/io/import-run';
 import type { ImportSpec } from '../../../src/main/io/import-plan';
@@ -104,6 +105,22 @@ describe('streamed Shapefile import', () => {
     expect(e?.en).toMatch(new RegExp(`row ${N - 1}: coordinates outside Vietnam`));
     expect(hashAllTables(store.path)).toBe(before);
     expect(store.query('graves').rows).toHaveLength(0);
+  });
+
+  it('the CRS the user chooses beats the one the .prj declares (streamed Shapefile)', async () => {
+    // The .prj says TM-3 108°30′; the user knows the numbers are TM-3 107°45′ (EPSG:5899).
+    const shp = writeGraves(() => 'newly_found');
+    await runImport(store, filesForPath(shp), { ...spec, crs: 'EPSG:5899' }, { author: AUTHOR });
+    const byName = new Map(store.query('graves', { limit: 5000 }).rows.map((r) => [r.props.name, (r.geometry as { coordinates: number[] }).coordinates]));
+    for (const i of [0, 1234, N - 1]) {
+      const src = [420_000 + (i % 100) * 37, 1_360_000 + Math.floor(i / 100) * 41];
+      const want = transform('EPSG:5899', store.crs.code, src);
+      const got = byName.get(`mộ ${i + 1}`)!;
+      expect(Math.hypot(got[0]! - want[0]!, got[1]! - want[1]!)).toBeLessThan(0.001);
+      // Read as the .prj says, the point would be tens of kilometres away.
+      const asDeclared = transform('EPSG:9218', store.crs.code, src);
+      expect(Math.hypot(got[0]! - asDeclared[0]!, got[1]! - asDeclared[1]!)).toBeGreaterThan(10_000);
+    }
   });
 
   it('a good layer is one edit, undone in one step, and the reader never runs ahead of the writes', async () => {
