@@ -48,8 +48,8 @@ async function tagArray(image: GeoTIFFImage, tag: string): Promise<number[]> {
   return Array.from(v as ArrayLike<number | bigint>, Number);
 }
 
-/** Every strip or tile of every image must lie inside the file: a cut-off copy is refused here. */
-async function checkBlocksInside(path: string, tiff: GeoTIFF, images: number, size: number): Promise<void> {
+/** Every strip or tile of every image must lie inside the file: a cut-off copy is refused here (and by `print --basemap`). */
+export async function checkBlocksInside(path: string, tiff: GeoTIFF, images: number, size: number): Promise<void> {
   for (let i = 0; i < images; i++) {
     const image = await tiff.getImage(i);
     const tiled = image.getFileDirectory().hasTag('TileOffsets' as never);

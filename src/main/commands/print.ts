@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ApiError } from '../../shared/api-error';
-import { PAPER_NAMES, SheetSettingsSchema, type SheetSettingsInput } from '../../shared/print';
+import { PAPER_NAMES, SheetSettingsSchema, sheetOfSeriesWarning, type ComposeReport, type SheetSettingsInput } from '../../shared/print';
 import { gatherPrintInput } from '../print/print-data';
 import { printInput, printSheet } from '../print/print-sheet';
 import { freePdfPath, slugOf, writeNoClobber } from '../services/print';
@@ -152,7 +152,7 @@ export async function printCommand(args: string[]): Promise<void> {
         else path = freePdfPath(process.cwd(), slugOf(rep.title));
         writeNoClobber(path, r.bytes);
         console.log(`Đã in / printed: ${path}  (${paper}, 1:${rep.scale}, ${r.reports.length}/${rep.sheets} tờ / sheets, ${(r.bytes.length / 1e6).toFixed(2)} MB)`);
-        for (const w of r.reports.flatMap((x) => x.warnings)) console.log(`  ! ${w.vi} / ${w.en}`);
+        for (const w of sheetWarnings(r.reports, !!values.series)) console.log(`  ! ${w.vi} / ${w.en}`);
         for (const m of rep.mismatches) console.log(`  ≠ ${m.commune}: ${m.statistic} kết luận ${m.conclusion}, bản đồ ${m.map}`);
       } catch (e) {
         failed++;
@@ -169,4 +169,16 @@ export async function printCommand(args: string[]): Promise<void> {
     for (const b of basemapFiles) b.close();
     store.close();
   }
+}
+
+/**
+ * The warnings to print. A whole series printed: every sheet's "this is sheet k of n" says nothing
+ * the printed line does not (n/n sheets), and each other warning names its sheet.
+ */
+export function sheetWarnings(reports: readonly ComposeReport[], series: boolean): { vi: string; en: string }[] {
+  if (!series || reports.length < 2) return reports.flatMap((r) => r.warnings);
+  return reports.flatMap((r) => {
+    const own = sheetOfSeriesWarning(r.sheets, r.sheet);
+    return r.warnings.filter((w) => w.en !== own.en).map((w) => ({ vi: `Tờ ${r.sheet}: ${w.vi}`, en: `Sheet ${r.sheet}: ${w.en}` }));
+  });
 }

@@ -66,6 +66,12 @@ export interface ComposeResult {
 }
 
 type Warning = ComposeReport['warnings'][number];
+/** A sheet printed alone from a series says which one it is (a corner is easy to take for the whole map); a whole series printed needs no such warning. */
+export const sheetOfSeriesWarning = (sheets: number, sheet: number): Warning => ({
+  vi: `Vùng in cần ${sheets} tờ; đây là tờ ${sheet}.`,
+  en: `The area needs ${sheets} sheets; this is sheet ${sheet}.`,
+});
+
 const bad = (vi: string, en: string, details?: unknown) => new ApiError('validation', vi, en, details);
 
 // ── texts: what the sheet says, known before anything is placed ──
@@ -229,7 +235,7 @@ function sheetFrame(input: PrintInput, area: Area, s: SheetSettings, a: Arrangem
     throw bad(`Tờ ${s.sheet} không có: vùng in chỉ cần ${sheets} tờ.`, `There is no sheet ${s.sheet}: the area needs ${sheets} sheets.`);
   const sheet = s.sheet ?? 1;
   if (!s.index) {
-    if (sheets > 1) warnings.push({ vi: `Vùng in cần ${sheets} tờ; đây là tờ ${sheet}.`, en: `The area needs ${sheets} sheets; this is sheet ${sheet}.` });
+    if (sheets > 1) warnings.push(sheetOfSeriesWarning(sheets, sheet));
     return { frame: { x: fx, y: fy, w: fw, h: fh, extent: series.cells[sheet - 1], scale }, seriesScale: scale, series, sheet, warnings };
   }
   // The index sheet: the whole area at the scale that fits, the series' frames drawn over it.

@@ -4,7 +4,7 @@ export * from './paper';
 export * from './settings';
 export * from './input';
 export * from './statistics';
-export { compose, planSheet, MAX_SHEETS, type ComposeReport, type ComposeResult, type SheetPlan } from './compose';
+export { compose, planSheet, sheetOfSeriesWarning, MAX_SHEETS, type ComposeReport, type ComposeResult, type SheetPlan } from './compose';
 export { fitRoundScale, roundScaleAtLeast, sheetsAtMost, MIN_SCALE, MAX_SCALE } from './scale';
 export { NEIGHBOURS } from './legend';
 export { crsNote, formatMeridian } from './crs-note';

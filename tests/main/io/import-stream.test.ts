@@ -2,11 +2,12 @@
 // while the file is still being read, inside ONE transaction. So: a bad record near the end of a
 // big layer must leave the project exactly as it was (rows already written are rolled back), and
 // the reader must never run ahead of the writes (it holds a record, not the layer).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Geometry, PropValue } from '../../../src/shared/model';
+import { transform } from '../../../src/shared/crs';
 import { filesForPath } from '../../../src/main/io/files';
 import { runImport } from '../../../src/main/io/import-run';
 import type { ImportSpec } from '../../../src/main/io/import-plan';
@@ -86,6 +87,40 @@ describe('streamed Shapefile import', () => {
     const before = hashAllTables(store.path);
     await expect(runImport(store, filesForPath(shp), spec, { author: AUTHOR })).rejects.toMatchObject({ en: expect.stringMatching(`row ${N - 1}: coordinates outside Vietnam`) });
     expect(hashAllTables(store.path)).toBe(before);
+  });
+
+  it('a header whose box lies (says every record is inside Vietnam) does not skip the check of a record outside it', async () => {
+    // The header's box takes the fast path (every feature inside it is inside Vietnam); a record
+    // beyond it must still be checked one by one, and refused by its row.
+    const shp = writeGraves(() => 'newly_found', (i) => (i === N - 2 ? 9_000_000 : 420_000 + (i % 100) * 37));
+    const bytes = readFileSync(shp);
+    const good = [420_000, 1_360_000, 420_000 + 99 * 37, 1_360_000 + Math.floor((N - 1) / 100) * 41];
+    good.forEach((v, k) => bytes.writeDoubleLE(v, 36 + 8 * k));
+    writeFileSync(shp, bytes);
+    const before = hashAllTables(store.path);
+    const e = await runImport(store, filesForPath(shp), spec, { author: AUTHOR }).then(
+      () => null,
+      (x: { en: string; details?: { outsideVietnam?: boolean } }) => x,
+    );
+    expect(e?.en).toMatch(new RegExp(`row ${N - 1}: coordinates outside Vietnam`));
+    expect(hashAllTables(store.path)).toBe(before);
+    expect(store.query('graves').rows).toHaveLength(0);
+  });
+
+  it('the CRS the user chooses beats the one the .prj declares (streamed Shapefile)', async () => {
+    // The .prj says TM-3 108°30′; the user knows the numbers are TM-3 107°45′ (EPSG:5899).
+    const shp = writeGraves(() => 'newly_found');
+    await runImport(store, filesForPath(shp), { ...spec, crs: 'EPSG:5899' }, { author: AUTHOR });
+    const byName = new Map(store.query('graves', { limit: 5000 }).rows.map((r) => [r.props.name, (r.geometry as { coordinates: number[] }).coordinates]));
+    for (const i of [0, 1234, N - 1]) {
+      const src = [420_000 + (i % 100) * 37, 1_360_000 + Math.floor(i / 100) * 41];
+      const want = transform('EPSG:5899', store.crs.code, src);
+      const got = byName.get(`mộ ${i + 1}`)!;
+      expect(Math.hypot(got[0]! - want[0]!, got[1]! - want[1]!)).toBeLessThan(0.001);
+      // Read as the .prj says, the point would be tens of kilometres away.
+      const asDeclared = transform('EPSG:9218', store.crs.code, src);
+      expect(Math.hypot(got[0]! - asDeclared[0]!, got[1]! - asDeclared[1]!)).toBeGreaterThan(10_000);
+    }
   });
 
   it('a good layer is one edit, undone in one step, and the reader never runs ahead of the writes', async () => {

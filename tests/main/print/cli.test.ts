@@ -56,6 +56,14 @@ describe('quytap print', () => {
     const ok = quytap(demo, '--commune', 'Nam Đà', '--paper', 'A3', '--scale', '25000', '--series', '--out', all);
     expect(ok.status).toBe(0);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [all], { encoding: 'utf8' }))![1]);
-    expect(pages).toBeGreaterThan(1);
+    // The index sheet first, then the n sheets the printed line names (n/n: all of them).
+    const n = Number(/, (\d+)\/\1 tờ \/ sheets/.exec(ok.stdout)![1]);
+    expect(n).toBeGreaterThan(1);
+    expect(pages).toBe(n + 1);
+    // No sheet is announced as "this is sheet 1" (or any one sheet): the whole series was printed.
+    expect(ok.stdout).not.toMatch(/đây là tờ|this is sheet/);
+    // Any other warning names its sheet.
+    const warnings = ok.stdout.split('\n').filter((l) => l.startsWith('  ! '));
+    for (const w of warnings) expect(w).toMatch(/^ {2}! Tờ [1-9]\d*: .* \/ Sheet [1-9]\d*: /);
   });
 });

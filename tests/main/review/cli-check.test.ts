@@ -54,10 +54,26 @@ describe('quytap check', () => {
     expect(bad.stderr).toMatch(/không có xã mã nope/);
     expect(cli().status).toBe(2);
     expect(cli(faulty, '--distance', '-3').status).toBe(2);
-    // A distance large enough to make demo graves neighbours: warnings within a commune; the exit
-    // code follows whether any line is an error (graves of two communes).
+    // A distance large enough to make demo graves neighbours: a warning per pair within a commune,
+    // an error per pair across two (counted here from the graves themselves), so exit 1.
+    const s = ProjectStore.open(clean, { access: 'read' });
+    const graves = s.query('graves', { limit: 100_000 }).rows.map((r) => ({ xy: r.geometry!.coordinates as number[], c: r.props.commune_code }));
+    s.close();
+    let same = 0;
+    let across = 0;
+    for (let i = 0; i < graves.length; i++)
+      for (let j = i + 1; j < graves.length; j++)
+        if (Math.hypot(graves[i].xy[0] - graves[j].xy[0], graves[i].xy[1] - graves[j].xy[1]) < 3000) {
+          if (graves[i].c === graves[j].c) same++;
+          else across++;
+        }
+    expect(across).toBeGreaterThan(0);
     const wide = cli(clean, '--distance', '3000');
-    expect(wide.stdout).toMatch(/^CẢNH BÁO\tgraves\.near_same_commune/m);
-    expect(wide.status).toBe(/^LỖI\t/m.test(wide.stdout) ? 1 : 0);
+    const rules = wide.stdout.trimEnd().split('\n').map((l) => l.split('\t').slice(0, 2).join(' '));
+    expect(rules.filter((r) => r === 'CẢNH BÁO graves.near_same_commune')).toHaveLength(same);
+    expect(rules.filter((r) => r === 'LỖI graves.near_other_commune')).toHaveLength(across);
+    expect(rules).toHaveLength(same + across);
+    expect(wide.stderr).toContain(`${across} lỗi, ${same} cảnh báo`);
+    expect(wide.status).toBe(1);
   });
 });

@@ -56,6 +56,18 @@ describe('editRefusal', () => {
     expect(editRefusal(null, [{ code: 'A', how: 'stored' }], locked)?.vi).toMatch(/Nam Đà đã được phê duyệt/);
     expect(editRefusal({ name: 'r', role: 'admin', communeCode: null }, [{ code: 'A', how: 'placed' }], locked)?.code).toBe('forbidden');
   });
+  it('a link or an attachment reaching into an approved commune is locked too, for everyone', () => {
+    const locked = { ...none, approved: new Set(['A']) };
+    const admin = { name: 'ad', role: 'admin' as const, communeCode: null };
+    // A record of B linked to a grave of A (approved): refused, naming A.
+    expect(editRefusal(reviewer, [{ code: 'B', how: 'stored' }, { code: 'A', how: 'linked' }], locked)?.details).toEqual({ communeCode: 'A', reason: 'approved' });
+    expect(editRefusal(admin, [{ code: 'A', how: 'linked' }], locked)?.vi).toMatch(/Nam Đà đã được phê duyệt và đang khóa/);
+    expect(editRefusal(admin, [{ code: 'B', how: 'linked' }], locked)).toBeNull();
+    // Reached through a link, a submitted commune is frozen for staff and open to the reviewer.
+    const sub = { ...none, submitted: new Set(['A']) };
+    expect(editRefusal(staffA, [{ code: 'A', how: 'linked' }], sub)?.details).toEqual({ communeCode: 'A', reason: 'submitted' });
+    expect(editRefusal(reviewer, [{ code: 'A', how: 'linked' }], sub)).toBeNull();
+  });
   it('submitted communes are frozen for staff and anyone not a reviewer; reviewers may still correct them', () => {
     const sub = { ...none, submitted: new Set(['A']) };
     const r = editRefusal(staffA, [{ code: 'A', how: 'stored' }], sub);

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openWritable, ProjectStore } from '../../../src/main/store';
-import { opsJson, readOps } from '../../../src/main/store/edit-journal';
+import { opsJson, readOps, UNDO_DEPTH } from '../../../src/main/store/edit-journal';
 import type { OpOutcome } from '../../../src/main/store/row-ops';
 import { uuid7 } from '../../../src/main/store/uuid7';
 import { AUTHOR, DAK_NONG_CRS, SETTINGS, tempDir, X0, Y0 } from './helpers';
@@ -170,6 +170,25 @@ describe('field values', () => {
     // the same row with a finite elevation is taken
     store.applyEdit({ put: [{ table: 'base_lines', geometry: { type: 'LineString', coordinates: [[X0, Y0], [X0 + 1, Y0]] }, props: { kind: 'contour', elevation: 512.5 } }] }, AUTHOR);
     expect(store.query('base_lines').rows).toHaveLength(1);
+    store.close();
+  });
+
+  it(`keeps each author's ${UNDO_DEPTH} latest edits, no more; another author's history is untouched`, () => {
+    const { store } = fresh();
+    const other = 'Trần Thị Khác';
+    for (let i = 0; i < 3; i++) store.applyEdit({ label: `khác ${i}`, put: [grave(10_000 + i)] }, other);
+    const extra = 5;
+    for (let i = 0; i < UNDO_DEPTH + extra; i++) store.applyEdit({ label: `mộ ${i}`, put: [grave(i)] }, AUTHOR);
+    let undone = 0;
+    while (store.undo(AUTHOR)) undone++;
+    expect(undone).toBe(UNDO_DEPTH);
+    // The first `extra` edits fell off the history: their graves stay.
+    expect(store.query('graves', { filter: { name: Array.from({ length: extra + 1 }, (_, i) => `Mộ ${i}`) } }).rows.map((r) => r.props.name).sort()).toEqual(
+      Array.from({ length: extra }, (_, i) => `Mộ ${i}`).sort(),
+    );
+    let otherUndone = 0;
+    while (store.undo(other)) otherUndone++;
+    expect(otherUndone).toBe(3);
     store.close();
   });
 });

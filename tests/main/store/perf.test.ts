@@ -42,11 +42,19 @@ it('reports insert rate, query time and open time for 100,000 points', () => {
     times.push(performance.now() - q0);
   }
   const filtered: number[] = [];
+  let filteredCount = 0;
   for (let k = 0; k < 10; k++) {
     const q0 = performance.now();
-    store.query('graves', { bbox, filter: { kind: ['newly_found'], commune_code: '24683' } });
+    filteredCount = store.query('graves', { bbox, filter: { kind: ['newly_found'], commune_code: '24683' } }).rows.length;
     filtered.push(performance.now() - q0);
   }
+  // What the window holds, counted here from the points themselves (edges included): columns and
+  // rows 100…131, 32 × 32 = 1,024; the filter keeps those of one commune that are newly found.
+  const inWindow = put.filter((p) => {
+    const [x, y] = p.geometry!.coordinates as number[];
+    return x >= bbox[0] && x <= bbox[2] && y >= bbox[1] && y <= bbox[3];
+  });
+  const expectedFiltered = inWindow.filter((p) => p.props!.kind === 'newly_found' && p.props!.commune_code === '24683').length;
   const s0 = performance.now();
   const found = store.searchRecords('graves', 'mo so 4242', {}, 50, 0);
   const searchMs = performance.now() - s0;
@@ -101,6 +109,9 @@ it('reports insert rate, query time and open time for 100,000 points', () => {
       `open: ${openMs.toFixed(0)} ms with quick_check, ${openNoCheckMs.toFixed(0)} ms without; info(): ${infoMs.toFixed(0)} ms`,
     ].join('\n'),
   );
-  expect(count).toBeGreaterThan(900);
+  expect(inWindow).toHaveLength(1024);
+  expect(count).toBe(1024);
+  expect(expectedFiltered).toBeGreaterThan(0);
+  expect(filteredCount).toBe(expectedFiltered);
   expect(info.layers.find((l) => l.table === 'graves')!.count).toBe(N);
 }, 300_000);

@@ -67,6 +67,11 @@ describe('statistics', () => {
     expect(inconsistency(c({ initially_buried: 5, recovered: 2, not_recovered: 3 }))).toBeNull();
     expect(inconsistency(c({ initially_buried: 5, recovered: 2, not_recovered: 2 }))).not.toBeNull();
     expect(inconsistency(c({ initially_buried: null, recovered: 2, not_recovered: 2 }))).toBeNull();
+    // Without "not recovered": only more recovered than buried contradicts; all recovered is fine.
+    expect(inconsistency(c({ initially_buried: 5, recovered: 5 }))).toBeNull();
+    expect(inconsistency(c({ initially_buried: 5, recovered: 6 }))).toEqual({ initially: 5, recovered: 6, notRecovered: null });
+    expect(inconsistency(c({ initially_buried: 5, recovered: 0, not_recovered: 5 }))).toBeNull();
+    expect(inconsistency(c({ initially_buried: 5, recovered: 5, not_recovered: 1 }))).toEqual({ initially: 5, recovered: 5, notRecovered: 1 });
   });
   it('CSV: BOM, CRLF, quoted Vietnamese names, totals row', () => {
     const f = { ...emptyFigures(), initially_buried: 7, recovered: 4, not_recovered: 3 };

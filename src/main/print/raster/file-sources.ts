@@ -5,6 +5,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { GeoTIFF } from 'geotiff';
 import { ApiError } from '../../../shared/api-error';
+import { checkBlocksInside } from '../../basemaps/geotiff-read';
 import { openMbtilesFile } from '../../store/mbtiles-reader';
 import { crsFromGeoKeys, type GeoKeysCrs } from './geokeys-proj4';
 import { RangeSource } from './range-source';
@@ -36,11 +37,33 @@ function fileRanges(path: string): { size: number; read: (o: number, n: number) 
   };
 }
 
+const openTiff = (src: Omit<GeoTiffRasterSource, 'proj4'>) => GeoTIFF.fromSource(new RangeSource({ ...src, proj4: '' }) as unknown as Parameters<typeof GeoTIFF.fromSource>[0]);
+
 /** The CRS of a GeoTIFF read from its own GeoKeys. */
 export async function geoTiffCrs(src: Omit<GeoTiffRasterSource, 'proj4'>): Promise<GeoKeysCrs> {
-  const tiff = await GeoTIFF.fromSource(new RangeSource({ ...src, proj4: '' }) as unknown as Parameters<typeof GeoTIFF.fromSource>[0]);
-  const img = await tiff.getImage(0);
+  const img = await (await openTiff(src)).getImage(0);
   return crsFromGeoKeys(img.getGeoKeys(), src.name);
+}
+
+/**
+ * A GeoTIFF's headers must read and every block lie inside the file, as `basemap add` demands: a
+ * copy cut short would otherwise fail while the sheet is drawn, in the decoder's words.
+ */
+async function checkWhole(path: string, src: Omit<GeoTiffRasterSource, 'proj4'>): Promise<void> {
+  let tiff: Awaited<ReturnType<typeof openTiff>>;
+  let images: number;
+  try {
+    tiff = await openTiff(src);
+    images = await tiff.getImageCount();
+  } catch (e) {
+    throw new ApiError(
+      'validation',
+      `Tệp bản đồ nền "${basename(path)}" không đọc được như ảnh GeoTIFF: tệp hỏng hoặc bị cắt cụt. Hãy chép lại tệp từ nguồn.`,
+      `The base map file "${basename(path)}" cannot be read as a GeoTIFF: it is damaged or cut short. Copy it again from its source.`,
+      { path, reason: (e as Error).message },
+    );
+  }
+  await checkBlocksInside(path, tiff, images, src.size);
 }
 
 export async function openRasterFile(path: string, proj4?: string): Promise<FileRasterSource> {
@@ -66,12 +89,18 @@ export async function openRasterFile(path: string, proj4?: string): Promise<File
   }
   try {
     const base = { kind: 'geotiff' as const, name: basename(path), size: f.size, read: f.read };
+    await checkWhole(path, base);
     const crs = proj4 ? { proj4, notes: [] } : await geoTiffCrs(base);
     const source: GeoTiffRasterSource = { ...base, proj4: crs.proj4 };
     return { source, notes: crs.notes, close: f.close };
   } catch (e) {
     f.close();
     if (e instanceof ApiError) throw e;
-    throw new ApiError('validation', `Tệp bản đồ nền không đọc được: ${path} (${(e as Error).message}).`, `The base map file cannot be read: ${path} (${(e as Error).message}).`, { path });
+    throw new ApiError(
+      'validation',
+      `Tệp bản đồ nền "${basename(path)}" không đọc được (tệp hỏng?). Hãy chép lại tệp từ nguồn, hoặc mở thử bằng QGIS.`,
+      `The base map file "${basename(path)}" cannot be read (damaged?). Copy it again from its source, or try opening it in QGIS.`,
+      { path, reason: (e as Error).message },
+    );
   }
 }

@@ -4,7 +4,7 @@
 // skipped datum shift would put it 2 mm off at 1:100,000). Then the sheet is judged by poppler
 // (DCT images) and GDAL (georeference), and `quytap print --basemap` prints over it.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
@@ -194,6 +194,25 @@ describe('the printed sheet, judged by poppler and GDAL', () => {
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toMatch(/\.tif hoặc \.mbtiles/);
     expect(spawnSync('test', ['-e', join(dir, 'bad.pdf')]).status).not.toBe(0);
+  });
+
+  it('quytap print --basemap refuses a GeoTIFF cut short with a sentence saying so, as basemap add does, and writes nothing', () => {
+    const quytap = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', 'print', ...args], { encoding: 'utf8' });
+    const whole = readFileSync(tif);
+    for (const [name, keep] of [['cut-tiles.tif', Math.floor(whole.length * 0.6)], ['cut-header.tif', 300]] as const) {
+      const cut = join(dir, name);
+      writeFileSync(cut, whole.subarray(0, keep));
+      const out = join(dir, `${name}.pdf`);
+      const r = quytap(demo, '--commune', NAM_DA, '--basemap', cut, '--out', out);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`"${name}".*cắt cụt.*Hãy chép lại tệp từ nguồn\\. / .*"${name}".*(truncated|cut short).*Copy it again from its source\\.`));
+      // The decoder's own words stay out of the message.
+      expect(r.stderr).not.toMatch(/marker|DataView|Offset|bounds|undefined/);
+      expect(existsSync(out)).toBe(false);
+    }
+    // Tiles cut off: the sentence names the bytes missing.
+    const r = quytap(demo, '--commune', NAM_DA, '--basemap', join(dir, 'cut-tiles.tif'), '--out', join(dir, 'again.pdf'));
+    expect(r.stderr).toContain(`tệp chỉ có ${Math.floor(whole.length * 0.6)} byte`);
   });
 
   it('quytap print prints the project’s visible base maps, as the app does; --no-project-basemaps leaves them out', () => {
