@@ -1,0 +1,121 @@
+// The app's import job runs the import in a worker thread (import-worker.ts), not on the main
+// thread: a heavy Shapefile is written in one transaction of seconds, during which the main thread
+// would deliver no progress, no cancel and no other drafter's request. The worker writes through a
+// connection of its own; the main thread's store sees its rows once it commits (WAL), and undo works
+// from there as for any edit (the journal is in the file).
+// Cancel sets a shared flag that the import's loop reads (within ~1,000 records); a worker that does
+// not stop soon after anyway is terminated, which closes its connection and so rolls back.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ApiError } from '../../shared/api-error';
+import type { Operator } from '../../shared/api';
+import type { ImportSpec } from '../io/import-plan';
+import { runImport, type ImportOutcome, type RunImportOptions } from '../io/import-run';
+import type { InputFile } from '../io/types';
+import type { ProjectStore } from '../store';
+import type { ImportWorkerData, ImportWorkerMessage } from './import-worker';
+
+/** After a cancel, how long the worker may take to roll back by itself before it is terminated. */
+export const CANCEL_GRACE_MS = 1500;
+/** After its last message, how long the worker may take to close its connection and end. */
+const EXIT_GRACE_MS = 2000;
+
+type Entry = { file: string; viaTsx: string | null };
+
+/**
+ * The worker's file: the built one beside the bundle (dist-cli/import-worker.mjs beside cli.mjs or
+ * its chunks/, dist-electron/import-worker.cjs beside main.cjs), or in the sources (tests, `npm run
+ * web`) import-worker.ts, loaded through tsx's CommonJS loader as the tests' workers are. Null: none
+ * found (a build without it), and the import runs on the calling thread as before.
+ */
+function workerEntry(): Entry | null {
+  const here = fileURLToPath(import.meta.url);
+  const dir = dirname(here);
+  if (here.endsWith('.ts')) {
+    try {
+      return { file: join(dir, 'import-worker.ts'), viaTsx: createRequire(import.meta.url).resolve('tsx/cjs/api') };
+    } catch {
+      return null;
+    }
+  }
+  for (const f of [join(dir, 'import-worker.mjs'), join(dir, '..', 'import-worker.mjs'), join(dir, 'import-worker.cjs')]) if (existsSync(f)) return { file: f, viaTsx: null };
+  return null;
+}
+
+const TSX_SHIM = `
+const { workerData } = require('node:worker_threads');
+require(workerData.viaTsx).require(workerData.entry, workerData.entry);
+`;
+
+export interface WorkerImportOptions extends RunImportOptions {
+  /** Who is writing, for the write rules built in the worker. */
+  operator: Operator | null;
+}
+
+function workerFailed(message: string): ApiError {
+  return new ApiError(
+    'internal',
+    `Việc nhập dữ liệu dừng giữa chừng vì lỗi của chương trình (${message.slice(0, 200)}); dự án không thay đổi. Hãy thử lại; nếu vẫn lỗi, hãy dùng lệnh "quytap import".`,
+    `The import stopped half-way on a program error (${message.slice(0, 200)}); the project is unchanged. Try again; if it fails again, use the "quytap import" command.`,
+  );
+}
+
+/**
+ * runImport of `files` into the open project `store`, in a worker thread. Resolves or rejects only
+ * once the worker has ended: its transaction is committed or rolled back by then. Files without a
+ * path on disk, or a build without the worker, run on this thread (runImport, as the CLI does).
+ */
+export function runImportInWorker(store: ProjectStore, files: InputFile[], spec: ImportSpec, opts: WorkerImportOptions): Promise<ImportOutcome> {
+  const entry = workerEntry();
+  const paths = files.map((f) => f.path);
+  const { operator, signal, progress, ...options } = opts;
+  if (!entry || !paths.every((p): p is string => typeof p === 'string')) return runImport(store, files, spec, { ...options, signal, progress });
+  if (signal?.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new ApiError('cancelled', 'Công việc đã bị huỷ.', 'The job was cancelled.'));
+
+  const cancel = new SharedArrayBuffer(4);
+  const data: ImportWorkerData = { quytapImportWorker: 1, project: store.path, files: paths, spec, options, operator, cancel };
+  const worker = entry.viaTsx
+    ? new Worker(TSX_SHIM, { eval: true, workerData: { ...data, entry: entry.file, viaTsx: entry.viaTsx } })
+    : new Worker(entry.file, { workerData: data });
+
+  return new Promise<ImportOutcome>((resolve, reject) => {
+    let outcome: { ok: true; value: ImportOutcome } | { ok: false; error: Error } | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const settleOn = (o: NonNullable<typeof outcome>, graceMs: number) => {
+      outcome ??= o;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void worker.terminate(), graceMs);
+    };
+    // The worker's own answer decides: a cancel that comes as it commits must not call committed rows cancelled.
+    const onAbort = () => {
+      Atomics.store(new Int32Array(cancel), 0, 1);
+      if (!timer) timer = setTimeout(() => void worker.terminate(), CANCEL_GRACE_MS);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (m: ImportWorkerMessage) => {
+      if (m.type === 'progress') progress?.(m.done, m.total, m.message);
+      else if (m.type === 'done') settleOn({ ok: true, value: m.outcome }, EXIT_GRACE_MS);
+      else {
+        if (!m.error) console.error('[import worker] failed', m.stack ?? m.message);
+        settleOn({ ok: false, error: m.error ? ApiError.fromBody(m.error) : workerFailed(m.message) }, EXIT_GRACE_MS);
+      }
+    });
+    worker.on('error', (e) => {
+      console.error('[import worker] crashed', e);
+      outcome ??= { ok: false, error: workerFailed(e instanceof Error ? e.message : String(e)) };
+    });
+    // Settled only here: once the worker has ended, its connection is closed, its transaction
+    // committed or rolled back, and what the main thread reads next is the project as it is.
+    worker.once('exit', (code) => {
+      if (timer) clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      const cancelled = signal?.aborted ? (signal.reason instanceof Error ? signal.reason : new ApiError('cancelled', 'Công việc đã bị huỷ.', 'The job was cancelled.')) : null;
+      const o = outcome ?? { ok: false as const, error: cancelled ?? workerFailed(`exit ${code}`) };
+      if (o.ok) resolve(o.value);
+      else reject(o.error);
+    });
+  });
+}

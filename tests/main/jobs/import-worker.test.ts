@@ -1,0 +1,216 @@
+// The app's import job writes in a worker thread (src/main/jobs/import-in-worker.ts) through its own
+// connection to the project: while it writes, the main thread answers reads and delivers progress,
+// a cancel rolls back within moments, another drafter's write is answered "busy" at once; after it
+// commits, the main thread's store sees the rows and undoes them. Real project files, a real Worker.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Input, Job, MethodName, Output } from '../../../src/shared/api';
+import type { Geometry, PropValue } from '../../../src/shared/model';
+import { filesForPath } from '../../../src/main/io/files';
+import { runImport } from '../../../src/main/io/import-run';
+import { writeDbf, writeShp } from '../../../src/main/io/shp-writer';
+import { createDispatcher } from '../../../src/main/rpc/dispatch';
+import { createServices, type Services } from '../../../src/main/services';
+import { ProjectStore } from '../../../src/main/store';
+import { hashAllTables, tempDir } from '../io/helpers';
+
+const PRJ =
+  'PROJCS["VN_2000_TM_3_108_30",GEOGCS["GCS_VN_2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",108.5],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
+
+type Event = { at: number; event: string; payload: unknown };
+let dir: string;
+let cleanup: () => void;
+let services: Services;
+let events: Event[];
+let call: <M extends MethodName>(m: M, input: Input<M>) => Promise<Output<M>>;
+let callErr: (m: MethodName, input: unknown) => Promise<{ code: string; vi: string; en: string }>;
+
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir('quytap-import-worker-'));
+  events = [];
+  services = await createServices({ mode: 'browser', projectsDir: dir, emit: (event, payload) => void events.push({ at: performance.now(), event, payload }) });
+  const dispatch = createDispatcher(services.handlers);
+  call = async (m, input) => {
+    const r = await dispatch(m, input, { operator: 'Lê Văn Tám', emit: () => undefined });
+    if (!r.ok) throw Object.assign(new Error(r.error.en), { body: r.error });
+    return r.result as never;
+  };
+  callErr = async (m, input) => {
+    const r = await dispatch(m, input, { operator: 'Lê Văn Tám', emit: () => undefined });
+    if (r.ok) throw new Error(`expected ${m} to fail`);
+    return r.error as never;
+  };
+  await call('session.setOperator', { name: 'Lê Văn Tám', role: 'admin', communeCode: null });
+  await call('project.create', { fileName: 'xa.gpkg', settings: { title: 'Xã thử', province: { code: '67', name: 'Đắk Nông' } } });
+});
+afterEach(() => {
+  services.close();
+  cleanup();
+});
+
+const projectPath = () => join(dir, 'xa.gpkg');
+
+/** `n` graves in Krông Nô (VN-2000 TM-3 metres) as a Shapefile in the imports folder; `kind(i)` is row i + 1's value. */
+function writeGraves(name: string, n: number, kind: (i: number) => string = () => 'newly_found', at: (i: number) => [number, number] = (i) => [420_000 + (i % 200) * 37, 1_360_000 + Math.floor(i / 200) * 41]): string {
+  const geoms: Geometry[] = [];
+  const rows: PropValue[][] = [];
+  for (let i = 0; i < n; i++) {
+    geoms.push({ type: 'Point', coordinates: at(i) });
+    rows.push([kind(i), `mộ ${i + 1}`]);
+  }
+  const { shp, shx } = writeShp('point', geoms);
+  mkdirSync(join(dir, 'imports'), { recursive: true });
+  const base = join(dir, 'imports', name);
+  writeFileSync(`${base}.shp`, shp);
+  writeFileSync(`${base}.shx`, shx);
+  writeFileSync(
+    `${base}.dbf`,
+    writeDbf(
+      [
+        { name: 'kind', type: 'C', length: 20, decimals: 0 },
+        { name: 'name', type: 'C', length: 40, decimals: 0 },
+      ],
+      rows,
+    ),
+  );
+  writeFileSync(`${base}.cpg`, 'UTF-8');
+  writeFileSync(`${base}.prj`, PRJ);
+  return `${name}.shp`;
+}
+
+async function startImport(file: string): Promise<string> {
+  const { job } = await call('exchange.import', { files: [file], table: 'graves', defaults: { verification: 'not_verified' } });
+  return job.id;
+}
+
+const progressOf = (id: string) => events.filter((e) => e.event === 'job.progress' && (e.payload as Job).id === id).map((e) => ({ at: e.at, job: e.payload as Job }));
+
+/** Resolves once the job has reported `done` ≥ n (the worker is then inside its transaction). */
+async function progressed(id: string, n: number): Promise<void> {
+  for (;;) {
+    const p = progressOf(id).at(-1)?.job;
+    if (p && (p.state !== 'running' || p.done >= n)) return;
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+const settle = (id: string) => services.jobs.wait(id).then(
+  (v) => ({ ok: true as const, v }),
+  (e: unknown) => ({ ok: false as const, e }),
+);
+
+describe('the import job runs in a worker thread', () => {
+  it('the main thread keeps answering and progress reaches the job while the worker writes; after the commit main sees the rows, undoes them, and project.changed fired', async () => {
+    const N = 60_000;
+    const file = writeGraves('graves', N);
+    // A timer of the main thread: its ticks stop while the thread is blocked.
+    const ticks: number[] = [];
+    const timer = setInterval(() => ticks.push(performance.now()), 5);
+    const t0 = performance.now();
+    const id = await startImport(file);
+    await progressed(id, 2000);
+    // Inside the worker's transaction: a read answers from the snapshot before it.
+    const during = await call('features.query', { table: 'graves', limit: 10 });
+    expect(during.rows).toHaveLength(0);
+    const r = await settle(id);
+    const t1 = performance.now();
+    clearInterval(timer);
+    expect(r.ok).toBe(true);
+    // Progress of the write itself (not only the start and the end) reached the job as it went.
+    const inner = progressOf(id).filter((p) => p.job.state === 'running' && p.job.done > 0 && p.job.done < N);
+    expect(inner.length).toBeGreaterThanOrEqual(3);
+    expect(inner.every((p) => p.job.total === N)).toBe(true);
+    // The main thread was never blocked for long (in-process, it was blocked for the whole write).
+    const inWindow = ticks.filter((t) => t >= t0 && t <= t1);
+    const gaps = inWindow.slice(1).map((t, i) => t - inWindow[i]!);
+    expect(t1 - t0).toBeGreaterThan(400);
+    expect(Math.max(...gaps)).toBeLessThan(250);
+
+    expect((await call('features.query', { table: 'graves', limit: 1 })).rows).toHaveLength(1);
+    const store = ProjectStore.open(projectPath(), { access: 'read' });
+    try {
+      expect(store.info().layers.find((l) => l.table === 'graves')!.count).toBe(N);
+    } finally {
+      store.close();
+    }
+    const changed = events.filter((e) => e.event === 'project.changed').map((e) => e.payload as { tables: string[]; editId: number | null });
+    expect(changed.some((c) => c.tables.includes('graves') && typeof c.editId === 'number')).toBe(true);
+    const undone = await call('edits.undo', {});
+    expect(undone.result?.rows).toHaveLength(N);
+    expect((await call('features.query', { table: 'graves', limit: 1 })).rows).toHaveLength(0);
+  }, 120_000);
+
+  it('Cancel stops the worker at once and rolls its transaction back: the project is unchanged', async () => {
+    const N = 60_000;
+    const file = writeGraves('graves', N);
+    const before = hashAllTables(projectPath());
+    const id = await startImport(file);
+    await progressed(id, 3000);
+    const asked = performance.now();
+    services.jobs.cancel(id);
+    const r = await settle(id);
+    const stopped = performance.now() - asked;
+    expect(r.ok).toBe(false);
+    expect(services.jobs.get(id)!.state).toBe('cancelled');
+    expect(stopped).toBeLessThan(300);
+    expect(hashAllTables(projectPath())).toBe(before);
+    expect((await call('features.query', { table: 'graves', limit: 1 })).rows).toHaveLength(0);
+    // And the project takes writes again at once.
+    const put = await call('edits.apply', { label: 'một mộ', put: [{ table: 'graves', geometry: { type: 'Point', coordinates: [420_010, 1_360_010] }, props: { kind: 'newly_found', verification: 'not_verified' } }] });
+    expect(put.rows).toHaveLength(1);
+  }, 120_000);
+
+  it('a drafter who saves while the worker writes is told "busy, try again" at once, and nothing of theirs is written', async () => {
+    const N = 60_000;
+    const file = writeGraves('graves', N);
+    const id = await startImport(file);
+    await progressed(id, 2000);
+    const t = performance.now();
+    const e = await callErr('edits.apply', { label: 'một mộ', put: [{ table: 'graves', geometry: { type: 'Point', coordinates: [420_010, 1_360_010] }, props: { kind: 'newly_found', name: 'mộ tay', verification: 'not_verified' } }] });
+    const waited = performance.now() - t;
+    expect(services.jobs.get(id)!.state).toBe('running');
+    expect(e.code).toBe('conflict');
+    expect(e.vi).toMatch(/thử lại sau/);
+    expect(waited).toBeLessThan(500);
+    expect((await settle(id)).ok).toBe(true);
+    const store = ProjectStore.open(projectPath(), { access: 'read' });
+    try {
+      expect(store.info().layers.find((l) => l.table === 'graves')!.count).toBe(N);
+      expect(store.query('graves', { filter: { name: 'mộ tay' } }).rows).toHaveLength(0);
+    } finally {
+      store.close();
+    }
+  }, 120_000);
+
+  it.each([
+    ['a bad field value near the end', (n: number) => writeGraves('bad', n, (i) => (i === n - 3 ? 'không phải mã' : 'newly_found'))],
+    ['a point outside Vietnam near the end', (n: number) => writeGraves('far', n, undefined, (i) => (i === n - 2 ? [4_200_000, 1_360_000] : [420_000 + (i % 200) * 37, 1_360_000 + Math.floor(i / 200) * 41]))],
+  ])('%s: the job fails with the same sentence as the in-process import, the project unchanged', async (_, make) => {
+    const N = 5000;
+    const file = make(N);
+    const copy = join(dir, 'copy.gpkg');
+    const before = hashAllTables(projectPath());
+    const id = await startImport(file);
+    const r = await settle(id);
+    expect(r.ok).toBe(false);
+    const job = services.jobs.get(id)!;
+    expect(job.state).toBe('failed');
+    expect(hashAllTables(projectPath())).toBe(before);
+    // The same import on this thread (as before, and as the CLI does), into a copy of the project.
+    services.close();
+    copyFileSync(projectPath(), copy);
+    const store = ProjectStore.open(copy);
+    try {
+      const inProcess = await runImport(store, filesForPath(join(dir, 'imports', file)), { table: 'graves', defaults: { verification: 'not_verified' } }, { author: 'Lê Văn Tám' }).then(
+        () => null,
+        (x: { vi: string; en: string }) => x,
+      );
+      expect(inProcess).not.toBeNull();
+      expect(job.error).toBe(inProcess!.vi);
+      expect(job.errorEn).toBe(inProcess!.en);
+    } finally {
+      store.close();
+    }
+  }, 120_000);
+});
