@@ -3,8 +3,8 @@
 // would deliver no progress, no cancel and no other drafter's request. The worker writes through a
 // connection of its own; the main thread's store sees its rows once it commits (WAL), and undo works
 // from there as for any edit (the journal is in the file).
-// Cancel sets a shared flag that the import's loop reads (within ~1,000 records); a worker that does
-// not stop soon after anyway is terminated, which closes its connection and so rolls back.
+// Cancel sets a shared flag that the import's loop reads every 100 records; a worker that does not
+// stop soon after anyway is terminated, which closes its connection and so rolls back.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -19,7 +19,7 @@ import type { ProjectStore } from '../store';
 import type { ImportWorkerData, ImportWorkerMessage } from './import-worker';
 
 /** After a cancel, how long the worker may take to roll back by itself before it is terminated. */
-export const CANCEL_GRACE_MS = 1500;
+export const CANCEL_GRACE_MS = 150;
 /** After its last message, how long the worker may take to close its connection and end. */
 const EXIT_GRACE_MS = 2000;
 
@@ -75,47 +75,56 @@ export function runImportInWorker(store: ProjectStore, files: InputFile[], spec:
   if (!entry || !paths.every((p): p is string => typeof p === 'string')) return runImport(store, files, spec, { ...options, signal, progress });
   if (signal?.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new ApiError('cancelled', 'Công việc đã bị huỷ.', 'The job was cancelled.'));
 
-  const cancel = new SharedArrayBuffer(4);
+  const cancel = new SharedArrayBuffer(8);
+  const state = new Int32Array(cancel);
   const data: ImportWorkerData = { quytapImportWorker: 1, project: store.path, files: paths, spec, options, operator, cancel };
   const worker = entry.viaTsx
     ? new Worker(TSX_SHIM, { eval: true, workerData: { ...data, entry: entry.file, viaTsx: entry.viaTsx } })
     : new Worker(entry.file, { workerData: data });
 
   return new Promise<ImportOutcome>((resolve, reject) => {
-    let outcome: { ok: true; value: ImportOutcome } | { ok: false; error: Error } | null = null;
+    let settled = false;
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const settleOn = (o: NonNullable<typeof outcome>, graceMs: number) => {
-      outcome ??= o;
+    const later = (ms: number, f: () => void) => {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void worker.terminate(), graceMs);
+      timer = setTimeout(f, ms);
+      timer.unref?.();
     };
-    // The worker's own answer decides: a cancel that comes as it commits must not call committed rows cancelled.
+    const cancelledError = () => (signal?.reason instanceof Error ? signal.reason : new ApiError('cancelled', 'Công việc đã bị huỷ.', 'The job was cancelled.'));
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      f();
+    };
+    // The import's loop reads the flag every 100 records and rolls back; in a step without such a
+    // look (a long GEOS repair, a non-streamed file's one write) the worker is terminated, which
+    // closes its connection (better-sqlite3's clean-up) and so rolls back too, unless it has committed.
     const onAbort = () => {
-      Atomics.store(new Int32Array(cancel), 0, 1);
-      if (!timer) timer = setTimeout(() => void worker.terminate(), CANCEL_GRACE_MS);
+      Atomics.store(state, 0, 1);
+      later(CANCEL_GRACE_MS, () => {
+        if (Atomics.load(state, 1) !== 1) void worker.terminate();
+      });
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (m: ImportWorkerMessage) => {
-      if (m.type === 'progress') progress?.(m.done, m.total, m.message);
-      else if (m.type === 'done') settleOn({ ok: true, value: m.outcome }, EXIT_GRACE_MS);
+      if (m.type === 'progress') return void progress?.(m.done, m.total, m.message);
+      // The worker has closed its connection before answering: the project is as the answer says.
+      if (m.type === 'done') settle(() => resolve(m.outcome));
       else {
         if (!m.error) console.error('[import worker] failed', m.stack ?? m.message);
-        settleOn({ ok: false, error: m.error ? ApiError.fromBody(m.error) : workerFailed(m.message) }, EXIT_GRACE_MS);
+        settle(() => reject(m.error ? ApiError.fromBody(m.error) : workerFailed(m.message)));
       }
+      later(EXIT_GRACE_MS, () => void worker.terminate());
     });
     worker.on('error', (e) => {
       console.error('[import worker] crashed', e);
-      outcome ??= { ok: false, error: workerFailed(e instanceof Error ? e.message : String(e)) };
+      settle(() => reject(signal?.aborted ? cancelledError() : workerFailed(e instanceof Error ? e.message : String(e))));
     });
-    // Settled only here: once the worker has ended, its connection is closed, its transaction
-    // committed or rolled back, and what the main thread reads next is the project as it is.
+    // Ended without an answer: terminated on a cancel (rolled back as its connection closed) or crashed.
     worker.once('exit', (code) => {
       if (timer) clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      const cancelled = signal?.aborted ? (signal.reason instanceof Error ? signal.reason : new ApiError('cancelled', 'Công việc đã bị huỷ.', 'The job was cancelled.')) : null;
-      const o = outcome ?? { ok: false as const, error: cancelled ?? workerFailed(`exit ${code}`) };
-      if (o.ok) resolve(o.value);
-      else reject(o.error);
+      settle(() => reject(signal?.aborted ? cancelledError() : workerFailed(`exit ${code}`)));
     });
   });
 }

@@ -26,7 +26,7 @@ export interface ImportWorkerData {
   options: Omit<RunImportOptions, 'signal' | 'progress'>;
   /** Who is writing, for the rules (the caller's operator when the job started). */
   operator: Operator | null;
-  /** Int32 [0]: set to 1 by the main thread to cancel; read at every progress step of the import. */
+  /** Int32 [0]: set to 1 by the main thread to cancel (read every 100 records); [1]: set to 1 by the worker once committed. */
   cancel: SharedArrayBuffer;
 }
 
@@ -48,9 +48,17 @@ function sharedSignal(flag: Int32Array): AbortSignal {
   } as AbortSignal;
 }
 
+/**
+ * The import, then its one answer. The store is closed before the answer goes: once the main thread
+ * has it, the transaction is committed or rolled back and this connection is gone. `state` [1] is
+ * set the moment runImport has returned (committed): from then on the main thread lets the worker
+ * finish instead of terminating it on a late cancel, so committed rows are never called cancelled.
+ */
 export async function runImportWorker(data: ImportWorkerData, post: (m: ImportWorkerMessage) => void): Promise<void> {
+  const state = new Int32Array(data.cancel);
   let store: ProjectStore | null = null;
   let disposeRules: (() => void) | null = null;
+  let answer: ImportWorkerMessage;
   try {
     store = ProjectStore.open(data.project, { access: 'held' });
     // GEOS places features only in a project with commune boundaries (as the CLI does: ~28 MB otherwise spared).
@@ -65,21 +73,23 @@ export async function runImportWorker(data: ImportWorkerData, post: (m: ImportWo
     });
     const outcome = await runImport(store, data.files.map(fileFromPath), data.spec, {
       ...data.options,
-      signal: sharedSignal(new Int32Array(data.cancel)),
+      signal: sharedSignal(state),
       progress: (done, total, message) => post({ type: 'progress', done, total, message }),
     });
-    post({ type: 'done', outcome });
+    Atomics.store(state, 1, 1);
+    answer = { type: 'done', outcome };
   } catch (e) {
-    post({
+    answer = {
       type: 'error',
       error: e instanceof ApiError ? e.toBody() : null,
       message: e instanceof Error ? e.message : String(e),
       stack: e instanceof Error ? e.stack : undefined,
-    });
+    };
   } finally {
     disposeRules?.();
     store?.close();
   }
+  post(answer);
 }
 
 const data = workerData as ImportWorkerData | undefined;
