@@ -23,20 +23,21 @@ export const CANCEL_GRACE_MS = 150;
 /** After its last message, how long the worker may take to close its connection and end. */
 const EXIT_GRACE_MS = 2000;
 
-type Entry = { file: string; viaTsx: string | null };
+export type WorkerEntry = { file: string; viaTsx: string | null };
 
 /**
- * The worker's file: the built one beside the bundle (dist-cli/import-worker.mjs beside cli.mjs or
- * its chunks/, dist-electron/import-worker.cjs beside main.cjs), or in the sources (tests, `npm run
- * web`) import-worker.ts, loaded through tsx's CommonJS loader as the tests' workers are. Null: none
+ * The worker's file for the module at `moduleUrl` (this one's, or a bundle's that holds it): the
+ * built one beside the bundle (dist-cli/import-worker.mjs beside cli.mjs or its chunks/,
+ * dist-electron/import-worker.cjs beside main.cjs), or in the sources (tests, `npm run web`)
+ * import-worker.ts, loaded through tsx's CommonJS loader as the tests' workers are. Null: none
  * found (a build without it), and the import runs on the calling thread as before.
  */
-function workerEntry(): Entry | null {
-  const here = fileURLToPath(import.meta.url);
+export function findImportWorker(moduleUrl: string): WorkerEntry | null {
+  const here = fileURLToPath(moduleUrl);
   const dir = dirname(here);
   if (here.endsWith('.ts')) {
     try {
-      return { file: join(dir, 'import-worker.ts'), viaTsx: createRequire(import.meta.url).resolve('tsx/cjs/api') };
+      return { file: join(dir, 'import-worker.ts'), viaTsx: createRequire(moduleUrl).resolve('tsx/cjs/api') };
     } catch {
       return null;
     }
@@ -53,6 +54,8 @@ require(workerData.viaTsx).require(workerData.entry, workerData.entry);
 export interface WorkerImportOptions extends RunImportOptions {
   /** Who is writing, for the write rules built in the worker. */
   operator: Operator | null;
+  /** The worker's file, in place of the one found beside this module (tests of a build). */
+  workerFile?: string;
 }
 
 function workerFailed(message: string): ApiError {
@@ -65,25 +68,34 @@ function workerFailed(message: string): ApiError {
 
 /**
  * runImport of `files` into the open project `store`, in a worker thread. Resolves or rejects only
- * once the worker has ended: its transaction is committed or rolled back by then. Files without a
- * path on disk, or a build without the worker, run on this thread (runImport, as the CLI does).
+ * once the worker's connection is closed (its transaction committed or rolled back) or the worker
+ * has ended. Files without a path on disk, a build without the worker, or a worker that cannot
+ * start run on this thread (runImport, as the CLI does).
  */
 export function runImportInWorker(store: ProjectStore, files: InputFile[], spec: ImportSpec, opts: WorkerImportOptions): Promise<ImportOutcome> {
-  const entry = workerEntry();
+  const { operator, signal, progress, workerFile, ...options } = opts;
+  const entry = workerFile ? { file: workerFile, viaTsx: null } : findImportWorker(import.meta.url);
   const paths = files.map((f) => f.path);
-  const { operator, signal, progress, ...options } = opts;
-  if (!entry || !paths.every((p): p is string => typeof p === 'string')) return runImport(store, files, spec, { ...options, signal, progress });
+  const here = () => runImport(store, files, spec, { ...options, signal, progress });
+  if (!entry || !paths.every((p): p is string => typeof p === 'string')) return here();
   if (signal?.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new ApiError('cancelled', 'Công việc đã bị huỷ.', 'The job was cancelled.'));
 
   const cancel = new SharedArrayBuffer(8);
   const state = new Int32Array(cancel);
   const data: ImportWorkerData = { quytapImportWorker: 1, project: store.path, files: paths, spec, options, operator, cancel };
-  const worker = entry.viaTsx
-    ? new Worker(TSX_SHIM, { eval: true, workerData: { ...data, entry: entry.file, viaTsx: entry.viaTsx } })
-    : new Worker(entry.file, { workerData: data });
+  let worker: Worker;
+  try {
+    worker = entry.viaTsx
+      ? new Worker(TSX_SHIM, { eval: true, workerData: { ...data, entry: entry.file, viaTsx: entry.viaTsx } })
+      : new Worker(entry.file, { workerData: data });
+  } catch (e) {
+    console.error('[import worker] could not start; importing on the main thread', e);
+    return here();
+  }
 
   return new Promise<ImportOutcome>((resolve, reject) => {
     let settled = false;
+    let ready = false;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const later = (ms: number, f: () => void) => {
       if (timer) clearTimeout(timer);
@@ -107,7 +119,16 @@ export function runImportInWorker(store: ProjectStore, files: InputFile[], spec:
       });
     };
     signal?.addEventListener('abort', onAbort, { once: true });
+    /**
+     * A worker that could not even load (a packaging that cannot run it, a file missing from a build)
+     * has opened nothing: the import runs on this thread then, as before, rather than not at all.
+     */
+    const notStarted = (why: unknown) => {
+      console.error('[import worker] could not start; importing on the main thread', why);
+      settle(() => here().then(resolve, reject));
+    };
     worker.on('message', (m: ImportWorkerMessage) => {
+      if (m.type === 'ready') return void (ready = true);
       if (m.type === 'progress') return void progress?.(m.done, m.total, m.message);
       // The worker has closed its connection before answering: the project is as the answer says.
       if (m.type === 'done') settle(() => resolve(m.outcome));
@@ -118,12 +139,14 @@ export function runImportInWorker(store: ProjectStore, files: InputFile[], spec:
       later(EXIT_GRACE_MS, () => void worker.terminate());
     });
     worker.on('error', (e) => {
+      if (!ready && !signal?.aborted) return notStarted(e);
       console.error('[import worker] crashed', e);
       settle(() => reject(signal?.aborted ? cancelledError() : workerFailed(e instanceof Error ? e.message : String(e))));
     });
     // Ended without an answer: terminated on a cancel (rolled back as its connection closed) or crashed.
     worker.once('exit', (code) => {
       if (timer) clearTimeout(timer);
+      if (!ready && !signal?.aborted) return notStarted(`exit ${code}`);
       settle(() => reject(signal?.aborted ? cancelledError() : workerFailed(`exit ${code}`)));
     });
   });

@@ -31,6 +31,7 @@ export interface ImportWorkerData {
 }
 
 export type ImportWorkerMessage =
+  | { type: 'ready' }
   | { type: 'progress'; done: number; total: number; message?: string }
   | { type: 'done'; outcome: ImportOutcome }
   | { type: 'error'; error: ApiErrorBody | null; message: string; stack?: string };
@@ -59,6 +60,7 @@ export async function runImportWorker(data: ImportWorkerData, post: (m: ImportWo
   let store: ProjectStore | null = null;
   let disposeRules: (() => void) | null = null;
   let answer: ImportWorkerMessage;
+  post({ type: 'ready' });
   try {
     store = ProjectStore.open(data.project, { access: 'held' });
     // GEOS places features only in a project with commune boundaries (as the CLI does: ~28 MB otherwise spared).

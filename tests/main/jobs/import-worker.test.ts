@@ -2,7 +2,7 @@
 // connection to the project: while it writes, the main thread answers reads and delivers progress,
 // a cancel rolls back within moments, another drafter's write is answered "busy" at once; after it
 // commits, the main thread's store sees the rows and undoes them. Real project files, a real Worker.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input, Job, MethodName, Output } from '../../../src/shared/api';
@@ -51,36 +51,34 @@ afterEach(() => {
 
 const projectPath = () => join(dir, 'xa.gpkg');
 
-/** `n` graves in Krông Nô (VN-2000 TM-3 metres) as a Shapefile in the imports folder; `kind(i)` is row i + 1's value. */
-function writeGraves(name: string, n: number, kind: (i: number) => string = () => 'newly_found', at: (i: number) => [number, number] = (i) => [420_000 + (i % 200) * 37, 1_360_000 + Math.floor(i / 200) * 41]): string {
+/** A Shapefile (VN-2000 TM-3 108°30′ metres, UTF-8) in the imports folder; returns its name. */
+function writeShapefile(name: string, kind: 'point' | 'polygon', geoms: Geometry[], fields: string[], rows: PropValue[][]): string {
+  const { shp, shx } = writeShp(kind, geoms);
+  mkdirSync(join(dir, 'imports'), { recursive: true });
+  const base = join(dir, 'imports', name);
+  writeFileSync(`${base}.shp`, shp);
+  writeFileSync(`${base}.shx`, shx);
+  writeFileSync(`${base}.dbf`, writeDbf(fields.map((f) => ({ name: f, type: 'C', length: 40, decimals: 0 })), rows));
+  writeFileSync(`${base}.cpg`, 'UTF-8');
+  writeFileSync(`${base}.prj`, PRJ);
+  return `${name}.shp`;
+}
+
+const spread = (i: number): [number, number] => [420_000 + (i % 200) * 37, 1_360_000 + Math.floor(i / 200) * 41];
+
+/** `n` graves in Krông Nô; `kind(i)` is row i + 1's value. */
+function writeGraves(name: string, n: number, kind: (i: number) => string = () => 'newly_found', at: (i: number) => [number, number] = spread): string {
   const geoms: Geometry[] = [];
   const rows: PropValue[][] = [];
   for (let i = 0; i < n; i++) {
     geoms.push({ type: 'Point', coordinates: at(i) });
     rows.push([kind(i), `mộ ${i + 1}`]);
   }
-  const { shp, shx } = writeShp('point', geoms);
-  mkdirSync(join(dir, 'imports'), { recursive: true });
-  const base = join(dir, 'imports', name);
-  writeFileSync(`${base}.shp`, shp);
-  writeFileSync(`${base}.shx`, shx);
-  writeFileSync(
-    `${base}.dbf`,
-    writeDbf(
-      [
-        { name: 'kind', type: 'C', length: 20, decimals: 0 },
-        { name: 'name', type: 'C', length: 40, decimals: 0 },
-      ],
-      rows,
-    ),
-  );
-  writeFileSync(`${base}.cpg`, 'UTF-8');
-  writeFileSync(`${base}.prj`, PRJ);
-  return `${name}.shp`;
+  return writeShapefile(name, 'point', geoms, ['kind', 'name'], rows);
 }
 
-async function startImport(file: string): Promise<string> {
-  const { job } = await call('exchange.import', { files: [file], table: 'graves', defaults: { verification: 'not_verified' } });
+async function startImport(file: string, table: 'graves' | 'admin_units' = 'graves', defaults: Record<string, PropValue> = { verification: 'not_verified' }): Promise<string> {
+  const { job } = await call('exchange.import', { files: [file], table, defaults });
   return job.id;
 }
 
@@ -117,6 +115,8 @@ describe('the import job runs in a worker thread', () => {
     const t1 = performance.now();
     clearInterval(timer);
     expect(r.ok).toBe(true);
+    // The worker opened under the main thread's lock, and left it where it was.
+    expect(existsSync(`${projectPath()}.lock`)).toBe(true);
     // Progress of the write itself (not only the start and the end) reached the job as it went.
     const inner = progressOf(id).filter((p) => p.job.state === 'running' && p.job.done > 0 && p.job.done < N);
     expect(inner.length).toBeGreaterThanOrEqual(3);
@@ -124,7 +124,6 @@ describe('the import job runs in a worker thread', () => {
     // The main thread was never blocked for long (in-process, it was blocked for the whole write).
     const inWindow = ticks.filter((t) => t >= t0 && t <= t1);
     const gaps = inWindow.slice(1).map((t, i) => t - inWindow[i]!);
-    console.log('IMPORT ms', t1 - t0, 'maxgap', Math.max(...gaps), 'inner', inner.length, inner.map((p) => Math.round(p.at - t0)).join(','));
     expect(t1 - t0).toBeGreaterThan(500);
     // (on this thread the write blocked it from the first record to the commit: most of the job)
     expect(Math.max(...gaps)).toBeLessThan(Math.min(500, (t1 - t0) / 3));
@@ -138,9 +137,7 @@ describe('the import job runs in a worker thread', () => {
     }
     const changed = events.filter((e) => e.event === 'project.changed').map((e) => e.payload as { tables: string[]; editId: number | null });
     expect(changed.some((c) => c.tables.includes('graves') && typeof c.editId === 'number')).toBe(true);
-    const tu = performance.now();
     const undone = await call('edits.undo', {});
-    console.log('UNDO ms', performance.now() - tu);
     expect(undone.result?.rows).toHaveLength(N);
     expect((await call('features.query', { table: 'graves', limit: 1 })).rows).toHaveLength(0);
   }, 120_000);
@@ -155,7 +152,6 @@ describe('the import job runs in a worker thread', () => {
     services.jobs.cancel(id);
     const r = await settle(id);
     const stopped = performance.now() - asked;
-    console.log('CANCEL ms', stopped);
     expect(r.ok).toBe(false);
     expect(services.jobs.get(id)!.state).toBe('cancelled');
     expect(stopped).toBeLessThan(400);
@@ -174,7 +170,6 @@ describe('the import job runs in a worker thread', () => {
     const t = performance.now();
     const e = await callErr('edits.apply', { label: 'một mộ', put: [{ table: 'graves', geometry: { type: 'Point', coordinates: [420_010, 1_360_010] }, props: { kind: 'newly_found', name: 'mộ tay', verification: 'not_verified' } }] });
     const waited = performance.now() - t;
-    console.log('BUSY ms', waited);
     expect(services.jobs.get(id)!.state).toBe('running');
     expect(e.code).toBe('conflict');
     expect(e.vi).toMatch(/thử lại sau/);
@@ -191,7 +186,7 @@ describe('the import job runs in a worker thread', () => {
 
   it.each([
     ['a bad field value near the end', (n: number) => writeGraves('bad', n, (i) => (i === n - 3 ? 'không phải mã' : 'newly_found'))],
-    ['a point outside Vietnam near the end', (n: number) => writeGraves('far', n, undefined, (i) => (i === n - 2 ? [4_200_000, 1_360_000] : [420_000 + (i % 200) * 37, 1_360_000 + Math.floor(i / 200) * 41]))],
+    ['a point outside Vietnam near the end', (n: number) => writeGraves('far', n, undefined, (i) => (i === n - 2 ? [4_200_000, 1_360_000] : spread(i)))],
   ])('%s: the job fails with the same sentence as the in-process import, the project unchanged', async (_, make) => {
     const N = 5000;
     const file = make(N);
@@ -219,4 +214,65 @@ describe('the import job runs in a worker thread', () => {
       store.close();
     }
   }, 120_000);
+
+  it('the write rules apply inside the worker: each grave placed in its commune by the boundaries, and staff refused a grave outside their commune', async () => {
+    const square = (x: number, y: number, d: number): Geometry => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
+    const communes = writeShapefile('xa', 'polygon', [square(419_000, 1_359_000, 5000), square(424_000, 1_359_000, 5000)], ['code', 'name'], [['24001', 'Xã Một'], ['24002', 'Xã Hai']]);
+    expect((await settle(await startImport(communes, 'admin_units', { level: 'commune' }))).ok).toBe(true);
+    await call('session.setOperator', { name: 'Lê Văn Tám', role: 'commune_staff', communeCode: '24001' });
+    const inOne = (i: number): [number, number] => [420_000 + (i % 50) * 37, 1_360_000 + Math.floor(i / 50) * 41];
+    // A grave in the other commune near the end: refused whole, nothing written.
+    const before = hashAllTables(projectPath());
+    const stray = await settle(await startImport(writeGraves('stray', 3000, undefined, (i) => (i === 2990 ? [426_000, 1_360_000] : inOne(i)))));
+    expect(stray.ok).toBe(false);
+    expect((stray as { e: { code: string; en: string } }).e.code).toBe('forbidden');
+    expect((stray as { e: { en: string } }).e.en).toMatch(/staff of 24001 draw and edit only features inside 24001/);
+    expect(hashAllTables(projectPath())).toBe(before);
+    // All in their commune: written, each placed there by its geometry (the .dbf names no commune).
+    expect((await settle(await startImport(writeGraves('mine', 3000, undefined, inOne)))).ok).toBe(true);
+    const rows = (await call('features.query', { table: 'graves', limit: 5000 })).rows;
+    expect(rows).toHaveLength(3000);
+    expect(new Set(rows.map((r) => r.props.commune_code))).toEqual(new Set(['24001']));
+  }, 120_000);
+
+  it('a cancel during a step with no look at the flag (a GeoJSON\'s one write) terminates the worker: rolled back, and the project takes writes again', async () => {
+    const N = 40_000;
+    const features = Array.from({ length: N }, (_, i) => ({ type: 'Feature', properties: { name: `mộ ${i}` }, geometry: { type: 'Point', coordinates: [107.7 + (i % 200) * 0.0004, 12.3 + Math.floor(i / 200) * 0.0004] } }));
+    mkdirSync(join(dir, 'imports'), { recursive: true });
+    writeFileSync(join(dir, 'imports', 'mo.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
+    const before = hashAllTables(projectPath());
+    const { job } = await call('exchange.import', { files: ['mo.geojson'], table: 'graves', defaults: { kind: 'newly_found', verification: 'not_verified' } });
+    for (;;) {
+      const j = services.jobs.get(job.id)!;
+      if (j.state !== 'running' || j.message.startsWith('Đang ghi vào dự án')) break;
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    expect(services.jobs.get(job.id)!.state).toBe('running');
+    const asked = performance.now();
+    services.jobs.cancel(job.id);
+    const r = await settle(job.id);
+    expect(performance.now() - asked).toBeLessThan(1000);
+    expect(r.ok).toBe(false);
+    expect(services.jobs.get(job.id)!.state).toBe('cancelled');
+    expect(hashAllTables(projectPath())).toBe(before);
+    expect(existsSync(`${projectPath()}.lock`)).toBe(true);
+    const put = await call('edits.apply', { label: 'một mộ', put: [{ table: 'graves', geometry: { type: 'Point', coordinates: [420_010, 1_360_010] }, props: { kind: 'newly_found', verification: 'not_verified' } }] });
+    expect(put.rows).toHaveLength(1);
+  }, 120_000);
+});
+
+describe("ProjectStore.open access 'held'", () => {
+  it('opens a second writing connection only under the lock this process holds, and leaves that lock in place', async () => {
+    const held = ProjectStore.open(projectPath(), { access: 'held' });
+    held.applyEdit({ label: 'từ kết nối thứ hai', put: [{ table: 'graves', geometry: { type: 'Point', coordinates: [420_010, 1_360_010] }, props: { kind: 'newly_found', verification: 'not_verified' } }] }, 'Lê Văn Tám');
+    held.close();
+    expect(existsSync(`${projectPath()}.lock`)).toBe(true);
+    expect((await call('features.query', { table: 'graves' })).rows).toHaveLength(1);
+    // The holder still writes; then, with the project closed (no lock), a 'held' open is refused.
+    await call('edits.apply', { label: 'một mộ', put: [{ table: 'graves', geometry: { type: 'Point', coordinates: [420_020, 1_360_020] }, props: { kind: 'newly_found', verification: 'not_verified' } }] });
+    await call('project.close', {});
+    expect(existsSync(`${projectPath()}.lock`)).toBe(false);
+    expect(() => ProjectStore.open(projectPath(), { access: 'held' })).toThrow(expect.objectContaining({ code: 'internal', en: expect.stringMatching(/must be open for editing/) }));
+    expect(existsSync(`${projectPath()}.lock`)).toBe(false);
+  });
 });
