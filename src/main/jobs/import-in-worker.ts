@@ -124,6 +124,7 @@ export function runImportInWorker(store: ProjectStore, files: InputFile[], spec:
      * has opened nothing: the import runs on this thread then, as before, rather than not at all.
      */
     const notStarted = (why: unknown) => {
+      if (settled) return; // its 'exit' after its 'error'
       console.error('[import worker] could not start; importing on the main thread', why);
       settle(() => here().then(resolve, reject));
     };
@@ -140,7 +141,7 @@ export function runImportInWorker(store: ProjectStore, files: InputFile[], spec:
     });
     worker.on('error', (e) => {
       if (!ready && !signal?.aborted) return notStarted(e);
-      console.error('[import worker] crashed', e);
+      if (!settled) console.error('[import worker] crashed', e);
       settle(() => reject(signal?.aborted ? cancelledError() : workerFailed(e instanceof Error ? e.message : String(e))));
     });
     // Ended without an answer: terminated on a cancel (rolled back as its connection closed) or crashed.
