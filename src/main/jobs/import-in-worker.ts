@@ -66,6 +66,14 @@ function workerFailed(message: string): ApiError {
   );
 }
 
+function projectClosed(): ApiError {
+  return new ApiError(
+    'cancelled',
+    'Dự án đã được đóng trong khi đang nhập dữ liệu, nên việc nhập đã dừng và không ghi gì vào dự án. Hãy mở lại dự án rồi nhập lại.',
+    'The project was closed during the import, so the import stopped and wrote nothing into it. Open the project again, then import again.',
+  );
+}
+
 /**
  * runImport of `files` into the open project `store`, in a worker thread. Resolves or rejects only
  * once the worker's connection is closed (its transaction committed or rolled back) or the worker
@@ -77,7 +85,8 @@ export function runImportInWorker(store: ProjectStore, files: InputFile[], spec:
   const entry = workerFile ? { file: workerFile, viaTsx: null } : findImportWorker(import.meta.url);
   const paths = files.map((f) => f.path);
   const here = () => runImport(store, files, spec, { ...options, signal, progress });
-  if (!entry || !paths.every((p): p is string => typeof p === 'string')) return here();
+  // A read-only project has no lock to share: on this thread, its write says why it cannot be made.
+  if (!entry || store.readOnly || !paths.every((p): p is string => typeof p === 'string')) return here();
   if (signal?.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new ApiError('cancelled', 'Công việc đã bị huỷ.', 'The job was cancelled.'));
 
   const cancel = new SharedArrayBuffer(8);
@@ -102,10 +111,11 @@ export function runImportInWorker(store: ProjectStore, files: InputFile[], spec:
       timer = setTimeout(f, ms);
       timer.unref?.();
     };
-    const cancelledError = () => (signal?.reason instanceof Error ? signal.reason : new ApiError('cancelled', 'Công việc đã bị huỷ.', 'The job was cancelled.'));
+    const cancelledError = () => (closed ? projectClosed() : signal?.reason instanceof Error ? signal.reason : new ApiError('cancelled', 'Công việc đã bị huỷ.', 'The job was cancelled.'));
     const settle = (f: () => void) => {
       if (settled) return;
       settled = true;
+      clearInterval(watch);
       signal?.removeEventListener('abort', onAbort);
       f();
     };
@@ -119,6 +129,15 @@ export function runImportInWorker(store: ProjectStore, files: InputFile[], spec:
       });
     };
     signal?.addEventListener('abort', onAbort, { once: true });
+    // The project closed meanwhile (another one opened, the app quitting): its lock is released, so
+    // the worker must not go on writing there. Stopped as on a cancel, and said so.
+    let closed = false;
+    const watch = setInterval(() => {
+      if (store.isOpen || closed) return;
+      closed = true;
+      onAbort();
+    }, 50);
+    watch.unref?.();
     /**
      * A worker that could not even load (a packaging that cannot run it, a file missing from a build)
      * has opened nothing: the import runs on this thread then, as before, rather than not at all.
@@ -133,6 +152,7 @@ export function runImportInWorker(store: ProjectStore, files: InputFile[], spec:
       if (m.type === 'progress') return void progress?.(m.done, m.total, m.message);
       // The worker has closed its connection before answering: the project is as the answer says.
       if (m.type === 'done') settle(() => resolve(m.outcome));
+      else if (closed && m.error?.code === 'cancelled') settle(() => reject(projectClosed()));
       else {
         if (!m.error) console.error('[import worker] failed', m.stack ?? m.message);
         settle(() => reject(m.error ? ApiError.fromBody(m.error) : workerFailed(m.message)));
@@ -140,15 +160,15 @@ export function runImportInWorker(store: ProjectStore, files: InputFile[], spec:
       later(EXIT_GRACE_MS, () => void worker.terminate());
     });
     worker.on('error', (e) => {
-      if (!ready && !signal?.aborted) return notStarted(e);
+      if (!ready && !signal?.aborted && !closed) return notStarted(e);
       if (!settled) console.error('[import worker] crashed', e);
-      settle(() => reject(signal?.aborted ? cancelledError() : workerFailed(e instanceof Error ? e.message : String(e))));
+      settle(() => reject(signal?.aborted || closed ? cancelledError() : workerFailed(e instanceof Error ? e.message : String(e))));
     });
     // Ended without an answer: terminated on a cancel (rolled back as its connection closed) or crashed.
     worker.once('exit', (code) => {
       if (timer) clearTimeout(timer);
-      if (!ready && !signal?.aborted) return notStarted(`exit ${code}`);
-      settle(() => reject(signal?.aborted ? cancelledError() : workerFailed(`exit ${code}`)));
+      if (!ready && !signal?.aborted && !closed) return notStarted(`exit ${code}`);
+      settle(() => reject(signal?.aborted || closed ? cancelledError() : workerFailed(`exit ${code}`)));
     });
   });
 }

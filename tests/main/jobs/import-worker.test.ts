@@ -162,6 +162,20 @@ describe('the import job runs in a worker thread', () => {
     expect(put.rows).toHaveLength(1);
   }, 120_000);
 
+  it('closing the project (opening another) while the worker writes stops it: nothing written, and the job says why', async () => {
+    const N = 40_000;
+    const file = writeGraves('graves', N);
+    const before = hashAllTables(projectPath());
+    const id = await startImport(file);
+    await progressed(id, 2000);
+    await call('project.close', {});
+    const r = await settle(id);
+    expect(r.ok).toBe(false);
+    expect(services.jobs.get(id)!.errorEn).toMatch(/project was closed during the import, so the import stopped and wrote nothing/);
+    expect(hashAllTables(projectPath())).toBe(before);
+    expect(existsSync(`${projectPath()}.lock`)).toBe(false);
+  }, 120_000);
+
   it('a drafter who saves while the worker writes is told "busy, try again" at once, and nothing of theirs is written', async () => {
     const N = 40_000;
     const file = writeGraves('graves', N);
@@ -184,26 +198,39 @@ describe('the import job runs in a worker thread', () => {
     }
   }, 120_000);
 
+  const bowTie = (x: number, y: number): Geometry => ({ type: 'Polygon', coordinates: [[[x, y], [x + 50, y + 50], [x + 50, y], [x, y + 50], [x, y]]] });
+  const box = (x: number, y: number): Geometry => ({ type: 'Polygon', coordinates: [[[x, y], [x + 50, y], [x + 50, y + 50], [x, y + 50], [x, y]]] });
   it.each([
-    ['a bad field value near the end', (n: number) => writeGraves('bad', n, (i) => (i === n - 3 ? 'không phải mã' : 'newly_found'))],
-    ['a point outside Vietnam near the end', (n: number) => writeGraves('far', n, undefined, (i) => (i === n - 2 ? [4_200_000, 1_360_000] : spread(i)))],
-  ])('%s: the job fails with the same sentence as the in-process import, the project unchanged', async (_, make) => {
+    ['a bad field value near the end', 'graves', /row 4998: field Kind: "không phải mã" is not one of/, (n: number) => writeGraves('bad', n, (i) => (i === n - 3 ? 'không phải mã' : 'newly_found'))],
+    ['a point outside Vietnam near the end', 'graves', /outside Vietnam/, (n: number) => writeGraves('far', n, undefined, (i) => (i === n - 2 ? [4_200_000, 1_360_000] : spread(i)))],
+    [
+      'invalid geometries, listed',
+      'search_areas',
+      /6 invalid geometries/,
+      (n: number) => {
+        const geoms = Array.from({ length: n }, (_, i) => (i % 1000 === 7 || i === n - 1 ? bowTie : box)(...spread(i)));
+        return writeShapefile('areas', 'polygon', geoms, ['name'], geoms.map((_, i) => [`khu ${i + 1}`]));
+      },
+    ],
+  ] as const)('%s: the job fails with the same sentence as the in-process import, the project unchanged', async (_, table, says, make) => {
     const N = 5000;
     const file = make(N);
+    const defaults: Record<string, PropValue> = table === 'graves' ? { verification: 'not_verified' } : { status: 'not_started' };
     const copy = join(dir, 'copy.gpkg');
     const before = hashAllTables(projectPath());
-    const id = await startImport(file);
+    const id = await startImport(file, table as 'graves', defaults);
     const r = await settle(id);
     expect(r.ok).toBe(false);
     const job = services.jobs.get(id)!;
     expect(job.state).toBe('failed');
+    expect(job.errorEn).toMatch(says);
     expect(hashAllTables(projectPath())).toBe(before);
     // The same import on this thread (as before, and as the CLI does), into a copy of the project.
     services.close();
     copyFileSync(projectPath(), copy);
     const store = ProjectStore.open(copy);
     try {
-      const inProcess = await runImport(store, filesForPath(join(dir, 'imports', file)), { table: 'graves', defaults: { verification: 'not_verified' } }, { author: 'Lê Văn Tám' }).then(
+      const inProcess = await runImport(store, filesForPath(join(dir, 'imports', file)), { table, defaults }, { author: 'Lê Văn Tám' }).then(
         () => null,
         (x: { vi: string; en: string }) => x,
       );
