@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../shared/api-error';
 import type { Operator } from '../../shared/api';
@@ -29,7 +29,7 @@ export type WorkerEntry = { file: string; viaTsx: string | null };
  * The worker's file for the module at `moduleUrl` (this one's, or a bundle's that holds it): the
  * built one beside the bundle (dist-cli/import-worker.mjs beside cli.mjs or its chunks/,
  * dist-electron/import-worker.cjs beside main.cjs), or in the sources (tests, `npm run web`)
- * import-worker.ts, loaded through tsx's CommonJS loader as the tests' workers are. Null: none
+ * import-worker.ts, run through tsx's loader (`viaTsx`, its URL). Null: none
  * found (a build without it), and the import runs on the calling thread as before.
  */
 export function findImportWorker(moduleUrl: string): WorkerEntry | null {
@@ -37,7 +37,7 @@ export function findImportWorker(moduleUrl: string): WorkerEntry | null {
   const dir = dirname(here);
   if (here.endsWith('.ts')) {
     try {
-      return { file: join(dir, 'import-worker.ts'), viaTsx: createRequire(moduleUrl).resolve('tsx/cjs/api') };
+      return { file: join(dir, 'import-worker.ts'), viaTsx: pathToFileURL(createRequire(moduleUrl).resolve('tsx')).href };
     } catch {
       return null;
     }
@@ -45,11 +45,6 @@ export function findImportWorker(moduleUrl: string): WorkerEntry | null {
   for (const f of [join(dir, 'import-worker.mjs'), join(dir, '..', 'import-worker.mjs'), join(dir, 'import-worker.cjs')]) if (existsSync(f)) return { file: f, viaTsx: null };
   return null;
 }
-
-const TSX_SHIM = `
-const { workerData } = require('node:worker_threads');
-require(workerData.viaTsx).require(workerData.entry, workerData.entry);
-`;
 
 export interface WorkerImportOptions extends RunImportOptions {
   /** Who is writing, for the write rules built in the worker. */
@@ -94,9 +89,8 @@ export function runImportInWorker(store: ProjectStore, files: InputFile[], spec:
   const data: ImportWorkerData = { quytapImportWorker: 1, project: store.path, files: paths, spec, options, operator, cancel };
   let worker: Worker;
   try {
-    worker = entry.viaTsx
-      ? new Worker(TSX_SHIM, { eval: true, workerData: { ...data, entry: entry.file, viaTsx: entry.viaTsx } })
-      : new Worker(entry.file, { workerData: data });
+    // The sources run as bin/quytap.mjs runs them: through tsx's loader (ES modules and the dynamic imports of the readers).
+    worker = new Worker(entry.file, { workerData: data, ...(entry.viaTsx ? { execArgv: ['--import', entry.viaTsx] } : {}) });
   } catch (e) {
     console.error('[import worker] could not start; importing on the main thread', e);
     return here();
