@@ -42,7 +42,10 @@ export function findImportWorker(moduleUrl: string): WorkerEntry | null {
       return null;
     }
   }
-  for (const f of [join(dir, 'import-worker.mjs'), join(dir, '..', 'import-worker.mjs'), join(dir, 'import-worker.cjs')]) if (existsSync(f)) return { file: f, viaTsx: null };
+  // Packaged Electron: main.cjs is inside app.asar, the worker unpacked beside it (electron-builder.yml asarUnpack).
+  const unpacked = dir.replace(/([\\/])app\.asar(?=[\\/]|$)/, '$1app.asar.unpacked');
+  const candidates = [join(dir, 'import-worker.mjs'), join(dir, '..', 'import-worker.mjs'), join(unpacked, 'import-worker.cjs'), join(dir, 'import-worker.cjs')];
+  for (const f of candidates) if (existsSync(f)) return { file: f, viaTsx: null };
   return null;
 }
 

@@ -77,6 +77,14 @@ describe('the import worker from the built bundles', () => {
     expect(findImportWorker(pathToFileURL(join(cliDir, 'cli.mjs')).href)).toEqual({ file: join(cliDir, 'import-worker.mjs'), viaTsx: null });
     expect(findImportWorker(pathToFileURL(join(electronDir, 'main.cjs')).href)).toEqual({ file: join(electronDir, 'import-worker.cjs'), viaTsx: null });
     expect(findImportWorker(pathToFileURL(join(out, 'nowhere', 'main.cjs')).href)).toBeNull();
+    // Packaged: main.cjs in app.asar, the worker unpacked (electron-builder.yml asarUnpack).
+    const packed = join(out, 'resources', 'app.asar', 'dist-electron');
+    const unpacked = join(out, 'resources', 'app.asar.unpacked', 'dist-electron');
+    mkdirSync(packed, { recursive: true });
+    mkdirSync(unpacked, { recursive: true });
+    writeFileSync(join(packed, 'main.cjs'), '');
+    writeFileSync(join(unpacked, 'import-worker.cjs'), '');
+    expect(findImportWorker(pathToFileURL(join(packed, 'main.cjs')).href)).toEqual({ file: join(unpacked, 'import-worker.cjs'), viaTsx: null });
   });
 
   it.each([
