@@ -72,20 +72,53 @@ function projectClosed(): ApiError {
   );
 }
 
+const cancelled = (signal: AbortSignal | undefined) => (signal?.reason instanceof Error ? signal.reason : new ApiError('cancelled', 'Công việc đã bị huỷ.', 'The job was cancelled.'));
+
+/** The import running now (settled either way): the next one waits for it. */
+let running: Promise<unknown> = Promise.resolve();
+
 /**
  * runImport of `files` into the open project `store`, in a worker thread. Resolves or rejects only
  * once the worker's connection is closed (its transaction committed or rolled back) or the worker
  * has ended. Files without a path on disk, a build without the worker, or a worker that cannot
  * start run on this thread (runImport, as the CLI does).
+ * Imports run one at a time, as they did on the main thread: two drafters importing at once would
+ * otherwise have the second worker wait on the first's transaction and give up "busy".
  */
 export function runImportInWorker(store: ProjectStore, files: InputFile[], spec: ImportSpec, opts: WorkerImportOptions): Promise<ImportOutcome> {
+  const before = running;
+  const mine = (async () => {
+    if (!(await isSettled(before))) {
+      opts.progress?.(0, 0, 'Đang chờ việc nhập khác xong…');
+      await Promise.race([before.catch(() => undefined), aborted(opts.signal)]);
+    }
+    if (opts.signal?.aborted) throw cancelled(opts.signal);
+    return importInWorker(store, files, spec, opts);
+  })();
+  running = mine.catch(() => undefined);
+  return mine;
+}
+
+async function isSettled(p: Promise<unknown>): Promise<boolean> {
+  const pending = Symbol();
+  return (await Promise.race([p.then(() => undefined, () => undefined), Promise.resolve(pending)])) !== pending;
+}
+
+function aborted(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (!signal || signal.aborted) return resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+function importInWorker(store: ProjectStore, files: InputFile[], spec: ImportSpec, opts: WorkerImportOptions): Promise<ImportOutcome> {
   const { operator, signal, progress, workerFile, ...options } = opts;
   const entry = workerFile ? { file: workerFile, viaTsx: null } : findImportWorker(import.meta.url);
   const paths = files.map((f) => f.path);
   const here = () => runImport(store, files, spec, { ...options, signal, progress });
   // A read-only project has no lock to share: on this thread, its write says why it cannot be made.
   if (!entry || store.readOnly || !paths.every((p): p is string => typeof p === 'string')) return here();
-  if (signal?.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new ApiError('cancelled', 'Công việc đã bị huỷ.', 'The job was cancelled.'));
+  if (signal?.aborted) return Promise.reject(cancelled(signal));
 
   const cancel = new SharedArrayBuffer(8);
   const state = new Int32Array(cancel);
@@ -108,7 +141,7 @@ export function runImportInWorker(store: ProjectStore, files: InputFile[], spec:
       timer = setTimeout(f, ms);
       timer.unref?.();
     };
-    const cancelledError = () => (closed ? projectClosed() : signal?.reason instanceof Error ? signal.reason : new ApiError('cancelled', 'Công việc đã bị huỷ.', 'The job was cancelled.'));
+    const cancelledError = () => (closed ? projectClosed() : cancelled(signal));
     const settle = (f: () => void) => {
       if (settled) return;
       settled = true;

@@ -81,7 +81,7 @@ export interface OpenOptions {
 }
 
 /** How long a 'held' connection (off the main thread) waits for the holder's write to end. */
-const HELD_BUSY_TIMEOUT_MS = 2000;
+const HELD_BUSY_TIMEOUT_MS = 5000;
 
 /** A 'held' open asked for where this process does not hold the lock, or of a file the holder has not prepared: a bug of ours. */
 function heldLockMissing(path: string): ApiError {

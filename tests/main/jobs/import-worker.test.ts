@@ -176,6 +176,18 @@ describe('the import job runs in a worker thread', () => {
     expect(existsSync(`${projectPath()}.lock`)).toBe(false);
   }, 120_000);
 
+  it('two imports started together run one after the other, the second saying it waits, and both are written', async () => {
+    const a = writeGraves('a', 20_000);
+    const b = writeGraves('b', 3000, undefined, (i) => [430_000 + (i % 100) * 37, 1_370_000 + Math.floor(i / 100) * 41]);
+    const first = await startImport(a);
+    const second = await startImport(b);
+    await progressed(first, 1000);
+    expect(services.jobs.get(second)!.message).toBe('Đang chờ việc nhập khác xong…');
+    const [r1, r2] = await Promise.all([settle(first), settle(second)]);
+    expect([r1.ok, r2.ok]).toEqual([true, true]);
+    expect((await call('features.query', { table: 'graves', limit: 30_000 })).rows).toHaveLength(23_000);
+  }, 120_000);
+
   it('a drafter who saves while the worker writes is told "busy, try again" at once, and nothing of theirs is written', async () => {
     const N = 40_000;
     const file = writeGraves('graves', N);
