@@ -108,4 +108,16 @@ describe('the import worker from the built bundles', () => {
     expect(store.info().layers.find((l) => l.table === 'graves')!.count).toBe(5000);
     expect(store.undo(AUTHOR)?.rows).toHaveLength(5000);
   }, 60_000);
+
+  it('a worker that cannot start (a build without its file) leaves the import to this thread, said on stderr', async () => {
+    ({ dir, cleanup } = tempDir('quytap-worker-built-'));
+    store = newProject(dir);
+    const shp = writeGraves(1500);
+    const said = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const r = await runImportInWorker(store, filesForPath(shp), { table: 'graves', defaults: { verification: 'not_verified' } }, { author: AUTHOR, operator: null, workerFile: join(out, 'missing', 'import-worker.mjs') });
+    expect(r.prepared.count).toBe(1500);
+    expect(store.info().layers.find((l) => l.table === 'graves')!.count).toBe(1500);
+    expect(said).toHaveBeenCalledWith(expect.stringMatching(/could not start; importing on the main thread/), expect.anything());
+  }, 60_000);
 });
+
