@@ -34,7 +34,9 @@ mkdirSync(tmp, { recursive: true });
 try {
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { cli: 'src/main/cli.ts' },
+    // The import job's worker thread (src/main/jobs/import-worker.ts) is its own entry: import-worker.mjs
+    // beside cli.mjs, found there by src/main/jobs/import-in-worker.ts (from cli.mjs or chunks/).
+    entryPoints: { cli: 'src/main/cli.ts', 'import-worker': 'src/main/jobs/import-worker.ts' },
     outdir: tmp,
     bundle: true,
     splitting: true,

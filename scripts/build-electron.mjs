@@ -1,6 +1,7 @@
 // Bundles the Electron shell: src/main/electron/main.ts → dist-electron/main.cjs and
 // src/main/electron/preload.ts → dist-electron/preload.cjs (CommonJS: what a sandboxed preload
-// requires, and what Electron loads without ESM loader caveats).
+// requires, and what Electron loads without ESM loader caveats), and the import job's worker thread
+// src/main/jobs/import-worker.ts → dist-electron/import-worker.cjs (found beside main.cjs).
 //
 // External: electron (provided by the runtime) and better-sqlite3 (a native Node-API module,
 // loaded from node_modules; unpacked from the asar by electron-builder).
@@ -11,7 +12,9 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outdir = 'dist-electron';
+// --outdir <dir> (inside the repository, so that better-sqlite3 is found): tests build a copy there.
+const outArg = process.argv.indexOf('--outdir');
+const outdir = outArg > 0 ? process.argv[outArg + 1] : 'dist-electron';
 const watch = process.argv.includes('--watch');
 
 rmSync(new URL(`../${outdir}`, import.meta.url), { recursive: true, force: true });
@@ -33,6 +36,14 @@ const targets = [
     ...common,
     entryPoints: ['src/main/electron/main.ts'],
     outfile: `${outdir}/main.cjs`,
+    target: 'node22',
+    define: { 'import.meta.url': '__quytapImportMetaUrl' },
+    banner: { js: "const __quytapImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  },
+  {
+    ...common,
+    entryPoints: ['src/main/jobs/import-worker.ts'],
+    outfile: `${outdir}/import-worker.cjs`,
     target: 'node22',
     define: { 'import.meta.url': '__quytapImportMetaUrl' },
     banner: { js: "const __quytapImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -10,10 +10,10 @@ import type { exchangeMethods } from '../../shared/contract/exchange';
 import { EXPORT_EXTENSION } from '../io/export-formats';
 import { runExport } from '../io/export-run';
 import { fileFromPath, filesForPath } from '../io/files';
-import { runImport } from '../io/import-run';
 import { invalidGeometries, previewImport } from '../io/preview';
 import type { InputFile } from '../io/types';
 import { applyMerge, planMerge } from '../io/package-merge';
+import { runImportInWorker } from '../jobs/import-in-worker';
 import { ProjectStore } from '../store';
 import type { Row } from '../../shared/model';
 import type { HandlersFor, ServiceContext } from './context';
@@ -81,10 +81,12 @@ export function exchangeHandlers(ctx: ServiceContext): HandlersFor<typeof exchan
       const store = ctx.need();
       const files = importFiles(ctx, input.files);
       const author = ctx.author();
+      const operator = ctx.operator();
       const job = ctx.jobs.start(
         'exchange.import',
+        // In a worker thread (jobs/import-in-worker.ts): this thread keeps answering while it writes.
         async (progress, signal) => {
-          const out = await runImport(store, files, input, { ...input, author, signal, progress});
+          const out = await runImportInWorker(store, files, input, { ...input, author, operator, signal, progress });
           ctx.changed([input.table], out.result.editId);
           return out.prepared;
         },

@@ -83,6 +83,15 @@ function releaser(lockPath: string): ProjectLock {
   };
 }
 
+/**
+ * Whether the project's lock file names this process: a worker thread opening a second connection
+ * (ProjectStore.open access 'held') asks it, as the holder's count of takes lives in the main thread.
+ */
+export function lockHeldByThisProcess(projectPath: string): boolean {
+  const o = readOwner(lockPathOf(projectPath));
+  return o !== 'gone' && o !== 'unreadable' && o.pid === process.pid && o.host === hostname();
+}
+
 function removeIfMine(lockPath: string): void {
   const o = readOwner(lockPath);
   if (o !== 'gone' && o !== 'unreadable' && o.pid === process.pid && o.host === hostname()) rmSync(lockPath, { force: true });

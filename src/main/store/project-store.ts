@@ -14,7 +14,7 @@ import { openReadOnly, openWritable } from './connection';
 import { EditJournal } from './edit-journal';
 import { notAProject, readOnlyBackup, readOnlyProject, translateSqliteError, validationError } from './errors';
 import { checkOpenedProject, damageOf, hasWalContent, inspectProjectFile, looksTruncated, preflightProjectFile } from './file-checks';
-import { acquireProjectLock, type ProjectLock } from './project-lock';
+import { acquireProjectLock, lockHeldByThisProcess, type ProjectLock } from './project-lock';
 import { checkpointWal, lastAuditTime, writeVerifiedCopy, type CheckpointResult } from './handover';
 import { GPKG_APPLICATION_ID, GPKG_USER_VERSION } from './gpkg-core';
 import {
@@ -71,9 +71,26 @@ export interface OpenOptions {
   /**
    * 'write' (default): take the project's write lock and open read-write (read-only if the file or
    * folder cannot be written). 'read': readers (`quytap info|check|print`) neither lock nor write,
-   * so they work while the app has the project open.
+   * so they work while the app has the project open. 'held': a second writing connection of the
+   * process that already holds the lock (an import's worker thread, jobs/import-worker.ts): the lock
+   * is not taken again (taking it from a worker would treat the holder's as left over and replace
+   * it), and is refused unless it names this process; no check, no upgrade (the holder did both);
+   * close() leaves the checkpoint to the holder.
    */
-  access?: 'read' | 'write';
+  access?: 'read' | 'write' | 'held';
+}
+
+/** How long a 'held' connection (off the main thread) waits for the holder's write to end. */
+const HELD_BUSY_TIMEOUT_MS = 5000;
+
+/** A 'held' open asked for where this process does not hold the lock, or of a file the holder has not prepared: a bug of ours. */
+function heldLockMissing(path: string): ApiError {
+  return new ApiError(
+    'internal',
+    `Không mở được dự án "${basename(path)}" cho công việc chạy nền: dự án phải đang mở để sửa trong cửa sổ này. Hãy mở lại dự án rồi làm lại.`,
+    `Could not open project "${basename(path)}" for a background job: the project must be open for editing in this window. Open the project again, then retry.`,
+    { path },
+  );
 }
 
 function removeQuietly(path: string): void {
@@ -111,15 +128,18 @@ export class ProjectStore {
   /** Opened read-only (the file or its folder cannot be written, or a reader asked): edits fail, saying why. */
   readonly readOnly: boolean;
   private readonly lock: ProjectLock | null;
+  /** A second connection under the lock another store of this process holds (OpenOptions.access 'held'). */
+  private readonly held: boolean;
 
   private constructor(
     private readonly db: Database.Database,
     readonly path: string,
     readonly crs: WorkingCrs,
-    mode: { readOnly: boolean; lock: ProjectLock | null } = { readOnly: false, lock: null },
+    mode: { readOnly: boolean; lock: ProjectLock | null; held?: boolean } = { readOnly: false, lock: null },
   ) {
     this.readOnly = mode.readOnly;
     this.lock = mode.lock;
+    this.held = mode.held ?? false;
     this.stmts = new StatementCache(db);
     this.deps = { db, stmts: this.stmts, journal: new EditJournal(db, this.stmts), srsId: crs.srsId, domain: crsDomain(crs.code), audit: prepareAuditInsert(db) };
   }
@@ -181,6 +201,7 @@ export class ProjectStore {
    * refused, naming it (project-lock.ts).
    */
   static open(path: string, options: OpenOptions = {}): ProjectStore {
+    if (options.access === 'held') return ProjectStore.openHeld(path, options.migrations ?? MIGRATIONS);
     const migrations = options.migrations ?? MIGRATIONS;
     const known = migrations[migrations.length - 1]!.version;
     preflightProjectFile(path);
@@ -220,6 +241,28 @@ export class ProjectStore {
       } finally {
         lock?.release();
       }
+      throw translateSqliteError(damageOf(e, path), path);
+    }
+  }
+
+  /**
+   * OpenOptions.access 'held': read-write, under the lock this process already holds (refused
+   * otherwise), on a file its holder has opened, checked and upgraded. Its writes wait up to
+   * HELD_BUSY_TIMEOUT_MS for the holder's: this connection runs off the main thread, so waiting
+   * blocks nobody, and an import should not fail because a drafter saved at the same moment.
+   */
+  private static openHeld(path: string, migrations: readonly Migration[]): ProjectStore {
+    preflightProjectFile(path);
+    if (!lockHeldByThisProcess(path)) throw heldLockMissing(path);
+    const db = openWritable(path);
+    try {
+      db.pragma(`busy_timeout = ${HELD_BUSY_TIMEOUT_MS}`);
+      const facts = checkOpenedProject(db, path, { quickCheck: false });
+      if (facts.schemaVersion < 1 || pendingMigrations(facts.schemaVersion, migrations).length || facts.schemaVersion > migrations[migrations.length - 1]!.version)
+        throw heldLockMissing(path);
+      return new ProjectStore(db, path, readWorkingCrs(db), { readOnly: false, lock: null, held: true });
+    } catch (e) {
+      db.close();
       throw translateSqliteError(damageOf(e, path), path);
     }
   }
@@ -287,6 +330,12 @@ export class ProjectStore {
    */
   close(): void {
     if (this.closed) return;
+    if (this.held) {
+      // The holder's connection checkpoints (after its idle, on close): a TRUNCATE here would wait on its readers.
+      this.closed = true;
+      this.db.close();
+      return;
+    }
     try {
       // only a hint for the query planner; it writes, so a read-only project skips it
       if (!this.readOnly) this.db.pragma('optimize');
