@@ -142,9 +142,12 @@ function importInWorker(store: ProjectStore, files: InputFile[], spec: ImportSpe
       timer.unref?.();
     };
     const cancelledError = () => (closed ? projectClosed() : cancelled(signal));
+    const name = paths[0]!.split(/[\\/]/).pop()!;
+    store.setOwnWork({ vi: `nhập tệp "${name}"`, en: `importing "${name}"` });
     const settle = (f: () => void) => {
       if (settled) return;
       settled = true;
+      store.setOwnWork(null);
       clearInterval(watch);
       signal?.removeEventListener('abort', onAbort);
       f();

@@ -174,6 +174,16 @@ export function busyError(code: string, opening = false): ApiError {
   );
 }
 
+/** A write met the lock of this program's own long write (an import in its worker thread), named. */
+export function busyWithOwnWork(work: { vi: string; en: string }, code: string): ApiError {
+  return new ApiError(
+    'conflict',
+    `Dự án đang bận ${work.vi}, nên thay đổi này chưa được lưu. Hãy thử lại khi việc đó xong (thanh tiến độ ở góc màn hình).`,
+    `The project is busy ${work.en}, so this change was not saved. Try again once that has finished (see its progress bar).`,
+    { sqlite: code, retryable: true, busyWith: work.en },
+  );
+}
+
 export function isSqliteError(e: unknown): e is Error & { code: string } {
   return e instanceof Error && typeof (e as unknown as { code?: unknown }).code === 'string' && (e as unknown as { code: string }).code.startsWith('SQLITE_');
 }

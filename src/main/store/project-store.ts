@@ -12,7 +12,7 @@ import { historyOf, prepareAuditInsert, settingsHistoryOf, type SettingsAuditEnt
 import { backupError, backupTo } from './backup';
 import { openReadOnly, openWritable } from './connection';
 import { EditJournal } from './edit-journal';
-import { notAProject, readOnlyBackup, readOnlyProject, translateSqliteError, validationError } from './errors';
+import { busyWithOwnWork, isSqliteError, notAProject, readOnlyBackup, readOnlyProject, translateSqliteError, validationError } from './errors';
 import { checkOpenedProject, damageOf, hasWalContent, inspectProjectFile, looksTruncated, preflightProjectFile } from './file-checks';
 import { acquireProjectLock, lockHeldByThisProcess, type ProjectLock } from './project-lock';
 import { checkpointWal, lastAuditTime, writeVerifiedCopy, type CheckpointResult } from './handover';
@@ -304,8 +304,20 @@ export class ProjectStore {
     try {
       return fn();
     } catch (e) {
+      if (this.ownWork && isSqliteError(e) && /^SQLITE_(BUSY|LOCKED)/.test(e.code)) throw busyWithOwnWork(this.ownWork, e.code);
       throw translateSqliteError(e, this.path);
     }
+  }
+
+  /** This program's own long write through another connection (an import's worker), while it runs. */
+  private ownWork: { vi: string; en: string } | null = null;
+
+  /**
+   * Names the long write another connection of this process is making (null when it ends): a write
+   * that meets its lock then says so, instead of blaming another program (QGIS) for the lock.
+   */
+  setOwnWork(work: { vi: string; en: string } | null): void {
+    this.ownWork = work;
   }
 
   /**

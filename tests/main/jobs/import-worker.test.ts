@@ -198,7 +198,9 @@ describe('the import job runs in a worker thread', () => {
     const waited = performance.now() - t;
     expect(services.jobs.get(id)!.state).toBe('running');
     expect(e.code).toBe('conflict');
-    expect(e.vi).toMatch(/thử lại sau/);
+    // named as this program's own import, not blamed on another program
+    expect(e.vi).toBe('Dự án đang bận nhập tệp "graves.shp", nên thay đổi này chưa được lưu. Hãy thử lại khi việc đó xong (thanh tiến độ ở góc màn hình).');
+    expect(e.en).toMatch(/^The project is busy importing "graves\.shp"/);
     expect(waited).toBeLessThan(1000);
     expect((await settle(id)).ok).toBe(true);
     const store = ProjectStore.open(projectPath(), { access: 'read' });
