@@ -51,6 +51,8 @@ try {
     logLevel: 'warning',
     metafile: true,
     external: ['better-sqlite3', 'geos-wasm'],
+    // The polyfill `shapefile` requires for a TextDecoder we never use: Node's own (scripts/shims).
+    alias: { 'text-encoding': './scripts/shims/text-encoding.cjs' },
     // Bundled CommonJS packages call require() for Node's built-ins: give ES modules one.
     banner: {
       js: "import { createRequire as __quytapCreateRequire } from 'node:module'; const require = __quytapCreateRequire(import.meta.url);",

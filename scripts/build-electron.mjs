@@ -29,6 +29,8 @@ const common = {
   legalComments: 'none',
   logLevel: 'info',
   external: ['electron', 'better-sqlite3'],
+  // The polyfill `shapefile` requires for a TextDecoder we never use: Node's own (scripts/shims).
+  alias: { 'text-encoding': './scripts/shims/text-encoding.cjs' },
 };
 
 const targets = [

@@ -11,7 +11,7 @@ import { coerce, suggestFieldMap, type FieldMap } from './field-map';
 import { closeOpenRings, forEachPosition, mapPositions, openRingCount } from './source-geometry';
 import { codeForLabel } from '../../shared/io/code-labels';
 import type { SourceFeature, SourceGeometry, SourceLayer } from './types';
-import { geosChecker } from './validity';
+import { geosChecker, type GeosChecker } from './validity';
 import { certainlyValidPolygon } from './import-simple-rings';
 import { insideVietnam, VIETNAM_WGS84 } from './vietnam-bounds';
 
@@ -57,6 +57,38 @@ function parts(g: SourceGeometry): Part[] {
   if (g.type === 'MultiPoint') return g.coordinates.map((c) => ({ type: 'Point', coordinates: c }));
   if (g.type === 'GeometryCollection') return g.geometries.flatMap(parts);
   return [g];
+}
+
+/**
+ * True when the preparer would accept every part of `g` without asking GEOS, its positions taken as
+ * read (a file in the working CRS): lines and points need no GEOS, and a polygon of one closed,
+ * certainly simple ring is valid (import-simple-rings.ts). False means "GEOS would be asked".
+ */
+export function certainWithoutGeos(g: SourceGeometry): boolean {
+  for (const part of parts(g)) {
+    if (part.type === 'Point' || part.type === 'LineString' || part.type === 'MultiLineString') continue;
+    if (openRingCount(part) || !certainlyValidPolygon(part as Geometry)) return false;
+  }
+  return true;
+}
+
+/**
+ * The checker of a layer whose every geometry was found certain without GEOS (createPreparer's
+ * `geometriesCertain`): GEOS (~35 ms to load, ~20 MB) is then not loaded at all. It is asked only
+ * for what the look before could not have let through, so the file changed in between: said so.
+ */
+function certainOnlyChecker(fileName: string): GeosChecker {
+  const changed = () =>
+    importError(fileName, 'tệp đã thay đổi trong khi đang đọc. Hãy nhập lại; dự án không bị thay đổi.', 'the file changed while it was being read. Import it again; the project was not changed.');
+  return {
+    check: (g) => {
+      if (g.type === 'Point') return { valid: true, reason: null };
+      throw changed();
+    },
+    repair: () => {
+      throw changed();
+    },
+  };
 }
 
 /** Lines into line tables and polygons into polygon tables, whichever of single/multi the file used. */
@@ -176,7 +208,15 @@ export interface Preparer {
  * `insideBox`: a box in the source CRS known to lie inside Vietnam (boxInsideVietnam); features
  * within it skip the per-feature check.
  */
-export async function createPreparer(fileName: string, layer: LayerHead, spec: ImportSpec, workingCrs: string, insideBox: readonly number[] | null): Promise<Preparer> {
+export async function createPreparer(
+  fileName: string,
+  layer: LayerHead,
+  spec: ImportSpec,
+  workingCrs: string,
+  insideBox: readonly number[] | null,
+  /** For a file in the working CRS: whether every geometry is certainWithoutGeos (a look at the whole file first). */
+  geometriesCertain?: () => boolean,
+): Promise<Preparer> {
   const def = TABLES[spec.table];
   const isFeature = def.kind === 'feature';
   const crs = isFeature ? resolveSourceCrs(fileName, layer, spec.crs) : 'EPSG:4326';
@@ -189,7 +229,9 @@ export async function createPreparer(fileName: string, layer: LayerHead, spec: I
   }
   for (const k of Object.keys(spec.defaults ?? {}))
     if (!known.has(k)) throw importError(fileName, `bảng đích không có trường "${k}".`, `the target table has no field "${k}".`);
-  const checker = isFeature && (def.geometryType === 'MULTIPOLYGON' || def.geometryType === 'GEOMETRY') ? await geosChecker() : null;
+  const judged = isFeature && (def.geometryType === 'MULTIPOLYGON' || def.geometryType === 'GEOMETRY');
+  const certain = judged && crs === workingCrs && !spec.repair && geometriesCertain?.() === true;
+  const checker = judged ? (certain ? certainOnlyChecker(fileName) : await geosChecker()) : null;
   const toWorking = converter(crs, workingCrs);
   const sameCrs = crs === workingCrs;
   const box = isFeature && insideBox && boxInsideVietnam(insideBox, crs) ? insideBox : null;

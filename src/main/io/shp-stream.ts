@@ -122,11 +122,18 @@ export interface ShapefileStream {
   head: LayerHead;
   /** The bounds the .shp header declares (a box features are checked against, not trusted). */
   bbox: [number, number, number, number];
+  /** The .shp's size in bytes. */
+  size: number;
   /** Records in the .dbf (the .shp's count is only known at its end). */
   count: number | null;
   encoding: DbfEncoding | null;
   /** Every feature in order, read as it is asked for; throws as readShapefileLayer does. */
   features(): Generator<SourceFeature>;
+  /**
+   * A separate pass over the .shp alone (no attributes): every record's geometry as the parser gives
+   * it (null for a null shape). Throws on a record it cannot read, as features() would.
+   */
+  geometries(): Generator<unknown>;
   close(): void;
 }
 
@@ -158,7 +165,8 @@ export function openShapefileStream(files: InputFile[], opts: { encoding?: DbfEn
     );
   const encoding: DbfEncoding | null = dbf ? (opts.encoding ?? cpg ?? guess!.encoding) : null;
   const shpName = `${base}.shp`;
-  const records = new ShpRecords(shpName, shpFile.path ? fileSource(shpFile as InputFile & { path: string }) : bytesSource(shpFile.read()));
+  const source = () => (shpFile.path ? fileSource(shpFile as InputFile & { path: string }) : bytesSource(shpFile.read()));
+  const records = new ShpRecords(shpName, source());
   const head: LayerHead = { name: base.split('/').pop()!, crs: crsOfPrj(base, prj?.read()), fields: dbf ? dbf.fields.map((f) => f.name) : [] };
   // A .dbf that does not match the .shp is refused before any row is read, as the whole-file reader
   // does (it counts the shapes first): the .shx holds one 8-byte entry per shape. Without a .shx,
@@ -180,5 +188,13 @@ export function openShapefileStream(files: InputFile[], opts: { encoding?: DbfEn
     }
     if (dbf && row !== dbf.count) throw countMismatch(base, dbf.count, row);
   }
-  return { fileName: shpFile.name, head, bbox: records.bbox, count: dbf?.count ?? null, encoding, features, close: () => records.close() };
+  function* geometries(): Generator<unknown> {
+    const again = new ShpRecords(shpName, source());
+    try {
+      for (let r = again.next(); !r.done; r = again.next()) yield r.value;
+    } finally {
+      again.close();
+    }
+  }
+  return { fileName: shpFile.name, size: shpFile.size, head, bbox: records.bbox, count: dbf?.count ?? null, encoding, features, geometries, close: () => records.close() };
 }
