@@ -155,7 +155,7 @@ export function openUnlinked(path: string, name: string, folder = IMPORTS): { fd
     fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ERR_INVALID_ARG_VALUE') return null; // the last: a NUL, no file has it
     if (code === 'ELOOP' || code === 'EMLINK') throw symlinkRefused(name, folder); // EMLINK: the BSDs' answer
     throw e;
   }

@@ -67,6 +67,7 @@ describe('openUnlinked', () => {
     expect(hard.en).toBe('"cung.csv" in the imports folder is a hard link (a file with 2 names); QuyTap does not read such files. Copy the file into the folder (a copy, not a link) or upload it and try again.');
     expect(openUnlinked(join(imports, 'thu-muc.csv'), 'thu-muc.csv')).toBeNull();
     expect(openUnlinked(join(imports, 'khong-co.csv'), 'khong-co.csv')).toBeNull();
+    expect(openUnlinked(join(imports, 'a\u0000b.csv'), 'a\u0000b.csv')).toBeNull(); // no file has a NUL: not found, not a crash
     expect(openFds()).toBe(before);
     const missing = refusal(() => openImportFiles(imports, ['khong-co.csv']));
     expect(missing.code).toBe('not_found');
