@@ -127,6 +127,19 @@ describe('quytap accounts', () => {
     expect(quytap('accounts', file, 'enable', 'lan').status).toBe(0);
   });
 
+  it('finds the login case aside and in any Unicode form, as the hall’s log-in does', () => {
+    const s = ProjectStore.open(file);
+    try {
+      made('Đức.Lê', 'reviewer', false)(s);
+    } finally {
+      s.close();
+    }
+    const r = quytap('accounts', file, 'disable', 'ĐỨC.LÊ'.normalize('NFD'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Đã khóa tài khoản "Đức.Lê"');
+    expect(accounts().find((a) => a.login === 'Đức.Lê')!.disabled).toBe(true);
+  });
+
   it('disabling the last administrator warns how to undo it', () => {
     const r = quytap('accounts', file, 'disable', 'admin');
     expect(r.status).toBe(0);

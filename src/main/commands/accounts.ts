@@ -41,9 +41,9 @@ export function formatAccounts(accounts: AccountRecord[]): string {
   return [head, ...rows].map((r) => r.map((c, i) => (i < r.length - 1 ? c.padEnd(width[i]!) : c)).join('  ')).join('\n');
 }
 
+/** Found as the hall's log-in finds it: case aside (shared/contract/login-key.ts). */
 function findAccount(store: ProjectStore, file: string, login: string): AccountRecord {
-  const all = store.accounts().list();
-  const a = all.find((x) => x.login === login) ?? all.find((x) => x.login.toLowerCase() === login.toLowerCase());
+  const a = store.accounts().byLogin(login);
   if (!a)
     throw new ApiError(
       'not_found',

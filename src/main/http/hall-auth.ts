@@ -16,6 +16,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiErrorBody, MethodName } from '../../shared/api';
 import { accessOf, allowed, type Access } from '../../shared/contract/access';
+import { loginKey, normalizeLogin } from '../../shared/contract/login-key';
 import { ADMIN_SCRIPT, adminPage, LOGIN_SCRIPT, loginPage } from './hall-pages';
 import { LoginLimiter, type RateLimitOptions } from './rate-limit';
 import { err, readBody, refuseBody, sendError, sendJson, type Log } from './respond';
@@ -161,8 +162,9 @@ export function createHallGate(o: HallOptions, log: Log) {
   async function logInOrJoin(req: IncomingMessage, res: ServerResponse, join: boolean): Promise<void> {
     const body = await readJson(req, res);
     if (!body) return;
-    const login = str(body.login, 64).trim().toLowerCase();
-    const keys = [`login:${login}`, `ip:${req.socket.remoteAddress ?? ''}`];
+    // As typed (the accounts find it case aside); one limit for all its capitalisations.
+    const login = normalizeLogin(str(body.login, 256)); // decomposed, a 64-letter login is longer
+    const keys = [`login:${loginKey(login)}`, `ip:${req.socket.remoteAddress ?? ''}`];
     const wait = limiter.waitMs(keys);
     if (wait > 0) return sendError(res, 429, locked(wait), log, { 'Retry-After': String(Math.ceil(wait / 1000)) });
     const password = str(body.password, 256);

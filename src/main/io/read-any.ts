@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { GpkgReader } from '../store/gpkg-reader';
 import { matchPrj } from '../../shared/io/prj-match';
 import { emptyFileError, importError } from './errors';
+import { copyFromFd } from './files';
 import { checkSize, LIMITS } from './limits';
 import { readCsv, type CsvOptions } from './read-csv';
 import { isDvhcvn, readGeoJsonValue } from './read-geojson';
@@ -108,11 +109,12 @@ export async function readDataset(files: InputFile[], opts: ReadOptions = {}): P
 
 function readGpkg(f: InputFile): SourceDataset {
   let reader: GpkgReader;
-  // SQLite opens files in place; bytes held only in memory go through a private temporary copy.
+  // SQLite opens files in place; bytes held only in memory or by an fd go through a private temporary copy.
   let tmp: string | null = null;
   if (!f.path) {
     tmp = join(mkdtempSync(join(tmpdir(), 'quytap-gpkg-')), 'in.gpkg');
-    writeFileSync(tmp, f.read());
+    if (f.fd !== undefined) copyFromFd(f.fd, tmp); // an imports-folder file: through its fd, never by name
+    else writeFileSync(tmp, f.read());
   }
   const cleanup = () => tmp && rmSync(dirname(tmp), { recursive: true, force: true });
   try {

@@ -41,8 +41,10 @@ interface ByteSource {
 
 const WINDOW = 1 << 20;
 
-function fileSource(file: InputFile & { path: string }): ByteSource {
-  const fd = openSync(file.path, 'r');
+/** Through the file's own fd when it has one (left open: it is its holder's), else opened by path. */
+function fileSource(file: InputFile): ByteSource {
+  const own = file.fd === undefined;
+  const fd = file.fd ?? openSync(file.path!, 'r');
   let buf = new Uint8Array(WINDOW);
   let start = 0;
   let end = 0;
@@ -56,7 +58,9 @@ function fileSource(file: InputFile & { path: string }): ByteSource {
       }
       return buf.subarray(pos - start, Math.min(pos + len, end) - start);
     },
-    close: () => closeSync(fd),
+    close: () => {
+      if (own) closeSync(fd);
+    },
   };
 }
 
@@ -165,7 +169,8 @@ export function openShapefileStream(files: InputFile[], opts: { encoding?: DbfEn
     );
   const encoding: DbfEncoding | null = dbf ? (opts.encoding ?? cpg ?? guess!.encoding) : null;
   const shpName = `${base}.shp`;
-  const source = () => (shpFile.path ? fileSource(shpFile as InputFile & { path: string }) : bytesSource(shpFile.read()));
+  const onDisk = shpFile.fd !== undefined || shpFile.path !== undefined;
+  const source = () => (onDisk ? fileSource(shpFile) : bytesSource(shpFile.read()));
   const records = new ShpRecords(shpName, source());
   const head: LayerHead = { name: base.split('/').pop()!, crs: crsOfPrj(base, prj?.read()), fields: dbf ? dbf.fields.map((f) => f.name) : [] };
   // A .dbf that does not match the .shp is refused before any row is read, as the whole-file reader

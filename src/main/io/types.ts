@@ -57,4 +57,6 @@ export interface InputFile {
   read(): Uint8Array;
   /** Where it is on disk, when it is (SQLite files are opened in place). */
   path?: string;
+  /** An open file descriptor to read through instead (an imports-folder file: never reopened by name). */
+  fd?: number;
 }

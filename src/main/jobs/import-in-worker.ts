@@ -16,7 +16,7 @@ import type { ImportSpec } from '../io/import-plan';
 import { runImport, type ImportOutcome, type RunImportOptions } from '../io/import-run';
 import type { InputFile } from '../io/types';
 import type { ProjectStore } from '../store';
-import type { ImportWorkerData, ImportWorkerMessage } from './import-worker';
+import type { ImportWorkerData, ImportWorkerMessage, WorkerFile } from './import-worker';
 
 /** After a cancel, how long the worker may take to roll back by itself before it is terminated. */
 export const CANCEL_GRACE_MS = 150;
@@ -114,15 +114,16 @@ function aborted(signal: AbortSignal | undefined): Promise<void> {
 function importInWorker(store: ProjectStore, files: InputFile[], spec: ImportSpec, opts: WorkerImportOptions): Promise<ImportOutcome> {
   const { operator, signal, progress, workerFile, ...options } = opts;
   const entry = workerFile ? { file: workerFile, viaTsx: null } : findImportWorker(import.meta.url);
-  const paths = files.map((f) => f.path);
+  // Held files go by their fd, others by their path; bytes only in memory stay on this thread.
+  const described = files.map((f): WorkerFile | null => (f.fd !== undefined ? { name: f.name, fd: f.fd, size: f.size } : f.path !== undefined ? { path: f.path } : null));
   const here = () => runImport(store, files, spec, { ...options, signal, progress });
   // A read-only project has no lock to share: on this thread, its write says why it cannot be made.
-  if (!entry || store.readOnly || !paths.every((p): p is string => typeof p === 'string')) return here();
+  if (!entry || store.readOnly || !described.every((f): f is WorkerFile => f !== null)) return here();
   if (signal?.aborted) return Promise.reject(cancelled(signal));
 
   const cancel = new SharedArrayBuffer(8);
   const state = new Int32Array(cancel);
-  const data: ImportWorkerData = { quytapImportWorker: 1, project: store.path, files: paths, spec, options, operator, cancel };
+  const data: ImportWorkerData = { quytapImportWorker: 1, project: store.path, files: described, spec, options, operator, cancel };
   let worker: Worker;
   try {
     // The sources run as bin/quytap.mjs runs them: through tsx's loader (ES modules and the dynamic imports of the readers).
@@ -142,7 +143,7 @@ function importInWorker(store: ProjectStore, files: InputFile[], spec: ImportSpe
       timer.unref?.();
     };
     const cancelledError = () => (closed ? projectClosed() : cancelled(signal));
-    const name = paths[0]!.split(/[\\/]/).pop()!;
+    const name = files[0]!.name.split(/[\\/]/).pop()!;
     store.setOwnWork({ vi: `nhập tệp "${name}"`, en: `importing "${name}"` });
     const settle = (f: () => void) => {
       if (settled) return;

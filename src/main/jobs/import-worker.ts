@@ -9,19 +9,27 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError, type ApiErrorBody } from '../../shared/api-error';
 import type { Operator } from '../../shared/api';
-import { fileFromPath } from '../io/files';
+import { fileFromFd, fileFromPath } from '../io/files';
+import type { InputFile } from '../io/types';
 import type { ImportSpec } from '../io/import-plan';
 import { runImport, type ImportOutcome, type RunImportOptions } from '../io/import-run';
 import { loadGeos, type Geos } from '../review/geos';
 import { installWriteRules } from '../review/write-rules';
 import { ProjectStore } from '../store';
 
+export type WorkerFile = { path: string } | { name: string; fd: number; size: number };
+
+const inputFile = (f: WorkerFile): InputFile => ('fd' in f ? fileFromFd(f.name, f.fd, f.size) : fileFromPath(f.path));
+
 /** What the main thread hands the worker (structured-cloned, so data only). */
 export interface ImportWorkerData {
   quytapImportWorker: 1;
   project: string;
-  /** The input files' paths (the .shp with its siblings, as the caller picked them). */
-  files: string[];
+  /**
+   * The input files (the .shp with its siblings, as the caller picked them): a path, or a file the
+   * main thread holds open (its fd: a process's fds are its threads' too), read through that fd.
+   */
+  files: WorkerFile[];
   spec: ImportSpec;
   options: Omit<RunImportOptions, 'signal' | 'progress'>;
   /** Who is writing, for the rules (the caller's operator when the job started). */
@@ -73,7 +81,7 @@ export async function runImportWorker(data: ImportWorkerData, post: (m: ImportWo
         return geos;
       },
     });
-    const outcome = await runImport(store, data.files.map(fileFromPath), data.spec, {
+    const outcome = await runImport(store, data.files.map(inputFile), data.spec, {
       ...data.options,
       signal: sharedSignal(state),
       progress: (done, total, message) => post({ type: 'progress', done, total, message }),

@@ -1,7 +1,7 @@
 // Handlers of the cemetery register (src/shared/contract/cemetery.ts). The plan's edits and the
 // register's import go through the store's one writer (audit, undo, write rules) like any edit;
 // the search reads an index kept per project version; the locator prints beside the map sheets.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ApiError } from '../../shared/api-error';
 import { searchRegister } from '../../shared/cemetery/search';
@@ -11,21 +11,26 @@ import { gridEdit, gateEdit } from '../cemetery/plan-edits';
 import { guessColumns, planRegister } from '../cemetery/import-register';
 import { locatorPdf } from '../cemetery/locator-pdf';
 import { registerOf } from '../cemetery/register-index';
-import { fileFromPath } from '../io/files';
 import { readDataset } from '../io/read-any';
 import type { SourceLayer } from '../io/types';
 import type { HandlersFor, ServiceContext } from './context';
 import { freePdfPath, PRINT_FOLDER, slugOf, writeNoClobber } from './print';
-import { refuseLinked, safeFileName, writePathIn } from './safe-names';
-import { importsDir, inside } from './user-folders';
+import { openImportFiles } from './import-files';
+import { safeFileName, writePathIn } from './safe-names';
+import { importsDir } from './user-folders';
 
 async function registerSheet(ctx: ServiceContext, file: string, sheet: string | undefined): Promise<{ layer: SourceLayer; sheets: string[] }> {
-  const p = inside(importsDir(ctx), file);
-  refuseLinked(p, file);
-  if (!existsSync(p)) throw new ApiError('not_found', `Không có tệp "${file}" trong thư mục nhập. Hãy tải tệp lên rồi chọn lại.`, `No file "${file}" in the imports folder. Upload it, then choose it again.`);
-  if (!/\.(xlsx|xlsm|ods|csv|txt)$/i.test(file))
-    throw new ApiError('validation', `Tệp "${file}" không phải bảng tính. Danh sách nghĩa trang cần tệp .xlsx, .ods hoặc .csv.`, `"${file}" is not a spreadsheet. A cemetery register must be .xlsx, .ods or .csv.`);
-  const ds = await readDataset([fileFromPath(p)]);
+  const missing = () => new ApiError('not_found', `Không có tệp "${file}" trong thư mục nhập. Hãy tải tệp lên rồi chọn lại.`, `No file "${file}" in the imports folder. Upload it, then choose it again.`);
+  // Checked and read through one fd (import-files.ts): a file swapped for a link meanwhile is not read.
+  const held = openImportFiles(importsDir(ctx), [file], missing);
+  let ds: Awaited<ReturnType<typeof readDataset>>;
+  try {
+    if (!/\.(xlsx|xlsm|ods|csv|txt)$/i.test(file))
+      throw new ApiError('validation', `Tệp "${file}" không phải bảng tính. Danh sách nghĩa trang cần tệp .xlsx, .ods hoặc .csv.`, `"${file}" is not a spreadsheet. A cemetery register must be .xlsx, .ods or .csv.`);
+    ds = await readDataset(held.files);
+  } finally {
+    held.close();
+  }
   const sheets = ds.layers.map((l) => l.name);
   const layer = sheet === undefined ? ds.layers[0] : ds.layers.find((l) => l.name === sheet);
   if (!layer) throw new ApiError('not_found', `Bảng tính không có trang "${sheet}". Hãy chọn một trang có trong tệp.`, `The spreadsheet has no sheet "${sheet}". Choose a sheet it has.`, { sheets });

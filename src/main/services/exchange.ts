@@ -2,39 +2,23 @@
 // renderer: names are resolved inside the imports folder (projects folder/imports) and the exports
 // folder (beside the open project), and anything that escapes them is refused. Every file written
 // gets its path from safe-names.ts (a cleaned name, checked in the folder's real path, never through a link).
-import { copyFileSync, existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { ApiError } from '../../shared/api-error';
 import type { exchangeMethods } from '../../shared/contract/exchange';
 import { EXPORT_EXTENSION } from '../io/export-formats';
 import { runExport } from '../io/export-run';
-import { fileFromPath, filesForPath } from '../io/files';
+import { copyFromFd } from '../io/files';
 import { invalidGeometries, previewImport } from '../io/preview';
-import type { InputFile } from '../io/types';
 import { applyMerge, planMerge } from '../io/package-merge';
 import { runImportInWorker } from '../jobs/import-in-worker';
 import { ProjectStore } from '../store';
 import type { Row } from '../../shared/model';
 import type { HandlersFor, ServiceContext } from './context';
-import { exportsDir, freeName, importsDir, inside } from './user-folders';
-import { hardLinked, readServable, refuseLinked, safeCommuneCode, safeFileName, writePathIn } from './safe-names';
-
-function importFiles(ctx: ServiceContext, names: string[]): InputFile[] {
-  const dir = importsDir(ctx);
-  const out = new Map<string, InputFile>();
-  for (const n of names) {
-    const p = inside(dir, n);
-    refuseLinked(p, n);
-    if (!existsSync(p)) throw new ApiError('not_found', `Không có tệp "${n}" trong thư mục nhập.`, `No file "${n}" in the imports folder.`);
-    // A .shp named alone brings its .dbf/.shx/.prj/.cpg from the same folder.
-    for (const f of /\.shp$/i.test(n) ? filesForPath(p) : [fileFromPath(p)]) {
-      refuseLinked(join(dir, f.name), f.name);
-      out.set(f.name, f);
-    }
-  }
-  return [...out.values()];
-}
+import { exportsDir, freeName, importsDir } from './user-folders';
+import { openImportFiles, withImportFiles } from './import-files';
+import { hardLinked, readServable, safeCommuneCode, safeFileName, writePathIn } from './safe-names';
 
 /** Plain files of a folder: links, symbolic or hard, are left out (neither folder reads through one). */
 function listDir(dir: string) {
@@ -71,28 +55,42 @@ export function exchangeHandlers(ctx: ServiceContext): HandlersFor<typeof exchan
     },
     'exchange.preview': async (input) => {
       const store = ctx.need();
-      return previewImport(importFiles(ctx, input.files), { ...input, workingCrs: store.crs.code, rows: store, projectExtent: store.info().extent });
+      return withImportFiles(importsDir(ctx), input.files, (files) =>
+        previewImport(files, { ...input, workingCrs: store.crs.code, rows: store, projectExtent: store.info().extent }),
+      );
     },
     'exchange.invalid': async (input) => {
       const store = ctx.need();
-      return invalidGeometries(importFiles(ctx, input.files), { ...input, workingCrs: store.crs.code, projectExtent: store.info().extent });
+      return withImportFiles(importsDir(ctx), input.files, (files) => invalidGeometries(files, { ...input, workingCrs: store.crs.code, projectExtent: store.info().extent }));
     },
     'exchange.import': (input) => {
       const store = ctx.need();
-      const files = importFiles(ctx, input.files);
       const author = ctx.author();
       const operator = ctx.operator();
-      const job = ctx.jobs.start(
-        'exchange.import',
-        // In a worker thread (jobs/import-in-worker.ts): this thread keeps answering while it writes.
-        async (progress, signal) => {
-          const out = await runImportInWorker(store, files, input, { ...input, author, operator, signal, progress });
-          ctx.changed([input.table], out.result.editId);
-          return out.prepared;
-        },
-        { message: `Nhập ${input.files[0]}` },
-      );
-      return { job: job.job };
+      // Held open from here to the job's end: the job reads what was checked now.
+      const held = openImportFiles(importsDir(ctx), input.files);
+      try {
+        const job = ctx.jobs.start(
+          'exchange.import',
+          // In a worker thread (jobs/import-in-worker.ts): this thread keeps answering while it
+          // writes. The worker reads the held fds (a process's fds are its threads' too); they are
+          // closed only once it has ended or closed its connection.
+          async (progress, signal) => {
+            try {
+              const out = await runImportInWorker(store, held.files, input, { ...input, author, operator, signal, progress });
+              ctx.changed([input.table], out.result.editId);
+              return out.prepared;
+            } finally {
+              held.close();
+            }
+          },
+          { message: `Nhập ${input.files[0]}` },
+        );
+        return { job: job.job };
+      } catch (e) {
+        held.close(); // the job never started
+        throw e;
+      }
     },
     'exchange.export': (input) => {
       const store = ctx.need();
@@ -149,14 +147,18 @@ function packageTag(communes: string[] | null): string {
   return codes.length <= 3 ? codes.join('-') : `${codes.slice(0, 3).join('-')}-va-${codes.length - 3}-xa-khac`;
 }
 
-/** Opens a package from the imports folder (a copy: opening a project may write to it). */
+/** Opens a package from the imports folder (a copy, made through the checked fd: opening a project may write to it). */
 function withPackage<T>(ctx: ServiceContext, file: string, f: (pkg: ProjectStore) => T): T {
-  const [src] = importFiles(ctx, [file]);
-  const tmp = mkdtempSync(join(tmpdir(), 'quytap-pkg-'));
+  const held = openImportFiles(importsDir(ctx), [file]);
+  let tmp: string;
   try {
-    const copy = join(tmp, 'package.gpkg');
-    copyFileSync(src!.path!, copy);
-    const pkg = ProjectStore.open(copy);
+    tmp = mkdtempSync(join(tmpdir(), 'quytap-pkg-'));
+    copyFromFd(held.files[0]!.fd!, join(tmp, 'package.gpkg'));
+  } finally {
+    held.close();
+  }
+  try {
+    const pkg = ProjectStore.open(join(tmp, 'package.gpkg'));
     try {
       return f(pkg);
     } finally {

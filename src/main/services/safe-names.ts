@@ -111,24 +111,64 @@ export function nameTaken(dir: string, name: string): boolean {
  */
 export const hardLinked = (st: { isFile(): boolean; nlink: number }) => st.isFile() && st.nlink > 1;
 
+type Folder = { vi: string; en: string };
+const IMPORTS: Folder = { vi: 'thư mục nhập', en: 'imports folder' };
+
+const symlinkRefused = (name: string, folder: Folder) =>
+  new ApiError(
+    'forbidden',
+    `"${name}" trong ${folder.vi} là một liên kết tới tệp khác; QuyTap không đọc qua liên kết. Hãy chép chính tệp đó vào thư mục (hoặc tải lên) rồi thử lại.`,
+    `"${name}" in the ${folder.en} is a link to another file; QuyTap does not read through links. Copy the file itself into the folder (or upload it) and try again.`,
+  );
+
+const hardLinkRefused = (name: string, nlink: number, folder: Folder) =>
+  new ApiError(
+    'forbidden',
+    `"${name}" trong ${folder.vi} là một liên kết cứng (tệp có ${nlink} tên); QuyTap không đọc tệp như vậy. Hãy chép tệp vào thư mục (chép, không tạo liên kết) hoặc tải lên rồi thử lại.`,
+    `"${name}" in the ${folder.en} is a hard link (a file with ${nlink} names); QuyTap does not read such files. Copy the file into the folder (a copy, not a link) or upload it and try again.`,
+  );
+
 /**
  * Refuses reading `path` (shown to the user as `name`, in the folder `folder` names) when it is a
  * symbolic link or a hard link: the imports folder is read only through plain files of its own.
+ * A check by name: what is read later by that name may be another file; openUnlinked holds it.
  */
-export function refuseLinked(path: string, name: string, folder = { vi: 'thư mục nhập', en: 'imports folder' }): void {
+export function refuseLinked(path: string, name: string, folder = IMPORTS): void {
   const st = lstatOrNull(path);
-  if (st?.isSymbolicLink())
-    throw new ApiError(
-      'forbidden',
-      `"${name}" trong ${folder.vi} là một liên kết tới tệp khác; QuyTap không đọc qua liên kết. Hãy chép chính tệp đó vào thư mục (hoặc tải lên) rồi thử lại.`,
-      `"${name}" in the ${folder.en} is a link to another file; QuyTap does not read through links. Copy the file itself into the folder (or upload it) and try again.`,
-    );
-  if (st && hardLinked(st))
-    throw new ApiError(
-      'forbidden',
-      `"${name}" trong ${folder.vi} là một liên kết cứng (tệp có ${st.nlink} tên); QuyTap không đọc tệp như vậy. Hãy chép tệp vào thư mục (chép, không tạo liên kết) hoặc tải lên rồi thử lại.`,
-      `"${name}" in the ${folder.en} is a hard link (a file with ${st.nlink} names); QuyTap does not read such files. Copy the file into the folder (a copy, not a link) or upload it and try again.`,
-    );
+  if (st?.isSymbolicLink()) throw symlinkRefused(name, folder);
+  if (st && hardLinked(st)) throw hardLinkRefused(name, st.nlink, folder);
+}
+
+/**
+ * Opens `path` (shown as `name`) for reading as ONE file descriptor, checked and then read through:
+ * opened without following a link (O_NOFOLLOW: a symlink fails to open, refused with refuseLinked's
+ * sentence), then the open file itself is checked (fstat: a plain file with one name). A file
+ * swapped for a link after this is not what the fd reads. null: no such plain file (missing, or a
+ * folder, a device…). O_NONBLOCK keeps a FIFO from stalling the open; it changes nothing for a
+ * plain file. Where O_NOFOLLOW does not exist (Windows) the name is checked by lstat first.
+ * The caller closes the fd.
+ */
+export function openUnlinked(path: string, name: string, folder = IMPORTS): { fd: number; size: number } | null {
+  if (!constants.O_NOFOLLOW) refuseLinked(path, name, folder);
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ERR_INVALID_ARG_VALUE') return null; // the last: a NUL, no file has it
+    if (code === 'ELOOP' || code === 'EMLINK') throw symlinkRefused(name, folder); // EMLINK: the BSDs' answer
+    throw e;
+  }
+  let ok = false;
+  try {
+    const st = fstatSync(fd);
+    if (hardLinked(st)) throw hardLinkRefused(name, st.nlink, folder);
+    if (!st.isFile()) return null;
+    ok = true;
+    return { fd, size: st.size };
+  } finally {
+    if (!ok) closeSync(fd);
+  }
 }
 
 /**

@@ -2,7 +2,10 @@
 // the store (src/main/services/passwords.ts); here they are only stored, compared as stored values
 // in one UPDATE (a join code is consumed once), and never returned by list() or get().
 // Every change is recorded in qt_audit_log under the pseudo-table qt_accounts (without hashes).
+// Logins are found and kept unique by shared/contract/login-key.ts (case-insensitive over all of
+// Unicode), not by the column's COLLATE NOCASE, which folds ASCII only.
 import type Database from 'better-sqlite3';
+import { loginKey, normalizeLogin } from '../../shared/contract/login-key';
 import { hasAccountsTable, migrateToV6 } from './schema-v6-accounts';
 
 export const ACCOUNTS_AUDIT = 'qt_accounts';
@@ -86,6 +89,23 @@ export class AccountsRepo {
       .run(new Date().toISOString(), author, ACCOUNTS_AUDIT, id, action, label, JSON.stringify(after));
   }
 
+  /** Every row whose login is this one's, case aside (a district has at most a few hundred accounts). */
+  private rowsOfLogin(login: string): Raw[] {
+    const key = loginKey(login);
+    return (this.db.prepare(`SELECT ${COLUMNS} FROM qt_accounts`).all() as Raw[]).filter((r) => loginKey(r.login) === key);
+  }
+
+  /**
+   * The row of this login: the one stored exactly as typed, else the only one equal to it case
+   * aside. Two rows equal case aside can only come from a file made before the rule (the NOCASE
+   * column let "Ánh" and "ánh" both in); typed in neither's capitals, the login names no one.
+   */
+  private rowByLogin(login: string): Raw | null {
+    const rows = this.rowsOfLogin(login);
+    const typed = normalizeLogin(login);
+    return rows.find((r) => normalizeLogin(r.login) === typed) ?? (rows.length === 1 ? rows[0]! : null);
+  }
+
   list(): AccountRecord[] {
     return this.guard(() => {
       if (!this.ready()) return [];
@@ -101,10 +121,19 @@ export class AccountsRepo {
     });
   }
 
+  /** The account of this login, compared case-insensitively (login-key.ts). */
+  byLogin(login: string): AccountRecord | null {
+    return this.guard(() => {
+      if (!this.ready()) return null;
+      const r = this.rowByLogin(login);
+      return r ? record(r) : null;
+    });
+  }
+
   secretsByLogin(login: string): (AccountSecrets & { account: AccountRecord }) | null {
     return this.guard(() => {
       if (!this.ready()) return null;
-      const r = this.db.prepare(`SELECT ${COLUMNS} FROM qt_accounts WHERE login = ?`).get(login) as Raw | undefined;
+      const r = this.rowByLogin(login);
       if (!r) return null;
       return {
         id: r.id,
@@ -125,13 +154,13 @@ export class AccountsRepo {
       this.db
         .transaction(() => {
           migrateToV6(this.db); // a project made before v6 and opened writable is migrated already; this is a no-op then
-          if (this.db.prepare('SELECT 1 FROM qt_accounts WHERE login = ?').get(a.login)) return 'login_taken' as const;
+          if (this.rowsOfLogin(a.login).length) return 'login_taken' as const;
           const now = new Date().toISOString();
           this.db
             .prepare(`INSERT INTO qt_accounts (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 0)`)
-            .run(a.id, a.login, a.name, a.role, a.communeCode, a.passwordHash, a.joinCodeHash, a.joinExpiresAt, now, author, now);
+            .run(a.id, normalizeLogin(a.login), a.name, a.role, a.communeCode, a.passwordHash, a.joinCodeHash, a.joinExpiresAt, now, author, now);
           const out = this.get(a.id)!;
-          this.audit(a.id, 'insert', author, `Tạo tài khoản ${a.login}`, out);
+          this.audit(a.id, 'insert', author, `Tạo tài khoản ${out.login}`, out);
           return out;
         })
         .immediate(),

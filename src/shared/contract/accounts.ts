@@ -9,9 +9,11 @@ import { method } from './method';
 export const ACCOUNT_ROLES = ['commune_staff', 'reviewer', 'admin'] as const;
 export const MIN_PASSWORD_LENGTH = 10;
 
+/** Kept as typed, in NFC (decomposed input is accepted); compared case-insensitively (login-key.ts). */
 export const LoginSchema = z
   .string()
   .trim()
+  .normalize('NFC')
   .min(2)
   .max(64)
   .regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits, dots, dashes and underscores only');

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ExtentSchema, UuidSchema } from '../model';
 import { REGISTER_COLUMNS, type RegisterColumn } from '../cemetery/columns';
 import { MAX_GRID_PLOTS } from '../cemetery/grid';
+import { FileNameSchema } from './common';
 import { method } from './method';
 
 const Metres = z.number().finite();
@@ -31,7 +32,8 @@ export { REGISTER_COLUMNS, type RegisterColumn };
 export const ColumnMapSchema = z.partialRecord(z.enum(REGISTER_COLUMNS), z.string().max(200));
 export type ColumnMap = z.infer<typeof ColumnMapSchema>;
 
-const FileName = z.string().trim().min(1).max(255);
+/** A file of the imports folder, checked at the edge like exchange's and basemaps' (name-rules.ts). */
+const FileName = FileNameSchema;
 const Msg = z.object({ vi: z.string(), en: z.string() });
 
 export const UnmatchedRowSchema = z.object({
