@@ -4,20 +4,18 @@
 // import leaves the project exactly as it was, and the next opening is in WAL mode again. When
 // another program has the file open, the import goes through the WAL as before.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Geometry, PropValue } from '../../../src/shared/model';
-import { writeDbf, writeShp } from '../../../src/main/io/shp-writer';
+import { writeShapefile } from './shapefile-fixture';
 import { ProjectStore } from '../../../src/main/store';
 import { tempDir } from './helpers';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = ['--import', 'tsx', join(ROOT, 'src/main/cli.ts')];
-const PRJ =
-  'PROJCS["VN_2000_TM_3_108_30",GEOGCS["GCS_VN_2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",108.5],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
 
 let dir: string;
 let cleanup: () => void;
@@ -36,14 +34,7 @@ function writeLines(name: string, n: number, vertices: number): string {
     geoms.push({ type: 'LineString', coordinates: Array.from({ length: vertices }, (_, k) => [x0 + k * 0.3, y0 + (k % 7)]) });
     rows.push(['stream']);
   }
-  const { shp, shx } = writeShp('line', geoms);
-  const base = join(dir, name);
-  writeFileSync(`${base}.shp`, shp);
-  writeFileSync(`${base}.shx`, shx);
-  writeFileSync(`${base}.dbf`, writeDbf([{ name: 'kind', type: 'C', length: 20, decimals: 0 }], rows));
-  writeFileSync(`${base}.cpg`, 'UTF-8');
-  writeFileSync(`${base}.prj`, PRJ);
-  return `${base}.shp`;
+  return writeShapefile(dir, name, 'line', geoms, ['kind'], rows);
 }
 
 const journalMode = (p: string) => {

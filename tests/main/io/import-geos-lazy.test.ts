@@ -2,13 +2,11 @@
 // loading GEOS (~35 ms and ~20 MB of every such `quytap import`): a look at its geometries first
 // settles it. Anything the look cannot settle (a bow-tie, a hole, another CRS, repair asked) still
 // goes to GEOS, and an invalid polygon is still refused.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Geometry, PropValue } from '../../../src/shared/model';
 import { filesForPath } from '../../../src/main/io/files';
 import { runImport } from '../../../src/main/io/import-run';
-import { writeDbf, writeShp } from '../../../src/main/io/shp-writer';
+import { TM3_108_30_PRJ as TM3, writeShapefile } from './shapefile-fixture';
 import * as validity from '../../../src/main/io/validity';
 import type { ProjectStore } from '../../../src/main/store';
 import { AUTHOR, newProject, tempDir } from './helpers';
@@ -18,8 +16,6 @@ vi.mock('../../../src/main/io/validity', async (original) => {
   return { ...real, geosChecker: vi.fn(real.geosChecker) };
 });
 
-const TM3 =
-  'PROJCS["VN_2000_TM_3_108_30",GEOGCS["GCS_VN_2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",108.5],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
 const WGS84 = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
 
 let dir: string;
@@ -43,14 +39,7 @@ function writeAreas(name: string, features: number[][][][][], prj: string): stri
   const geoms: Geometry[] = features.map((f) => (f.length === 1 ? { type: 'Polygon', coordinates: f[0]! } : { type: 'MultiPolygon', coordinates: f }));
   const rings = features;
   const rows: PropValue[][] = rings.map(() => ['not_started']);
-  const { shp, shx } = writeShp('polygon', geoms);
-  const base = join(dir, name);
-  writeFileSync(`${base}.shp`, shp);
-  writeFileSync(`${base}.shx`, shx);
-  writeFileSync(`${base}.dbf`, writeDbf([{ name: 'status', type: 'C', length: 20, decimals: 0 }], rows));
-  writeFileSync(`${base}.cpg`, 'UTF-8');
-  writeFileSync(`${base}.prj`, prj);
-  return `${base}.shp`;
+  return writeShapefile(dir, name, 'polygon', geoms, ['status'], rows, prj);
 }
 
 const areas = (n: number, polygon: (i: number) => number[][][]) => Array.from({ length: n }, (_, i) => [polygon(i)]);

@@ -3,7 +3,6 @@
 // big layer must leave the project exactly as it was (rows already written are rolled back), and
 // the reader must never run ahead of the writes (it holds a record, not the layer).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Geometry, PropValue } from '../../../src/shared/model';
@@ -13,13 +12,11 @@ import { runImport } from '../../../src/main/io/import-run';
 import type { ImportSpec } from '../../../src/main/io/import-plan';
 import { ShpRecords } from '../../../src/main/io/shp-stream';
 import { readOps } from '../../../src/main/store/edit-journal';
-import { writeDbf, writeShp } from '../../../src/main/io/shp-writer';
 import type { ProjectStore } from '../../../src/main/store';
+import { writeShapefile } from './shapefile-fixture';
 import { AUTHOR, hashAllTables, newProject, tempDir } from './helpers';
 
 const N = 3000;
-const PRJ =
-  'PROJCS["VN_2000_TM_3_108_30",GEOGCS["GCS_VN_2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",108.5],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
 
 let dir: string;
 let cleanup: () => void;
@@ -42,23 +39,7 @@ function writeGraves(kind: (i: number) => string, x = (i: number) => 420_000 + (
     geoms.push({ type: 'Point', coordinates: [x(i), 1_360_000 + Math.floor(i / 100) * 41] });
     rows.push([kind(i), `mộ ${i + 1}`]);
   }
-  const { shp, shx } = writeShp('point', geoms);
-  const base = join(dir, 'graves');
-  writeFileSync(`${base}.shp`, shp);
-  writeFileSync(`${base}.shx`, shx);
-  writeFileSync(
-    `${base}.dbf`,
-    writeDbf(
-      [
-        { name: 'kind', type: 'C', length: 20, decimals: 0 },
-        { name: 'name', type: 'C', length: 40, decimals: 0 },
-      ],
-      rows,
-    ),
-  );
-  writeFileSync(`${base}.cpg`, 'UTF-8');
-  writeFileSync(`${base}.prj`, PRJ);
-  return `${base}.shp`;
+  return writeShapefile(dir, 'graves', 'point', geoms, ['kind', 'name'], rows);
 }
 
 const spec: ImportSpec = { table: 'graves', defaults: { verification: 'not_verified' } };

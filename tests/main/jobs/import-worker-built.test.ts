@@ -9,13 +9,11 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Geometry, PropValue } from '../../../src/shared/model';
 import { filesForPath } from '../../../src/main/io/files';
-import { writeDbf, writeShp } from '../../../src/main/io/shp-writer';
+import { writeShapefile } from '../io/shapefile-fixture';
 import { findImportWorker, runImportInWorker } from '../../../src/main/jobs/import-in-worker';
 import { ProjectStore } from '../../../src/main/store';
 import { AUTHOR, newProject, tempDir } from '../io/helpers';
 
-const PRJ =
-  'PROJCS["VN_2000_TM_3_108_30",GEOGCS["GCS_VN_2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",108.5],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
 
 // dist-cli*/ is ignored by git.
 const out = resolve(`dist-cli-worker-test-${process.pid}`);
@@ -50,24 +48,7 @@ function writeGraves(n: number): string {
     geoms.push({ type: 'Point', coordinates: [420_000 + (i % 100) * 37, 1_360_000 + Math.floor(i / 100) * 41] });
     rows.push(['newly_found', `mộ ${i + 1}`]);
   }
-  const { shp, shx } = writeShp('point', geoms);
-  const base = join(dir, 'graves');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(`${base}.shp`, shp);
-  writeFileSync(`${base}.shx`, shx);
-  writeFileSync(
-    `${base}.dbf`,
-    writeDbf(
-      [
-        { name: 'kind', type: 'C', length: 20, decimals: 0 },
-        { name: 'name', type: 'C', length: 40, decimals: 0 },
-      ],
-      rows,
-    ),
-  );
-  writeFileSync(`${base}.cpg`, 'UTF-8');
-  writeFileSync(`${base}.prj`, PRJ);
-  return `${base}.shp`;
+  return writeShapefile(dir, 'graves', 'point', geoms, ['kind', 'name'], rows);
 }
 
 describe('the import worker from the built bundles', () => {

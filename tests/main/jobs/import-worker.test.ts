@@ -9,14 +9,12 @@ import type { Input, Job, MethodName, Output } from '../../../src/shared/api';
 import type { Geometry, PropValue } from '../../../src/shared/model';
 import { filesForPath } from '../../../src/main/io/files';
 import { runImport } from '../../../src/main/io/import-run';
-import { writeDbf, writeShp } from '../../../src/main/io/shp-writer';
+import { writeShapefile as writeShapefileIn } from '../io/shapefile-fixture';
 import { createDispatcher } from '../../../src/main/rpc/dispatch';
 import { createServices, type Services } from '../../../src/main/services';
 import { ProjectStore } from '../../../src/main/store';
 import { hashAllTables, tempDir } from '../io/helpers';
 
-const PRJ =
-  'PROJCS["VN_2000_TM_3_108_30",GEOGCS["GCS_VN_2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",108.5],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
 
 type Event = { at: number; event: string; payload: unknown };
 let dir: string;
@@ -53,14 +51,7 @@ const projectPath = () => join(dir, 'xa.gpkg');
 
 /** A Shapefile (VN-2000 TM-3 108°30′ metres, UTF-8) in the imports folder; returns its name. */
 function writeShapefile(name: string, kind: 'point' | 'polygon', geoms: Geometry[], fields: string[], rows: PropValue[][]): string {
-  const { shp, shx } = writeShp(kind, geoms);
-  mkdirSync(join(dir, 'imports'), { recursive: true });
-  const base = join(dir, 'imports', name);
-  writeFileSync(`${base}.shp`, shp);
-  writeFileSync(`${base}.shx`, shx);
-  writeFileSync(`${base}.dbf`, writeDbf(fields.map((f) => ({ name: f, type: 'C', length: 40, decimals: 0 })), rows));
-  writeFileSync(`${base}.cpg`, 'UTF-8');
-  writeFileSync(`${base}.prj`, PRJ);
+  writeShapefileIn(join(dir, 'imports'), name, kind, geoms, fields, rows);
   return `${name}.shp`;
 }
 

@@ -12,12 +12,11 @@ import type { Geometry } from '../../../src/shared/model';
 import { runImport } from '../../../src/main/io/import-run';
 import { readDataset } from '../../../src/main/io/read-any';
 import { writeDbf, writeShp } from '../../../src/main/io/shp-writer';
+import { TM3_108_30_PRJ as PRJ } from '../io/shapefile-fixture';
 import { openImportFiles } from '../../../src/main/services/import-files';
 import { openUnlinked } from '../../../src/main/services/safe-names';
 import { AUTHOR, newProject, tempDir } from '../io/helpers';
 
-const PRJ =
-  'PROJCS["VN_2000_TM_3_108_30",GEOGCS["GCS_VN_2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",108.5],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
 const SECRET = 'x,y,ten\n500000,1350000,BÍ MẬT\n';
 
 const tmp = tempDir('quytap-import-files-');
