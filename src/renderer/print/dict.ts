@@ -41,6 +41,7 @@ const P = {
   'layouts': ['Bố cục đã lưu', 'Saved layouts'],
   'layouts.none': ['(chưa có)', '(none)'],
   'layout.name': ['Tên bố cục', 'Layout name'],
+  'layout.unnamed': ['Bố cục', 'Layout'],
   'layout.save': ['Lưu bố cục', 'Save layout'],
   'layout.saved': ['Đã lưu bố cục "{name}"', 'Layout "{name}" saved'],
   'layout.delete': ['Xóa bố cục', 'Delete layout'],

@@ -67,9 +67,11 @@ describe('print dialog: requests', () => {
   });
 
   it('a layout is saved under the typed name, else the sheet’s title, else "Bố cục"; over the chosen one when it has an id', () => {
-    expect(layoutSaveRequest('  Nam Đà A3 ', 'TITLE', undefined, s)).toEqual({ name: 'Nam Đà A3', settings: s });
-    expect(layoutSaveRequest('  ', 'BẢN ĐỒ XÃ NAM ĐÀ', 'id-1', s)).toEqual({ id: 'id-1', name: 'BẢN ĐỒ XÃ NAM ĐÀ', settings: s });
-    expect(layoutSaveRequest('', undefined, undefined, s).name).toBe('Bố cục');
+    expect(layoutSaveRequest('  Nam Đà A3 ', 'TITLE', undefined, s, 'Bố cục')).toEqual({ name: 'Nam Đà A3', settings: s });
+    expect(layoutSaveRequest('  ', 'BẢN ĐỒ XÃ NAM ĐÀ', 'id-1', s, 'Bố cục')).toEqual({ id: 'id-1', name: 'BẢN ĐỒ XÃ NAM ĐÀ', settings: s });
+    // Neither typed nor titled: the word the caller took from the i18n tables, in its language.
+    expect(layoutSaveRequest('', undefined, undefined, s, 'Layout').name).toBe('Layout');
+    expect(layoutSaveRequest('', undefined, undefined, s, 'Bố cục').name).toBe('Bố cục');
   });
 });
 

@@ -44,9 +44,12 @@ export function pdfRequest(settings: SheetSettingsInput, series: boolean): Input
   return { settings, series };
 }
 
-/** What print.layouts.save is sent: the same layout again when it has an id; a name, the sheet's title when none was typed. */
-export function layoutSaveRequest(typed: string, title: string | undefined, id: string | undefined, settings: SheetSettingsInput): Input<'print.layouts.save'> {
-  const name = typed.trim() || title || 'Bố cục';
+/**
+ * What print.layouts.save is sent: the same layout again when it has an id; a name, the sheet's title
+ * when none was typed, else `unnamed` (the i18n tables' word for a layout, in the user's language).
+ */
+export function layoutSaveRequest(typed: string, title: string | undefined, id: string | undefined, settings: SheetSettingsInput, unnamed: string): Input<'print.layouts.save'> {
+  const name = typed.trim() || title || unnamed;
   return { ...(id ? { id } : {}), name, settings };
 }
 

@@ -34,7 +34,7 @@ export function useLayouts(settings: SheetSettingsInput, setSettings: (s: SheetS
   };
   const save = async () => {
     try {
-      const saved = await api.invoke('print.layouts.save', layoutSaveRequest(layoutName, title, layoutId, settings));
+      const saved = await api.invoke('print.layouts.save', layoutSaveRequest(layoutName, title, layoutId, settings, p('layout.unnamed')));
       setLayoutId(saved.id);
       setLayoutName(saved.name);
       toast(p('layout.saved', { name: saved.name }), 'success');
