@@ -1,11 +1,13 @@
 // Long work (imports, prints, exports) runs as a job: it reports progress as 'job.progress' events
 // (throttled so a tight loop cannot flood IPC or the SSE stream), it can be cancelled through an
 // AbortSignal, and finished jobs stay listed for a while so the UI can show how they ended.
-import { randomUUID } from 'node:crypto';
+// The job table and its events live in job-entries.ts, starting one job in job-start.ts.
 import { ApiError } from '../../shared/api-error';
 import type { Job } from '../../shared/api';
 import type { Handlers } from '../rpc/dispatch';
 import type { EventPayload } from '../rpc/events';
+import { JobEntries } from './job-entries';
+import { startJob } from './job-start';
 
 export type { Job };
 export type ProgressFn = (done: number, total: number, message?: string) => void;
@@ -63,17 +65,6 @@ export interface JobRegistryOptions {
   now?: () => number;
 }
 
-interface Entry {
-  job: Job;
-  result: Promise<unknown> | null;
-  controller: AbortController;
-  lastEmit: number;
-  timer: ReturnType<typeof setTimeout> | null;
-  finishedAt: number | null;
-  seq: number;
-  owner: JobOwner | null;
-}
-
 const notFound = (id: string) =>
   new ApiError('not_found', `Không tìm thấy công việc "${id.slice(0, 64)}"`, `No job "${id.slice(0, 64)}"`);
 
@@ -85,133 +76,14 @@ const notYours = (job: Job, owner: JobOwner) =>
     `The job "${job.message || job.kind}" was started by ${owner.name}: only they or an administrator may cancel it. Ask ${owner.name} or an administrator.`,
   );
 
-const finite = (n: unknown): number => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
-
 /** `createJobRegistry(emit)` is shorthand for `createJobRegistry({ emit })`. */
 export function createJobRegistry(optsOrEmit: JobRegistryOptions | NonNullable<JobRegistryOptions['emit']> = {}): JobRegistry {
   const opts: JobRegistryOptions = typeof optsOrEmit === 'function' ? { emit: optsOrEmit } : optsOrEmit;
-  const throttleMs = opts.throttleMs ?? 100;
-  const keepFinished = opts.keepFinished ?? 50;
-  const keepFinishedMs = opts.keepFinishedMs ?? 60 * 60 * 1000;
-  const now = opts.now ?? Date.now;
-  const log = opts.log ?? ((m: string, d?: unknown) => console.error(m, d ?? ''));
-  const entries = new Map<string, Entry>();
-  let seq = 0;
-
-  const emitNow = (e: Entry) => {
-    if (e.timer) {
-      clearTimeout(e.timer);
-      e.timer = null;
-    }
-    e.lastEmit = now();
-    if (!opts.emit) return;
-    try {
-      opts.emit('job.progress', { ...e.job });
-    } catch (err) {
-      log('[jobs] emit failed', err);
-    }
-  };
-
-  /** Leading + trailing throttle: the latest state always goes out within throttleMs. */
-  const emitThrottled = (e: Entry) => {
-    const wait = e.lastEmit + throttleMs - now();
-    if (wait <= 0) return emitNow(e);
-    if (!e.timer) {
-      e.timer = setTimeout(() => {
-        e.timer = null;
-        if (e.job.state === 'running') emitNow(e);
-      }, wait);
-      e.timer.unref?.();
-    }
-  };
-
-  const prune = () => {
-    const t = now();
-    const finished = [...entries.values()]
-      .filter((e) => e.finishedAt !== null)
-      .sort((a, b) => a.finishedAt! - b.finishedAt! || a.seq - b.seq);
-    let excess = finished.length - keepFinished;
-    for (const e of finished) {
-      if (excess > 0 || t - e.finishedAt! > keepFinishedMs) {
-        entries.delete(e.job.id);
-        excess--;
-      }
-    }
-  };
-
-  const finish = (e: Entry, state: Exclude<Job['state'], 'running'>, error: string | null, errorEn: string | null = null) => {
-    if (e.job.state !== 'running') return;
-    e.job.state = state;
-    e.job.error = error;
-    e.job.errorEn = errorEn;
-    if (state === 'done' && e.job.total > 0) e.job.done = Math.max(e.job.done, e.job.total);
-    e.finishedAt = now();
-    emitNow(e); // the final event is never throttled away
-    prune();
-  };
-
-  const cancelEntry = (e: Entry) => {
-    if (e.job.state !== 'running' || e.controller.signal.aborted) return;
-    e.job.message = 'Đang huỷ…';
-    e.controller.abort(new ApiError('cancelled', 'Công việc đã bị huỷ.', 'The job was cancelled.'));
-    emitNow(e);
-  };
+  const table = new JobEntries(opts);
+  const { entries } = table;
 
   return {
-    start<T>(kind: string, work: JobWork<T>, startOpts: { message?: string } = {}): StartedJob<T> {
-      const e: Entry = {
-        job: { id: randomUUID(), kind, state: 'running', done: 0, total: 0, message: startOpts.message ?? '', error: null },
-        result: null,
-        controller: new AbortController(),
-        lastEmit: -Infinity,
-        timer: null,
-        finishedAt: null,
-        seq: seq++,
-        owner: opts.owner?.() ?? null,
-      };
-      entries.set(e.job.id, e);
-      emitNow(e);
-
-      const progress: ProgressFn = (done, total, message) => {
-        if (e.job.state !== 'running') return;
-        e.job.done = finite(done);
-        e.job.total = finite(total);
-        if (typeof message === 'string' && !e.controller.signal.aborted) e.job.message = message;
-        emitThrottled(e);
-      };
-
-      const result = (async () => {
-        try {
-          const value = await work(progress, e.controller.signal);
-          finish(e, 'done', null);
-          return value;
-        } catch (err) {
-          if (e.controller.signal.aborted) {
-            finish(e, 'cancelled', null);
-            throw e.controller.signal.reason instanceof ApiError ? e.controller.signal.reason : err;
-          }
-          const message = err instanceof ApiError ? err.vi : err instanceof Error ? err.message : String(err);
-          if (!(err instanceof ApiError))
-            log(`[jobs] job ${kind} ${e.job.id} failed`, err instanceof Error ? (err.stack ?? err.message) : err);
-          finish(e, 'failed', message || 'Lỗi không rõ', err instanceof ApiError ? err.en : err instanceof Error ? err.message || 'Unknown error' : String(err));
-          throw err;
-        }
-      })();
-      result.catch(() => {}); // the registry reports failures; awaiting `result` is optional
-      e.result = result;
-
-      return {
-        id: e.job.id,
-        get job() {
-          return { ...e.job };
-        },
-        result,
-        cancel: () => {
-          cancelEntry(e);
-          return { ...e.job };
-        },
-      };
-    },
+    start: (kind, work, startOpts) => startJob(table, kind, work, startOpts),
 
     get(id) {
       const e = entries.get(id);
@@ -219,7 +91,7 @@ export function createJobRegistry(optsOrEmit: JobRegistryOptions | NonNullable<J
     },
 
     list() {
-      prune();
+      table.prune();
       return [...entries.values()].sort((a, b) => b.seq - a.seq).map((e) => ({ ...e.job }));
     },
 
@@ -227,7 +99,7 @@ export function createJobRegistry(optsOrEmit: JobRegistryOptions | NonNullable<J
       const e = entries.get(id);
       if (!e) throw notFound(id);
       if (by && e.owner && by.role !== 'admin' && by.accountId !== e.owner.accountId) throw notYours(e.job, e.owner);
-      cancelEntry(e);
+      table.cancel(e);
       return { ...e.job };
     },
 
@@ -238,7 +110,7 @@ export function createJobRegistry(optsOrEmit: JobRegistryOptions | NonNullable<J
     },
 
     cancelAll() {
-      for (const e of entries.values()) cancelEntry(e);
+      for (const e of entries.values()) table.cancel(e);
     },
 
     get runningCount() {
