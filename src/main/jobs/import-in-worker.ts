@@ -76,6 +76,25 @@ const cancelled = (signal: AbortSignal | undefined) => (signal?.reason instanceo
 
 /** The import running now (settled either way): the next one waits for it. */
 let running: Promise<unknown> = Promise.resolve();
+/** Imports asked for in this process so far (running, waiting or ended). */
+let asked = 0;
+
+/**
+ * How many imports this process has been asked for so far: a reader that must not overlap one (the
+ * hall's snapshots: the worker's commit through its own connection makes SQLite's backup start over)
+ * compares it before and after its work.
+ */
+export function importsAsked(): number {
+  return asked;
+}
+
+/** Resolves once no import runs or waits in this process (one queued meanwhile is waited for too). */
+export async function importsIdle(): Promise<void> {
+  for (let p = running; ; p = running) {
+    await p;
+    if (p === running) return;
+  }
+}
 
 /**
  * runImport of `files` into the open project `store`, in a worker thread. Resolves or rejects only
@@ -87,6 +106,7 @@ let running: Promise<unknown> = Promise.resolve();
  */
 export function runImportInWorker(store: ProjectStore, files: InputFile[], spec: ImportSpec, opts: WorkerImportOptions): Promise<ImportOutcome> {
   const before = running;
+  asked++;
   const mine = (async () => {
     if (!(await isSettled(before))) {
       opts.progress?.(0, 0, 'Đang chờ việc nhập khác xong…');

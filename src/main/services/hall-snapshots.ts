@@ -15,6 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ProjectStore } from '../store';
 import type { EventListener } from '../rpc/events';
+import { importsAsked, importsIdle } from '../jobs/import-in-worker';
 import { writePathIn } from './safe-names';
 
 export const SNAPSHOTS_FOLDER = 'snapshots';
@@ -41,6 +42,17 @@ export interface HallSnapshots {
 }
 
 /** `snapshots/` beside the project file (the folder's name checked like every file main writes). */
+/** What a copy needs to know of the imports, which write the project through their own connection. */
+export interface ImportActivity {
+  /** Resolves once no import runs or waits. */
+  idle(): Promise<void>;
+  /** Imports asked for so far: changed across a copy, one of them overlapped it. */
+  asked(): number;
+}
+
+/** A copy an import overlapped is made again after it, at most this many times in all. */
+const MAX_ATTEMPTS = 3;
+
 export function snapshotsDirOf(projectPath: string): string {
   return writePathIn(dirname(projectPath), SNAPSHOTS_FOLDER);
 }
@@ -50,47 +62,68 @@ export function startHallSnapshots(opts: {
   subscribe: (listener: EventListener) => () => void;
   settings?: Partial<SnapshotSettings>;
   log?: (message: string, detail?: unknown) => void;
+  /** The process's imports (jobs/import-in-worker.ts); tests may stand in for them. */
+  imports?: ImportActivity;
 }): HallSnapshots {
+  const imports = opts.imports ?? { idle: importsIdle, asked: importsAsked };
   const s = { ...SNAPSHOT_DEFAULTS, ...opts.settings };
   const log = opts.log ?? ((m: string, d?: unknown) => console.error(m, d ?? ''));
   let edits = 0;
   let running: Promise<string | null> | null = null;
-  let again = false;
+  let next: Promise<string | null> | null = null;
   let stopped = false;
   const taken: string[] = [];
 
   async function copy(): Promise<string | null> {
-    const p = opts.project();
-    if (!p || !p.store.isOpen) return null;
-    edits = 0;
-    try {
-      const dir = snapshotsDirOf(p.path);
-      mkdirSync(dir, { recursive: true });
-      const path = await p.store.backup(dir, s.keep);
-      taken.push(path);
-      return path;
-    } catch (e) {
-      // The session goes on: a missed snapshot is said on the terminal, and the next is tried as usual.
-      log('[hall] snapshot failed / không chụp được bản sao', e instanceof Error ? e.message : e);
-      return null;
+    // An import's worker commits through a connection of its own, and SQLite's backup starts over
+    // when another connection commits to the file it copies: a copy is made while no import runs
+    // (the main side knows), and one that an import overlapped anyway is made again after it.
+    await imports.idle();
+    for (let attempt = 1; ; attempt++) {
+      const p = opts.project();
+      if (!p || !p.store.isOpen) return null;
+      edits = 0;
+      const before = imports.asked();
+      try {
+        const dir = snapshotsDirOf(p.path);
+        mkdirSync(dir, { recursive: true });
+        const path = await p.store.backup(dir, s.keep);
+        taken.push(path);
+        return path;
+      } catch (e) {
+        const message = e instanceof Error ? e.message : e;
+        if (imports.asked() !== before && attempt < MAX_ATTEMPTS && !stopped) {
+          log('[hall] snapshot overlapped an import; taken again once it ends / bản sao trùng lúc nhập dữ liệu, sẽ chụp lại khi nhập xong', message);
+          await imports.idle();
+          continue;
+        }
+        // The session goes on: a missed snapshot is said on the terminal, and the next is tried as usual.
+        log('[hall] snapshot failed / không chụp được bản sao', message);
+        return null;
+      }
     }
   }
 
-  function takeNow(): Promise<string | null> {
-    if (stopped) return Promise.resolve(null);
-    if (running) {
-      again = true;
-      return running.then(() => takeNow());
-    }
+  function start(): Promise<string | null> {
     const run = new Promise<void>((r) => setImmediate(r)).then(copy);
     running = run.finally(() => {
       running = null;
-      if (again && !stopped) {
-        again = false;
-        void takeNow();
-      }
     });
     return run;
+  }
+
+  /**
+   * One copy after the one in progress serves every caller that asked meanwhile (each of them
+   * re-asking once the running copy ended would start a copy that the next one waits for, for ever).
+   */
+  function takeNow(): Promise<string | null> {
+    if (stopped) return Promise.resolve(null);
+    if (!running) return start();
+    next ??= running.then(() => {
+      next = null;
+      return stopped ? null : start();
+    });
+    return next;
   }
 
   const unsubscribe = opts.subscribe((event, payload) => {
