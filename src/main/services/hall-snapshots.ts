@@ -9,6 +9,10 @@
 // Written as `<name>-YYYYMMDD-HHMMSS.gpkg.partial`, renamed when whole: a copy cut short by a crash
 // is never taken for a good one.
 //
+// An import's worker writes through a connection of its own, whose commit makes SQLite's backup
+// start over: a copy waits until no import runs (jobs/import-in-worker.ts importsIdle), and one that
+// failed while an import overlapped it is made again after that import, said on the terminal.
+//
 // A snapshot is the way back from a damaged disk or a wrong mass edit, not what keeps acknowledged
 // edits: those are in the project file itself the moment they are answered (WAL, synchronous=FULL).
 import { mkdirSync } from 'node:fs';
@@ -73,13 +77,21 @@ export function startHallSnapshots(opts: {
   let next: Promise<string | null> | null = null;
   let stopped = false;
   const taken: string[] = [];
+  // stop() does not wait for an import to end (the session's end would wait for the whole import).
+  let stopping: () => void = () => undefined;
+  const stopped$ = new Promise<void>((r) => (stopping = r));
+  const untilNoImport = () => Promise.race([imports.idle(), stopped$]);
 
   async function copy(): Promise<string | null> {
     // An import's worker commits through a connection of its own, and SQLite's backup starts over
     // when another connection commits to the file it copies: a copy is made while no import runs
     // (the main side knows), and one that an import overlapped anyway is made again after it.
-    await imports.idle();
+    await untilNoImport();
     for (let attempt = 1; ; attempt++) {
+      if (stopped) {
+        log('[hall] snapshot not taken: the session ended first / không chụp bản sao: phiên đã kết thúc trước');
+        return null;
+      }
       const p = opts.project();
       if (!p || !p.store.isOpen) return null;
       edits = 0;
@@ -94,7 +106,7 @@ export function startHallSnapshots(opts: {
         const message = e instanceof Error ? e.message : e;
         if (imports.asked() !== before && attempt < MAX_ATTEMPTS && !stopped) {
           log('[hall] snapshot overlapped an import; taken again once it ends / bản sao trùng lúc nhập dữ liệu, sẽ chụp lại khi nhập xong', message);
-          await imports.idle();
+          await untilNoImport();
           continue;
         }
         // The session goes on: a missed snapshot is said on the terminal, and the next is tried as usual.
@@ -145,6 +157,7 @@ export function startHallSnapshots(opts: {
     taken,
     async stop() {
       stopped = true;
+      stopping();
       clearInterval(timer);
       unsubscribe();
       await running;
