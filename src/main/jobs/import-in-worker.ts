@@ -203,10 +203,12 @@ function importInWorker(store: ProjectStore, files: InputFile[], spec: ImportSpe
     const notStarted = (w: Worker, why: unknown) => {
       if (settled || w !== worker) return; // its 'exit' after its 'error', or one started again since
       // Before 'ready' the worker has opened nothing, so starting it again is safe. Once, started
-      // from the sources (tsx's loader), a worker failed to load with "Cannot find package 'mgrs'"
-      // while hundreds of others (many at once, beside other test processes) loaded; a second start
-      // rides over such a moment, and a worker that cannot load at all still ends on this thread,
-      // said on the terminal both times.
+      // from the sources (tsx's loader), a worker failed to load with "Cannot find package 'mgrs'",
+      // a bare import Node resolves by looking for node_modules/mgrs on disk; ~300 starts from the
+      // sources (6 at once, beside other vitest processes, with a cold and a shared tsx cache) all
+      // loaded, so the likeliest cause is node_modules changing under a running test (an npm
+      // ci/install in the shared tree), not the loader. A second start rides over such a moment;
+      // a worker that cannot load at all still ends on this thread, said on the terminal both times.
       if (starts < START_ATTEMPTS) {
         starts++;
         console.error('[import worker] did not start; starting it again', why);

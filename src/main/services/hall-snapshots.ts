@@ -45,7 +45,6 @@ export interface HallSnapshots {
   stop(): Promise<void>;
 }
 
-/** `snapshots/` beside the project file (the folder's name checked like every file main writes). */
 /** What a copy needs to know of the imports, which write the project through their own connection. */
 export interface ImportActivity {
   /** Resolves once no import runs or waits. */
@@ -57,6 +56,7 @@ export interface ImportActivity {
 /** A copy an import overlapped is made again after it, at most this many times in all. */
 const MAX_ATTEMPTS = 3;
 
+/** `snapshots/` beside the project file (the folder's name checked like every file main writes). */
 export function snapshotsDirOf(projectPath: string): string {
   return writePathIn(dirname(projectPath), SNAPSHOTS_FOLDER);
 }
