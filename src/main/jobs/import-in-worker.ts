@@ -20,6 +20,8 @@ import type { ImportWorkerData, ImportWorkerMessage, WorkerFile } from './import
 
 /** After a cancel, how long the worker may take to roll back by itself before it is terminated. */
 export const CANCEL_GRACE_MS = 150;
+/** How many times a worker that fails before 'ready' is started, before the import runs on this thread. */
+export const START_ATTEMPTS = 2;
 /** After its last message, how long the worker may take to close its connection and end. */
 const EXIT_GRACE_MS = 2000;
 
@@ -76,6 +78,25 @@ const cancelled = (signal: AbortSignal | undefined) => (signal?.reason instanceo
 
 /** The import running now (settled either way): the next one waits for it. */
 let running: Promise<unknown> = Promise.resolve();
+/** Imports asked for in this process so far (running, waiting or ended). */
+let asked = 0;
+
+/**
+ * How many imports this process has been asked for so far: a reader that must not overlap one (the
+ * hall's snapshots: the worker's commit through its own connection makes SQLite's backup start over)
+ * compares it before and after its work.
+ */
+export function importsAsked(): number {
+  return asked;
+}
+
+/** Resolves once no import runs or waits in this process (one queued meanwhile is waited for too). */
+export async function importsIdle(): Promise<void> {
+  for (let p = running; ; p = running) {
+    await p;
+    if (p === running) return;
+  }
+}
 
 /**
  * runImport of `files` into the open project `store`, in a worker thread. Resolves or rejects only
@@ -87,6 +108,7 @@ let running: Promise<unknown> = Promise.resolve();
  */
 export function runImportInWorker(store: ProjectStore, files: InputFile[], spec: ImportSpec, opts: WorkerImportOptions): Promise<ImportOutcome> {
   const before = running;
+  asked++;
   const mine = (async () => {
     if (!(await isSettled(before))) {
       opts.progress?.(0, 0, 'Đang chờ việc nhập khác xong…');
@@ -124,10 +146,11 @@ function importInWorker(store: ProjectStore, files: InputFile[], spec: ImportSpe
   const cancel = new SharedArrayBuffer(8);
   const state = new Int32Array(cancel);
   const data: ImportWorkerData = { quytapImportWorker: 1, project: store.path, files: described, spec, options, operator, cancel };
+  // The sources run as bin/quytap.mjs runs them: through tsx's loader (ES modules and the dynamic imports of the readers).
+  const spawn = () => new Worker(entry.file, { workerData: data, ...(entry.viaTsx ? { execArgv: ['--import', entry.viaTsx] } : {}) });
   let worker: Worker;
   try {
-    // The sources run as bin/quytap.mjs runs them: through tsx's loader (ES modules and the dynamic imports of the readers).
-    worker = new Worker(entry.file, { workerData: data, ...(entry.viaTsx ? { execArgv: ['--import', entry.viaTsx] } : {}) });
+    worker = spawn();
   } catch (e) {
     console.error('[import worker] could not start; importing on the main thread', e);
     return here();
@@ -176,33 +199,56 @@ function importInWorker(store: ProjectStore, files: InputFile[], spec: ImportSpe
      * A worker that could not even load (a packaging that cannot run it, a file missing from a build)
      * has opened nothing: the import runs on this thread then, as before, rather than not at all.
      */
-    const notStarted = (why: unknown) => {
-      if (settled) return; // its 'exit' after its 'error'
+    let starts = 1;
+    const notStarted = (w: Worker, why: unknown) => {
+      if (settled || w !== worker) return; // its 'exit' after its 'error', or one started again since
+      // Before 'ready' the worker has opened nothing, so starting it again is safe. Once, started
+      // from the sources (tsx's loader), a worker failed to load with "Cannot find package 'mgrs'",
+      // a bare import Node resolves by looking for node_modules/mgrs on disk; ~300 starts from the
+      // sources (6 at once, beside other vitest processes, with a cold and a shared tsx cache) all
+      // loaded, so the likeliest cause is node_modules changing under a running test (an npm
+      // ci/install in the shared tree), not the loader. A second start rides over such a moment;
+      // a worker that cannot load at all still ends on this thread, said on the terminal both times.
+      if (starts < START_ATTEMPTS) {
+        starts++;
+        console.error('[import worker] did not start; starting it again', why);
+        try {
+          worker = spawn();
+          return listen(worker);
+        } catch (e) {
+          why = e;
+        }
+      }
       console.error('[import worker] could not start; importing on the main thread', why);
       settle(() => here().then(resolve, reject));
     };
-    worker.on('message', (m: ImportWorkerMessage) => {
-      if (m.type === 'ready') return void (ready = true);
-      if (m.type === 'progress') return void progress?.(m.done, m.total, m.message);
-      // The worker has closed its connection before answering: the project is as the answer says.
-      if (m.type === 'done') settle(() => resolve(m.outcome));
-      else if (closed && m.error?.code === 'cancelled') settle(() => reject(projectClosed()));
-      else {
-        if (!m.error) console.error('[import worker] failed', m.stack ?? m.message);
-        settle(() => reject(m.error ? ApiError.fromBody(m.error) : workerFailed(m.message)));
-      }
-      later(EXIT_GRACE_MS, () => void worker.terminate());
-    });
-    worker.on('error', (e) => {
-      if (!ready && !signal?.aborted && !closed) return notStarted(e);
-      if (!settled) console.error('[import worker] crashed', e);
-      settle(() => reject(signal?.aborted || closed ? cancelledError() : workerFailed(e instanceof Error ? e.message : String(e))));
-    });
-    // Ended without an answer: terminated on a cancel (rolled back as its connection closed) or crashed.
-    worker.once('exit', (code) => {
-      if (timer) clearTimeout(timer);
-      if (!ready && !signal?.aborted && !closed) return notStarted(`exit ${code}`);
-      settle(() => reject(signal?.aborted || closed ? cancelledError() : workerFailed(`exit ${code}`)));
-    });
+    const listen = (w: Worker) => {
+      w.on('message', (m: ImportWorkerMessage) => {
+        if (m.type === 'ready') return void (ready = true);
+        if (m.type === 'progress') return void progress?.(m.done, m.total, m.message);
+        // The worker has closed its connection before answering: the project is as the answer says.
+        if (m.type === 'done') settle(() => resolve(m.outcome));
+        else if (closed && m.error?.code === 'cancelled') settle(() => reject(projectClosed()));
+        else {
+          if (!m.error) console.error('[import worker] failed', m.stack ?? m.message);
+          settle(() => reject(m.error ? ApiError.fromBody(m.error) : workerFailed(m.message)));
+        }
+        later(EXIT_GRACE_MS, () => void worker.terminate());
+      });
+      w.on('error', (e) => {
+        if (w !== worker) return;
+        if (!ready && !signal?.aborted && !closed) return notStarted(w, e);
+        if (!settled) console.error('[import worker] crashed', e);
+        settle(() => reject(signal?.aborted || closed ? cancelledError() : workerFailed(e instanceof Error ? e.message : String(e))));
+      });
+      // Ended without an answer: terminated on a cancel (rolled back as its connection closed) or crashed.
+      w.once('exit', (code) => {
+        if (w !== worker) return;
+        if (timer) clearTimeout(timer);
+        if (!ready && !signal?.aborted && !closed) return notStarted(w, `exit ${code}`);
+        settle(() => reject(signal?.aborted || closed ? cancelledError() : workerFailed(`exit ${code}`)));
+      });
+    };
+    listen(worker);
   });
 }

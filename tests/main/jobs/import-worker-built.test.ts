@@ -90,6 +90,34 @@ describe('the import worker from the built bundles', () => {
     expect(store.undo(AUTHOR)?.rows).toHaveLength(5000);
   }, 60_000);
 
+  it('a worker that fails to load once (before its ready) is started again, logged, and the import still runs in a worker', async () => {
+    ({ dir, cleanup } = tempDir('quytap-worker-built-'));
+    store = newProject(dir);
+    const shp = writeGraves(2000);
+    // The built worker behind a loader that fails its first start as the sources' did once in CI.
+    const marker = join(dir, 'started-once');
+    const flaky = join(out, 'flaky-import-worker.mjs');
+    writeFileSync(
+      flaky,
+      `import { existsSync, writeFileSync } from 'node:fs';\n` +
+        `if (!existsSync(${JSON.stringify(marker)})) { writeFileSync(${JSON.stringify(marker)}, ''); throw new Error("Cannot find package 'mgrs'"); }\n` +
+        `await import(${JSON.stringify(pathToFileURL(join(cliDir, 'import-worker.mjs')).href)});\n`,
+    );
+    const said = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const seen: number[] = [];
+    const r = await runImportInWorker(store, filesForPath(shp), { table: 'graves', defaults: { verification: 'not_verified' } }, {
+      author: AUTHOR,
+      operator: null,
+      workerFile: flaky,
+      progress: (done) => seen.push(done),
+    });
+    expect(r.prepared.count).toBe(2000);
+    expect(store.info().layers.find((l) => l.table === 'graves')!.count).toBe(2000);
+    expect(said).toHaveBeenCalledWith(expect.stringMatching(/did not start; starting it again/), expect.anything());
+    expect(said).not.toHaveBeenCalledWith(expect.stringMatching(/importing on the main thread/), expect.anything());
+    expect(seen).toEqual(expect.arrayContaining([1000, 2000]));
+  }, 60_000);
+
   it('a worker that cannot start (a build without its file) leaves the import to this thread, said on stderr', async () => {
     ({ dir, cleanup } = tempDir('quytap-worker-built-'));
     store = newProject(dir);
