@@ -7,7 +7,6 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, fstatSync, linkSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/shared/api';
 import type { Geometry } from '../../../src/shared/model';
 import { runImport } from '../../../src/main/io/import-run';
 import { readDataset } from '../../../src/main/io/read-any';
@@ -16,6 +15,7 @@ import { TM3_108_30_PRJ as PRJ } from '../io/shapefile-fixture';
 import { openImportFiles } from '../../../src/main/services/import-files';
 import { openUnlinked } from '../../../src/main/services/safe-names';
 import { AUTHOR, newProject, tempDir } from '../io/helpers';
+import { refusal } from '../support/refusal';
 
 const SECRET = 'x,y,ten\n500000,1350000,BÍ MẬT\n';
 
@@ -32,16 +32,6 @@ afterAll(() => tmp.cleanup());
 
 /** Open descriptors of this process (Linux): nothing may be left open by a refusal or a close(). */
 const openFds = () => readdirSync('/proc/self/fd').length;
-
-const refusal = (f: () => unknown): ApiError => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected a refusal');
-};
 
 /** Replaces `name` in the imports folder by a symlink to (or a hard link of) an outside file. */
 function swap(name: string, kind: 'symlink' | 'hard', target = join(outside, 'secret.csv')): void {

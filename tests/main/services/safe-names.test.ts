@@ -3,9 +3,9 @@ import { linkSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/shared/api';
 import { MAX_STEM_CHARS, nameTaken, readServable, safeCommuneCode, safeFileName, writePathIn } from '../../../src/main/services/safe-names';
 import { freeName } from '../../../src/main/services/user-folders';
+import { refusal } from '../support/refusal';
 
 let root: string;
 let dir: string;
@@ -19,16 +19,6 @@ beforeAll(() => {
   writeFileSync(join(outside, 'secret.txt'), 'secret');
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-const refusal = (f: () => unknown): ApiError => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('safeFileName', () => {
   it('keeps ordinary Vietnamese names, in NFC, without trailing dots or spaces', () => {

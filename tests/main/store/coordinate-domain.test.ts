@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMerge, planMerge } from '../../../src/main/io/package-merge';
-import { ApiError } from '../../../src/shared/api';
 import { encodeGpkgGeometry, ProjectStore } from '../../../src/main/store';
 import { registerSqlFunctions } from '../../../src/main/store/sql-functions';
 import type { Put } from '../../../src/shared/model';
 import { AUTHOR, DAK_NONG_CRS, SETTINGS, tempDir, X0, Y0 } from './helpers';
+import { refusal } from '../support/refusal';
 
 let dir: string;
 let cleanup: () => void;
@@ -20,15 +20,6 @@ const grave = (x: number, y: number, name = 'M-01'): Put => ({
   geometry: { type: 'Point', coordinates: [x, y] },
   props: { kind: 'newly_found', verification: 'not_verified', name },
 });
-const refusal = (f: () => unknown): ApiError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-};
 const count = (s: ProjectStore) => s.info().layers.find((l) => l.table === 'graves')!.count;
 
 beforeAll(() => ({ dir, cleanup } = tempDir('quytap-domain-')));
