@@ -75,41 +75,43 @@ describe('quytap import and the journal', () => {
   }, 60_000);
 
   it('a kill in the middle of the import leaves the project as it was, and it opens in WAL mode again', async () => {
-    const p = join(dir, 'killed.gpkg');
-    expect(cli(['init', p, '--province', 'Đắk Nông']).status).toBe(0);
-    expect(cli(['import', p, small, '--layer', 'base_lines']).status).toBe(0);
-    // A journal shows while the file is switched to it, during the import's transaction (from its
-    // first written page to its commit), and while it is switched back: kill inside the second.
+    // A journal shows briefly while the file is switched to it and back (one header page), and for
+    // the whole import's transaction (from its first written page to its commit): the kill comes
+    // once a journal has stayed for 150 ms, which only the import's does. On a loaded machine a
+    // poll may still miss it (the import commits first): that attempt proves only that the file is
+    // whole, and another is made on a fresh project.
     let hot = 0;
     for (let attempt = 0; attempt < 5 && !hot; attempt++) {
+      const p = join(dir, `killed-${attempt}.gpkg`);
+      expect(cli(['init', p, '--province', 'Đắk Nông']).status).toBe(0);
+      expect(cli(['import', p, small, '--layer', 'base_lines']).status).toBe(0);
       const child = spawn(process.execPath, [...CLI, 'import', p, big, '--layer', 'base_lines'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
       const ended = new Promise<NodeJS.Signals | number | null>((res) => child.on('exit', (code, signal) => res(signal ?? code)));
-      let seen = 0;
-      let was = false;
+      let since: number | null = null;
       while (child.exitCode === null && child.signalCode === null) {
-        const is = existsSync(`${p}-journal`);
-        if (is && !was && ++seen === 2) {
-          await new Promise((r) => setTimeout(r, 20 + attempt * 10));
+        if (!existsSync(`${p}-journal`)) since = null;
+        else if (since === null) since = performance.now();
+        else if (performance.now() - since >= 150) {
           child.kill('SIGKILL');
           break;
         }
-        was = is;
         await new Promise((r) => setTimeout(r, 1));
       }
-      expect(await ended).toBe('SIGKILL');
-      if (existsSync(`${p}-journal`)) hot++; // the kill came before the commit
-      // Whether the kill came before the commit or not, the import is whole or absent.
-      expect([300, 3300]).toContain(lineCount(p));
+      const end = await ended;
+      const wasHot = end === 'SIGKILL' && existsSync(`${p}-journal`); // killed before the commit
+      // Killed before or after the commit, or not at all: the import is whole or absent.
+      const lines = lineCount(p);
+      expect(lines).toBe(wasHot ? 300 : end === 'SIGKILL' ? lines : 3300);
+      expect([300, 3300]).toContain(lines);
       expect(journalMode(p)).toBe('wal');
       expect(existsSync(`${p}-journal`)).toBe(false);
-      if (lineCount(p) === 3300) break; // committed before the kill: nothing more to learn here
+      const db = new Database(p, { readonly: true });
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      db.close();
+      if (wasHot) hot++;
     }
     expect(hot).toBe(1);
-    expect(lineCount(p)).toBe(300);
-    const db = new Database(p, { readonly: true });
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    db.close();
-  }, 180_000);
+  }, 240_000);
 
   it('goes through the WAL when another program has the file open, and imports all the same', () => {
     const p = join(dir, 'shared.gpkg');
