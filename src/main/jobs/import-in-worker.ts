@@ -58,11 +58,14 @@ export interface WorkerImportOptions extends RunImportOptions {
   workerFile?: string;
 }
 
+/** A program error in the worker: said as a sentence; its own words go to the log and the details, not the sentence. */
 function workerFailed(message: string): ApiError {
+  console.error('[import worker] failed:', message);
   return new ApiError(
     'internal',
-    `Việc nhập dữ liệu dừng giữa chừng vì lỗi của chương trình (${message.slice(0, 200)}); dự án không thay đổi. Hãy thử lại; nếu vẫn lỗi, hãy dùng lệnh "quytap import".`,
-    `The import stopped half-way on a program error (${message.slice(0, 200)}); the project is unchanged. Try again; if it fails again, use the "quytap import" command.`,
+    'Việc nhập dữ liệu dừng giữa chừng vì lỗi của chương trình; dự án không thay đổi. Hãy thử lại; nếu vẫn lỗi, hãy dùng lệnh "quytap import".',
+    'The import stopped half-way on a program error; the project is unchanged. Try again; if it fails again, use the "quytap import" command.',
+    { cause: message.slice(0, 200) },
   );
 }
 

@@ -38,7 +38,7 @@ export interface FullState {
   updatedBy?: string;
 }
 
-/** A compact insert entry's `after`, for a new row of `table` (version 1). */
+/** A compact insert entry's `after` for a new row (version 1); `communeCode` undefined: the table has no commune. */
 export function compactInsertJson(communeCode: string | null | undefined): string {
   return communeCode === undefined ? `{"${STATE_IN_ROW}":true,"version":1}` : `{"${STATE_IN_ROW}":true,"version":1,"commune_code":${JSON.stringify(communeCode)}}`;
 }
@@ -54,16 +54,14 @@ export function textLeavesStateToRow(after: string): boolean {
 }
 
 /** Replaces a compact entry's content, in place, by the full state (the keys in a snapshot's order). */
-function fill(a: Snap, s: FullState): boolean {
-  if (a[STATE_IN_ROW] === true) {
-    if (!s.props || s.deleted === undefined) return false;
+function fill(a: Snap, s: FullState): void {
+  if (a[STATE_IN_ROW] !== true) {
+    a.geometry = s.geometry;
+    delete a[GEOMETRY_IN_ROW];
+  } else if (s.props && s.deleted !== undefined) {
     for (const k of Object.keys(a)) delete a[k];
     Object.assign(a, { props: s.props, geometry: s.geometry, version: s.version, deleted: s.deleted, createdAt: s.createdAt, createdBy: s.createdBy, updatedAt: s.updatedAt, updatedBy: s.updatedBy });
-    return true;
   }
-  a.geometry = s.geometry;
-  delete a[GEOMETRY_IN_ROW];
-  return true;
 }
 
 /**

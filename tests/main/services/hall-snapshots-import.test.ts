@@ -11,7 +11,7 @@ import { createDispatcher } from '../../../src/main/rpc/dispatch';
 import { createEventBus } from '../../../src/main/rpc/events';
 import { createServices, type Services } from '../../../src/main/services';
 import { startHallSnapshots, type HallSnapshots } from '../../../src/main/services/hall-snapshots';
-import { openReadOnly } from '../../../src/main/store/connection';
+import { gravesIn } from '../support/graves-in';
 import { writeShapefile } from '../io/shapefile-fixture';
 import { tempDir } from '../io/helpers';
 
@@ -53,16 +53,6 @@ afterEach(async () => {
   services.close();
   cleanup();
 });
-
-function gravesIn(file: string): number {
-  const db = openReadOnly(file);
-  try {
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    return (db.prepare('SELECT count(*) AS n FROM graves').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
 
 function writeGraves(n: number): string {
   const geoms: Geometry[] = [];

@@ -9,7 +9,7 @@ import { createDispatcher } from '../../../src/main/rpc/dispatch';
 import { createEventBus } from '../../../src/main/rpc/events';
 import { createServices, type Services } from '../../../src/main/services';
 import { startHallSnapshots, type HallSnapshots } from '../../../src/main/services/hall-snapshots';
-import { openReadOnly } from '../../../src/main/store/connection';
+import { gravesIn } from '../support/graves-in';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -55,17 +55,6 @@ const grave = (n: number) =>
 function start(settings: Parameters<typeof startHallSnapshots>[0]['settings']): HallSnapshots {
   snaps = startHallSnapshots({ project: services.openProject, subscribe: events.subscribe, settings, log: () => undefined });
   return snaps;
-}
-
-/** Graves in a snapshot, read from its file alone, after SQLite's own integrity check. */
-function gravesIn(file: string): number {
-  const db = openReadOnly(file);
-  try {
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    return (db.prepare('SELECT count(*) AS n FROM graves').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
 }
 
 const files = () => readdirSync(join(dirname(path), 'snapshots')).filter((f) => f.endsWith('.gpkg')).sort();
